@@ -1,0 +1,207 @@
+//! Closed vocabularies stored as short text keys. The key is what the
+//! database and the API carry; the web layer translates it with the
+//! Fluent message `<prefix>-<key>` (for example `lob-motor`).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} code {value:?}")]
+pub struct UnknownCode {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+macro_rules! code_enum {
+    ($(#[$meta:meta])* $name:ident, $kind:literal { $($variant:ident = $key:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $key),* }
+            }
+
+            pub fn parse(value: &str) -> Result<$name, UnknownCode> {
+                match value {
+                    $($key => Ok($name::$variant),)*
+                    _ => Err(UnknownCode { kind: $kind, value: value.to_owned() }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownCode;
+            fn from_str(s: &str) -> Result<Self, Self::Err> { $name::parse(s) }
+        }
+    };
+}
+
+code_enum!(
+    /// Sparte. GDV codes are kept alongside for the import and export.
+    LineOfBusiness, "line of business" {
+        Life = "life",
+        Health = "health",
+        Accident = "accident",
+        PersonalLiability = "personal_liability",
+        GeneralLiability = "general_liability",
+        Motor = "motor",
+        MotorFleet = "motor_fleet",
+        LegalExpenses = "legal_expenses",
+        Fire = "fire",
+        Glass = "glass",
+        HouseholdContents = "household_contents",
+        ResidentialBuilding = "residential_building",
+        Cargo = "cargo",
+        Engineering = "engineering",
+        CommercialContents = "commercial_contents",
+    }
+);
+
+impl LineOfBusiness {
+    /// The three-digit GDV Sparte, where the record description has one.
+    pub fn gdv_code(self) -> Option<&'static str> {
+        use LineOfBusiness::*;
+        Some(match self {
+            Life => "010",
+            Health => "020",
+            Accident => "030",
+            PersonalLiability | GeneralLiability => "040",
+            Motor => "050",
+            LegalExpenses => "070",
+            Fire => "080",
+            Glass => "110",
+            HouseholdContents => "130",
+            ResidentialBuilding => "140",
+            Engineering => "170",
+            Cargo => "190",
+            MotorFleet | CommercialContents => return None,
+        })
+    }
+}
+
+code_enum!(
+    /// Vertragsart.
+    ContractType, "contract type" {
+        Individual = "individual",
+        Framework = "framework",
+        Fleet = "fleet",
+        OpenCover = "open_cover",
+    }
+);
+
+code_enum!(
+    ContractStatus, "contract status" {
+        Offer = "offer",
+        Active = "active",
+        Suspended = "suspended",
+        Cancelled = "cancelled",
+        Expired = "expired",
+    }
+);
+
+code_enum!(
+    PaymentFrequency, "payment frequency" {
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+        HalfYearly = "half_yearly",
+        Yearly = "yearly",
+        Single = "single",
+    }
+);
+
+impl PaymentFrequency {
+    /// Instalments per year; a single premium counts once.
+    pub fn per_year(self) -> i64 {
+        match self {
+            PaymentFrequency::Monthly => 12,
+            PaymentFrequency::Quarterly => 4,
+            PaymentFrequency::HalfYearly => 2,
+            PaymentFrequency::Yearly | PaymentFrequency::Single => 1,
+        }
+    }
+}
+
+code_enum!(
+    ClaimStatus, "claim status" {
+        Reported = "reported",
+        InReview = "in_review",
+        Accepted = "accepted",
+        Settled = "settled",
+        Rejected = "rejected",
+        Closed = "closed",
+    }
+);
+
+code_enum!(
+    ObjectKind, "object kind" {
+        Building = "building",
+        Vehicle = "vehicle",
+        Location = "location",
+        Machine = "machine",
+        Person = "person",
+        Goods = "goods",
+        Other = "other",
+    }
+);
+
+code_enum!(
+    CustomerKind, "customer kind" {
+        Person = "person",
+        Company = "company",
+    }
+);
+
+code_enum!(
+    FinanceKind, "finance kind" {
+        Invoice = "invoice",
+        Credit = "credit",
+        Dunning = "dunning",
+    }
+);
+
+code_enum!(
+    StaffRole, "staff role" {
+        Admin = "admin",
+        Clerk = "clerk",
+        AccountManager = "account_manager",
+    }
+);
+
+code_enum!(
+    PortalUserStatus, "portal user status" {
+        Invited = "invited",
+        Active = "active",
+        Inactive = "inactive",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips_through_its_key() {
+        for lob in LineOfBusiness::ALL {
+            assert_eq!(LineOfBusiness::parse(lob.as_str()), Ok(*lob));
+        }
+        for s in ClaimStatus::ALL {
+            assert_eq!(s.as_str().parse::<ClaimStatus>(), Ok(*s));
+        }
+    }
+
+    #[test]
+    fn unknown_codes_name_the_vocabulary() {
+        let err = ContractStatus::parse("gone").err();
+        assert_eq!(err.map(|e| e.to_string()), Some("unknown contract status code \"gone\"".to_owned()));
+    }
+}

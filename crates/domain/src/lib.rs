@@ -1,0 +1,24 @@
+//! Domain of Kundenportal: the plain types and rules every layer shares —
+//! identifiers, the insurance vocabulary (lines of business, contract and
+//! claim states, money), the acting [`Principal`] and its access [`Scope`].
+//!
+//! Nothing here performs I/O or knows about SQL, HTTP or templates, so the
+//! rules can be unit-tested in isolation and reused by storage, services and
+//! web alike.
+
+pub mod codes;
+pub mod ids;
+pub mod language;
+pub mod money;
+pub mod principal;
+pub mod scope;
+
+pub use codes::{
+    ClaimStatus, ContractStatus, ContractType, CustomerKind, FinanceKind, LineOfBusiness,
+    ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole, UnknownCode,
+};
+pub use ids::*;
+pub use language::Language;
+pub use money::{Currency, Money};
+pub use principal::{Actor, Principal};
+pub use scope::{CustomerSet, Scope};

@@ -1,0 +1,160 @@
+//! A dialect-neutral SQL text with its bind values. Both sqlx drivers accept
+//! `$n` placeholders, so one text serves SQLite and PostgreSQL.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// A bind value. Each variant carries an `Option` so that a NULL keeps its
+/// SQL type, which PostgreSQL needs to infer parameter types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    I64(Option<i64>),
+    Text(Option<String>),
+    Bool(Option<bool>),
+    Date(Option<NaiveDate>),
+    Time(Option<DateTime<Utc>>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Sql {
+    pub(crate) text: String,
+    pub(crate) args: Vec<Arg>,
+}
+
+impl Sql {
+    /// Starts a statement; the text may already hold `$1…$n` for values
+    /// added with [`Sql::arg`].
+    pub fn new(text: impl Into<String>) -> Sql {
+        Sql { text: text.into(), args: Vec::new() }
+    }
+
+    /// Adds a value for the next numbered placeholder already in the text.
+    pub fn arg(mut self, value: impl Into<Arg>) -> Sql {
+        self.args.push(value.into());
+        self
+    }
+
+    pub fn push(&mut self, text: &str) -> &mut Sql {
+        self.text.push_str(text);
+        self
+    }
+
+    /// Appends a placeholder for `value`.
+    pub fn bind(&mut self, value: impl Into<Arg>) -> &mut Sql {
+        self.args.push(value.into());
+        let n = self.args.len();
+        self.text.push('$');
+        self.text.push_str(&n.to_string());
+        self
+    }
+
+    /// Appends `(…)` with one placeholder per value. An empty list becomes
+    /// `(NULL)`, for which `x IN (NULL)` is never true — the meaning of a
+    /// restriction to nothing.
+    pub fn bind_list<T: Into<Arg>>(&mut self, values: impl IntoIterator<Item = T>) -> &mut Sql {
+        self.text.push('(');
+        let mut first = true;
+        for value in values {
+            if !first {
+                self.text.push_str(", ");
+            }
+            first = false;
+            self.bind(value);
+        }
+        if first {
+            self.text.push_str("NULL");
+        }
+        self.text.push(')');
+        self
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn args(&self) -> &[Arg] {
+        &self.args
+    }
+}
+
+macro_rules! arg_from {
+    ($variant:ident: $($ty:ty),*) => {$(
+        impl From<$ty> for Arg {
+            fn from(v: $ty) -> Arg { Arg::$variant(Some(v.into())) }
+        }
+        impl From<Option<$ty>> for Arg {
+            fn from(v: Option<$ty>) -> Arg { Arg::$variant(v.map(Into::into)) }
+        }
+    )*};
+}
+
+arg_from!(I64: i64, i32);
+arg_from!(Text: String, &str);
+arg_from!(Bool: bool);
+arg_from!(Date: NaiveDate);
+arg_from!(Time: DateTime<Utc>);
+
+impl From<&String> for Arg {
+    fn from(v: &String) -> Arg {
+        Arg::Text(Some(v.clone()))
+    }
+}
+
+macro_rules! arg_from_id {
+    ($($ty:ident),*) => {$(
+        impl From<kp_domain::$ty> for Arg {
+            fn from(v: kp_domain::$ty) -> Arg { Arg::I64(Some(v.0)) }
+        }
+        impl From<Option<kp_domain::$ty>> for Arg {
+            fn from(v: Option<kp_domain::$ty>) -> Arg { Arg::I64(v.map(|id| id.0)) }
+        }
+    )*};
+}
+
+arg_from_id!(
+    TenantId,
+    StaffUserId,
+    PortalUserId,
+    OrganizationId,
+    PermissionProfileId,
+    CustomerId,
+    InsurerId,
+    ContractId,
+    ObjectId,
+    ClaimId,
+    FinanceItemId,
+    DocumentId
+);
+
+macro_rules! arg_from_code {
+    ($($ty:ident),*) => {$(
+        impl From<kp_domain::$ty> for Arg {
+            fn from(v: kp_domain::$ty) -> Arg { Arg::Text(Some(v.as_str().to_owned())) }
+        }
+    )*};
+}
+
+arg_from_code!(
+    LineOfBusiness,
+    ContractType,
+    ContractStatus,
+    PaymentFrequency,
+    ClaimStatus,
+    ObjectKind,
+    CustomerKind,
+    FinanceKind,
+    StaffRole,
+    PortalUserStatus
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_in_bind_order() {
+        let mut sql = Sql::new("SELECT 1 WHERE a = $1").arg(1_i64);
+        sql.push(" AND b IN ").bind_list(["x", "y"]).push(" AND c IN ").bind_list(Vec::<i64>::new());
+        assert_eq!(sql.text(), "SELECT 1 WHERE a = $1 AND b IN ($2, $3) AND c IN (NULL)");
+        assert_eq!(sql.args().len(), 3);
+    }
+}

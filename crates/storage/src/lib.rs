@@ -1,0 +1,23 @@
+//! Storage of Kundenportal: the only crate that writes SQL.
+//!
+//! One code path serves SQLite (the embedded default) and PostgreSQL (scale
+//! out): queries are plain, portable SQL with `$n` placeholders, which both
+//! drivers accept, executed through [`Db`]. Migrations are embedded and
+//! written once with type placeholders that [`migrate`] fills in per
+//! dialect. Every read of customer data filters with the predicate that
+//! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
+
+pub mod args;
+pub mod db;
+pub mod error;
+pub mod home;
+pub mod migrate;
+pub mod scope_sql;
+pub mod sessions;
+pub mod users;
+
+pub use args::{Arg, Sql};
+pub use db::{Backend, Db, Tx};
+pub use error::StorageError;
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;

@@ -1,0 +1,175 @@
+//! Compiles a [`Scope`] into SQL predicates: the single place where the
+//! access rule becomes SQL. Every read of customer data appends one of these
+//! to its `WHERE` clause; the property test in `tests/storage` checks them
+//! against a plain-Rust evaluation of the same rule on random data.
+//!
+//! Records below a contract (documents, messages, tasks, finance items)
+//! carry the ids of every record above them (a claim document also names its
+//! object, contract and customer); the most specific one decides. Extra
+//! conjuncts below only ever narrow, so a writer that forgets a context id
+//! hides a record rather than leaking it.
+
+use kp_domain::{CustomerSet, Scope};
+
+use crate::args::Sql;
+
+/// `col` holds a customer id in the scope's customer set C.
+pub fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
+    match &scope.customers {
+        CustomerSet::All => {
+            sql.push("TRUE");
+        }
+        CustomerSet::Tenants(tenants) => {
+            sql.push(col).push(" IN (SELECT sc.id FROM customers sc WHERE sc.tenant_id IN ");
+            sql.bind_list(tenants.iter().copied()).push(")");
+        }
+        CustomerSet::Ids(ids) => {
+            sql.push(col).push(" IN ");
+            sql.bind_list(ids.iter().copied());
+        }
+    }
+}
+
+/// The contract with alias `k` is visible.
+pub fn contract(scope: &Scope, k: &str, sql: &mut Sql) {
+    sql.push("(");
+    if matches!(scope.customers, CustomerSet::All) {
+        sql.push("TRUE");
+    } else {
+        sql.push("(");
+        customer(scope, &format!("{k}.customer_id"), sql);
+        sql.push(" OR EXISTS (SELECT 1 FROM contract_co_insured sci WHERE sci.contract_id = ")
+            .push(k)
+            .push(".id AND ");
+        customer(scope, "sci.customer_id", sql);
+        sql.push("))");
+    }
+    if let Some(types) = &scope.contract_types {
+        sql.push(" AND ").push(k).push(".contract_type IN ");
+        sql.bind_list(types.iter().copied());
+    }
+    if let Some(statuses) = &scope.statuses {
+        sql.push(" AND ").push(k).push(".status IN ");
+        sql.bind_list(statuses.iter().copied());
+    }
+    if let Some(lines) = &scope.lines {
+        sql.push(" AND ").push(k).push(".line_of_business IN ");
+        sql.bind_list(lines.iter().copied());
+    }
+    if let Some(objects) = &scope.objects {
+        sql.push(" AND EXISTS (SELECT 1 FROM insured_objects so WHERE so.contract_id = ")
+            .push(k)
+            .push(".id AND so.id IN ");
+        sql.bind_list(objects.iter().copied()).push(")");
+    }
+    sql.push(")");
+}
+
+/// `col` holds the id of a visible contract.
+pub fn contract_id(scope: &Scope, col: &str, sql: &mut Sql) {
+    if is_unrestricted(scope) {
+        sql.push("TRUE");
+        return;
+    }
+    sql.push(col).push(" IN (SELECT vk.id FROM contracts vk WHERE ");
+    contract(scope, "vk", sql);
+    sql.push(")");
+}
+
+/// The insured object with alias `o` is visible.
+pub fn object(scope: &Scope, o: &str, sql: &mut Sql) {
+    sql.push("(");
+    contract_id(scope, &format!("{o}.contract_id"), sql);
+    if let Some(objects) = &scope.objects {
+        sql.push(" AND ").push(o).push(".id IN ");
+        sql.bind_list(objects.iter().copied());
+    }
+    sql.push(")");
+}
+
+/// `col` holds the id of a visible insured object.
+pub fn object_id(scope: &Scope, col: &str, sql: &mut Sql) {
+    if is_unrestricted(scope) {
+        sql.push("TRUE");
+        return;
+    }
+    sql.push(col).push(" IN (SELECT vo.id FROM insured_objects vo WHERE ");
+    object(scope, "vo", sql);
+    sql.push(")");
+}
+
+/// The claim with alias `c` is visible.
+pub fn claim(scope: &Scope, c: &str, sql: &mut Sql) {
+    sql.push("(");
+    contract_id(scope, &format!("{c}.contract_id"), sql);
+    if let Some(objects) = &scope.objects {
+        sql.push(" AND ").push(c).push(".object_id IN ");
+        sql.bind_list(objects.iter().copied());
+    }
+    if let Some(claims) = &scope.claims {
+        sql.push(" AND ").push(c).push(".id IN ");
+        sql.bind_list(claims.iter().copied());
+    }
+    sql.push(")");
+}
+
+/// `col` holds the id of a visible claim.
+pub fn claim_id(scope: &Scope, col: &str, sql: &mut Sql) {
+    if is_unrestricted(scope) {
+        sql.push("TRUE");
+        return;
+    }
+    sql.push(col).push(" IN (SELECT vc.id FROM claims vc WHERE ");
+    claim(scope, "vc", sql);
+    sql.push(")");
+}
+
+/// Which context columns a table below the customer carries.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub contract: bool,
+    pub object: bool,
+    pub claim: bool,
+}
+
+impl Context {
+    /// Documents, conversations, tasks, appointment requests.
+    pub const FULL: Context = Context { contract: true, object: true, claim: true };
+    /// Finance items: customer or contract.
+    pub const CONTRACT: Context = Context { contract: true, object: false, claim: false };
+}
+
+/// The record with alias `x` (having `customer_id` and the context columns
+/// named by `ctx`) is visible: the most specific record it belongs to is.
+pub fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
+    if is_unrestricted(scope) {
+        sql.push("TRUE");
+        return;
+    }
+    sql.push("(CASE");
+    if ctx.claim {
+        sql.push(" WHEN ").push(x).push(".claim_id IS NOT NULL THEN ");
+        claim_id(scope, &format!("{x}.claim_id"), sql);
+    }
+    if ctx.object {
+        sql.push(" WHEN ").push(x).push(".object_id IS NOT NULL THEN ");
+        object_id(scope, &format!("{x}.object_id"), sql);
+    }
+    if ctx.contract {
+        sql.push(" WHEN ").push(x).push(".contract_id IS NOT NULL THEN ");
+        contract_id(scope, &format!("{x}.contract_id"), sql);
+    }
+    sql.push(" ELSE ");
+    if scope.sees_customer_level_records() {
+        customer(scope, &format!("{x}.customer_id"), sql);
+    } else {
+        sql.push("FALSE");
+    }
+    sql.push(" END)");
+}
+
+fn is_unrestricted(scope: &Scope) -> bool {
+    matches!(scope.customers, CustomerSet::All)
+        && !scope.narrows_contracts()
+        && scope.claims.is_none()
+}

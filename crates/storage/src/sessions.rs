@@ -1,0 +1,143 @@
+//! Server-side sessions (only a hash of the token is stored) and the login
+//! attempt log that the rate limit counts.
+
+use chrono::{DateTime, Utc};
+use kp_domain::{Language, PortalUserId, StaffUserId};
+
+use crate::args::Sql;
+use crate::db::Db;
+use crate::users::UserRef;
+use crate::Result;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub id: i64,
+    pub staff_user_id: Option<i64>,
+    pub portal_user_id: Option<i64>,
+    pub impersonated_portal_user_id: Option<i64>,
+    pub csrf_token: String,
+    pub language: String,
+    pub expires_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+impl SessionRow {
+    pub fn user(&self) -> Option<UserRef> {
+        match (self.staff_user_id, self.portal_user_id) {
+            (Some(id), _) => Some(UserRef::Staff(StaffUserId(id))),
+            (None, Some(id)) => Some(UserRef::Portal(PortalUserId(id))),
+            _ => None,
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        Language::parse(&self.language).unwrap_or_default()
+    }
+}
+
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub user: UserRef,
+    pub csrf_token: &'a str,
+    pub language: Language,
+    pub now: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
+    let (staff, portal) = match s.user {
+        UserRef::Staff(id) => (Some(id.0), None),
+        UserRef::Portal(id) => (None, Some(id.0)),
+    };
+    db.execute(
+        Sql::new(
+            "INSERT INTO sessions (token_hash, staff_user_id, portal_user_id, csrf_token, language, \
+             created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
+        )
+        .arg(s.token_hash)
+        .arg(staff)
+        .arg(portal)
+        .arg(s.csrf_token)
+        .arg(s.language.code())
+        .arg(s.now)
+        .arg(s.expires_at),
+    )
+    .await?;
+    Ok(())
+}
+
+/// The session for a token hash, if it has not expired.
+pub async fn find_valid(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<SessionRow>> {
+    db.fetch_optional(
+        Sql::new(
+            "SELECT id, staff_user_id, portal_user_id, impersonated_portal_user_id, csrf_token, language, \
+             expires_at, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .arg(token_hash)
+        .arg(now),
+    )
+    .await
+}
+
+/// Slides the expiry forward; callers do this at most once a minute so that
+/// reads do not turn into writes on every request.
+pub async fn touch(db: &Db, id: i64, now: DateTime<Utc>, expires_at: DateTime<Utc>) -> Result<()> {
+    db.execute(
+        Sql::new("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
+            .arg(now)
+            .arg(expires_at)
+            .arg(id),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn set_language(db: &Db, id: i64, language: Language) -> Result<()> {
+    db.execute(Sql::new("UPDATE sessions SET language = $1 WHERE id = $2").arg(language.code()).arg(id))
+        .await?;
+    Ok(())
+}
+
+pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
+    db.execute(Sql::new("DELETE FROM sessions WHERE token_hash = $1").arg(token_hash)).await?;
+    Ok(())
+}
+
+pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
+    db.execute(Sql::new("DELETE FROM sessions WHERE expires_at <= $1").arg(now)).await
+}
+
+pub async fn record_attempt(db: &Db, email: &str, ip: &str, succeeded: bool, now: DateTime<Utc>) -> Result<()> {
+    db.execute(
+        Sql::new("INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)")
+            .arg(email.trim().to_lowercase())
+            .arg(ip)
+            .arg(succeeded)
+            .arg(now),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Failed attempts since `since` for this e-mail and for this address.
+pub async fn recent_failures(db: &Db, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)> {
+    let (by_email,): (i64,) = db
+        .fetch_one(
+            Sql::new("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND attempted_at > $2 AND NOT succeeded")
+                .arg(email.trim().to_lowercase())
+                .arg(since),
+        )
+        .await?;
+    let (by_ip,): (i64,) = db
+        .fetch_one(
+            Sql::new("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND attempted_at > $2 AND NOT succeeded")
+                .arg(ip)
+                .arg(since),
+        )
+        .await?;
+    Ok((by_email, by_ip))
+}
+
+pub async fn prune_attempts(db: &Db, before: DateTime<Utc>) -> Result<u64> {
+    db.execute(Sql::new("DELETE FROM login_attempts WHERE attempted_at < $1").arg(before)).await
+}

@@ -1,0 +1,168 @@
+//! The file-system backend of the blob store.
+
+use std::io::{self, ErrorKind};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use tokio::fs::{self, File, OpenOptions};
+use tokio::io::{AsyncRead, AsyncWriteExt};
+
+use super::validate_key;
+use crate::DocumentError;
+
+/// Distinguishes temporary files of concurrent writers in one process; the
+/// process id covers other processes sharing the directory.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Blobs stored as files below a root directory; the key is the relative
+/// path.
+#[derive(Debug, Clone)]
+pub struct LocalStore {
+    root: PathBuf,
+}
+
+impl LocalStore {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Only validated keys reach the file system, which is what keeps
+    /// `../` and absolute paths out.
+    fn path_for(&self, key: &str) -> Result<PathBuf, DocumentError> {
+        validate_key(key)?;
+        Ok(self.root.join(key))
+    }
+
+    pub async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), DocumentError> {
+        let path = self.path_for(key)?;
+        let temp = TempFile::create(&path)
+            .await
+            .map_err(|e| DocumentError::io(key, e))?;
+        let result = async {
+            let mut file = temp.file().await?;
+            file.write_all(bytes).await?;
+            file.sync_all().await
+        }
+        .await;
+        temp.commit(result, &path)
+            .await
+            .map_err(|e| DocumentError::io(key, e))
+    }
+
+    pub async fn put_stream<R>(&self, key: &str, mut reader: R) -> Result<u64, DocumentError>
+    where
+        R: AsyncRead + Unpin + Send,
+    {
+        let path = self.path_for(key)?;
+        let temp = TempFile::create(&path)
+            .await
+            .map_err(|e| DocumentError::io(key, e))?;
+        let mut written = 0;
+        let result = async {
+            let mut file = temp.file().await?;
+            written = tokio::io::copy(&mut reader, &mut file).await?;
+            file.sync_all().await
+        }
+        .await;
+        temp.commit(result, &path)
+            .await
+            .map_err(|e| DocumentError::io(key, e))?;
+        Ok(written)
+    }
+
+    pub async fn get(&self, key: &str) -> Result<Vec<u8>, DocumentError> {
+        let path = self.path_for(key)?;
+        fs::read(&path).await.map_err(|e| match e.kind() {
+            ErrorKind::NotFound => DocumentError::NotFound(key.to_owned()),
+            _ => DocumentError::io(key, e),
+        })
+    }
+
+    pub async fn exists(&self, key: &str) -> Result<bool, DocumentError> {
+        let path = self.path_for(key)?;
+        match fs::metadata(&path).await {
+            Ok(meta) => Ok(meta.is_file()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(DocumentError::io(key, e)),
+        }
+    }
+
+    pub async fn delete(&self, key: &str) -> Result<bool, DocumentError> {
+        let path = self.path_for(key)?;
+        match fs::remove_file(&path).await {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(DocumentError::io(key, e)),
+        }
+    }
+}
+
+/// A temporary file next to the final path. Renaming within one directory
+/// is atomic, so readers never observe a half-written blob.
+struct TempFile {
+    path: PathBuf,
+    dir: PathBuf,
+}
+
+impl TempFile {
+    async fn create(target: &Path) -> io::Result<Self> {
+        let dir = target
+            .parent()
+            .ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "blob path has no parent"))?
+            .to_path_buf();
+        fs::create_dir_all(&dir).await?;
+        let name = target
+            .file_name()
+            .ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "blob path has no file name"))?
+            .to_string_lossy();
+        // Upper case and the leading dot cannot occur in valid keys, so a
+        // temporary file never shadows or gets listed as a blob.
+        let temp_name = format!(
+            ".{name}.{}.{}.TMP",
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        Ok(Self {
+            path: dir.join(temp_name),
+            dir,
+        })
+    }
+
+    async fn file(&self) -> io::Result<File> {
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&self.path)
+            .await
+    }
+
+    /// Moves the written file into place, or removes it if writing failed.
+    async fn commit(self, written: io::Result<()>, target: &Path) -> io::Result<()> {
+        let result = match written {
+            Ok(()) => fs::rename(&self.path, target).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            // The original error matters more than a failed clean-up.
+            let _ = fs::remove_file(&self.path).await;
+            return Err(e);
+        }
+        sync_dir(&self.dir).await
+    }
+}
+
+/// Makes the rename itself durable across a crash.
+async fn sync_dir(dir: &Path) -> io::Result<()> {
+    match File::open(dir).await?.sync_all().await {
+        // Some file systems cannot sync directories; the data is still
+        // written, only the rename's durability is up to the OS there.
+        Err(e) if e.kind() == ErrorKind::InvalidInput || e.kind() == ErrorKind::Unsupported => {
+            Ok(())
+        }
+        other => other,
+    }
+}

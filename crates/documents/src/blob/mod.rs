@@ -1,0 +1,81 @@
+//! Storage for document bytes under validated keys.
+//!
+//! [`BlobStore`] is an enum over backends so callers hold one concrete type
+//! and a remote backend (S3) can be added as another variant without
+//! touching them.
+
+mod key;
+mod local;
+
+use tokio::io::AsyncRead;
+
+pub use key::{key_for_sha256, sha256_hex, validate_key};
+pub use local::LocalStore;
+
+use crate::DocumentError;
+
+/// A place to keep document bytes.
+#[derive(Debug, Clone)]
+pub enum BlobStore {
+    /// Files below a directory on the local file system.
+    Local(LocalStore),
+}
+
+impl BlobStore {
+    /// A store keeping blobs as files below `root`, e.g.
+    /// `<data-dir>/documents`. The directory is created on first write.
+    pub fn local(root: impl Into<std::path::PathBuf>) -> Self {
+        Self::Local(LocalStore::new(root))
+    }
+
+    /// Stores `bytes` under `key`, replacing any previous blob. Readers see
+    /// either the old or the new bytes, never a partial write.
+    pub async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), DocumentError> {
+        match self {
+            Self::Local(store) => store.put(key, bytes).await,
+        }
+    }
+
+    /// Like [`put`](Self::put) but copies from a reader, so large uploads
+    /// need not sit in memory. Returns the number of bytes stored.
+    pub async fn put_stream<R>(&self, key: &str, reader: R) -> Result<u64, DocumentError>
+    where
+        R: AsyncRead + Unpin + Send,
+    {
+        match self {
+            Self::Local(store) => store.put_stream(key, reader).await,
+        }
+    }
+
+    /// Stores `bytes` under their content-addressed key (see
+    /// [`key_for_sha256`]) and returns that key. Content already present is
+    /// not written again.
+    pub async fn put_content(&self, bytes: &[u8]) -> Result<String, DocumentError> {
+        let key = key_for_sha256(&sha256_hex(bytes))?;
+        if !self.exists(&key).await? {
+            self.put(&key, bytes).await?;
+        }
+        Ok(key)
+    }
+
+    /// Reads a whole blob; [`DocumentError::NotFound`] if there is none.
+    pub async fn get(&self, key: &str) -> Result<Vec<u8>, DocumentError> {
+        match self {
+            Self::Local(store) => store.get(key).await,
+        }
+    }
+
+    pub async fn exists(&self, key: &str) -> Result<bool, DocumentError> {
+        match self {
+            Self::Local(store) => store.exists(key).await,
+        }
+    }
+
+    /// Removes a blob. Returns whether there was one, so deleting twice is
+    /// not an error.
+    pub async fn delete(&self, key: &str) -> Result<bool, DocumentError> {
+        match self {
+            Self::Local(store) => store.delete(key).await,
+        }
+    }
+}

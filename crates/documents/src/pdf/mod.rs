@@ -1,0 +1,410 @@
+//! A4 PDF rendering for letters and statements: a broker header line on
+//! every page, a title, an optional subtitle, a block of label/value rows,
+//! word-wrapped paragraphs, a footer and page labels such as "2 / 3".
+//!
+//! Text is set in the base-14 Helvetica faces with WinAnsiEncoding, so no
+//! font is embedded and a typical document stays a few kilobytes. Characters
+//! outside WinAnsi (roughly Latin-1 plus €, typographic quotes and dashes)
+//! are printed as `?`.
+
+mod metrics;
+mod pages;
+mod winansi;
+mod wrap;
+
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use pdf_writer::{Date, Name, Pdf, Rect, Ref, TextStr};
+
+use metrics::Face;
+use pages::{CONTENT_WIDTH, FOOTER_SIZE, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, Pages, Span, Tone};
+use winansi::encode;
+use wrap::wrap;
+
+/// Page label used unless the caller sets another one; it is made of
+/// digits and a slash only, so it needs no translation.
+pub const DEFAULT_PAGE_LABEL: &str = "{page} / {pages}";
+
+const TITLE_SIZE: f32 = 16.0;
+const TITLE_LEADING: f32 = 20.0;
+const SUBTITLE_SIZE: f32 = 11.0;
+const SUBTITLE_LEADING: f32 = 15.0;
+const BODY_SIZE: f32 = 10.0;
+const BODY_LEADING: f32 = 14.0;
+const ROW_GAP: f32 = 3.0;
+const LABEL_GAP: f32 = 12.0;
+const BLOCK_GAP: f32 = 16.0;
+const PARAGRAPH_GAP: f32 = 7.0;
+/// Labels get at most this share of the line so values stay readable.
+const MAX_LABEL_SHARE: f32 = 0.4;
+
+/// What to render. All visible text comes from here; the renderer adds no
+/// words of its own.
+///
+/// Build it with struct syntax or the chainable setters:
+///
+/// ```
+/// let pdf = kp_documents::PdfSpec::new("Beitragsrechnung 2025")
+///     .header("Maklerbüro Beispiel GmbH · Hauptstraße 1 · 12345 Musterstadt")
+///     .row("Versicherungsnehmer", "Erika Müller")
+///     .paragraph("Sehr geehrte Frau Müller, …")
+///     .page_label("Seite {page} von {pages}")
+///     .render();
+/// assert!(pdf.starts_with(b"%PDF"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfSpec {
+    /// Large heading on the first page; also the document title in the
+    /// PDF metadata.
+    pub title: String,
+    /// Small line at the top of every page, e.g. the broker's name and
+    /// address. Empty for none.
+    pub header: String,
+    /// Muted line below the title. Empty for none.
+    pub subtitle: String,
+    /// Label/value pairs shown as a two-column block below the title.
+    pub rows: Vec<(String, String)>,
+    /// Body paragraphs; a `\n` inside a paragraph forces a line break.
+    pub paragraphs: Vec<String>,
+    /// Small text at the bottom of every page. Empty for none.
+    pub footer: String,
+    /// Template for the page label at the bottom right; `{page}` and
+    /// `{pages}` are replaced by the page number and page count. `None`
+    /// prints no page labels.
+    pub page_label: Option<String>,
+    /// Author in the PDF metadata.
+    pub author: Option<String>,
+    /// Creating application in the PDF metadata.
+    pub creator: Option<String>,
+    /// Creation date in the PDF metadata. Left out when `None`, which keeps
+    /// the output byte-for-byte reproducible.
+    pub created: Option<DateTime<Utc>>,
+    /// Natural language of the text (BCP 47, e.g. `de-DE`), used by screen
+    /// readers.
+    pub lang: Option<String>,
+}
+
+impl Default for PdfSpec {
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            header: String::new(),
+            subtitle: String::new(),
+            rows: Vec::new(),
+            paragraphs: Vec::new(),
+            footer: String::new(),
+            page_label: Some(DEFAULT_PAGE_LABEL.to_owned()),
+            author: None,
+            creator: None,
+            created: None,
+            lang: None,
+        }
+    }
+}
+
+impl PdfSpec {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn header(mut self, header: impl Into<String>) -> Self {
+        self.header = header.into();
+        self
+    }
+
+    pub fn subtitle(mut self, subtitle: impl Into<String>) -> Self {
+        self.subtitle = subtitle.into();
+        self
+    }
+
+    pub fn row(mut self, label: impl Into<String>, value: impl Into<String>) -> Self {
+        self.rows.push((label.into(), value.into()));
+        self
+    }
+
+    pub fn paragraph(mut self, text: impl Into<String>) -> Self {
+        self.paragraphs.push(text.into());
+        self
+    }
+
+    pub fn footer(mut self, footer: impl Into<String>) -> Self {
+        self.footer = footer.into();
+        self
+    }
+
+    /// See [`PdfSpec::page_label`](struct.PdfSpec.html#structfield.page_label).
+    pub fn page_label(mut self, template: impl Into<String>) -> Self {
+        self.page_label = Some(template.into());
+        self
+    }
+
+    pub fn without_page_label(mut self) -> Self {
+        self.page_label = None;
+        self
+    }
+
+    pub fn author(mut self, author: impl Into<String>) -> Self {
+        self.author = Some(author.into());
+        self
+    }
+
+    pub fn creator(mut self, creator: impl Into<String>) -> Self {
+        self.creator = Some(creator.into());
+        self
+    }
+
+    pub fn created(mut self, created: DateTime<Utc>) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    pub fn lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = Some(lang.into());
+        self
+    }
+
+    /// Shorthand for [`render`].
+    pub fn render(&self) -> Vec<u8> {
+        render(self)
+    }
+}
+
+/// Renders the document to PDF bytes.
+pub fn render(spec: &PdfSpec) -> Vec<u8> {
+    let label = spec.page_label.as_deref().map(|template| {
+        move |page: usize, pages: usize| {
+            let text = template
+                .replace("{page}", &page.to_string())
+                .replace("{pages}", &pages.to_string());
+            encode(&text)
+        }
+    });
+
+    // The footer must leave room for the label on its first line; a label
+    // with three-digit numbers is the widest one realistically printed.
+    let label_reserve = label.as_ref().map_or(0.0, |l| {
+        Face::Regular.width(&l(999, 999), FOOTER_SIZE) + 12.0
+    });
+    let footer = lines(
+        &spec.footer,
+        Face::Regular,
+        FOOTER_SIZE,
+        CONTENT_WIDTH - label_reserve,
+    );
+
+    let mut pages = Pages::new(encode(&spec.header), footer.len());
+    layout_title(&mut pages, spec);
+    layout_rows(&mut pages, &spec.rows);
+    layout_paragraphs(&mut pages, &spec.paragraphs);
+
+    let label_fn = label
+        .as_ref()
+        .map(|l| l as &dyn Fn(usize, usize) -> Vec<u8>);
+    let contents = pages.finish(&footer, label_fn);
+    write_pdf(spec, contents)
+}
+
+/// Encodes and wraps text that may contain explicit line breaks; blank
+/// source lines are kept as empty lines.
+fn lines(text: &str, face: Face, size: f32, width: f32) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for source in text.lines() {
+        let wrapped = wrap(&encode(source), face, size, width);
+        if wrapped.is_empty() {
+            out.push(Vec::new());
+        } else {
+            out.extend(wrapped);
+        }
+    }
+    // A trailing blank line would only push the body further up.
+    while out.last().is_some_and(Vec::is_empty) {
+        out.pop();
+    }
+    out
+}
+
+fn layout_title(pages: &mut Pages, spec: &PdfSpec) {
+    let title = lines(&spec.title, Face::Bold, TITLE_SIZE, CONTENT_WIDTH);
+    for line in &title {
+        pages.line(
+            TITLE_LEADING,
+            &[span(MARGIN_X, Face::Bold, TITLE_SIZE, Tone::Normal, line)],
+        );
+    }
+    let subtitle = lines(&spec.subtitle, Face::Regular, SUBTITLE_SIZE, CONTENT_WIDTH);
+    for line in &subtitle {
+        pages.line(
+            SUBTITLE_LEADING,
+            &[span(
+                MARGIN_X,
+                Face::Regular,
+                SUBTITLE_SIZE,
+                Tone::Muted,
+                line,
+            )],
+        );
+    }
+    if !title.is_empty() || !subtitle.is_empty() {
+        pages.gap(BLOCK_GAP);
+    }
+}
+
+fn layout_rows(pages: &mut Pages, rows: &[(String, String)]) {
+    if rows.is_empty() {
+        return;
+    }
+    let encoded: Vec<(Vec<u8>, &str)> = rows.iter().map(|(l, v)| (encode(l), v.as_str())).collect();
+    let widest = encoded
+        .iter()
+        .map(|(label, _)| Face::Bold.width(label, BODY_SIZE))
+        .fold(0.0, f32::max);
+    let label_width = widest.min(CONTENT_WIDTH * MAX_LABEL_SHARE);
+    let value_x = MARGIN_X + label_width + LABEL_GAP;
+    let value_width = CONTENT_WIDTH - label_width - LABEL_GAP;
+
+    for (label, value) in &encoded {
+        let label_lines = wrap(label, Face::Bold, BODY_SIZE, label_width);
+        let value_lines = lines(value, Face::Regular, BODY_SIZE, value_width);
+        let count = label_lines.len().max(value_lines.len()).max(1);
+        // Keep a row on one page when it can fit on one at all.
+        let height = count as f32 * BODY_LEADING;
+        if height <= pages.page_capacity() {
+            pages.reserve(height);
+        }
+        for i in 0..count {
+            let mut spans = Vec::with_capacity(2);
+            if let Some(text) = label_lines.get(i) {
+                spans.push(span(MARGIN_X, Face::Bold, BODY_SIZE, Tone::Normal, text));
+            }
+            if let Some(text) = value_lines.get(i) {
+                spans.push(span(value_x, Face::Regular, BODY_SIZE, Tone::Normal, text));
+            }
+            pages.line(BODY_LEADING, &spans);
+        }
+        pages.gap(ROW_GAP);
+    }
+    pages.gap(BLOCK_GAP - ROW_GAP);
+}
+
+fn layout_paragraphs(pages: &mut Pages, paragraphs: &[String]) {
+    for paragraph in paragraphs {
+        let lines = lines(paragraph, Face::Regular, BODY_SIZE, CONTENT_WIDTH);
+        let count = lines.len();
+        for (i, line) in lines.iter().enumerate() {
+            // A single line of a paragraph alone at the foot or head of a
+            // page reads badly: short paragraphs move as a whole, longer
+            // ones start and end with at least two lines on a page.
+            let keep = if count <= 3 && i == 0 {
+                count
+            } else if i == 0 || i + 2 == count {
+                2
+            } else {
+                1
+            };
+            if keep as f32 * BODY_LEADING <= pages.page_capacity() {
+                pages.reserve(keep as f32 * BODY_LEADING);
+            }
+            pages.line(
+                BODY_LEADING,
+                &[span(MARGIN_X, Face::Regular, BODY_SIZE, Tone::Normal, line)],
+            );
+        }
+        pages.gap(PARAGRAPH_GAP);
+    }
+}
+
+fn span(x: f32, face: Face, size: f32, tone: Tone, text: &[u8]) -> Span<'_> {
+    Span {
+        x,
+        face,
+        size,
+        tone,
+        text,
+    }
+}
+
+fn write_pdf(spec: &PdfSpec, contents: Vec<pdf_writer::Content>) -> Vec<u8> {
+    let catalog_id = Ref::new(1);
+    let tree_id = Ref::new(2);
+    let regular_id = Ref::new(3);
+    let bold_id = Ref::new(4);
+    let info_id = Ref::new(5);
+    let first_page = 6;
+    let page_ids: Vec<Ref> = (0..contents.len())
+        .map(|i| Ref::new(first_page + 2 * i as i32))
+        .collect();
+
+    let streams: Vec<_> = contents
+        .into_iter()
+        .map(pdf_writer::Content::finish)
+        .collect();
+    let mut pdf = Pdf::with_capacity(4096 + streams.iter().map(|s| s.len()).sum::<usize>());
+
+    let mut catalog = pdf.catalog(catalog_id);
+    catalog.pages(tree_id);
+    if let Some(lang) = &spec.lang {
+        catalog.lang(TextStr(lang));
+    }
+    // Viewers then show the title instead of the file name.
+    catalog.viewer_preferences().display_doc_title(true);
+    drop(catalog);
+
+    pdf.pages(tree_id)
+        .kids(page_ids.iter().copied())
+        .count(page_ids.len() as i32);
+
+    for (face, id) in [(Face::Regular, regular_id), (Face::Bold, bold_id)] {
+        pdf.type1_font(id)
+            .base_font(face.base_font())
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+
+    for (page_id, stream) in page_ids.iter().zip(&streams) {
+        let content_id = Ref::new(page_id.get() + 1);
+        let mut page = pdf.page(*page_id);
+        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
+        page.parent(tree_id);
+        page.contents(content_id);
+        let mut resources = page.resources();
+        let mut fonts = resources.fonts();
+        fonts.pair(Face::Regular.resource(), regular_id);
+        fonts.pair(Face::Bold.resource(), bold_id);
+        drop(fonts);
+        drop(resources);
+        drop(page);
+        pdf.stream(content_id, stream);
+    }
+
+    let mut info = pdf.document_info(info_id);
+    if !spec.title.is_empty() {
+        info.title(TextStr(&spec.title));
+    }
+    if let Some(author) = &spec.author {
+        info.author(TextStr(author));
+    }
+    if let Some(creator) = &spec.creator {
+        info.creator(TextStr(creator));
+    }
+    if let Some(created) = spec.created {
+        info.creation_date(pdf_date(created));
+    }
+    drop(info);
+
+    pdf.finish()
+}
+
+fn pdf_date(at: DateTime<Utc>) -> Date {
+    // Years beyond 9999 cannot be written in a PDF date; clamp rather than
+    // wrap around.
+    let year = u16::try_from(at.year().clamp(0, 9999)).unwrap_or(9999);
+    Date::new(year)
+        .month(at.month() as u8)
+        .day(at.day() as u8)
+        .hour(at.hour() as u8)
+        .minute(at.minute() as u8)
+        .second(at.second().min(59) as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}

@@ -1,0 +1,7 @@
+//! Integration tests of kp-documents: rendered PDFs read back with
+//! `pdftotext`, and the local blob store on a temporary directory.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod blob;
+mod pdf;
+mod tools;

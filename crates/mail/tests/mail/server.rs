@@ -1,0 +1,108 @@
+//! A throw-away SMTP server that records what it receives.
+
+use std::net::{IpAddr, TcpListener};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use mailin_embedded::{Handler, Response, Server, SslConfig, response};
+
+/// One delivered message as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
+    pub data: Vec<u8>,
+}
+
+/// mailin clones the handler per connection, so the per-message buffer
+/// lives in the clone and only finished messages go to the shared inbox.
+#[derive(Clone)]
+struct Recorder {
+    inbox: Arc<Mutex<Vec<Received>>>,
+    current: Option<Received>,
+}
+
+impl Handler for Recorder {
+    fn rcpt(&mut self, to: &str) -> Response {
+        // Recipients by convention trigger the failure classes under test.
+        if to.starts_with("unknown@") {
+            response::NO_MAILBOX
+        } else if to.starts_with("full@") {
+            response::OUT_OF_SPACE
+        } else {
+            response::OK
+        }
+    }
+
+    fn data_start(&mut self, _domain: &str, from: &str, _is8bit: bool, to: &[String]) -> Response {
+        self.current = Some(Received {
+            from: from.to_owned(),
+            to: to.to_vec(),
+            data: Vec::new(),
+        });
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if let Some(current) = &mut self.current {
+            current.data.extend_from_slice(buf);
+        }
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        if let Some(done) = self.current.take() {
+            self.inbox.lock().unwrap().push(done);
+        }
+        response::OK
+    }
+
+    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
+        response::OK
+    }
+}
+
+pub struct TestServer {
+    pub port: u16,
+    inbox: Arc<Mutex<Vec<Received>>>,
+}
+
+impl TestServer {
+    /// Starts a server on a free loopback port. Its thread runs until the
+    /// test process exits; mailin has no shutdown call.
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let inbox = Arc::new(Mutex::new(Vec::new()));
+        let mut server = Server::new(Recorder {
+            inbox: Arc::clone(&inbox),
+            current: None,
+        });
+        server
+            .with_name("mail.test")
+            .with_ssl(SslConfig::None)
+            .unwrap()
+            .with_num_threads(2)
+            .with_tcp_listener(listener);
+        std::thread::spawn(move || {
+            // The error type is not Send, so report it here.
+            if let Err(e) = server.serve() {
+                eprintln!("test SMTP server stopped: {e}");
+            }
+        });
+        Self { port, inbox }
+    }
+
+    /// Waits briefly for `count` messages; the server may still be storing
+    /// the last one when the client already has its reply.
+    pub fn received(&self, count: usize) -> Vec<Received> {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let inbox = self.inbox.lock().unwrap().clone();
+            if inbox.len() >= count || Instant::now() > deadline {
+                return inbox;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}

@@ -14,7 +14,9 @@ pub mod home;
 pub mod migrate;
 pub mod scope_sql;
 pub mod sessions;
+pub mod tenants;
 pub mod users;
+pub mod write;
 
 pub use args::{Arg, Sql};
 pub use db::{Backend, Db, Tx};

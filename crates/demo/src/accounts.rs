@@ -1,0 +1,69 @@
+//! The fixed demo logins: the people of the user journeys, with their
+//! passwords. Printed by the CLI, so anyone can try each journey.
+
+use kp_domain::StaffRole;
+
+/// Role, phone, member of both tenants (else of München only).
+pub(crate) type StaffSpec = (StaffRole, &'static str, bool);
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Account {
+    pub role: &'static str,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub language: &'static str,
+    /// `Some` for staff users, `None` for portal users.
+    pub staff: Option<StaffSpec>,
+}
+
+const fn staff(role: &'static str, name: &'static str, email: &'static str, password: &'static str, spec: StaffSpec) -> Account {
+    Account { role, name, email, password, language: "de", staff: Some(spec) }
+}
+
+const fn portal(
+    role: &'static str,
+    name: &'static str,
+    email: &'static str,
+    password: &'static str,
+    language: &'static str,
+) -> Account {
+    Account { role, name, email, password, language, staff: None }
+}
+
+pub(crate) const PETRA: &str = "petra.schulz@hanse-assekuranz.example.de";
+pub(crate) const MARTINA: &str = "martina.keller@example.de";
+pub(crate) const STEFAN: &str = "stefan.bauer@brenner-gruppe.example.de";
+pub(crate) const JENS: &str = "jens.wagner@brenner-gruppe.example.de";
+pub(crate) const CLAIRE: &str = "claire.dubois@brenner-france.example.fr";
+
+/// Staff first, in the order the seeder expects: Petra, Sabine, Thomas,
+/// Andreas.
+pub(crate) const ACCOUNTS: &[Account] = &[
+    staff("staff: portal administrator (both tenants)", "Petra Schulz", PETRA, "Demo-Petra-2026", (StaffRole::Admin, "+49 40 3087 4411", true)),
+    staff(
+        "staff: claims clerk (both tenants)",
+        "Sabine Meyer",
+        "sabine.meyer@hanse-assekuranz.example.de",
+        "Demo-Sabine-2026",
+        (StaffRole::Clerk, "+49 40 3087 4425", true),
+    ),
+    staff(
+        "staff: account manager, industrial clients (both tenants)",
+        "Thomas Richter",
+        "thomas.richter@hanse-assekuranz.example.de",
+        "Demo-Thomas-2026",
+        (StaffRole::AccountManager, "+49 89 2154 7731", true),
+    ),
+    staff(
+        "staff: clerk (München)",
+        "Andreas Huber",
+        "andreas.huber@hanse-assekuranz.example.de",
+        "Demo-Andreas-2026",
+        (StaffRole::Clerk, "+49 89 2154 7724", false),
+    ),
+    portal("customer: private customer", "Martina Keller", MARTINA, "Demo-Martina-2026", "de"),
+    portal("customer: risk manager, Brenner Industrie Gruppe (all companies)", "Dr. Stefan Bauer", STEFAN, "Demo-Stefan-2026", "de"),
+    portal("customer: plant manager Augsburg (site objects only)", "Jens Wagner", JENS, "Demo-Jens-2026", "de"),
+    portal("customer: finance, Brenner France SAS (finance only)", "Claire Dubois", CLAIRE, "Demo-Claire-2026", "fr"),
+];

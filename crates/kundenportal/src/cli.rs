@@ -1,0 +1,93 @@
+//! Command-line interface. Every option that touches data also reads an
+//! environment variable, and a TOML file given with `--config` fills in
+//! what neither sets.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "kundenportal", version, about = "Customer portal for insurance brokers")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server and the background workers.
+    Serve(ServeArgs),
+    /// Apply pending database migrations, report what ran, and exit.
+    Migrate(DataArgs),
+    /// Create the database if needed, load the demo data set when it is
+    /// empty, print the demo logins, then serve.
+    Demo(DemoArgs),
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a staff administrator. The password is read from stdin when
+    /// it is piped in, otherwise generated and printed once.
+    CreateAdmin(CreateAdminArgs),
+}
+
+/// Where the data lives; shared by every subcommand that touches data.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DataArgs {
+    /// Directory for the SQLite database and the documents.
+    #[arg(long, env = "KUNDENPORTAL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Database URL: sqlite:PATH or postgres://… (default: SQLite file in the data directory).
+    #[arg(long, env = "KUNDENPORTAL_DATABASE_URL", value_name = "URL")]
+    pub database_url: Option<String>,
+    /// TOML settings file (see docs/configuration.md).
+    #[arg(long, env = "KUNDENPORTAL_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "KUNDENPORTAL_LISTEN", value_name = "ADDR")]
+    pub listen: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum DemoSize {
+    /// The people of the user journeys: about 40 customers, 150 contracts.
+    #[default]
+    Small,
+    /// Benchmark scale: 100,000 contracts and more.
+    Large,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// Size of the demo data set.
+    #[arg(long, value_enum, default_value_t = DemoSize::Small)]
+    pub size: DemoSize,
+    /// Seed for the large data set.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateAdminArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// E-mail address of the new administrator (the login).
+    #[arg(long)]
+    pub email: String,
+    /// Display name.
+    #[arg(long, default_value = "Administrator")]
+    pub name: String,
+}

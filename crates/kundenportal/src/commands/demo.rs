@@ -1,0 +1,87 @@
+//! `kundenportal demo`: a ready-to-try portal with the demo data set.
+
+use std::io::Write;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::{DemoArgs, DemoSize};
+use crate::commands::serve;
+use crate::{runtime, settings};
+
+pub async fn run(args: &DemoArgs) -> Result<()> {
+    let settings = settings::resolve_serve(&args.serve)?;
+    runtime::init_logging(&settings.data);
+    let app = runtime::app(&settings.data).await?;
+    let listener = serve::bind(&settings).await?;
+    if kp_demo::is_empty(&app.db).await.context("cannot inspect the database")? {
+        let started = Instant::now();
+        match args.size {
+            DemoSize::Small => kp_demo::seed(&app.db, &app.blobs).await.context("loading the demo data failed")?,
+            DemoSize::Large => {
+                let progress = Bar::new();
+                let summary = kp_demo::seed_large(&app.db, &app.blobs, &kp_demo::LargeOptions { seed: args.seed }, &progress)
+                    .await
+                    .context("loading the large demo data failed")?;
+                progress.finish();
+                tracing::info!(?summary, "large demo data loaded");
+            }
+        }
+        tracing::info!(seconds = started.elapsed().as_secs_f64(), "demo data loaded");
+    } else {
+        tracing::info!("database already holds data; demo data not loaded again");
+    }
+    print_logins(&settings.public_url)?;
+    serve::serve(app, &settings, listener).await
+}
+
+fn print_logins(url: &str) -> Result<()> {
+    let logins = kp_demo::logins();
+    let role_width = logins.iter().map(|l| l.role.chars().count()).max().unwrap_or(4).max(4);
+    let email_width = logins.iter().map(|l| l.email.len()).max().unwrap_or(6).max(6);
+    let mut out = std::io::stdout().lock();
+    writeln!(out)?;
+    writeln!(out, "Kundenportal demo is running at {url}")?;
+    writeln!(out)?;
+    writeln!(out, "{:<role_width$}  {:<email_width$}  password", "role", "e-mail")?;
+    for l in &logins {
+        writeln!(out, "{:<role_width$}  {:<email_width$}  {}", l.role, l.email, l.password)?;
+    }
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Progress of the large data set on stderr.
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{msg:<24} [{bar:40}] {pos}/{len} ({elapsed})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        Bar { bar }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl kp_demo::Progress for Bar {
+    fn stage(&self, name: &str, total: u64) {
+        self.bar.set_message(name.to_owned());
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+    }
+
+    fn advance(&self, n: u64) {
+        self.bar.inc(n);
+    }
+}

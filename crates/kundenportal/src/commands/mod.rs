@@ -1,0 +1,19 @@
+//! One module per subcommand.
+
+mod demo;
+mod migrate;
+mod serve;
+mod user;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, UserCommand};
+
+pub async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve::run(&args).await,
+        Command::Migrate(args) => migrate::run(&args).await,
+        Command::Demo(args) => demo::run(&args).await,
+        Command::User { command: UserCommand::CreateAdmin(args) } => user::create_admin(&args).await,
+    }
+}

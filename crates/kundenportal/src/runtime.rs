@@ -1,0 +1,52 @@
+//! Builds the pieces every command shares: logging, the database with its
+//! migrations applied, the blob store and the application.
+
+use std::sync::Arc;
+
+use anyhow::Result;
+use kp_app::{App, Policy, SystemClock};
+use kp_documents::BlobStore;
+use kp_storage::{Db, migrate};
+
+use crate::settings::Settings;
+
+pub fn init_logging(settings: &Settings) {
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .or_else(|| settings.file.log.clone())
+        .unwrap_or_else(|| "info,sqlx=warn".to_owned());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// Opens the database (refusing unknown schemes) without migrating.
+pub async fn open_db(settings: &Settings) -> Result<Db> {
+    if settings.database_url.starts_with("sqlite:") {
+        crate::settings::prepare_data_dir(&settings.data_dir)?;
+    }
+    Ok(Db::connect(&settings.database_url).await?)
+}
+
+/// Opens and migrates the database and assembles the application.
+pub async fn app(settings: &Settings) -> Result<App> {
+    crate::settings::prepare_data_dir(&settings.data_dir)?;
+    let db = open_db(settings).await?;
+    let ran = migrate::run(&db).await?;
+    for m in &ran {
+        tracing::info!(version = m.version, name = m.name, "applied migration");
+    }
+    let s = &settings.file.security;
+    Ok(App {
+        db,
+        blobs: BlobStore::local(settings.data_dir.join("documents")),
+        clock: Arc::new(SystemClock),
+        policy: Policy {
+            session_idle_minutes: s.session_idle_minutes,
+            login_window_minutes: s.login_window_minutes,
+            max_failures_per_email: s.max_failures_per_email,
+            max_failures_per_ip: s.max_failures_per_ip,
+        },
+    })
+}

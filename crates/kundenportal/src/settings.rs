@@ -1,0 +1,141 @@
+//! The settings tree: built-in defaults, then the TOML file, then the
+//! command line and environment. Validated once at start-up with messages
+//! that name the setting to change.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use serde::Deserialize;
+
+use crate::cli::{DataArgs, ServeArgs};
+
+/// The TOML file; every key is optional and documented in
+/// docs/configuration.md.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub listen: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub public_url: Option<String>,
+    pub broker_name: Option<String>,
+    pub log: Option<String>,
+    #[serde(default)]
+    pub http: HttpSettings,
+    #[serde(default)]
+    pub security: SecuritySettings,
+    pub smtp: Option<kp_mail::SmtpSettings>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HttpSettings {
+    pub body_limit_bytes: usize,
+    pub request_timeout_secs: u64,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        let web = kp_web::WebConfig::default();
+        HttpSettings { body_limit_bytes: web.body_limit_bytes, request_timeout_secs: web.request_timeout_secs }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecuritySettings {
+    pub session_idle_minutes: i64,
+    pub login_window_minutes: i64,
+    pub max_failures_per_email: i64,
+    pub max_failures_per_ip: i64,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        let p = kp_app::Policy::default();
+        SecuritySettings {
+            session_idle_minutes: p.session_idle_minutes,
+            login_window_minutes: p.login_window_minutes,
+            max_failures_per_email: p.max_failures_per_email,
+            max_failures_per_ip: p.max_failures_per_ip,
+        }
+    }
+}
+
+/// Resolved settings for commands that touch data.
+#[derive(Debug)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub file: FileSettings,
+}
+
+/// Resolved settings for commands that serve.
+#[derive(Debug)]
+pub struct ServeSettings {
+    pub data: Settings,
+    pub listen: SocketAddr,
+    pub public_url: String,
+}
+
+fn read_file(path: Option<&Path>) -> Result<FileSettings> {
+    let Some(path) = path else {
+        return Ok(FileSettings::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read config file {} (setting --config / KUNDENPORTAL_CONFIG)", path.display()))?;
+    toml::from_str(&text).map_err(|e| {
+        let message = e.message().to_owned();
+        let line = e.span().map(|s| text[..s.start].lines().count().max(1));
+        match line {
+            Some(line) => anyhow!("config file {} line {line}: {message} (setting --config)", path.display()),
+            None => anyhow!("config file {}: {message} (setting --config)", path.display()),
+        }
+    })
+}
+
+pub fn resolve(args: &DataArgs) -> Result<Settings> {
+    let file = read_file(args.config.as_deref())?;
+    let data_dir = args
+        .data_dir
+        .clone()
+        .or_else(|| file.data_dir.clone())
+        .unwrap_or_else(|| PathBuf::from("data"));
+    let database_url = args
+        .database_url
+        .clone()
+        .or_else(|| file.database_url.clone())
+        .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("kundenportal.db").display()));
+    Ok(Settings { data_dir, database_url, file })
+}
+
+pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
+    let data = resolve(&args.data)?;
+    let listen_text = args
+        .listen
+        .clone()
+        .or_else(|| data.file.listen.clone())
+        .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+    let listen: SocketAddr = listen_text.parse().map_err(|_| {
+        anyhow!("listen address {listen_text:?} is not of the form IP:PORT (setting --listen / KUNDENPORTAL_LISTEN)")
+    })?;
+    let public_url = data.file.public_url.clone().unwrap_or_else(|| format!("http://{listen}"));
+    if !public_url.starts_with("http://") && !public_url.starts_with("https://") {
+        return Err(anyhow!("public_url {public_url:?} must start with http:// or https:// (setting public_url in --config)"));
+    }
+    Ok(ServeSettings { data, listen, public_url })
+}
+
+/// Creates the data directory if needed and proves it writable, so that a
+/// read-only mount fails at start with a clear message instead of at the
+/// first upload.
+pub fn prepare_data_dir(dir: &Path) -> Result<()> {
+    let hint = "(setting --data-dir / KUNDENPORTAL_DATA_DIR)";
+    std::fs::create_dir_all(dir.join("documents"))
+        .with_context(|| format!("cannot create data directory {} {hint}", dir.display()))?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"ok").with_context(|| format!("data directory {} is not writable {hint}", dir.display()))?;
+    let _ = std::fs::remove_file(probe);
+    Ok(())
+}

@@ -1,0 +1,24 @@
+//! Tenant (Mandant) master data.
+
+use crate::args::Sql;
+use crate::db::Db;
+use crate::Result;
+
+#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
+pub struct TenantContact {
+    pub name: String,
+    pub legal_name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// The contact of the first tenant, which the imprint names.
+pub async fn first_contact(db: &Db) -> Result<Option<TenantContact>> {
+    db.fetch_optional(Sql::new(
+        "SELECT name, legal_name, street, postal_code, city, phone, email FROM tenants ORDER BY id LIMIT 1",
+    ))
+    .await
+}

@@ -1,0 +1,28 @@
+//! Exchange rates into the base currency EUR.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::args::Sql;
+use crate::db::Tx;
+use crate::Result;
+
+#[derive(Debug, Clone)]
+pub struct NewExchangeRate {
+    /// ISO 4217 code, e.g. `CHF`.
+    pub currency: String,
+    /// Units of `currency` per 1 EUR, times 10^8 (0.93 CHF = 93_000_000).
+    pub rate_e8: i64,
+    pub valid_from: NaiveDate,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert(tx: &mut Tx, r: &NewExchangeRate) -> Result<i64> {
+    let sql = Sql::new(
+        "INSERT INTO exchange_rates (currency, rate_e8, valid_from, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .arg(&r.currency)
+    .arg(r.rate_e8)
+    .arg(r.valid_from)
+    .arg(r.created_at);
+    tx.insert_returning_id(sql).await
+}

@@ -1,0 +1,87 @@
+skip-to-content = Zum Inhalt springen
+impersonation-banner = Sie sehen das Portal als { $name }. Alle Aktionen werden protokolliert.
+logout = Abmelden
+nav-label = Hauptnavigation
+nav-home = Übersicht
+nav-staff-home = Arbeitsplatz
+language-label = Sprache wählen
+language-name-de = Deutsch
+language-name-en = Englisch
+language-name-fr = Französisch
+language-name-es = Spanisch
+footer-label = Rechtliches
+legal-imprint = Impressum
+legal-privacy = Datenschutzerklärung
+legal-terms = Nutzungsvereinbarung
+legal-imprint-text = Verantwortlich für den Inhalt dieses Kundenportals ist der oben genannte Versicherungsmakler.
+legal-privacy-text = Ihre Daten werden ausschließlich zur Betreuung Ihrer Versicherungsverträge verarbeitet. Nachrichten und Dokumente bleiben im Portal; E-Mails enthalten nur einen Hinweis auf neue Inhalte.
+legal-terms-text = Das Portal steht Kundinnen und Kunden des Maklers für die Verwaltung ihrer Versicherungen zur Verfügung. Zugangsdaten sind persönlich und dürfen nicht weitergegeben werden.
+contact-phone = Telefon
+contact-email = E-Mail
+login-title = Anmelden
+login-intro = Melden Sie sich mit Ihrer E-Mail-Adresse und Ihrem Passwort an.
+login-email = E-Mail-Adresse
+login-password = Passwort
+login-submit = Anmelden
+login-failed = E-Mail-Adresse oder Passwort ist falsch.
+login-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.
+home-title = Übersicht
+home-greeting = Willkommen, { $name }
+home-customer-intro = Hier sehen Sie auf einen Blick, was zu Ihren Versicherungen vorliegt.
+home-staff-intro = Angemeldet als { $role }. Ihr Bestand im Überblick:
+home-overview = Überblick
+home-customers-in-scope = Sie sehen die Daten von { $count } Kunden.
+count-contracts = { $count ->
+    [one] Vertrag
+   *[other] Verträge
+}
+count-objects = { $count ->
+    [one] versichertes Objekt
+   *[other] versicherte Objekte
+}
+count-claims = { $count ->
+    [one] Schaden
+   *[other] Schäden
+}
+count-open-claims = { $count ->
+    [one] offener Schaden
+   *[other] offene Schäden
+}
+count-documents = { $count ->
+    [one] Dokument
+   *[other] Dokumente
+}
+count-open-invoices = { $count ->
+    [one] offene Rechnung
+   *[other] offene Rechnungen
+}
+count-customers = { $count ->
+    [one] Kunde
+   *[other] Kunden
+}
+role-admin = Administrator
+role-clerk = Sachbearbeiter
+role-account_manager = Betreuer
+error-404-title = Seite nicht gefunden
+error-404-message = Die aufgerufene Seite gibt es nicht oder sie ist für Sie nicht sichtbar.
+error-403-title = Aktion nicht möglich
+error-403-message = Das Formular ist abgelaufen oder die Aktion ist nicht erlaubt. Bitte laden Sie die Seite neu und versuchen Sie es erneut.
+error-500-title = Ein Fehler ist aufgetreten
+error-500-message = Bei der Bearbeitung ist ein unerwarteter Fehler aufgetreten. Bitte versuchen Sie es später erneut.
+error-request-id = Vorgangsnummer
+error-back-home = Zur Startseite
+lob-life = Leben
+lob-health = Kranken
+lob-accident = Unfall
+lob-personal_liability = Privathaftpflicht
+lob-general_liability = Betriebshaftpflicht
+lob-motor = Kfz
+lob-motor_fleet = Kfz-Flotte
+lob-legal_expenses = Rechtsschutz
+lob-fire = Feuer
+lob-glass = Glas
+lob-household_contents = Hausrat
+lob-residential_building = Wohngebäude
+lob-cargo = Transport / Waren
+lob-engineering = Technische Versicherungen
+lob-commercial_contents = Inhalt / Gewerbe

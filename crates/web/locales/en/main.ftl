@@ -1,0 +1,87 @@
+skip-to-content = Skip to content
+impersonation-banner = You are viewing the portal as { $name }. Every action is audited.
+logout = Log out
+nav-label = Main navigation
+nav-home = Overview
+nav-staff-home = Workspace
+language-label = Choose language
+language-name-de = German
+language-name-en = English
+language-name-fr = French
+language-name-es = Spanish
+footer-label = Legal
+legal-imprint = Imprint
+legal-privacy = Privacy notice
+legal-terms = Terms of use
+legal-imprint-text = The insurance broker named above is responsible for the content of this customer portal.
+legal-privacy-text = Your data is processed solely to manage your insurance contracts. Messages and documents stay inside the portal; e-mails only tell you that something new is waiting.
+legal-terms-text = The portal is available to the broker's customers for managing their insurance. Login details are personal and must not be shared.
+contact-phone = Phone
+contact-email = E-mail
+login-title = Log in
+login-intro = Log in with your e-mail address and password.
+login-email = E-mail address
+login-password = Password
+login-submit = Log in
+login-failed = The e-mail address or password is incorrect.
+login-too-many = Too many failed login attempts. Please wait 15 minutes and try again.
+home-title = Overview
+home-greeting = Welcome, { $name }
+home-customer-intro = Everything about your insurance at a glance.
+home-staff-intro = Logged in as { $role }. Your portfolio at a glance:
+home-overview = Overview
+home-customers-in-scope = You see the data of { $count } customers.
+count-contracts = { $count ->
+    [one] contract
+   *[other] contracts
+}
+count-objects = { $count ->
+    [one] insured object
+   *[other] insured objects
+}
+count-claims = { $count ->
+    [one] claim
+   *[other] claims
+}
+count-open-claims = { $count ->
+    [one] open claim
+   *[other] open claims
+}
+count-documents = { $count ->
+    [one] document
+   *[other] documents
+}
+count-open-invoices = { $count ->
+    [one] open invoice
+   *[other] open invoices
+}
+count-customers = { $count ->
+    [one] customer
+   *[other] customers
+}
+role-admin = administrator
+role-clerk = clerk
+role-account_manager = account manager
+error-404-title = Page not found
+error-404-message = The page you asked for does not exist or is not visible to you.
+error-403-title = Action not possible
+error-403-message = The form has expired or the action is not allowed. Please reload the page and try again.
+error-500-title = Something went wrong
+error-500-message = An unexpected error occurred. Please try again later.
+error-request-id = Reference
+error-back-home = Back to the start page
+lob-life = Life
+lob-health = Health
+lob-accident = Accident
+lob-personal_liability = Personal liability
+lob-general_liability = General liability
+lob-motor = Motor
+lob-motor_fleet = Motor fleet
+lob-legal_expenses = Legal expenses
+lob-fire = Fire
+lob-glass = Glass
+lob-household_contents = Household contents
+lob-residential_building = Residential building
+lob-cargo = Cargo
+lob-engineering = Engineering
+lob-commercial_contents = Commercial contents

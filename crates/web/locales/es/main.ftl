@@ -1,0 +1,87 @@
+skip-to-content = Ir al contenido
+impersonation-banner = Está viendo el portal como { $name }. Todas las acciones quedan registradas.
+logout = Cerrar sesión
+nav-label = Navegación principal
+nav-home = Resumen
+nav-staff-home = Área de trabajo
+language-label = Elegir idioma
+language-name-de = Alemán
+language-name-en = Inglés
+language-name-fr = Francés
+language-name-es = Español
+footer-label = Información legal
+legal-imprint = Aviso legal
+legal-privacy = Política de privacidad
+legal-terms = Condiciones de uso
+legal-imprint-text = El corredor de seguros indicado arriba es responsable del contenido de este portal de clientes.
+legal-privacy-text = Sus datos se tratan únicamente para gestionar sus contratos de seguro. Los mensajes y documentos permanecen en el portal; los correos electrónicos solo le avisan de que hay algo nuevo.
+legal-terms-text = El portal está a disposición de los clientes del corredor para gestionar sus seguros. Los datos de acceso son personales y no deben compartirse.
+contact-phone = Teléfono
+contact-email = Correo electrónico
+login-title = Iniciar sesión
+login-intro = Inicie sesión con su correo electrónico y su contraseña.
+login-email = Correo electrónico
+login-password = Contraseña
+login-submit = Iniciar sesión
+login-failed = El correo electrónico o la contraseña no son correctos.
+login-too-many = Demasiados intentos fallidos. Espere 15 minutos y vuelva a intentarlo.
+home-title = Resumen
+home-greeting = Bienvenido/a, { $name }
+home-customer-intro = Todo sobre sus seguros de un vistazo.
+home-staff-intro = Sesión iniciada como { $role }. Su cartera de un vistazo:
+home-overview = Resumen
+home-customers-in-scope = Está viendo los datos de { $count } clientes.
+count-contracts = { $count ->
+    [one] contrato
+   *[other] contratos
+}
+count-objects = { $count ->
+    [one] objeto asegurado
+   *[other] objetos asegurados
+}
+count-claims = { $count ->
+    [one] siniestro
+   *[other] siniestros
+}
+count-open-claims = { $count ->
+    [one] siniestro abierto
+   *[other] siniestros abiertos
+}
+count-documents = { $count ->
+    [one] documento
+   *[other] documentos
+}
+count-open-invoices = { $count ->
+    [one] recibo pendiente
+   *[other] recibos pendientes
+}
+count-customers = { $count ->
+    [one] cliente
+   *[other] clientes
+}
+role-admin = administrador
+role-clerk = gestor
+role-account_manager = gestor de cuenta
+error-404-title = Página no encontrada
+error-404-message = La página solicitada no existe o no es visible para usted.
+error-403-title = Acción no posible
+error-403-message = El formulario ha caducado o la acción no está permitida. Recargue la página e inténtelo de nuevo.
+error-500-title = Se ha producido un error
+error-500-message = Se ha producido un error inesperado. Inténtelo de nuevo más tarde.
+error-request-id = Referencia
+error-back-home = Volver a la página de inicio
+lob-life = Vida
+lob-health = Salud
+lob-accident = Accidentes
+lob-personal_liability = Responsabilidad civil privada
+lob-general_liability = Responsabilidad civil general
+lob-motor = Automóviles
+lob-motor_fleet = Flota de vehículos
+lob-legal_expenses = Defensa jurídica
+lob-fire = Incendio
+lob-glass = Rotura de cristales
+lob-household_contents = Contenido del hogar
+lob-residential_building = Continente de vivienda
+lob-cargo = Transporte de mercancías
+lob-engineering = Seguros técnicos
+lob-commercial_contents = Contenido comercial

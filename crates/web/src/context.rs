@@ -1,0 +1,172 @@
+//! What every page handler starts from: the user's language, their session
+//! (if any), the request id and the form token.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::header::ACCEPT_LANGUAGE;
+use kp_app::auth::{self, Session};
+use kp_domain::{Language, Principal};
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+use crate::cookies;
+use crate::error::WebError;
+use crate::middleware::request_id::RequestId;
+use crate::nav;
+use crate::state::AppState;
+
+/// The form token for visitors without a session; the `anon_csrf`
+/// middleware makes sure one exists.
+#[derive(Debug, Clone)]
+pub struct AnonToken(pub String);
+
+pub struct PageCtx {
+    pub state: AppState,
+    pub language: Language,
+    pub session: Option<Session>,
+    /// The raw session token from the cookie, for logout.
+    pub session_token: Option<String>,
+    pub request_id: String,
+    pub path: String,
+    anon_token: String,
+}
+
+impl PageCtx {
+    pub fn principal(&self) -> Option<&Principal> {
+        self.session.as_ref().map(|s| &s.principal)
+    }
+
+    /// The signed-in principal, or a redirect to the login page.
+    pub fn require_user(&self) -> Result<&Principal, WebError> {
+        self.principal().ok_or_else(|| WebError::LoginRequired { next: self.path.clone() })
+    }
+
+    /// The token forms must echo: the session's, or before login the
+    /// double-submit cookie's.
+    pub fn csrf_token(&self) -> &str {
+        match &self.session {
+            Some(s) => &s.csrf_token,
+            None => &self.anon_token,
+        }
+    }
+
+    pub fn check_csrf(&self, submitted: &str) -> Result<(), WebError> {
+        let expected = self.csrf_token();
+        if !expected.is_empty() && constant_time_eq(expected.as_bytes(), submitted.as_bytes()) {
+            Ok(())
+        } else {
+            Err(WebError::Csrf)
+        }
+    }
+
+    /// The template context every page shares, merged with the page's own.
+    pub fn page<T: Serialize>(&self, title_key: &str, page: T) -> Value {
+        let user = self.principal().map(|p| UserView {
+            name: p.name.clone(),
+            email: p.email.clone(),
+            is_staff: p.is_staff(),
+            impersonated: p.impersonated_by.is_some(),
+        });
+        let base = Base {
+            lang: self.language.code(),
+            languages: Language::ALL.iter().map(|l| l.code()).collect(),
+            title_key: title_key.to_owned(),
+            csrf: self.csrf_token().to_owned(),
+            request_id: self.request_id.clone(),
+            path: self.path.clone(),
+            broker_name: self.state.config.broker_name.clone(),
+            nav: nav::items(self.principal(), &self.path),
+            user,
+        };
+        minijinja::context! { ..Value::from(Serde(&page)), ..Value::from(Serde(&base)) }
+    }
+
+    pub fn render<T: Serialize>(&self, template: &str, title_key: &str, page: T) -> Result<String, WebError> {
+        Ok(self.state.templates.render(template, self.page(title_key, page))?)
+    }
+}
+
+#[derive(Serialize)]
+struct UserView {
+    name: String,
+    email: String,
+    is_staff: bool,
+    impersonated: bool,
+}
+
+#[derive(Serialize)]
+struct Base {
+    lang: &'static str,
+    languages: Vec<&'static str>,
+    title_key: String,
+    csrf: String,
+    request_id: String,
+    path: String,
+    broker_name: String,
+    nav: Vec<nav::NavItem>,
+    user: Option<UserView>,
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The language of a request before any session is looked up: the
+/// language cookie, then the browser's preference.
+pub fn request_language(parts_headers: &axum::http::HeaderMap) -> Language {
+    cookies::get(parts_headers, cookies::LANGUAGE)
+        .and_then(|c| Language::parse(&c))
+        .or_else(|| {
+            parts_headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::negotiate)
+        })
+        .unwrap_or_default()
+}
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session_token = cookies::get(&parts.headers, cookies::SESSION);
+        let session = match &session_token {
+            Some(token) => auth::session(&state.app, token).await?,
+            None => None,
+        };
+        let cookie_language = cookies::get(&parts.headers, cookies::LANGUAGE).and_then(|c| Language::parse(&c));
+        let language = match &session {
+            Some(s) => s.language,
+            None => cookie_language.unwrap_or_else(|| request_language(&parts.headers)),
+        };
+        let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let anon_token = parts.extensions.get::<AnonToken>().map(|t| t.0.clone()).unwrap_or_default();
+        Ok(PageCtx {
+            state: state.clone(),
+            language,
+            session,
+            session_token,
+            request_id,
+            path: parts.uri.path().to_owned(),
+            anon_token,
+        })
+    }
+}
+
+/// The client's address as the socket saw it (the login rate limit counts
+/// per address).
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_default();
+        Ok(ClientIp(ip))
+    }
+}

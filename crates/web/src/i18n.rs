@@ -1,0 +1,97 @@
+//! Translations from the Fluent files in `locales/`, compiled into the
+//! binary. Templates call `t("key", name=value)`; the language comes from
+//! the `lang` variable every page context carries.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use kp_domain::Language;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "de",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fn language_id(language: Language) -> LanguageIdentifier {
+    // The four codes are valid BCP 47 tags; the fallback is never reached.
+    language.code().parse().unwrap_or_default()
+}
+
+/// The message for `key`, or the key itself when it is missing (the
+/// completeness test keeps that from reaching users).
+pub fn text(language: Language, key: &str) -> String {
+    LOCALES.try_lookup(&language_id(language), key).unwrap_or_else(|| key.to_owned())
+}
+
+pub fn text_with(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+        args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), v.clone())).collect();
+    LOCALES
+        .try_lookup_with_args(&language_id(language), key, &args)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The Fluent source of one language, for the completeness test.
+pub fn source(language: Language) -> &'static str {
+    match language {
+        Language::De => include_str!("../locales/de/main.ftl"),
+        Language::En => include_str!("../locales/en/main.ftl"),
+        Language::Fr => include_str!("../locales/fr/main.ftl"),
+        Language::Es => include_str!("../locales/es/main.ftl"),
+    }
+}
+
+/// Message ids defined in a Fluent source (top-level `key =` lines).
+pub fn message_ids(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let reference = message_ids(source(Language::De));
+        assert!(reference.len() > 20);
+        for language in Language::ALL {
+            let ids = message_ids(source(language));
+            let missing: Vec<_> = reference.iter().filter(|k| !ids.contains(k)).collect();
+            let extra: Vec<_> = ids.iter().filter(|k| !reference.contains(k)).collect();
+            assert!(missing.is_empty(), "{}: missing {missing:?}", language.code());
+            assert!(extra.is_empty(), "{}: not in German {extra:?}", language.code());
+            let mut sorted = ids.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(sorted.len(), ids.len(), "{}: duplicate keys", language.code());
+            for key in &ids {
+                assert_ne!(text(language, key), *key, "{}: {key} does not resolve", language.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_code_has_a_translation() {
+        for language in Language::ALL {
+            let ids = message_ids(source(language));
+            for lob in kp_domain::LineOfBusiness::ALL {
+                assert!(ids.contains(&format!("lob-{}", lob.as_str())), "lob-{lob} in {}", language.code());
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_substituted() {
+        let s = text_with(Language::En, "home-greeting", &[("name", "Ada".into())]);
+        assert!(s.contains("Ada"), "{s}");
+    }
+}

@@ -1,0 +1,79 @@
+//! Web layer of Kundenportal: thin page handlers that parse input, call an
+//! application service and render a template; plus the middleware every
+//! request passes (request id, metrics, security headers, error pages,
+//! limits) and the translations.
+//!
+//! No SQL and no business rules live here.
+
+pub mod assets;
+pub mod context;
+pub mod cookies;
+pub mod error;
+pub mod i18n;
+pub mod middleware;
+pub mod nav;
+pub mod pages;
+pub mod state;
+pub mod templates;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::middleware::from_fn;
+use axum::middleware::from_fn_with_state;
+use kp_app::App;
+use metrics_exporter_prometheus::PrometheusHandle;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use state::{AppState, WebConfig};
+
+/// Builds the state shared by all handlers. `template_dir` holds optional
+/// template overrides.
+pub fn state(app: App, config: WebConfig, template_dir: Option<PathBuf>, metrics: Option<PrometheusHandle>) -> AppState {
+    let assets = Arc::new(assets::Assets::embedded());
+    let templates = templates::Templates::new(template_dir, assets.clone());
+    AppState(Arc::new(state::Inner { app, templates, assets, config, metrics }))
+}
+
+/// The whole HTTP application.
+pub fn router(state: AppState) -> Router {
+    let timeout = Duration::from_secs(state.config.request_timeout_secs);
+    let body_limit = state.config.body_limit_bytes;
+    pages::router()
+        .fallback(|| async { error::WebError::NotFound })
+        .layer(from_fn_with_state(state.clone(), middleware::anon_csrf::layer))
+        .layer(CatchPanicLayer::custom(middleware::error_pages::panic_response))
+        .layer(from_fn_with_state(state.clone(), middleware::error_pages::layer))
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .layer(from_fn_with_state(state.clone(), middleware::security_headers::layer))
+        .layer(from_fn(middleware::metrics::layer))
+        .layer(from_fn(middleware::request_id::layer))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves, then finishes open requests.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Installs the process-wide Prometheus recorder once; later calls return
+/// the same handle (tests start many apps in one process).
+pub fn metrics_handle() -> Option<PrometheusHandle> {
+    static HANDLE: std::sync::OnceLock<Option<PrometheusHandle>> = std::sync::OnceLock::new();
+    HANDLE
+        .get_or_init(|| metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder().ok())
+        .clone()
+}

@@ -1,0 +1,48 @@
+//! Shared state of the web layer.
+
+use std::sync::Arc;
+
+use kp_app::App;
+use metrics_exporter_prometheus::PrometheusHandle;
+
+use crate::assets::Assets;
+use crate::templates::Templates;
+
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Set cookies with `Secure` and send HSTS; true when the portal's
+    /// public URL is https.
+    pub secure_cookies: bool,
+    pub body_limit_bytes: usize,
+    pub request_timeout_secs: u64,
+    pub broker_name: String,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            secure_cookies: false,
+            body_limit_bytes: 2 * 1024 * 1024,
+            request_timeout_secs: 30,
+            broker_name: "Kundenportal".to_owned(),
+        }
+    }
+}
+
+pub struct Inner {
+    pub app: App,
+    pub templates: Templates,
+    pub assets: Arc<Assets>,
+    pub config: WebConfig,
+    pub metrics: Option<PrometheusHandle>,
+}
+
+#[derive(Clone)]
+pub struct AppState(pub Arc<Inner>);
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}

@@ -1,0 +1,110 @@
+//! The template environment. Templates are compiled into the binary and
+//! may be overridden per installation by files of the same name under
+//! `<data-dir>/templates/` (themes, broker texts).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use kp_domain::Language;
+use minijinja::value::Kwargs;
+use minijinja::{Environment, Error, ErrorKind, State, Value};
+
+use crate::assets::Assets;
+use crate::i18n;
+
+const EMBEDDED: &[(&str, &str)] = &[
+    ("layout/base.html", include_str!("../templates/layout/base.html")),
+    ("partials/nav.html", include_str!("../templates/partials/nav.html")),
+    ("partials/language_switcher.html", include_str!("../templates/partials/language_switcher.html")),
+    ("partials/footer.html", include_str!("../templates/partials/footer.html")),
+    ("pages/login.html", include_str!("../templates/pages/login.html")),
+    ("pages/home_customer.html", include_str!("../templates/pages/home_customer.html")),
+    ("pages/home_staff.html", include_str!("../templates/pages/home_staff.html")),
+    ("pages/legal.html", include_str!("../templates/pages/legal.html")),
+    ("pages/error.html", include_str!("../templates/pages/error.html")),
+];
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    pub fn new(override_dir: Option<PathBuf>, assets: Arc<Assets>) -> Templates {
+        let mut env = Environment::new();
+        env.set_loader(move |name| {
+            if let Some(dir) = &override_dir {
+                // Only names from the embedded set can be overridden, which
+                // also keeps a template name from walking out of the folder.
+                if EMBEDDED.iter().any(|(n, _)| *n == name) {
+                    let path = dir.join(name);
+                    if path.is_file() {
+                        return std::fs::read_to_string(&path)
+                            .map(Some)
+                            .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("{}: {e}", path.display())));
+                    }
+                }
+            }
+            Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, src)| (*src).to_owned()))
+        });
+        env.add_function("t", translate);
+        env.add_function("asset", move |name: &str| -> Result<String, Error> {
+            assets
+                .url(name)
+                .map(str::to_owned)
+                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("unknown asset {name}")))
+        });
+        env.add_filter("number", format_number);
+        Templates { env }
+    }
+
+    pub fn render(&self, name: &str, context: Value) -> Result<String, Error> {
+        self.env.get_template(name)?.render(context)
+    }
+
+    /// Names of all built-in templates, so a test can compile every one.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        EMBEDDED.iter().map(|(n, _)| *n)
+    }
+}
+
+fn page_language(state: &State) -> Language {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Language::parse))
+        .unwrap_or_default()
+}
+
+/// `t("key", name=value, …)`: the message in the page's language.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let language = page_language(state);
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match value.as_i64() {
+            Some(n) => fluent_templates::fluent_bundle::FluentValue::from(n),
+            None => fluent_templates::fluent_bundle::FluentValue::from(value.to_string()),
+        };
+        args.push((name, fluent));
+    }
+    kwargs.assert_all_used()?;
+    Ok(if args.is_empty() { i18n::text(language, key) } else { i18n::text_with(language, key, &args) })
+}
+
+/// Groups thousands the way the page's language does (1.234 / 1,234 /
+/// 1 234).
+fn format_number(state: &State, value: i64) -> String {
+    let separator = match page_language(state) {
+        Language::De | Language::Es => '.',
+        Language::En => ',',
+        Language::Fr => '\u{202f}',
+    };
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(ch);
+    }
+    if value < 0 { format!("-{out}") } else { out }
+}

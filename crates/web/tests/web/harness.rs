@@ -1,0 +1,157 @@
+//! `spawn_app()`: a fresh database with the demo data, the full router, and
+//! helpers to send requests as a browser would (cookies kept per client).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use kp_app::{App, Policy, SystemClock};
+use kp_documents::BlobStore;
+use kp_storage::{Db, migrate};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub router: Router,
+    pub app: App,
+    pub dir: tempfile::TempDir,
+}
+
+/// The demo data is loaded once per process into a template database and
+/// copied for each test: argon2 hashing of the demo logins dominates.
+async fn template_db() -> std::path::PathBuf {
+    static TEMPLATE: tokio::sync::OnceCell<(tempfile::TempDir, std::path::PathBuf)> = tokio::sync::OnceCell::const_new();
+    let (_, path) = TEMPLATE
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("template.db");
+            let db = Db::open_sqlite_file(&path).await.unwrap();
+            migrate::run(&db).await.unwrap();
+            let blobs = BlobStore::local(dir.path().join("documents"));
+            kp_demo::seed(&db, &blobs).await.unwrap();
+            // Fold the WAL into the main file so that a plain copy is complete.
+            db.execute(kp_storage::Sql::new("PRAGMA wal_checkpoint(TRUNCATE)")).await.unwrap();
+            db.close().await;
+            (dir, path)
+        })
+        .await;
+    path.clone()
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp {
+    let template = template_db().await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&template, dir.path().join("kp.db")).unwrap();
+    configure(dir.path());
+    let db = Db::open_sqlite_file(&dir.path().join("kp.db")).await.unwrap();
+    migrate::run(&db).await.unwrap();
+    let app = App {
+        db,
+        blobs: BlobStore::local(dir.path().join("documents")),
+        clock: Arc::new(SystemClock),
+        policy: Policy::default(),
+    };
+    let config = kp_web::WebConfig { broker_name: "Testmakler".to_owned(), ..kp_web::WebConfig::default() };
+    let state = kp_web::state(app.clone(), config, Some(dir.path().join("templates")), kp_web::metrics_handle());
+    TestApp { router: kp_web::router(state), app, dir }
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Response {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// The value of a hidden input, e.g. the form token.
+    pub fn hidden(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker).map(|i| i + marker.len()).unwrap_or_else(|| panic!("no {name} in page"));
+        self.body[start..].split('"').next().unwrap().to_owned()
+    }
+}
+
+/// A browser: keeps cookies and sends an Accept-Language.
+pub struct Client<'a> {
+    pub app: &'a TestApp,
+    pub cookies: HashMap<String, String>,
+    pub accept_language: String,
+}
+
+impl<'a> Client<'a> {
+    pub fn new(app: &'a TestApp) -> Client<'a> {
+        Client { app, cookies: HashMap::new(), accept_language: "de-DE,de;q=0.9".to_owned() }
+    }
+
+    pub async fn request(&mut self, method: Method, path: &str, form: Option<&[(&str, &str)]>) -> Response {
+        let mut builder = Request::builder().method(method).uri(path).header(header::ACCEPT_LANGUAGE, &self.accept_language);
+        if !self.cookies.is_empty() {
+            let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        let body = match form {
+            Some(fields) => {
+                builder = builder.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                Body::from(encode_form(fields))
+            }
+            None => Body::empty(),
+        };
+        let response = self.app.router.clone().oneshot(builder.body(body).unwrap()).await.unwrap();
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (k, v) = pair.split_once('=').unwrap();
+            if v.is_empty() || text.contains("Max-Age=0") {
+                self.cookies.remove(k);
+            } else {
+                self.cookies.insert(k.to_owned(), v.to_owned());
+            }
+        }
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        Response { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Response {
+        self.request(Method::GET, path, None).await
+    }
+
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
+        self.request(Method::POST, path, Some(form)).await
+    }
+
+    /// Logs in through the form like a browser; returns the response to the POST.
+    pub async fn login(&mut self, email: &str, password: &str) -> Response {
+        let page = self.get("/login").await;
+        let csrf = page.hidden("_csrf");
+        self.post("/login", &[("email", email), ("password", password), ("_csrf", &csrf)]).await
+    }
+}
+
+pub fn encode_form(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", kp_web::pages::urlencode(k), kp_web::pages::urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn demo_login(role_contains: &str) -> kp_demo::DemoLogin {
+    kp_demo::logins()
+        .into_iter()
+        .find(|l| {
+            let needle = role_contains.to_lowercase();
+            l.email.to_lowercase().contains(&needle) || l.role.to_lowercase().contains(&needle)
+        })
+        .unwrap_or_else(|| panic!("no demo login with role containing {role_contains}"))
+}

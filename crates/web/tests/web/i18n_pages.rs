@@ -1,0 +1,89 @@
+use axum::http::StatusCode;
+
+use crate::harness::{Client, demo_login, spawn_app};
+
+#[tokio::test]
+async fn login_page_follows_the_browser_language() {
+    let app = spawn_app().await;
+    for (accept, title) in [("de", "Anmelden"), ("en-GB,en;q=0.8", "Log in"), ("fr-FR", "Connexion"), ("es", "Iniciar sesión")] {
+        let mut client = Client::new(&app);
+        client.accept_language = accept.to_owned();
+        let page = client.get("/login").await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains(&format!("<h1>{title}</h1>")), "{accept}");
+    }
+}
+
+#[tokio::test]
+async fn home_page_switches_language_and_remembers_it_in_the_session() {
+    let app = spawn_app().await;
+    let stefan = demo_login("stefan");
+    let mut client = Client::new(&app);
+    client.login(stefan.email, stefan.password).await;
+    for (lang, greeting) in [("en", "Welcome"), ("fr", "Bienvenue"), ("es", "Bienvenido/a"), ("de", "Willkommen")] {
+        let home = client.get("/home").await;
+        let csrf = home.hidden("_csrf");
+        let switched = client.post("/language", &[("lang", lang), ("_csrf", &csrf), ("next", "/home")]).await;
+        assert_eq!(switched.location(), "/home");
+        // The session, not the cookie, carries the choice.
+        client.cookies.remove("kp_lang");
+        let page = client.get("/home").await;
+        assert!(page.body.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(page.body.contains(greeting), "{lang}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_answer_404_in_the_users_language_with_the_request_id() {
+    let app = spawn_app().await;
+    let mut client = Client::new(&app);
+    client.accept_language = "fr".to_owned();
+    let page = client.get("/no/such/page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.body.contains("Page introuvable"));
+    let id = page.headers.get("x-request-id").unwrap().to_str().unwrap();
+    assert!(page.body.contains(&format!("<code class=\"request-id\">{id}</code>")));
+}
+
+#[tokio::test]
+async fn legal_pages_name_the_broker() {
+    let app = spawn_app().await;
+    let mut client = Client::new(&app);
+    for page in ["imprint", "privacy", "terms"] {
+        let response = client.get(&format!("/legal/{page}")).await;
+        assert_eq!(response.status, StatusCode::OK, "{page}");
+    }
+    let imprint = client.get("/legal/imprint").await;
+    assert!(imprint.body.contains("<address>"));
+    assert_eq!(client.get("/legal/other").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn templates_can_be_overridden_from_the_data_directory() {
+    let app = crate::harness::spawn_app_with(|dir| {
+        std::fs::create_dir_all(dir.join("templates/pages")).unwrap();
+        std::fs::write(
+            dir.join("templates/pages/legal.html"),
+            "{% extends \"layout/base.html\" %}{% block content %}<p>Eigenes Impressum</p>{% endblock %}",
+        )
+        .unwrap();
+    })
+    .await;
+    let mut client = Client::new(&app);
+    assert!(client.get("/legal/imprint").await.body.contains("Eigenes Impressum"));
+}
+
+#[test]
+fn every_built_in_template_compiles() {
+    let assets = std::sync::Arc::new(kp_web::assets::Assets::embedded());
+    let templates = kp_web::templates::Templates::new(None, assets);
+    for name in kp_web::templates::Templates::names() {
+        if name.starts_with("partials/") || name.starts_with("layout/") {
+            continue;
+        }
+        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", counts => minijinja::context! { contracts => 1 } };
+        if let Err(err) = templates.render(name, ctx) {
+            panic!("{name}: {err:#}");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+use axum::http::StatusCode;
+
+use crate::harness::{Client, demo_login, spawn_app};
+
+#[tokio::test]
+async fn every_demo_login_reaches_its_home_page() {
+    let app = spawn_app().await;
+    for login in kp_demo::logins() {
+        let mut client = Client::new(&app);
+        let response = client.login(login.email, login.password).await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "{}: {}", login.email, response.body);
+        assert_eq!(response.location(), "/home");
+        let home = client.get("/home").await;
+        assert_eq!(home.status, StatusCode::OK, "{}", login.email);
+        assert!(home.body.contains("Willkommen") || home.body.contains("Bienvenue"), "{}", login.email);
+        assert!(home.body.contains("class=\"tiles\""), "{}", login.email);
+    }
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_get_the_same_generic_message() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    let wrong = client.login(martina.email, "not-her-password").await;
+    let unknown = client.login("nobody@example.com", "whatever").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
+    let message = "E-Mail-Adresse oder Passwort ist falsch.";
+    assert!(wrong.body.contains(message) && unknown.body.contains(message));
+    assert!(!client.cookies.contains_key("kp_session"));
+}
+
+#[tokio::test]
+async fn login_attempts_are_limited_per_email() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    for _ in 0..5 {
+        assert_eq!(client.login(martina.email, "wrong").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let blocked = client.login(martina.email, martina.password).await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(blocked.body.contains("Zu viele fehlgeschlagene Anmeldeversuche"));
+    assert!(!client.cookies.contains_key("kp_session"));
+}
+
+#[tokio::test]
+async fn forms_without_the_token_are_rejected() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    client.get("/login").await;
+    let response = client.post("/login", &[("email", martina.email), ("password", martina.password), ("_csrf", "forged")]).await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    assert!(!client.cookies.contains_key("kp_session"));
+
+    // Logged in, the session's token is required, not the pre-login one.
+    client.login(martina.email, martina.password).await;
+    let anon = client.cookies.get("kp_csrf").cloned().unwrap();
+    let response = client.post("/logout", &[("_csrf", &anon)]).await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    assert_eq!(client.get("/home").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    client.login(martina.email, martina.password).await;
+    let stolen = client.cookies.get("kp_session").cloned().unwrap();
+    let home = client.get("/home").await;
+    let csrf = home.hidden("_csrf");
+    let out = client.post("/logout", &[("_csrf", &csrf)]).await;
+    assert_eq!(out.location(), "/login");
+    assert!(!client.cookies.contains_key("kp_session"));
+
+    let mut thief = Client::new(&app);
+    thief.cookies.insert("kp_session".to_owned(), stolen);
+    let response = thief.get("/home").await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER);
+    assert_eq!(response.location(), "/login?next=/home");
+}
+
+#[tokio::test]
+async fn session_cookie_is_http_only_and_same_site() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    let response = client.login(martina.email, martina.password).await;
+    let cookie = response
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("kp_session="))
+        .unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain-HTTP test server must not set Secure: {cookie}");
+}
+
+#[tokio::test]
+async fn login_never_redirects_off_site() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    let page = client.get("/login?next=//evil.example/x").await;
+    let csrf = page.hidden("_csrf");
+    let response = client
+        .post("/login", &[("email", martina.email), ("password", martina.password), ("_csrf", &csrf), ("next", "//evil.example/x")])
+        .await;
+    assert_eq!(response.location(), "/home");
+}

@@ -169,7 +169,7 @@ impl Db {
 
     /// Checks that the database answers; used by `/readyz`.
     pub async fn ping(&self) -> Result<()> {
-        let _: (i64,) = self.fetch_one(Sql::new("SELECT 1")).await?;
+        let _: (i64,) = self.fetch_one(Sql::new("SELECT CAST(1 AS BIGINT)")).await?;
         Ok(())
     }
 }

@@ -60,6 +60,14 @@ impl PageCtx {
         }
     }
 
+    /// Like [`PageCtx::check_csrf`], but also accepts the pre-login token:
+    /// error pages, rendered without a session lookup, carry only that one.
+    /// Used for the language switch, whose worst abuse is a changed language.
+    pub fn check_csrf_or_anon(&self, submitted: &str) -> Result<(), WebError> {
+        let anon = !self.anon_token.is_empty() && constant_time_eq(self.anon_token.as_bytes(), submitted.as_bytes());
+        if anon { Ok(()) } else { self.check_csrf(submitted) }
+    }
+
     /// The template context every page shares, merged with the page's own.
     pub fn page<T: Serialize>(&self, title_key: &str, page: T) -> Value {
         let user = self.principal().map(|p| UserView {

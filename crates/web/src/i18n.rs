@@ -73,8 +73,9 @@ mod tests {
             sorted.sort();
             sorted.dedup();
             assert_eq!(sorted.len(), ids.len(), "{}: duplicate keys", language.code());
+            let args = [("name", "X".into()), ("count", 2.into()), ("role", "X".into())];
             for key in &ids {
-                assert_ne!(text(language, key), *key, "{}: {key} does not resolve", language.code());
+                assert_ne!(text_with(language, key, &args), *key, "{}: {key} does not resolve", language.code());
             }
         }
     }

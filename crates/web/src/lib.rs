@@ -47,9 +47,10 @@ pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit_bytes;
     pages::router()
         .fallback(|| async { error::WebError::NotFound })
-        .layer(from_fn_with_state(state.clone(), middleware::anon_csrf::layer))
         .layer(CatchPanicLayer::custom(middleware::error_pages::panic_response))
         .layer(from_fn_with_state(state.clone(), middleware::error_pages::layer))
+        // Outside the error pages, so that their language switcher gets a token.
+        .layer(from_fn_with_state(state.clone(), middleware::anon_csrf::layer))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(from_fn_with_state(state.clone(), middleware::security_headers::layer))

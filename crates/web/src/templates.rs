@@ -47,10 +47,12 @@ impl Templates {
             Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, src)| (*src).to_owned()))
         });
         env.add_function("t", translate);
-        env.add_function("asset", move |name: &str| -> Result<String, Error> {
+        // Asset URLs are generated here, never from input, so they are safe
+        // to emit unescaped (keeps `/` readable in the HTML).
+        env.add_function("asset", move |name: &str| -> Result<Value, Error> {
             assets
                 .url(name)
-                .map(str::to_owned)
+                .map(|url| Value::from_safe_string(url.to_owned()))
                 .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("unknown asset {name}")))
         });
         env.add_filter("number", format_number);

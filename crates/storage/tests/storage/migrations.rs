@@ -5,6 +5,7 @@ use crate::backends;
 #[tokio::test]
 async fn migrations_are_idempotent() {
     for t in backends::all().await {
+        t.db.ping().await.unwrap();
         let again = migrate::run(&t.db).await.unwrap();
         assert!(again.is_empty(), "{}: migrations ran twice", t.label);
         t.drop_db().await;

@@ -28,7 +28,7 @@ struct LanguageForm {
 }
 
 async fn switch(ctx: PageCtx, Form(form): Form<LanguageForm>) -> WebResult {
-    ctx.check_csrf(&form.csrf)?;
+    ctx.check_csrf_or_anon(&form.csrf)?;
     let language = Language::parse(&form.lang).ok_or(WebError::NotFound)?;
     if let Some(session) = &ctx.session {
         kp_app::auth::set_language(&ctx.state.app, session, language).await?;

@@ -15,7 +15,7 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub app: App,
-    pub dir: tempfile::TempDir,
+    pub _dir: tempfile::TempDir,
 }
 
 /// The demo data is loaded once per process into a template database and
@@ -58,7 +58,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
     };
     let config = kp_web::WebConfig { broker_name: "Testmakler".to_owned(), ..kp_web::WebConfig::default() };
     let state = kp_web::state(app.clone(), config, Some(dir.path().join("templates")), kp_web::metrics_handle());
-    TestApp { router: kp_web::router(state), app, dir }
+    TestApp { router: kp_web::router(state), app, _dir: dir }
 }
 
 pub struct Response {

@@ -20,7 +20,7 @@ async fn home_page_switches_language_and_remembers_it_in_the_session() {
     let stefan = demo_login("stefan");
     let mut client = Client::new(&app);
     client.login(stefan.email, stefan.password).await;
-    for (lang, greeting) in [("en", "Welcome"), ("fr", "Bienvenue"), ("es", "Bienvenido/a"), ("de", "Willkommen")] {
+    for (lang, greeting) in [("en", "Welcome"), ("fr", "Bienvenue"), ("es", "Bienvenido"), ("de", "Willkommen")] {
         let home = client.get("/home").await;
         let csrf = home.hidden("_csrf");
         let switched = client.post("/language", &[("lang", lang), ("_csrf", &csrf), ("next", "/home")]).await;
@@ -43,6 +43,23 @@ async fn unknown_pages_answer_404_in_the_users_language_with_the_request_id() {
     assert!(page.body.contains("Page introuvable"));
     let id = page.headers.get("x-request-id").unwrap().to_str().unwrap();
     assert!(page.body.contains(&format!("<code class=\"request-id\">{id}</code>")));
+}
+
+#[tokio::test]
+async fn the_language_switcher_works_on_error_pages() {
+    let app = spawn_app().await;
+    let stefan = demo_login("stefan");
+    for logged_in in [false, true] {
+        let mut client = Client::new(&app);
+        if logged_in {
+            client.login(stefan.email, stefan.password).await;
+        }
+        let page = client.get("/no/such/page").await;
+        let csrf = page.hidden("_csrf");
+        let switched = client.post("/language", &[("lang", "es"), ("_csrf", &csrf), ("next", "/no/such/page")]).await;
+        assert_eq!(switched.status, StatusCode::SEE_OTHER, "logged in: {logged_in}");
+        assert!(client.get("/no/such/page").await.body.contains("Página no encontrada"), "logged in: {logged_in}");
+    }
 }
 
 #[tokio::test]
@@ -81,7 +98,7 @@ fn every_built_in_template_compiles() {
         if name.starts_with("partials/") || name.starts_with("layout/") {
             continue;
         }
-        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", counts => minijinja::context! { contracts => 1 } };
+        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())) };
         if let Err(err) = templates.render(name, ctx) {
             panic!("{name}: {err:#}");
         }

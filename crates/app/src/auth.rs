@@ -9,7 +9,7 @@ use kp_storage::users::{self, UserRef};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::{passwords, App, AppError};
+use crate::{App, AppError, passwords};
 
 /// What the web layer needs after a successful login.
 #[derive(Debug, Clone)]
@@ -41,7 +41,13 @@ pub fn token_hash(token: &str) -> String {
 
 /// Checks e-mail and password. Unknown e-mail, wrong password and an
 /// inactive account give the same error after the same work.
-pub async fn login(app: &App, email: &str, password: &str, ip: &str, language: Option<Language>) -> Result<LoggedIn, AppError> {
+pub async fn login(
+    app: &App,
+    email: &str,
+    password: &str,
+    ip: &str,
+    language: Option<Language>,
+) -> Result<LoggedIn, AppError> {
     let email = email.trim().to_lowercase();
     let now = app.clock.now();
     let since = now - Duration::minutes(app.policy.login_window_minutes);
@@ -81,7 +87,11 @@ pub async fn login(app: &App, email: &str, password: &str, ip: &str, language: O
         },
     )
     .await?;
-    Ok(LoggedIn { token, user: credentials.user, language })
+    Ok(LoggedIn {
+        token,
+        user: credentials.user,
+        language,
+    })
 }
 
 /// Resolves a session token to its principal, sliding the expiry at most
@@ -95,9 +105,20 @@ pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError
         return Ok(None);
     };
     if now - row.last_seen_at > Duration::minutes(1) {
-        sessions::touch(&app.db, row.id, now, now + Duration::minutes(app.policy.session_idle_minutes)).await?;
+        sessions::touch(
+            &app.db,
+            row.id,
+            now,
+            now + Duration::minutes(app.policy.session_idle_minutes),
+        )
+        .await?;
     }
-    Ok(Some(Session { id: row.id, csrf_token: row.csrf_token.clone(), language: row.language(), principal }))
+    Ok(Some(Session {
+        id: row.id,
+        csrf_token: row.csrf_token.clone(),
+        language: row.language(),
+        principal,
+    }))
 }
 
 async fn principal_for(app: &App, row: &SessionRow) -> Result<Option<Principal>, AppError> {
@@ -108,7 +129,11 @@ async fn principal_for(app: &App, row: &SessionRow) -> Result<Option<Principal>,
     })
 }
 
-pub async fn set_language(app: &App, session: &Session, language: Language) -> Result<(), AppError> {
+pub async fn set_language(
+    app: &App,
+    session: &Session,
+    language: Language,
+) -> Result<(), AppError> {
     sessions::set_language(&app.db, session.id, language).await?;
     Ok(())
 }

@@ -202,6 +202,9 @@ mod tests {
     #[test]
     fn unknown_codes_name_the_vocabulary() {
         let err = ContractStatus::parse("gone").err();
-        assert_eq!(err.map(|e| e.to_string()), Some("unknown contract status code \"gone\"".to_owned()));
+        assert_eq!(
+            err.map(|e| e.to_string()),
+            Some("unknown contract status code \"gone\"".to_owned())
+        );
     }
 }

@@ -42,10 +42,10 @@ impl Language {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Some(lang) = Language::parse(tag) {
-                if best.is_none_or(|(bq, _)| q > bq) {
-                    best = Some((q, lang));
-                }
+            if let Some(lang) = Language::parse(tag)
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
             }
         }
         best.map(|(_, l)| l)
@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn negotiation_prefers_highest_quality_supported_language() {
-        assert_eq!(Language::negotiate("it, fr;q=0.8, en;q=0.9"), Some(Language::En));
+        assert_eq!(
+            Language::negotiate("it, fr;q=0.8, en;q=0.9"),
+            Some(Language::En)
+        );
         assert_eq!(Language::negotiate("de-AT"), Some(Language::De));
         assert_eq!(Language::negotiate("it, pt"), None);
     }

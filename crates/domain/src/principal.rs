@@ -40,7 +40,13 @@ impl Principal {
     }
 
     pub fn is_admin(&self) -> bool {
-        matches!(self.actor, Actor::Staff { role: StaffRole::Admin, .. })
+        matches!(
+            self.actor,
+            Actor::Staff {
+                role: StaffRole::Admin,
+                ..
+            }
+        )
     }
 
     /// The scope a staff member gets from their role and tenants.

@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "kundenportal", version, about = "Customer portal for insurance brokers")]
+#[command(
+    name = "kundenportal",
+    version,
+    about = "Customer portal for insurance brokers"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -38,7 +38,10 @@ pub struct HttpSettings {
 impl Default for HttpSettings {
     fn default() -> Self {
         let web = kp_web::WebConfig::default();
-        HttpSettings { body_limit_bytes: web.body_limit_bytes, request_timeout_secs: web.request_timeout_secs }
+        HttpSettings {
+            body_limit_bytes: web.body_limit_bytes,
+            request_timeout_secs: web.request_timeout_secs,
+        }
     }
 }
 
@@ -83,14 +86,24 @@ fn read_file(path: Option<&Path>) -> Result<FileSettings> {
     let Some(path) = path else {
         return Ok(FileSettings::default());
     };
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read config file {} (setting --config / KUNDENPORTAL_CONFIG)", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!(
+            "cannot read config file {} (setting --config / KUNDENPORTAL_CONFIG)",
+            path.display()
+        )
+    })?;
     toml::from_str(&text).map_err(|e| {
         let message = e.message().to_owned();
         let line = e.span().map(|s| text[..s.start].lines().count().max(1));
         match line {
-            Some(line) => anyhow!("config file {} line {line}: {message} (setting --config)", path.display()),
-            None => anyhow!("config file {}: {message} (setting --config)", path.display()),
+            Some(line) => anyhow!(
+                "config file {} line {line}: {message} (setting --config)",
+                path.display()
+            ),
+            None => anyhow!(
+                "config file {}: {message} (setting --config)",
+                path.display()
+            ),
         }
     })
 }
@@ -107,7 +120,11 @@ pub fn resolve(args: &DataArgs) -> Result<Settings> {
         .clone()
         .or_else(|| file.database_url.clone())
         .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("kundenportal.db").display()));
-    Ok(Settings { data_dir, database_url, file })
+    Ok(Settings {
+        data_dir,
+        database_url,
+        file,
+    })
 }
 
 pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
@@ -120,11 +137,21 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
     let listen: SocketAddr = listen_text.parse().map_err(|_| {
         anyhow!("listen address {listen_text:?} is not of the form IP:PORT (setting --listen / KUNDENPORTAL_LISTEN)")
     })?;
-    let public_url = data.file.public_url.clone().unwrap_or_else(|| format!("http://{listen}"));
+    let public_url = data
+        .file
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{listen}"));
     if !public_url.starts_with("http://") && !public_url.starts_with("https://") {
-        return Err(anyhow!("public_url {public_url:?} must start with http:// or https:// (setting public_url in --config)"));
+        return Err(anyhow!(
+            "public_url {public_url:?} must start with http:// or https:// (setting public_url in --config)"
+        ));
     }
-    Ok(ServeSettings { data, listen, public_url })
+    Ok(ServeSettings {
+        data,
+        listen,
+        public_url,
+    })
 }
 
 /// Creates the data directory if needed and proves it writable, so that a
@@ -135,7 +162,8 @@ pub fn prepare_data_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir.join("documents"))
         .with_context(|| format!("cannot create data directory {} {hint}", dir.display()))?;
     let probe = dir.join(".write-test");
-    std::fs::write(&probe, b"ok").with_context(|| format!("data directory {} is not writable {hint}", dir.display()))?;
+    std::fs::write(&probe, b"ok")
+        .with_context(|| format!("data directory {} is not writable {hint}", dir.display()))?;
     let _ = std::fs::remove_file(probe);
     Ok(())
 }

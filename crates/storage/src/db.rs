@@ -12,9 +12,9 @@ use sqlx::sqlite::{
 };
 use sqlx::{Arguments, FromRow, PgPool, Postgres, Sqlite, SqlitePool};
 
+use crate::Result;
 use crate::args::{Arg, Sql};
 use crate::error::StorageError;
-use crate::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -39,7 +39,8 @@ pub enum Tx {
 
 /// Row types readable from both backends.
 pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
-impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin {}
+impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
+{}
 
 impl Db {
     /// Opens the database named by `url`. `sqlite:` URLs create the file
@@ -62,14 +63,14 @@ impl Db {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| StorageError::Config(format!("invalid SQLite URL {url:?}: {e}")))?;
         let path = options.get_filename().to_path_buf();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !parent.is_dir() {
-                return Err(StorageError::Config(format!(
-                    "directory {} for the SQLite database does not exist \
-                     (setting --database-url / KUNDENPORTAL_DATABASE_URL or --data-dir)",
-                    parent.display()
-                )));
-            }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.is_dir()
+        {
+            return Err(StorageError::Config(format!(
+                "directory {} for the SQLite database does not exist \
+                 (setting --database-url / KUNDENPORTAL_DATABASE_URL or --data-dir)",
+                parent.display()
+            )));
         }
         let options = options
             .create_if_missing(true)
@@ -80,7 +81,10 @@ impl Db {
             .pragma("temp_store", "memory")
             .pragma("cache_size", "-32000");
         let open_error = |e: sqlx::Error| {
-            StorageError::Config(format!("cannot open SQLite database {}: {e}", path.display()))
+            StorageError::Config(format!(
+                "cannot open SQLite database {}: {e}",
+                path.display()
+            ))
         };
         let write = SqlitePoolOptions::new()
             .max_connections(1)
@@ -156,7 +160,9 @@ impl Db {
     }
 
     pub async fn fetch_one<T: Row>(&self, sql: Sql) -> Result<T> {
-        self.fetch_optional(sql).await?.ok_or(StorageError::NotFound)
+        self.fetch_optional(sql)
+            .await?
+            .ok_or(StorageError::NotFound)
     }
 
     /// Runs a single write statement outside an explicit transaction.
@@ -197,7 +203,9 @@ impl Tx {
     }
 
     pub async fn fetch_one<T: Row>(&mut self, sql: Sql) -> Result<T> {
-        self.fetch_optional(sql).await?.ok_or(StorageError::NotFound)
+        self.fetch_optional(sql)
+            .await?
+            .ok_or(StorageError::NotFound)
     }
 
     pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
@@ -244,7 +252,9 @@ fn redact_url(url: &str) -> String {
         (Some(start), Some(at)) if at > start => {
             let creds = &url[start + 3..at];
             match creds.find(':') {
-                Some(colon) => format!("{}{}:***{}", &url[..start + 3], &creds[..colon], &url[at..]),
+                Some(colon) => {
+                    format!("{}{}:***{}", &url[..start + 3], &creds[..colon], &url[at..])
+                }
                 None => url.to_owned(),
             }
         }
@@ -278,7 +288,9 @@ macro_rules! backend_module {
                 T: Row,
             {
                 let args = arguments(sql)?;
-                Ok(sqlx::query_as_with::<_, T, _>(&sql.text, args).fetch_all(ex).await?)
+                Ok(sqlx::query_as_with::<_, T, _>(&sql.text, args)
+                    .fetch_all(ex)
+                    .await?)
             }
 
             pub(super) async fn fetch_optional<'e, E, T>(ex: E, sql: &Sql) -> Result<Option<T>>
@@ -287,7 +299,9 @@ macro_rules! backend_module {
                 T: Row,
             {
                 let args = arguments(sql)?;
-                Ok(sqlx::query_as_with::<_, T, _>(&sql.text, args).fetch_optional(ex).await?)
+                Ok(sqlx::query_as_with::<_, T, _>(&sql.text, args)
+                    .fetch_optional(ex)
+                    .await?)
             }
 
             pub(super) async fn execute<'e, E>(ex: E, sql: &Sql) -> Result<u64>
@@ -295,7 +309,10 @@ macro_rules! backend_module {
                 E: sqlx::Executor<'e, Database = $db>,
             {
                 let args = arguments(sql)?;
-                Ok(sqlx::query_with(&sql.text, args).execute(ex).await?.rows_affected())
+                Ok(sqlx::query_with(&sql.text, args)
+                    .execute(ex)
+                    .await?
+                    .rows_affected())
             }
         }
     };
@@ -310,7 +327,10 @@ mod tests {
 
     #[test]
     fn passwords_in_urls_are_redacted() {
-        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact_url("postgres://h/db"), "postgres://h/db");
     }
 }

@@ -17,9 +17,21 @@ pub struct Assets {
 }
 
 const FILES: &[(&str, &[u8], &str)] = &[
-    ("app.css", include_bytes!("../static/app.css"), "text/css; charset=utf-8"),
-    ("logo.svg", include_bytes!("../static/logo.svg"), "image/svg+xml"),
-    ("favicon.svg", include_bytes!("../static/favicon.svg"), "image/svg+xml"),
+    (
+        "app.css",
+        include_bytes!("../static/app.css"),
+        "text/css; charset=utf-8",
+    ),
+    (
+        "logo.svg",
+        include_bytes!("../static/logo.svg"),
+        "image/svg+xml",
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../static/favicon.svg"),
+        "image/svg+xml",
+    ),
 ];
 
 impl Assets {
@@ -33,9 +45,18 @@ impl Assets {
                 None => format!("{name}.{hash}"),
             };
             urls.insert(*name, format!("/static/{hashed}"));
-            by_hashed_name.insert(hashed, Asset { bytes, content_type });
+            by_hashed_name.insert(
+                hashed,
+                Asset {
+                    bytes,
+                    content_type,
+                },
+            );
         }
-        Assets { by_hashed_name, urls }
+        Assets {
+            by_hashed_name,
+            urls,
+        }
     }
 
     /// The cache-busting URL of an asset by its plain name.

@@ -2,8 +2,8 @@
 //! (if any), the request id and the form token.
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
 use kp_app::auth::{self, Session};
 use kp_domain::{Language, Principal};
 use minijinja::Value;
@@ -39,7 +39,9 @@ impl PageCtx {
 
     /// The signed-in principal, or a redirect to the login page.
     pub fn require_user(&self) -> Result<&Principal, WebError> {
-        self.principal().ok_or_else(|| WebError::LoginRequired { next: self.path.clone() })
+        self.principal().ok_or_else(|| WebError::LoginRequired {
+            next: self.path.clone(),
+        })
     }
 
     /// The token forms must echo: the session's, or before login the
@@ -64,8 +66,13 @@ impl PageCtx {
     /// error pages, rendered without a session lookup, carry only that one.
     /// Used for the language switch, whose worst abuse is a changed language.
     pub fn check_csrf_or_anon(&self, submitted: &str) -> Result<(), WebError> {
-        let anon = !self.anon_token.is_empty() && constant_time_eq(self.anon_token.as_bytes(), submitted.as_bytes());
-        if anon { Ok(()) } else { self.check_csrf(submitted) }
+        let anon = !self.anon_token.is_empty()
+            && constant_time_eq(self.anon_token.as_bytes(), submitted.as_bytes());
+        if anon {
+            Ok(())
+        } else {
+            self.check_csrf(submitted)
+        }
     }
 
     /// The template context every page shares, merged with the page's own.
@@ -90,8 +97,16 @@ impl PageCtx {
         minijinja::context! { ..Value::from(Serde(&page)), ..Value::from(Serde(&base)) }
     }
 
-    pub fn render<T: Serialize>(&self, template: &str, title_key: &str, page: T) -> Result<String, WebError> {
-        Ok(self.state.templates.render(template, self.page(title_key, page))?)
+    pub fn render<T: Serialize>(
+        &self,
+        template: &str,
+        title_key: &str,
+        page: T,
+    ) -> Result<String, WebError> {
+        Ok(self
+            .state
+            .templates
+            .render(template, self.page(title_key, page))?)
     }
 }
 
@@ -137,19 +152,31 @@ pub fn request_language(parts_headers: &axum::http::HeaderMap) -> Language {
 impl FromRequestParts<AppState> for PageCtx {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let session_token = cookies::get(&parts.headers, cookies::SESSION);
         let session = match &session_token {
             Some(token) => auth::session(&state.app, token).await?,
             None => None,
         };
-        let cookie_language = cookies::get(&parts.headers, cookies::LANGUAGE).and_then(|c| Language::parse(&c));
+        let cookie_language =
+            cookies::get(&parts.headers, cookies::LANGUAGE).and_then(|c| Language::parse(&c));
         let language = match &session {
             Some(s) => s.language,
             None => cookie_language.unwrap_or_else(|| request_language(&parts.headers)),
         };
-        let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
-        let anon_token = parts.extensions.get::<AnonToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let request_id = parts
+            .extensions
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
+        let anon_token = parts
+            .extensions
+            .get::<AnonToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
         Ok(PageCtx {
             state: state.clone(),
             language,

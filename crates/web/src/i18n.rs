@@ -25,12 +25,16 @@ fn language_id(language: Language) -> LanguageIdentifier {
 /// The message for `key`, or the key itself when it is missing (the
 /// completeness test keeps that from reaching users).
 pub fn text(language: Language, key: &str) -> String {
-    LOCALES.try_lookup(&language_id(language), key).unwrap_or_else(|| key.to_owned())
+    LOCALES
+        .try_lookup(&language_id(language), key)
+        .unwrap_or_else(|| key.to_owned())
 }
 
 pub fn text_with(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-        args.iter().map(|(k, v)| (Cow::Owned((*k).to_owned()), v.clone())).collect();
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Owned((*k).to_owned()), v.clone()))
+        .collect();
     LOCALES
         .try_lookup_with_args(&language_id(language), key, &args)
         .unwrap_or_else(|| key.to_owned())
@@ -67,15 +71,37 @@ mod tests {
             let ids = message_ids(source(language));
             let missing: Vec<_> = reference.iter().filter(|k| !ids.contains(k)).collect();
             let extra: Vec<_> = ids.iter().filter(|k| !reference.contains(k)).collect();
-            assert!(missing.is_empty(), "{}: missing {missing:?}", language.code());
-            assert!(extra.is_empty(), "{}: not in German {extra:?}", language.code());
+            assert!(
+                missing.is_empty(),
+                "{}: missing {missing:?}",
+                language.code()
+            );
+            assert!(
+                extra.is_empty(),
+                "{}: not in German {extra:?}",
+                language.code()
+            );
             let mut sorted = ids.clone();
             sorted.sort();
             sorted.dedup();
-            assert_eq!(sorted.len(), ids.len(), "{}: duplicate keys", language.code());
-            let args = [("name", "X".into()), ("count", 2.into()), ("role", "X".into())];
+            assert_eq!(
+                sorted.len(),
+                ids.len(),
+                "{}: duplicate keys",
+                language.code()
+            );
+            let args = [
+                ("name", "X".into()),
+                ("count", 2.into()),
+                ("role", "X".into()),
+            ];
             for key in &ids {
-                assert_ne!(text_with(language, key, &args), *key, "{}: {key} does not resolve", language.code());
+                assert_ne!(
+                    text_with(language, key, &args),
+                    *key,
+                    "{}: {key} does not resolve",
+                    language.code()
+                );
             }
         }
     }
@@ -85,7 +111,11 @@ mod tests {
         for language in Language::ALL {
             let ids = message_ids(source(language));
             for lob in kp_domain::LineOfBusiness::ALL {
-                assert!(ids.contains(&format!("lob-{}", lob.as_str())), "lob-{lob} in {}", language.code());
+                assert!(
+                    ids.contains(&format!("lob-{}", lob.as_str())),
+                    "lob-{lob} in {}",
+                    language.code()
+                );
             }
         }
     }

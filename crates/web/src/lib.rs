@@ -35,10 +35,21 @@ pub use state::{AppState, WebConfig};
 
 /// Builds the state shared by all handlers. `template_dir` holds optional
 /// template overrides.
-pub fn state(app: App, config: WebConfig, template_dir: Option<PathBuf>, metrics: Option<PrometheusHandle>) -> AppState {
+pub fn state(
+    app: App,
+    config: WebConfig,
+    template_dir: Option<PathBuf>,
+    metrics: Option<PrometheusHandle>,
+) -> AppState {
     let assets = Arc::new(assets::Assets::embedded());
     let templates = templates::Templates::new(template_dir, assets.clone());
-    AppState(Arc::new(state::Inner { app, templates, assets, config, metrics }))
+    AppState(Arc::new(state::Inner {
+        app,
+        templates,
+        assets,
+        config,
+        metrics,
+    }))
 }
 
 /// The whole HTTP application.
@@ -47,13 +58,27 @@ pub fn router(state: AppState) -> Router {
     let body_limit = state.config.body_limit_bytes;
     pages::router()
         .fallback(|| async { error::WebError::NotFound })
-        .layer(CatchPanicLayer::custom(middleware::error_pages::panic_response))
-        .layer(from_fn_with_state(state.clone(), middleware::error_pages::layer))
+        .layer(CatchPanicLayer::custom(
+            middleware::error_pages::panic_response,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::error_pages::layer,
+        ))
         // Outside the error pages, so that their language switcher gets a token.
-        .layer(from_fn_with_state(state.clone(), middleware::anon_csrf::layer))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::anon_csrf::layer,
+        ))
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
-        .layer(from_fn_with_state(state.clone(), middleware::security_headers::layer))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::security_headers::layer,
+        ))
         .layer(from_fn(middleware::metrics::layer))
         .layer(from_fn(middleware::request_id::layer))
         .with_state(state)
@@ -65,9 +90,12 @@ pub async fn serve(
     router: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Installs the process-wide Prometheus recorder once; later calls return
@@ -75,6 +103,10 @@ pub async fn serve(
 pub fn metrics_handle() -> Option<PrometheusHandle> {
     static HANDLE: std::sync::OnceLock<Option<PrometheusHandle>> = std::sync::OnceLock::new();
     HANDLE
-        .get_or_init(|| metrics_exporter_prometheus::PrometheusBuilder::new().install_recorder().ok())
+        .get_or_init(|| {
+            metrics_exporter_prometheus::PrometheusBuilder::new()
+                .install_recorder()
+                .ok()
+        })
         .clone()
 }

@@ -23,6 +23,10 @@ pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
     };
     entries
         .iter()
-        .map(|(label, href)| NavItem { label, href, current: path == *href })
+        .map(|(label, href)| NavItem {
+            label,
+            href,
+            current: path == *href,
+        })
         .collect()
 }

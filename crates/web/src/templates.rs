@@ -13,15 +13,42 @@ use crate::assets::Assets;
 use crate::i18n;
 
 const EMBEDDED: &[(&str, &str)] = &[
-    ("layout/base.html", include_str!("../templates/layout/base.html")),
-    ("partials/nav.html", include_str!("../templates/partials/nav.html")),
-    ("partials/language_switcher.html", include_str!("../templates/partials/language_switcher.html")),
-    ("partials/footer.html", include_str!("../templates/partials/footer.html")),
-    ("pages/login.html", include_str!("../templates/pages/login.html")),
-    ("pages/home_customer.html", include_str!("../templates/pages/home_customer.html")),
-    ("pages/home_staff.html", include_str!("../templates/pages/home_staff.html")),
-    ("pages/legal.html", include_str!("../templates/pages/legal.html")),
-    ("pages/error.html", include_str!("../templates/pages/error.html")),
+    (
+        "layout/base.html",
+        include_str!("../templates/layout/base.html"),
+    ),
+    (
+        "partials/nav.html",
+        include_str!("../templates/partials/nav.html"),
+    ),
+    (
+        "partials/language_switcher.html",
+        include_str!("../templates/partials/language_switcher.html"),
+    ),
+    (
+        "partials/footer.html",
+        include_str!("../templates/partials/footer.html"),
+    ),
+    (
+        "pages/login.html",
+        include_str!("../templates/pages/login.html"),
+    ),
+    (
+        "pages/home_customer.html",
+        include_str!("../templates/pages/home_customer.html"),
+    ),
+    (
+        "pages/home_staff.html",
+        include_str!("../templates/pages/home_staff.html"),
+    ),
+    (
+        "pages/legal.html",
+        include_str!("../templates/pages/legal.html"),
+    ),
+    (
+        "pages/error.html",
+        include_str!("../templates/pages/error.html"),
+    ),
 ];
 
 pub struct Templates {
@@ -38,13 +65,19 @@ impl Templates {
                 if EMBEDDED.iter().any(|(n, _)| *n == name) {
                     let path = dir.join(name);
                     if path.is_file() {
-                        return std::fs::read_to_string(&path)
-                            .map(Some)
-                            .map_err(|e| Error::new(ErrorKind::InvalidOperation, format!("{}: {e}", path.display())));
+                        return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                            Error::new(
+                                ErrorKind::InvalidOperation,
+                                format!("{}: {e}", path.display()),
+                            )
+                        });
                     }
                 }
             }
-            Ok(EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, src)| (*src).to_owned()))
+            Ok(EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, src)| (*src).to_owned()))
         });
         env.add_function("t", translate);
         // Asset URLs are generated here, never from input, so they are safe
@@ -53,7 +86,9 @@ impl Templates {
             assets
                 .url(name)
                 .map(|url| Value::from_safe_string(url.to_owned()))
-                .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, format!("unknown asset {name}")))
+                .ok_or_else(|| {
+                    Error::new(ErrorKind::InvalidOperation, format!("unknown asset {name}"))
+                })
         });
         env.add_filter("number", format_number);
         Templates { env }
@@ -89,7 +124,11 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
         args.push((name, fluent));
     }
     kwargs.assert_all_used()?;
-    Ok(if args.is_empty() { i18n::text(language, key) } else { i18n::text_with(language, key, &args) })
+    Ok(if args.is_empty() {
+        i18n::text(language, key)
+    } else {
+        i18n::text_with(language, key, &args)
+    })
 }
 
 /// Groups thousands the way the page's language does (1.234 / 1,234 /
@@ -103,7 +142,7 @@ fn format_number(state: &State, value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(ch);

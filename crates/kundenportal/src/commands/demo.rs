@@ -15,20 +15,33 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
     runtime::init_logging(&settings.data);
     let app = runtime::app(&settings.data).await?;
     let listener = serve::bind(&settings).await?;
-    if kp_demo::is_empty(&app.db).await.context("cannot inspect the database")? {
+    if kp_demo::is_empty(&app.db)
+        .await
+        .context("cannot inspect the database")?
+    {
         let started = Instant::now();
         match args.size {
-            DemoSize::Small => kp_demo::seed(&app.db, &app.blobs).await.context("loading the demo data failed")?,
+            DemoSize::Small => kp_demo::seed(&app.db, &app.blobs)
+                .await
+                .context("loading the demo data failed")?,
             DemoSize::Large => {
                 let progress = Bar::new();
-                let summary = kp_demo::seed_large(&app.db, &app.blobs, &kp_demo::LargeOptions { seed: args.seed }, &progress)
-                    .await
-                    .context("loading the large demo data failed")?;
+                let summary = kp_demo::seed_large(
+                    &app.db,
+                    &app.blobs,
+                    &kp_demo::LargeOptions { seed: args.seed },
+                    &progress,
+                )
+                .await
+                .context("loading the large demo data failed")?;
                 progress.finish();
                 tracing::info!(?summary, "large demo data loaded");
             }
         }
-        tracing::info!(seconds = started.elapsed().as_secs_f64(), "demo data loaded");
+        tracing::info!(
+            seconds = started.elapsed().as_secs_f64(),
+            "demo data loaded"
+        );
     } else {
         tracing::info!("database already holds data; demo data not loaded again");
     }
@@ -38,15 +51,33 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
 
 fn print_logins(url: &str) -> Result<()> {
     let logins = kp_demo::logins();
-    let role_width = logins.iter().map(|l| l.role.chars().count()).max().unwrap_or(4).max(4);
-    let email_width = logins.iter().map(|l| l.email.len()).max().unwrap_or(6).max(6);
+    let role_width = logins
+        .iter()
+        .map(|l| l.role.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let email_width = logins
+        .iter()
+        .map(|l| l.email.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
     let mut out = std::io::stdout().lock();
     writeln!(out)?;
     writeln!(out, "Kundenportal demo is running at {url}")?;
     writeln!(out)?;
-    writeln!(out, "{:<role_width$}  {:<email_width$}  password", "role", "e-mail")?;
+    writeln!(
+        out,
+        "{:<role_width$}  {:<email_width$}  password",
+        "role", "e-mail"
+    )?;
     for l in &logins {
-        writeln!(out, "{:<role_width$}  {:<email_width$}  {}", l.role, l.email, l.password)?;
+        writeln!(
+            out,
+            "{:<role_width$}  {:<email_width$}  {}",
+            l.role, l.email, l.password
+        )?;
     }
     writeln!(out)?;
     out.flush()?;

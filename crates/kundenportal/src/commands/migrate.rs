@@ -15,7 +15,11 @@ pub async fn run(args: &DataArgs) -> Result<()> {
     let ran = migrate::run(&db).await?;
     let mut out = std::io::stdout().lock();
     if ran.is_empty() {
-        writeln!(out, "database is up to date ({} migrations)", migrate::MIGRATIONS.len())?;
+        writeln!(
+            out,
+            "database is up to date ({} migrations)",
+            migrate::MIGRATIONS.len()
+        )?;
     }
     for m in ran {
         writeln!(out, "applied migration {:04} {}", m.version, m.name)?;

@@ -14,6 +14,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => serve::run(&args).await,
         Command::Migrate(args) => migrate::run(&args).await,
         Command::Demo(args) => demo::run(&args).await,
-        Command::User { command: UserCommand::CreateAdmin(args) } => user::create_admin(&args).await,
+        Command::User {
+            command: UserCommand::CreateAdmin(args),
+        } => user::create_admin(&args).await,
     }
 }

@@ -19,14 +19,18 @@ pub async fn create_admin(args: &CreateAdminArgs) -> Result<()> {
         stdin.lock().read_line(&mut line)?;
         let password = line.trim_end_matches(['\r', '\n']).to_owned();
         if password.is_empty() {
-            return Err(anyhow!("no password on stdin; pipe one in or run in a terminal to generate one"));
+            return Err(anyhow!(
+                "no password on stdin; pipe one in or run in a terminal to generate one"
+            ));
         }
         (password, false)
     };
     let id = kp_app::staff::create_admin(&app, &args.email, &args.name, &password)
         .await
         .map_err(|e| match e {
-            kp_app::AppError::Conflict => anyhow!("a user with e-mail {} already exists", args.email),
+            kp_app::AppError::Conflict => {
+                anyhow!("a user with e-mail {} already exists", args.email)
+            }
             other => anyhow!("{other}"),
         })?;
     let mut out = std::io::stdout().lock();

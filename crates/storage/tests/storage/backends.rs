@@ -15,7 +15,9 @@ impl TestDb {
         if let Some((admin_url, name)) = self.cleanup {
             if let Ok(admin) = Db::connect(&admin_url).await {
                 let _ = admin
-                    .execute(kp_storage::Sql::new(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")))
+                    .execute(kp_storage::Sql::new(format!(
+                        "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                    )))
                     .await;
                 admin.close().await;
             }
@@ -24,14 +26,23 @@ impl TestDb {
 }
 
 pub fn postgres_url() -> Option<String> {
-    std::env::var("KUNDENPORTAL_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())
+    std::env::var("KUNDENPORTAL_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
 }
 
 pub async fn sqlite() -> TestDb {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open_sqlite_file(&dir.path().join("test.db")).await.unwrap();
+    let db = Db::open_sqlite_file(&dir.path().join("test.db"))
+        .await
+        .unwrap();
     migrate::run(&db).await.unwrap();
-    TestDb { db, label: "sqlite", cleanup: None, _dir: Some(dir) }
+    TestDb {
+        db,
+        label: "sqlite",
+        cleanup: None,
+        _dir: Some(dir),
+    }
 }
 
 pub async fn postgres() -> Option<TestDb> {
@@ -41,12 +52,20 @@ pub async fn postgres() -> Option<TestDb> {
     };
     let admin = Db::connect(&url).await.unwrap();
     let name = format!("kp_test_{}_{}", std::process::id(), rand_suffix());
-    admin.execute(kp_storage::Sql::new(format!("CREATE DATABASE \"{name}\""))).await.unwrap();
+    admin
+        .execute(kp_storage::Sql::new(format!("CREATE DATABASE \"{name}\"")))
+        .await
+        .unwrap();
     admin.close().await;
     let db_url = replace_database(&url, &name);
     let db = Db::connect(&db_url).await.unwrap();
     migrate::run(&db).await.unwrap();
-    Some(TestDb { db, label: "postgres", cleanup: Some((url, name)), _dir: None })
+    Some(TestDb {
+        db,
+        label: "postgres",
+        cleanup: Some((url, name)),
+        _dir: None,
+    })
 }
 
 /// Every backend available: SQLite always, PostgreSQL when configured.

@@ -22,7 +22,9 @@ async fn sqlite_columns(db: &kp_storage::Db) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (table,) in tables {
         let cols: Vec<(String,)> = db
-            .fetch_all(Sql::new(format!("SELECT name FROM pragma_table_info('{table}')")))
+            .fetch_all(Sql::new(format!(
+                "SELECT name FROM pragma_table_info('{table}')"
+            )))
             .await
             .unwrap();
         out.extend(cols.into_iter().map(|(c,)| (table.clone(), c)));
@@ -54,14 +56,20 @@ async fn both_backends_have_the_same_tables_and_columns() {
     assert!(a.len() > 200, "schema looks empty: {} columns", a.len());
     let only_sqlite: Vec<_> = a.iter().filter(|c| !b.contains(c)).collect();
     let only_pg: Vec<_> = b.iter().filter(|c| !a.contains(c)).collect();
-    assert!(only_sqlite.is_empty() && only_pg.is_empty(), "only SQLite: {only_sqlite:?}\nonly PostgreSQL: {only_pg:?}");
+    assert!(
+        only_sqlite.is_empty() && only_pg.is_empty(),
+        "only SQLite: {only_sqlite:?}\nonly PostgreSQL: {only_pg:?}"
+    );
     pg.drop_db().await;
 }
 
 #[tokio::test]
 async fn sqlite_enforces_foreign_keys_and_uses_wal() {
     let t = backends::sqlite().await;
-    let (mode,): (String,) = t.db.fetch_one(Sql::new("PRAGMA journal_mode")).await.unwrap();
+    let (mode,): (String,) =
+        t.db.fetch_one(Sql::new("PRAGMA journal_mode"))
+            .await
+            .unwrap();
     assert_eq!(mode, "wal");
     let err = t
         .db
@@ -71,13 +79,20 @@ async fn sqlite_enforces_foreign_keys_and_uses_wal() {
         ))
         .await
         .unwrap_err();
-    assert!(matches!(err, kp_storage::StorageError::ForeignKeyViolation), "{err:?}");
+    assert!(
+        matches!(err, kp_storage::StorageError::ForeignKeyViolation),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
 async fn unknown_url_schemes_are_refused_without_creating_anything() {
-    let err = kp_storage::Db::connect("sqlit:///tmp/x.db").await.unwrap_err();
+    let err = kp_storage::Db::connect("sqlit:///tmp/x.db")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("unknown scheme"), "{err}");
-    let err = kp_storage::Db::connect("sqlite:///nonexistent-dir-kp/x.db").await.unwrap_err();
+    let err = kp_storage::Db::connect("sqlite:///nonexistent-dir-kp/x.db")
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
 }

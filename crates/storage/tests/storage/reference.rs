@@ -64,15 +64,34 @@ pub fn world() -> impl Strategy<Value = World> {
     (
         1..=3usize,
         prop::collection::vec(any::<usize>(), 1..8),
-        prop::collection::vec((any::<usize>(), prop::collection::vec(any::<usize>(), 0..2), 0..4usize, 0..5usize, 0..15usize), 0..12),
+        prop::collection::vec(
+            (
+                any::<usize>(),
+                prop::collection::vec(any::<usize>(), 0..2),
+                0..4usize,
+                0..5usize,
+                0..15usize,
+            ),
+            0..12,
+        ),
         prop::collection::vec(any::<usize>(), 0..16),
         prop::collection::vec((any::<usize>(), any::<usize>(), any::<bool>()), 0..12),
         prop::collection::vec((0..4usize, any::<Pick>()), 0..16),
         prop::collection::vec((any::<bool>(), any::<Pick>()), 0..8),
     )
-        .prop_map(|(tenant_count, customers, contracts, objects, claims, docs, finance)| {
-            build(tenant_count, customers, contracts, objects, claims, docs, finance)
-        })
+        .prop_map(
+            |(tenant_count, customers, contracts, objects, claims, docs, finance)| {
+                build(
+                    tenant_count,
+                    customers,
+                    contracts,
+                    objects,
+                    claims,
+                    docs,
+                    finance,
+                )
+            },
+        )
 }
 
 #[allow(clippy::type_complexity)]
@@ -89,7 +108,10 @@ fn build(
     let customers: Vec<Customer> = customers
         .iter()
         .enumerate()
-        .map(|(i, t)| Customer { id: i as i64 + 1, tenant: tenants[t % tenants.len()] })
+        .map(|(i, t)| Customer {
+            id: i as i64 + 1,
+            tenant: tenants[t % tenants.len()],
+        })
         .collect();
     let contracts: Vec<Contract> = contracts
         .iter()
@@ -119,7 +141,10 @@ fn build(
         objects
             .iter()
             .enumerate()
-            .map(|(i, k)| Object { id: i as i64 + 1, contract: contracts[k % contracts.len()].id })
+            .map(|(i, k)| Object {
+                id: i as i64 + 1,
+                contract: contracts[k % contracts.len()].id,
+            })
             .collect()
     };
     let claims: Vec<Claim> = if contracts.is_empty() {
@@ -130,40 +155,93 @@ fn build(
             .enumerate()
             .map(|(i, (k, o, with_object))| {
                 let contract = contracts[k % contracts.len()].id;
-                let candidates: Vec<i64> = objects.iter().filter(|x| x.contract == contract).map(|x| x.id).collect();
-                let object = (*with_object && !candidates.is_empty()).then(|| candidates[o % candidates.len()]);
-                Claim { id: i as i64 + 1, contract, object }
+                let candidates: Vec<i64> = objects
+                    .iter()
+                    .filter(|x| x.contract == contract)
+                    .map(|x| x.id)
+                    .collect();
+                let object = (*with_object && !candidates.is_empty())
+                    .then(|| candidates[o % candidates.len()]);
+                Claim {
+                    id: i as i64 + 1,
+                    contract,
+                    object,
+                }
             })
             .collect()
     };
     let attach = |level: usize, (a, _, _): Pick, id: i64| -> Attached {
-        let contract_of = |k: i64| contracts.iter().find(|x| x.id == k).map(|x| x.customer).unwrap_or(1);
+        let contract_of = |k: i64| {
+            contracts
+                .iter()
+                .find(|x| x.id == k)
+                .map(|x| x.customer)
+                .unwrap_or(1)
+        };
         match level {
             3 if !claims.is_empty() => {
                 let c = &claims[a % claims.len()];
-                Attached { id, customer: contract_of(c.contract), contract: Some(c.contract), object: c.object, claim: Some(c.id) }
+                Attached {
+                    id,
+                    customer: contract_of(c.contract),
+                    contract: Some(c.contract),
+                    object: c.object,
+                    claim: Some(c.id),
+                }
             }
             2 if !objects.is_empty() => {
                 let o = &objects[a % objects.len()];
-                Attached { id, customer: contract_of(o.contract), contract: Some(o.contract), object: Some(o.id), claim: None }
+                Attached {
+                    id,
+                    customer: contract_of(o.contract),
+                    contract: Some(o.contract),
+                    object: Some(o.id),
+                    claim: None,
+                }
             }
             1 if !contracts.is_empty() => {
                 let k = &contracts[a % contracts.len()];
-                Attached { id, customer: k.customer, contract: Some(k.id), object: None, claim: None }
+                Attached {
+                    id,
+                    customer: k.customer,
+                    contract: Some(k.id),
+                    object: None,
+                    claim: None,
+                }
             }
-            _ => Attached { id, customer: customers[a % customers.len()].id, contract: None, object: None, claim: None },
+            _ => Attached {
+                id,
+                customer: customers[a % customers.len()].id,
+                contract: None,
+                object: None,
+                claim: None,
+            },
         }
     };
-    let documents = docs.iter().enumerate().map(|(i, (level, pick))| attach(*level, *pick, i as i64 + 1)).collect();
+    let documents = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (level, pick))| attach(*level, *pick, i as i64 + 1))
+        .collect();
     let finance_items = finance
         .iter()
         .enumerate()
         .map(|(i, (on_contract, pick))| attach(usize::from(*on_contract), *pick, i as i64 + 1))
         .collect();
-    World { tenants, customers, contracts, objects, claims, documents, finance_items }
+    World {
+        tenants,
+        customers,
+        contracts,
+        objects,
+        claims,
+        documents,
+        finance_items,
+    }
 }
 
-fn maybe_subset<T: Clone + std::fmt::Debug + 'static>(items: Vec<T>) -> impl Strategy<Value = Option<Vec<T>>> {
+fn maybe_subset<T: Clone + std::fmt::Debug + 'static>(
+    items: Vec<T>,
+) -> impl Strategy<Value = Option<Vec<T>>> {
     let len = items.len();
     prop::option::weighted(0.3, subsequence(items, 0..=len))
 }
@@ -189,14 +267,16 @@ pub fn scope(world: &World) -> impl Strategy<Value = Scope> + use<> {
         maybe_subset(object_ids),
         maybe_subset(claim_ids),
     )
-        .prop_map(|(customers, contract_types, statuses, lines, objects, claims)| Scope {
-            customers,
-            contract_types,
-            statuses,
-            lines,
-            objects: objects.map(|v| v.into_iter().map(kp_domain::ObjectId).collect()),
-            claims: claims.map(|v| v.into_iter().map(kp_domain::ClaimId).collect()),
-        })
+        .prop_map(
+            |(customers, contract_types, statuses, lines, objects, claims)| Scope {
+                customers,
+                contract_types,
+                statuses,
+                lines,
+                objects: objects.map(|v| v.into_iter().map(kp_domain::ObjectId).collect()),
+                claims: claims.map(|v| v.into_iter().map(kp_domain::ClaimId).collect()),
+            },
+        )
 }
 
 /// The access rule, evaluated directly on the world.
@@ -224,11 +304,16 @@ impl Reference<'_> {
         };
         let s = self.scope;
         (self.customer(k.customer) || k.co_insured.iter().any(|c| self.customer(*c)))
-            && s.contract_types.as_ref().is_none_or(|l| l.contains(&k.contract_type))
+            && s.contract_types
+                .as_ref()
+                .is_none_or(|l| l.contains(&k.contract_type))
             && s.statuses.as_ref().is_none_or(|l| l.contains(&k.status))
             && s.lines.as_ref().is_none_or(|l| l.contains(&k.line))
             && s.objects.as_ref().is_none_or(|l| {
-                self.world.objects.iter().any(|o| o.contract == k.id && l.iter().any(|x| x.0 == o.id))
+                self.world
+                    .objects
+                    .iter()
+                    .any(|o| o.contract == k.id && l.iter().any(|x| x.0 == o.id))
             })
     }
 
@@ -236,7 +321,12 @@ impl Reference<'_> {
         let Some(o) = self.world.objects.iter().find(|o| o.id == id) else {
             return false;
         };
-        self.contract(o.contract) && self.scope.objects.as_ref().is_none_or(|l| l.iter().any(|x| x.0 == id))
+        self.contract(o.contract)
+            && self
+                .scope
+                .objects
+                .as_ref()
+                .is_none_or(|l| l.iter().any(|x| x.0 == id))
     }
 
     pub fn claim(&self, id: i64) -> bool {
@@ -249,7 +339,11 @@ impl Reference<'_> {
                 .objects
                 .as_ref()
                 .is_none_or(|l| c.object.is_some_and(|o| l.iter().any(|x| x.0 == o)))
-            && self.scope.claims.as_ref().is_none_or(|l| l.iter().any(|x| x.0 == id))
+            && self
+                .scope
+                .claims
+                .as_ref()
+                .is_none_or(|l| l.iter().any(|x| x.0 == id))
     }
 
     pub fn attached(&self, a: &Attached) -> bool {

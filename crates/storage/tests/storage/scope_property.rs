@@ -13,7 +13,10 @@ use crate::reference::{self, Reference, World};
 const TS: &str = "2026-01-01T00:00:00Z";
 
 fn cases() -> u32 {
-    std::env::var("KUNDENPORTAL_SCOPE_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000)
+    std::env::var("KUNDENPORTAL_SCOPE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000)
 }
 
 async fn exec(tx: &mut Tx, sql: Sql) {
@@ -23,14 +26,29 @@ async fn exec(tx: &mut Tx, sql: Sql) {
 async fn load(db: &Db, w: &World) {
     let mut tx = db.begin().await.unwrap();
     for table in [
-        "documents", "finance_items", "claims", "insured_objects", "contract_co_insured", "contracts", "customers", "tenants",
+        "documents",
+        "finance_items",
+        "claims",
+        "insured_objects",
+        "contract_co_insured",
+        "contracts",
+        "customers",
+        "tenants",
     ] {
         exec(&mut tx, Sql::new(format!("DELETE FROM {table}"))).await;
     }
     let ts: chrono::DateTime<chrono::Utc> = TS.parse().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     for t in &w.tenants {
-        exec(&mut tx, Sql::new("INSERT INTO tenants (id, name, created_at, updated_at) VALUES ($1, 'T', $2, $2)").arg(*t).arg(ts)).await;
+        exec(
+            &mut tx,
+            Sql::new(
+                "INSERT INTO tenants (id, name, created_at, updated_at) VALUES ($1, 'T', $2, $2)",
+            )
+            .arg(*t)
+            .arg(ts),
+        )
+        .await;
     }
     for c in &w.customers {
         exec(
@@ -46,7 +64,13 @@ async fn load(db: &Db, w: &World) {
         )
         .await;
     }
-    let tenant_of = |customer: i64| w.customers.iter().find(|c| c.id == customer).map(|c| c.tenant).unwrap();
+    let tenant_of = |customer: i64| {
+        w.customers
+            .iter()
+            .find(|c| c.id == customer)
+            .map(|c| c.tenant)
+            .unwrap()
+    };
     for k in &w.contracts {
         exec(
             &mut tx,
@@ -67,7 +91,15 @@ async fn load(db: &Db, w: &World) {
         )
         .await;
         for co in &k.co_insured {
-            exec(&mut tx, Sql::new("INSERT INTO contract_co_insured (contract_id, customer_id) VALUES ($1, $2)").arg(k.id).arg(*co)).await;
+            exec(
+                &mut tx,
+                Sql::new(
+                    "INSERT INTO contract_co_insured (contract_id, customer_id) VALUES ($1, $2)",
+                )
+                .arg(k.id)
+                .arg(*co),
+            )
+            .await;
         }
     }
     for o in &w.objects {
@@ -146,21 +178,33 @@ async fn visible(db: &Db, table: &str, alias: &str, pred: impl FnOnce(&mut Sql))
 
 async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
     let r = Reference { world: w, scope };
-    let expect = |ids: Vec<i64>, f: &dyn Fn(i64) -> bool| ids.into_iter().filter(|id| f(*id)).collect::<Vec<_>>();
+    let expect = |ids: Vec<i64>, f: &dyn Fn(i64) -> bool| {
+        ids.into_iter().filter(|id| f(*id)).collect::<Vec<_>>()
+    };
     let pairs = [
         (
             "customers",
-            visible(db, "customers", "cu", |s| scope_sql::customer(scope, "cu.id", s)).await,
-            expect(w.customers.iter().map(|c| c.id).collect(), &|id| r.customer(id)),
+            visible(db, "customers", "cu", |s| {
+                scope_sql::customer(scope, "cu.id", s)
+            })
+            .await,
+            expect(w.customers.iter().map(|c| c.id).collect(), &|id| {
+                r.customer(id)
+            }),
         ),
         (
             "contracts",
             visible(db, "contracts", "k", |s| scope_sql::contract(scope, "k", s)).await,
-            expect(w.contracts.iter().map(|c| c.id).collect(), &|id| r.contract(id)),
+            expect(w.contracts.iter().map(|c| c.id).collect(), &|id| {
+                r.contract(id)
+            }),
         ),
         (
             "objects",
-            visible(db, "insured_objects", "o", |s| scope_sql::object(scope, "o", s)).await,
+            visible(db, "insured_objects", "o", |s| {
+                scope_sql::object(scope, "o", s)
+            })
+            .await,
             expect(w.objects.iter().map(|c| c.id).collect(), &|id| r.object(id)),
         ),
         (
@@ -170,13 +214,27 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         ),
         (
             "documents",
-            visible(db, "documents", "d", |s| scope_sql::in_context(scope, "d", Context::FULL, s)).await,
-            w.documents.iter().filter(|d| r.attached(d)).map(|d| d.id).collect(),
+            visible(db, "documents", "d", |s| {
+                scope_sql::in_context(scope, "d", Context::FULL, s)
+            })
+            .await,
+            w.documents
+                .iter()
+                .filter(|d| r.attached(d))
+                .map(|d| d.id)
+                .collect(),
         ),
         (
             "finance items",
-            visible(db, "finance_items", "f", |s| scope_sql::in_context(scope, "f", Context::CONTRACT, s)).await,
-            w.finance_items.iter().filter(|f| r.attached(f)).map(|f| f.id).collect(),
+            visible(db, "finance_items", "f", |s| {
+                scope_sql::in_context(scope, "f", Context::CONTRACT, s)
+            })
+            .await,
+            w.finance_items
+                .iter()
+                .filter(|f| r.attached(f))
+                .map(|f| f.id)
+                .collect(),
         ),
     ];
     for (what, got, want) in pairs {
@@ -188,7 +246,11 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
 }
 
 fn run_property(t: &backends::TestDb, rt: &tokio::runtime::Handle) {
-    let mut runner = TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    });
     let strategy = reference::world().prop_flat_map(|w| {
         let scopes = prop::collection::vec(reference::scope(&w), 3);
         (Just(w), scopes)
@@ -197,7 +259,9 @@ fn run_property(t: &backends::TestDb, rt: &tokio::runtime::Handle) {
         rt.block_on(async {
             load(&t.db, &world).await;
             for scope in &scopes {
-                check(&t.db, &world, scope).await.map_err(|e| TestCaseError::fail(format!("{e}\nscope: {scope:?}")))?;
+                check(&t.db, &world, scope)
+                    .await
+                    .map_err(|e| TestCaseError::fail(format!("{e}\nscope: {scope:?}")))?;
             }
             Ok(())
         })

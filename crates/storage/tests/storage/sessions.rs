@@ -1,8 +1,8 @@
 use chrono::{Duration, Utc};
 use kp_domain::{Language, StaffRole};
+use kp_storage::Sql;
 use kp_storage::sessions::{self, NewSession};
 use kp_storage::users::{self, UserRef};
-use kp_storage::Sql;
 
 use crate::backends;
 
@@ -10,31 +10,75 @@ use crate::backends;
 async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
     for t in backends::all().await {
         let now = Utc::now();
-        t.db.execute(Sql::new("INSERT INTO tenants (name, created_at, updated_at) VALUES ('T', $1, $1)").arg(now))
-            .await
-            .unwrap();
+        t.db.execute(
+            Sql::new("INSERT INTO tenants (name, created_at, updated_at) VALUES ('T', $1, $1)")
+                .arg(now),
+        )
+        .await
+        .unwrap();
         let mut tx = t.db.begin().await.unwrap();
-        let staff = users::create_staff(&mut tx, "A@Example.org", "A", StaffRole::Admin, "h", &[], now).await.unwrap();
+        let staff = users::create_staff(
+            &mut tx,
+            "A@Example.org",
+            "A",
+            StaffRole::Admin,
+            "h",
+            &[],
+            now,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
-        let creds = users::credentials_by_email(&t.db, " a@example.ORG ").await.unwrap().unwrap();
+        let creds = users::credentials_by_email(&t.db, " a@example.ORG ")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(creds.user, UserRef::Staff(staff));
 
         sessions::create(
             &t.db,
-            NewSession { token_hash: "abc", user: creds.user, csrf_token: "c", language: Language::Fr, now, expires_at: now + Duration::hours(1) },
+            NewSession {
+                token_hash: "abc",
+                user: creds.user,
+                csrf_token: "c",
+                language: Language::Fr,
+                now,
+                expires_at: now + Duration::hours(1),
+            },
         )
         .await
         .unwrap();
-        let found = sessions::find_valid(&t.db, "abc", now).await.unwrap().unwrap();
+        let found = sessions::find_valid(&t.db, "abc", now)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(found.user(), Some(UserRef::Staff(staff)));
         assert_eq!(found.language(), Language::Fr);
-        assert!(sessions::find_valid(&t.db, "abc", now + Duration::hours(2)).await.unwrap().is_none(), "{}", t.label);
+        assert!(
+            sessions::find_valid(&t.db, "abc", now + Duration::hours(2))
+                .await
+                .unwrap()
+                .is_none(),
+            "{}",
+            t.label
+        );
 
         for _ in 0..3 {
-            sessions::record_attempt(&t.db, "a@example.org", "1.2.3.4", false, now).await.unwrap();
+            sessions::record_attempt(&t.db, "a@example.org", "1.2.3.4", false, now)
+                .await
+                .unwrap();
         }
-        sessions::record_attempt(&t.db, "b@example.org", "1.2.3.4", true, now).await.unwrap();
-        let counts = sessions::recent_failures(&t.db, "A@example.org", "1.2.3.4", now - Duration::minutes(1)).await.unwrap();
+        sessions::record_attempt(&t.db, "b@example.org", "1.2.3.4", true, now)
+            .await
+            .unwrap();
+        let counts = sessions::recent_failures(
+            &t.db,
+            "A@example.org",
+            "1.2.3.4",
+            now - Duration::minutes(1),
+        )
+        .await
+        .unwrap();
         assert_eq!(counts, (3, 3), "{}", t.label);
 
         let principal = users::staff_principal(&t.db, staff).await.unwrap().unwrap();

@@ -17,7 +17,13 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     request.extensions_mut().insert(AnonToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
-        let cookie = cookies::set(cookies::CSRF, &token, true, state.config.secure_cookies, None);
+        let cookie = cookies::set(
+            cookies::CSRF,
+            &token,
+            true,
+            state.config.secure_cookies,
+            None,
+        );
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(SET_COOKIE, value);
         }

@@ -31,7 +31,11 @@ struct ErrorView {
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let language = request_language(request.headers());
-    let request_id = request.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let request_id = request
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
     let csrf = request
         .extensions()
         .get::<crate::context::AnonToken>()
@@ -58,9 +62,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         csrf,
         path,
     };
-    let body = state
-        .templates
-        .render("pages/error.html", minijinja::Value::from(minijinja::value::Serde(&view)));
+    let body = state.templates.render(
+        "pages/error.html",
+        minijinja::Value::from(minijinja::value::Serde(&view)),
+    );
     let mut out = match body {
         Ok(html) => (status, Html(html)).into_response(),
         Err(err) => {
@@ -74,7 +79,8 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             out.headers_mut().append(name, value.clone());
         }
     }
-    out.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    out.headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     out
 }
 

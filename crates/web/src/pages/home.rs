@@ -1,9 +1,9 @@
 //! The home pages: customers see their name and what their scope holds;
 //! staff see the same counts over their tenants.
 
+use axum::Router;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-use axum::Router;
 use serde::Serialize;
 
 use crate::context::PageCtx;
@@ -28,7 +28,15 @@ async fn home(ctx: PageCtx) -> WebResult {
         kp_domain::Actor::Staff { role, .. } => Some(format!("role-{}", role.as_str())),
         kp_domain::Actor::Portal { .. } => None,
     };
-    let template = if principal.is_staff() { "pages/home_staff.html" } else { "pages/home_customer.html" };
-    let view = HomeView { name: principal.name.clone(), counts, role_key };
+    let template = if principal.is_staff() {
+        "pages/home_staff.html"
+    } else {
+        "pages/home_customer.html"
+    };
+    let view = HomeView {
+        name: principal.name.clone(),
+        counts,
+        role_key,
+    };
     Ok(Html(ctx.render(template, "home-title", view)?).into_response())
 }

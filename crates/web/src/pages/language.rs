@@ -34,7 +34,13 @@ async fn switch(ctx: PageCtx, Form(form): Form<LanguageForm>) -> WebResult {
         kp_app::auth::set_language(&ctx.state.app, session, language).await?;
     }
     let mut response = Redirect::to(&safe_next(form.next.as_deref(), "/")).into_response();
-    let cookie = cookies::set(cookies::LANGUAGE, language.code(), false, ctx.state.config.secure_cookies, Some(31_536_000));
+    let cookie = cookies::set(
+        cookies::LANGUAGE,
+        language.code(),
+        false,
+        ctx.state.config.secure_cookies,
+        Some(31_536_000),
+    );
     if let Ok(v) = cookie.parse() {
         response.headers_mut().append(SET_COOKIE, v);
     }

@@ -1,10 +1,10 @@
 //! Imprint, privacy notice and terms of use, linked from every footer.
 //! The imprint names the broker from the first tenant's master data.
 
+use axum::Router;
 use axum::extract::Path;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-use axum::Router;
 use serde::Serialize;
 
 use crate::context::PageCtx;
@@ -28,7 +28,9 @@ async fn legal(ctx: PageCtx, Path(page): Path<String>) -> WebResult {
         "terms" => "terms",
         _ => return Err(WebError::NotFound),
     };
-    let broker = kp_storage::tenants::first_contact(&ctx.state.app.db).await.map_err(kp_app::AppError::from)?;
+    let broker = kp_storage::tenants::first_contact(&ctx.state.app.db)
+        .await
+        .map_err(kp_app::AppError::from)?;
     let title = match page {
         "imprint" => "legal-imprint",
         "privacy" => "legal-privacy",

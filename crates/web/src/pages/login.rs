@@ -23,7 +23,11 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn root(ctx: PageCtx) -> Redirect {
-    Redirect::to(if ctx.session.is_some() { "/home" } else { "/login" })
+    Redirect::to(if ctx.session.is_some() {
+        "/home"
+    } else {
+        "/login"
+    })
 }
 
 #[derive(Deserialize)]
@@ -42,7 +46,10 @@ async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
     if ctx.session.is_some() {
         return Ok(Redirect::to(&safe_next(q.next.as_deref(), "/home")).into_response());
     }
-    let view = LoginView { next: safe_next(q.next.as_deref(), "/home"), ..LoginView::default() };
+    let view = LoginView {
+        next: safe_next(q.next.as_deref(), "/home"),
+        ..LoginView::default()
+    };
     Ok(Html(ctx.render("pages/login.html", "login-title", view)?).into_response())
 }
 
@@ -68,11 +75,24 @@ async fn submit(
     ctx.check_csrf(&form.csrf)?;
     let next = safe_next(form.next.as_deref(), "/home");
     // The language chosen on the login page wins over the stored one.
-    let chosen = cookies::get(&headers, cookies::LANGUAGE).and_then(|c| kp_domain::Language::parse(&c));
+    let chosen =
+        cookies::get(&headers, cookies::LANGUAGE).and_then(|c| kp_domain::Language::parse(&c));
     match kp_app::auth::login(&state.app, &form.email, &form.password, &ip, chosen).await {
         Ok(logged_in) => {
-            let cookie = cookies::set(cookies::SESSION, &logged_in.token, true, state.config.secure_cookies, None);
-            let lang = cookies::set(cookies::LANGUAGE, logged_in.language.code(), false, state.config.secure_cookies, Some(31_536_000));
+            let cookie = cookies::set(
+                cookies::SESSION,
+                &logged_in.token,
+                true,
+                state.config.secure_cookies,
+                None,
+            );
+            let lang = cookies::set(
+                cookies::LANGUAGE,
+                logged_in.language.code(),
+                false,
+                state.config.secure_cookies,
+                Some(31_536_000),
+            );
             let mut response = Redirect::to(&next).into_response();
             for c in [cookie, lang] {
                 if let Ok(v) = c.parse() {
@@ -87,8 +107,16 @@ async fn submit(
                 AppError::TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, "login-too-many"),
                 other => return Err(WebError::from(other)),
             };
-            let view = LoginView { email: form.email.trim().to_owned(), next, error_key: Some(key) };
-            Ok((status, Html(ctx.render("pages/login.html", "login-title", view)?)).into_response())
+            let view = LoginView {
+                email: form.email.trim().to_owned(),
+                next,
+                error_key: Some(key),
+            };
+            Ok((
+                status,
+                Html(ctx.render("pages/login.html", "login-title", view)?),
+            )
+                .into_response())
         }
     }
 }
@@ -99,7 +127,11 @@ struct LogoutForm {
     csrf: String,
 }
 
-async fn logout(ctx: PageCtx, State(state): State<AppState>, Form(form): Form<LogoutForm>) -> WebResult {
+async fn logout(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    Form(form): Form<LogoutForm>,
+) -> WebResult {
     if ctx.session.is_some() {
         ctx.check_csrf(&form.csrf)?;
     }

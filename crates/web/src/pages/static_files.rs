@@ -1,10 +1,10 @@
 //! Embedded static assets under their content-hashed names.
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 
 use crate::error::WebError;
 use crate::state::AppState;
@@ -13,10 +13,16 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/static/{file}", get(asset))
 }
 
-async fn asset(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, WebError> {
+async fn asset(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, WebError> {
     let asset = state.assets.get(&file).ok_or(WebError::NotFound)?;
     Ok((
-        [(CONTENT_TYPE, asset.content_type), (CACHE_CONTROL, "public, max-age=31536000, immutable")],
+        [
+            (CONTENT_TYPE, asset.content_type),
+            (CACHE_CONTROL, "public, max-age=31536000, immutable"),
+        ],
         asset.bytes,
     )
         .into_response())

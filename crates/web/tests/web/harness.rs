@@ -21,7 +21,8 @@ pub struct TestApp {
 /// The demo data is loaded once per process into a template database and
 /// copied for each test: argon2 hashing of the demo logins dominates.
 async fn template_db() -> std::path::PathBuf {
-    static TEMPLATE: tokio::sync::OnceCell<(tempfile::TempDir, std::path::PathBuf)> = tokio::sync::OnceCell::const_new();
+    static TEMPLATE: tokio::sync::OnceCell<(tempfile::TempDir, std::path::PathBuf)> =
+        tokio::sync::OnceCell::const_new();
     let (_, path) = TEMPLATE
         .get_or_init(|| async {
             let dir = tempfile::tempdir().unwrap();
@@ -31,7 +32,9 @@ async fn template_db() -> std::path::PathBuf {
             let blobs = BlobStore::local(dir.path().join("documents"));
             kp_demo::seed(&db, &blobs).await.unwrap();
             // Fold the WAL into the main file so that a plain copy is complete.
-            db.execute(kp_storage::Sql::new("PRAGMA wal_checkpoint(TRUNCATE)")).await.unwrap();
+            db.execute(kp_storage::Sql::new("PRAGMA wal_checkpoint(TRUNCATE)"))
+                .await
+                .unwrap();
             db.close().await;
             (dir, path)
         })
@@ -48,7 +51,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&template, dir.path().join("kp.db")).unwrap();
     configure(dir.path());
-    let db = Db::open_sqlite_file(&dir.path().join("kp.db")).await.unwrap();
+    let db = Db::open_sqlite_file(&dir.path().join("kp.db"))
+        .await
+        .unwrap();
     migrate::run(&db).await.unwrap();
     let app = App {
         db,
@@ -56,9 +61,21 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
         clock: Arc::new(SystemClock),
         policy: Policy::default(),
     };
-    let config = kp_web::WebConfig { broker_name: "Testmakler".to_owned(), ..kp_web::WebConfig::default() };
-    let state = kp_web::state(app.clone(), config, Some(dir.path().join("templates")), kp_web::metrics_handle());
-    TestApp { router: kp_web::router(state), app, _dir: dir }
+    let config = kp_web::WebConfig {
+        broker_name: "Testmakler".to_owned(),
+        ..kp_web::WebConfig::default()
+    };
+    let state = kp_web::state(
+        app.clone(),
+        config,
+        Some(dir.path().join("templates")),
+        kp_web::metrics_handle(),
+    );
+    TestApp {
+        router: kp_web::router(state),
+        app,
+        _dir: dir,
+    }
 }
 
 pub struct Response {
@@ -69,13 +86,20 @@ pub struct Response {
 
 impl Response {
     pub fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     /// The value of a hidden input, e.g. the form token.
     pub fn hidden(&self, name: &str) -> String {
         let marker = format!("name=\"{name}\" value=\"");
-        let start = self.body.find(&marker).map(|i| i + marker.len()).unwrap_or_else(|| panic!("no {name} in page"));
+        let start = self
+            .body
+            .find(&marker)
+            .map(|i| i + marker.len())
+            .unwrap_or_else(|| panic!("no {name} in page"));
         self.body[start..].split('"').next().unwrap().to_owned()
     }
 }
@@ -89,13 +113,30 @@ pub struct Client<'a> {
 
 impl<'a> Client<'a> {
     pub fn new(app: &'a TestApp) -> Client<'a> {
-        Client { app, cookies: HashMap::new(), accept_language: "de-DE,de;q=0.9".to_owned() }
+        Client {
+            app,
+            cookies: HashMap::new(),
+            accept_language: "de-DE,de;q=0.9".to_owned(),
+        }
     }
 
-    pub async fn request(&mut self, method: Method, path: &str, form: Option<&[(&str, &str)]>) -> Response {
-        let mut builder = Request::builder().method(method).uri(path).header(header::ACCEPT_LANGUAGE, &self.accept_language);
+    pub async fn request(
+        &mut self,
+        method: Method,
+        path: &str,
+        form: Option<&[(&str, &str)]>,
+    ) -> Response {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::ACCEPT_LANGUAGE, &self.accept_language);
         if !self.cookies.is_empty() {
-            let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
             builder = builder.header(header::COOKIE, cookie);
         }
         let body = match form {
@@ -105,7 +146,13 @@ impl<'a> Client<'a> {
             }
             None => Body::empty(),
         };
-        let response = self.app.router.clone().oneshot(builder.body(body).unwrap()).await.unwrap();
+        let response = self
+            .app
+            .router
+            .clone()
+            .oneshot(builder.body(body).unwrap())
+            .await
+            .unwrap();
         for value in response.headers().get_all(header::SET_COOKIE) {
             let text = value.to_str().unwrap();
             let pair = text.split(';').next().unwrap();
@@ -118,8 +165,14 @@ impl<'a> Client<'a> {
         }
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        Response { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        Response {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Response {
@@ -134,14 +187,24 @@ impl<'a> Client<'a> {
     pub async fn login(&mut self, email: &str, password: &str) -> Response {
         let page = self.get("/login").await;
         let csrf = page.hidden("_csrf");
-        self.post("/login", &[("email", email), ("password", password), ("_csrf", &csrf)]).await
+        self.post(
+            "/login",
+            &[("email", email), ("password", password), ("_csrf", &csrf)],
+        )
+        .await
     }
 }
 
 pub fn encode_form(fields: &[(&str, &str)]) -> String {
     fields
         .iter()
-        .map(|(k, v)| format!("{}={}", kp_web::pages::urlencode(k), kp_web::pages::urlencode(v)))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                kp_web::pages::urlencode(k),
+                kp_web::pages::urlencode(v)
+            )
+        })
         .collect::<Vec<_>>()
         .join("&")
 }

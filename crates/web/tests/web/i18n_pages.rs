@@ -5,7 +5,12 @@ use crate::harness::{Client, demo_login, spawn_app};
 #[tokio::test]
 async fn login_page_follows_the_browser_language() {
     let app = spawn_app().await;
-    for (accept, title) in [("de", "Anmelden"), ("en-GB,en;q=0.8", "Log in"), ("fr-FR", "Connexion"), ("es", "Iniciar sesión")] {
+    for (accept, title) in [
+        ("de", "Anmelden"),
+        ("en-GB,en;q=0.8", "Log in"),
+        ("fr-FR", "Connexion"),
+        ("es", "Iniciar sesión"),
+    ] {
         let mut client = Client::new(&app);
         client.accept_language = accept.to_owned();
         let page = client.get("/login").await;
@@ -20,15 +25,28 @@ async fn home_page_switches_language_and_remembers_it_in_the_session() {
     let stefan = demo_login("stefan");
     let mut client = Client::new(&app);
     client.login(stefan.email, stefan.password).await;
-    for (lang, greeting) in [("en", "Welcome"), ("fr", "Bienvenue"), ("es", "Bienvenido"), ("de", "Willkommen")] {
+    for (lang, greeting) in [
+        ("en", "Welcome"),
+        ("fr", "Bienvenue"),
+        ("es", "Bienvenido"),
+        ("de", "Willkommen"),
+    ] {
         let home = client.get("/home").await;
         let csrf = home.hidden("_csrf");
-        let switched = client.post("/language", &[("lang", lang), ("_csrf", &csrf), ("next", "/home")]).await;
+        let switched = client
+            .post(
+                "/language",
+                &[("lang", lang), ("_csrf", &csrf), ("next", "/home")],
+            )
+            .await;
         assert_eq!(switched.location(), "/home");
         // The session, not the cookie, carries the choice.
         client.cookies.remove("kp_lang");
         let page = client.get("/home").await;
-        assert!(page.body.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        assert!(
+            page.body.contains(&format!("<html lang=\"{lang}\">")),
+            "{lang}"
+        );
         assert!(page.body.contains(greeting), "{lang}");
     }
 }
@@ -42,7 +60,10 @@ async fn unknown_pages_answer_404_in_the_users_language_with_the_request_id() {
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert!(page.body.contains("Page introuvable"));
     let id = page.headers.get("x-request-id").unwrap().to_str().unwrap();
-    assert!(page.body.contains(&format!("<code class=\"request-id\">{id}</code>")));
+    assert!(
+        page.body
+            .contains(&format!("<code class=\"request-id\">{id}</code>"))
+    );
 }
 
 #[tokio::test]
@@ -56,9 +77,25 @@ async fn the_language_switcher_works_on_error_pages() {
         }
         let page = client.get("/no/such/page").await;
         let csrf = page.hidden("_csrf");
-        let switched = client.post("/language", &[("lang", "es"), ("_csrf", &csrf), ("next", "/no/such/page")]).await;
-        assert_eq!(switched.status, StatusCode::SEE_OTHER, "logged in: {logged_in}");
-        assert!(client.get("/no/such/page").await.body.contains("Página no encontrada"), "logged in: {logged_in}");
+        let switched = client
+            .post(
+                "/language",
+                &[("lang", "es"), ("_csrf", &csrf), ("next", "/no/such/page")],
+            )
+            .await;
+        assert_eq!(
+            switched.status,
+            StatusCode::SEE_OTHER,
+            "logged in: {logged_in}"
+        );
+        assert!(
+            client
+                .get("/no/such/page")
+                .await
+                .body
+                .contains("Página no encontrada"),
+            "logged in: {logged_in}"
+        );
     }
 }
 
@@ -72,7 +109,10 @@ async fn legal_pages_name_the_broker() {
     }
     let imprint = client.get("/legal/imprint").await;
     assert!(imprint.body.contains("<address>"));
-    assert_eq!(client.get("/legal/other").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        client.get("/legal/other").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -87,7 +127,13 @@ async fn templates_can_be_overridden_from_the_data_directory() {
     })
     .await;
     let mut client = Client::new(&app);
-    assert!(client.get("/legal/imprint").await.body.contains("Eigenes Impressum"));
+    assert!(
+        client
+            .get("/legal/imprint")
+            .await
+            .body
+            .contains("Eigenes Impressum")
+    );
 }
 
 #[test]

@@ -8,11 +8,21 @@ async fn every_demo_login_reaches_its_home_page() {
     for login in kp_demo::logins() {
         let mut client = Client::new(&app);
         let response = client.login(login.email, login.password).await;
-        assert_eq!(response.status, StatusCode::SEE_OTHER, "{}: {}", login.email, response.body);
+        assert_eq!(
+            response.status,
+            StatusCode::SEE_OTHER,
+            "{}: {}",
+            login.email,
+            response.body
+        );
         assert_eq!(response.location(), "/home");
         let home = client.get("/home").await;
         assert_eq!(home.status, StatusCode::OK, "{}", login.email);
-        assert!(home.body.contains("Willkommen") || home.body.contains("Bienvenue"), "{}", login.email);
+        assert!(
+            home.body.contains("Willkommen") || home.body.contains("Bienvenue"),
+            "{}",
+            login.email
+        );
         assert!(home.body.contains("class=\"tiles\""), "{}", login.email);
     }
 }
@@ -37,11 +47,18 @@ async fn login_attempts_are_limited_per_email() {
     let martina = demo_login("martina");
     let mut client = Client::new(&app);
     for _ in 0..5 {
-        assert_eq!(client.login(martina.email, "wrong").await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            client.login(martina.email, "wrong").await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     let blocked = client.login(martina.email, martina.password).await;
     assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(blocked.body.contains("Zu viele fehlgeschlagene Anmeldeversuche"));
+    assert!(
+        blocked
+            .body
+            .contains("Zu viele fehlgeschlagene Anmeldeversuche")
+    );
     assert!(!client.cookies.contains_key("kp_session"));
 }
 
@@ -51,7 +68,16 @@ async fn forms_without_the_token_are_rejected() {
     let martina = demo_login("martina");
     let mut client = Client::new(&app);
     client.get("/login").await;
-    let response = client.post("/login", &[("email", martina.email), ("password", martina.password), ("_csrf", "forged")]).await;
+    let response = client
+        .post(
+            "/login",
+            &[
+                ("email", martina.email),
+                ("password", martina.password),
+                ("_csrf", "forged"),
+            ],
+        )
+        .await;
     assert_eq!(response.status, StatusCode::FORBIDDEN);
     assert!(!client.cookies.contains_key("kp_session"));
 
@@ -96,8 +122,14 @@ async fn session_cookie_is_http_only_and_same_site() {
         .map(|v| v.to_str().unwrap().to_owned())
         .find(|c| c.starts_with("kp_session="))
         .unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "plain-HTTP test server must not set Secure: {cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "plain-HTTP test server must not set Secure: {cookie}"
+    );
 }
 
 #[tokio::test]
@@ -108,7 +140,15 @@ async fn login_never_redirects_off_site() {
     let page = client.get("/login?next=//evil.example/x").await;
     let csrf = page.hidden("_csrf");
     let response = client
-        .post("/login", &[("email", martina.email), ("password", martina.password), ("_csrf", &csrf), ("next", "//evil.example/x")])
+        .post(
+            "/login",
+            &[
+                ("email", martina.email),
+                ("password", martina.password),
+                ("_csrf", &csrf),
+                ("next", "//evil.example/x"),
+            ],
+        )
         .await;
     assert_eq!(response.location(), "/home");
 }

@@ -8,9 +8,16 @@ async fn health_readiness_and_metrics_answer() {
     let mut client = Client::new(&app);
     assert_eq!(client.get("/healthz").await.body, "ok");
     let ready = client.get("/readyz").await;
-    assert_eq!((ready.status, ready.body.as_str()), (StatusCode::OK, "ready"));
+    assert_eq!(
+        (ready.status, ready.body.as_str()),
+        (StatusCode::OK, "ready")
+    );
     let metrics = client.get("/metrics").await;
-    assert!(metrics.body.contains("http_requests_total"), "{}", metrics.body);
+    assert!(
+        metrics.body.contains("http_requests_total"),
+        "{}",
+        metrics.body
+    );
 }
 
 #[tokio::test]
@@ -18,7 +25,10 @@ async fn readiness_fails_when_the_database_is_gone() {
     let app = spawn_app().await;
     app.app.db.close().await;
     let mut client = Client::new(&app);
-    assert_eq!(client.get("/readyz").await.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        client.get("/readyz").await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
 }
 
 #[tokio::test]
@@ -27,8 +37,16 @@ async fn every_response_carries_the_security_headers() {
     let mut client = Client::new(&app);
     for path in ["/login", "/healthz", "/missing"] {
         let r = client.get(path).await;
-        let csp = r.headers.get("content-security-policy").unwrap().to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        let csp = r
+            .headers
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
         assert_eq!(r.headers.get("x-content-type-options").unwrap(), "nosniff");
         assert_eq!(r.headers.get("referrer-policy").unwrap(), "same-origin");
         assert!(r.headers.get("x-request-id").is_some());
@@ -40,9 +58,18 @@ async fn a_proxys_request_id_is_kept_and_a_bad_one_replaced() {
     let app = spawn_app().await;
     use tower::ServiceExt;
     for (sent, kept) in [("abc-123", true), ("<script>", false)] {
-        let request = axum::http::Request::get("/healthz").header("x-request-id", sent).body(axum::body::Body::empty()).unwrap();
+        let request = axum::http::Request::get("/healthz")
+            .header("x-request-id", sent)
+            .body(axum::body::Body::empty())
+            .unwrap();
         let response = app.router.clone().oneshot(request).await.unwrap();
-        let id = response.headers().get("x-request-id").unwrap().to_str().unwrap().to_owned();
+        let id = response
+            .headers()
+            .get("x-request-id")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert_eq!(id == sent, kept, "{sent} -> {id}");
     }
 }
@@ -56,8 +83,18 @@ async fn static_assets_are_cached_by_content_hash() {
     let href = page.body[start..].split('"').next().unwrap().to_owned();
     let css = client.get(&href).await;
     assert_eq!(css.status, StatusCode::OK);
-    assert!(css.headers.get("cache-control").unwrap().to_str().unwrap().contains("immutable"));
-    assert_eq!(client.get("/static/app.css").await.status, StatusCode::NOT_FOUND);
+    assert!(
+        css.headers
+            .get("cache-control")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert_eq!(
+        client.get("/static/app.css").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -78,7 +115,10 @@ async fn the_server_answers_over_real_tcp() {
     let server = tokio::spawn(kp_web::serve(listener, router, std::future::pending()));
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");

@@ -4,7 +4,13 @@ use crate::harness::{Client, demo_login, spawn_app};
 
 fn first_tile_number(body: &str) -> i64 {
     let start = body.find("tile-number\">").unwrap() + "tile-number\">".len();
-    body[start..].split('<').next().unwrap().replace(['.', ',', '\u{202f}'], "").parse().unwrap()
+    body[start..]
+        .split('<')
+        .next()
+        .unwrap()
+        .replace(['.', ',', '\u{202f}'], "")
+        .parse()
+        .unwrap()
 }
 
 async fn contracts_on_home(app: &crate::harness::TestApp, who: &str) -> i64 {

@@ -24,7 +24,10 @@ impl Sql {
     /// Starts a statement; the text may already hold `$1…$n` for values
     /// added with [`Sql::arg`].
     pub fn new(text: impl Into<String>) -> Sql {
-        Sql { text: text.into(), args: Vec::new() }
+        Sql {
+            text: text.into(),
+            args: Vec::new(),
+        }
     }
 
     /// Adds a value for the next numbered placeholder already in the text.
@@ -153,8 +156,14 @@ mod tests {
     #[test]
     fn placeholders_are_numbered_in_bind_order() {
         let mut sql = Sql::new("SELECT 1 WHERE a = $1").arg(1_i64);
-        sql.push(" AND b IN ").bind_list(["x", "y"]).push(" AND c IN ").bind_list(Vec::<i64>::new());
-        assert_eq!(sql.text(), "SELECT 1 WHERE a = $1 AND b IN ($2, $3) AND c IN (NULL)");
+        sql.push(" AND b IN ")
+            .bind_list(["x", "y"])
+            .push(" AND c IN ")
+            .bind_list(Vec::<i64>::new());
+        assert_eq!(
+            sql.text(),
+            "SELECT 1 WHERE a = $1 AND b IN ($2, $3) AND c IN (NULL)"
+        );
         assert_eq!(sql.args().len(), 3);
     }
 }

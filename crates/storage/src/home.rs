@@ -2,10 +2,10 @@
 
 use kp_domain::{ClaimStatus, Scope};
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Db;
 use crate::scope_sql::{self, Context};
-use crate::Result;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ScopeCounts {
@@ -29,12 +29,18 @@ pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
     sql.push("), (SELECT COUNT(*) FROM claims c WHERE ");
     scope_sql::claim(scope, "c", &mut sql);
     sql.push("), (SELECT COUNT(*) FROM claims c WHERE c.status IN ");
-    sql.bind_list([ClaimStatus::Reported, ClaimStatus::InReview, ClaimStatus::Accepted]);
+    sql.bind_list([
+        ClaimStatus::Reported,
+        ClaimStatus::InReview,
+        ClaimStatus::Accepted,
+    ]);
     sql.push(" AND ");
     scope_sql::claim(scope, "c", &mut sql);
     sql.push("), (SELECT COUNT(*) FROM documents d WHERE ");
     scope_sql::in_context(scope, "d", Context::FULL, &mut sql);
-    sql.push("), (SELECT COUNT(*) FROM finance_items f WHERE NOT f.paid AND f.kind <> 'credit' AND ");
+    sql.push(
+        "), (SELECT COUNT(*) FROM finance_items f WHERE NOT f.paid AND f.kind <> 'credit' AND ",
+    );
     scope_sql::in_context(scope, "f", Context::CONTRACT, &mut sql);
     sql.push(")");
     let row: (i64, i64, i64, i64, i64, i64, i64) = db.fetch_one(sql).await?;

@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 use kp_domain::{Language, PortalUserId, StaffUserId};
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Db;
 use crate::users::UserRef;
-use crate::Result;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRow {
@@ -67,7 +67,11 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
 }
 
 /// The session for a token hash, if it has not expired.
-pub async fn find_valid(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<SessionRow>> {
+pub async fn find_valid(
+    db: &Db,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionRow>> {
     db.fetch_optional(
         Sql::new(
             "SELECT id, staff_user_id, portal_user_id, impersonated_portal_user_id, csrf_token, language, \
@@ -93,21 +97,33 @@ pub async fn touch(db: &Db, id: i64, now: DateTime<Utc>, expires_at: DateTime<Ut
 }
 
 pub async fn set_language(db: &Db, id: i64, language: Language) -> Result<()> {
-    db.execute(Sql::new("UPDATE sessions SET language = $1 WHERE id = $2").arg(language.code()).arg(id))
-        .await?;
+    db.execute(
+        Sql::new("UPDATE sessions SET language = $1 WHERE id = $2")
+            .arg(language.code())
+            .arg(id),
+    )
+    .await?;
     Ok(())
 }
 
 pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
-    db.execute(Sql::new("DELETE FROM sessions WHERE token_hash = $1").arg(token_hash)).await?;
+    db.execute(Sql::new("DELETE FROM sessions WHERE token_hash = $1").arg(token_hash))
+        .await?;
     Ok(())
 }
 
 pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
-    db.execute(Sql::new("DELETE FROM sessions WHERE expires_at <= $1").arg(now)).await
+    db.execute(Sql::new("DELETE FROM sessions WHERE expires_at <= $1").arg(now))
+        .await
 }
 
-pub async fn record_attempt(db: &Db, email: &str, ip: &str, succeeded: bool, now: DateTime<Utc>) -> Result<()> {
+pub async fn record_attempt(
+    db: &Db,
+    email: &str,
+    ip: &str,
+    succeeded: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
     db.execute(
         Sql::new("INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)")
             .arg(email.trim().to_lowercase())
@@ -120,7 +136,12 @@ pub async fn record_attempt(db: &Db, email: &str, ip: &str, succeeded: bool, now
 }
 
 /// Failed attempts since `since` for this e-mail and for this address.
-pub async fn recent_failures(db: &Db, email: &str, ip: &str, since: DateTime<Utc>) -> Result<(i64, i64)> {
+pub async fn recent_failures(
+    db: &Db,
+    email: &str,
+    ip: &str,
+    since: DateTime<Utc>,
+) -> Result<(i64, i64)> {
     let (by_email,): (i64,) = db
         .fetch_one(
             Sql::new("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND attempted_at > $2 AND NOT succeeded")
@@ -139,5 +160,6 @@ pub async fn recent_failures(db: &Db, email: &str, ip: &str, since: DateTime<Utc
 }
 
 pub async fn prune_attempts(db: &Db, before: DateTime<Utc>) -> Result<u64> {
-    db.execute(Sql::new("DELETE FROM login_attempts WHERE attempted_at < $1").arg(before)).await
+    db.execute(Sql::new("DELETE FROM login_attempts WHERE attempted_at < $1").arg(before))
+        .await
 }

@@ -1,8 +1,8 @@
 //! Tenant (Mandant) master data.
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Db;
-use crate::Result;
 
 #[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
 pub struct TenantContact {

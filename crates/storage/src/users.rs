@@ -101,7 +101,10 @@ struct PortalRow {
 pub async fn staff_principal(db: &Db, id: StaffUserId) -> Result<Option<Principal>> {
     let row: Option<StaffRow> = db
         .fetch_optional(
-            Sql::new("SELECT id, name, email, role, language, active FROM staff_users WHERE id = $1").arg(id),
+            Sql::new(
+                "SELECT id, name, email, role, language, active FROM staff_users WHERE id = $1",
+            )
+            .arg(id),
         )
         .await?;
     let Some(row) = row.filter(|r| r.active) else {
@@ -114,7 +117,11 @@ pub async fn staff_principal(db: &Db, id: StaffUserId) -> Result<Option<Principa
     let tenants: Vec<TenantId> = tenants.into_iter().map(|(t,)| TenantId(t)).collect();
     Ok(Some(Principal {
         scope: Principal::staff_scope(role, &tenants),
-        actor: Actor::Staff { id: StaffUserId(row.id), role, tenants },
+        actor: Actor::Staff {
+            id: StaffUserId(row.id),
+            role,
+            tenants,
+        },
         impersonated_by: None,
         name: row.name,
         email: row.email,
@@ -156,14 +163,24 @@ pub async fn portal_principal(db: &Db, id: PortalUserId) -> Result<Option<Princi
 
 async fn portal_scope(db: &Db, row: &PortalRow) -> Result<Scope> {
     let mut customers: Vec<i64> = match (row.organization_id, row.customer_id) {
-        (Some(org), _) => ids(db, Sql::new("SELECT id FROM customers WHERE organization_id = $1 ORDER BY id").arg(org)).await?,
+        (Some(org), _) => {
+            ids(
+                db,
+                Sql::new("SELECT id FROM customers WHERE organization_id = $1 ORDER BY id")
+                    .arg(org),
+            )
+            .await?
+        }
         (None, Some(customer)) => vec![customer],
         (None, None) => Vec::new(),
     };
     if row.scope_customers_set {
         let allowed = ids(
             db,
-            Sql::new("SELECT customer_id FROM portal_user_scope_customers WHERE portal_user_id = $1").arg(row.id),
+            Sql::new(
+                "SELECT customer_id FROM portal_user_scope_customers WHERE portal_user_id = $1",
+            )
+            .arg(row.id),
         )
         .await?;
         customers.retain(|c| allowed.contains(c));
@@ -195,7 +212,10 @@ async fn ids(db: &Db, sql: Sql) -> Result<Vec<i64>> {
 
 /// A comma-separated list of codes; NULL means "not restricted", an empty
 /// string "restricted to nothing".
-fn parse_list<T>(value: Option<&str>, parse: fn(&str) -> Result<T, UnknownCode>) -> Result<Option<Vec<T>>> {
+fn parse_list<T>(
+    value: Option<&str>,
+    parse: fn(&str) -> Result<T, UnknownCode>,
+) -> Result<Option<Vec<T>>> {
     value
         .map(|v| {
             v.split(',')
@@ -214,8 +234,12 @@ pub fn join_codes<T: Copy>(codes: &[T], key: fn(T) -> &'static str) -> String {
 
 pub async fn record_login(db: &Db, user: UserRef, now: DateTime<Utc>) -> Result<()> {
     if let UserRef::Portal(id) = user {
-        db.execute(Sql::new("UPDATE portal_users SET last_login_at = $1 WHERE id = $2").arg(now).arg(id))
-            .await?;
+        db.execute(
+            Sql::new("UPDATE portal_users SET last_login_at = $1 WHERE id = $2")
+                .arg(now)
+                .arg(id),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -245,7 +269,9 @@ pub async fn create_staff(
         .await?;
     for tenant in tenants {
         tx.execute(
-            Sql::new("INSERT INTO staff_user_tenants (staff_user_id, tenant_id) VALUES ($1, $2)").arg(id).arg(*tenant),
+            Sql::new("INSERT INTO staff_user_tenants (staff_user_id, tenant_id) VALUES ($1, $2)")
+                .arg(id)
+                .arg(*tenant),
         )
         .await?;
     }
@@ -253,5 +279,9 @@ pub async fn create_staff(
 }
 
 pub async fn all_tenant_ids(db: &Db) -> Result<Vec<TenantId>> {
-    Ok(ids(db, Sql::new("SELECT id FROM tenants ORDER BY id")).await?.into_iter().map(TenantId).collect())
+    Ok(ids(db, Sql::new("SELECT id FROM tenants ORDER BY id"))
+        .await?
+        .into_iter()
+        .map(TenantId)
+        .collect())
 }

@@ -10,7 +10,8 @@ use std::time::Instant;
 
 use kp_demo::{LargeOptions, Progress};
 use kp_documents::BlobStore;
-use kp_storage::{Db, migrate};
+use kp_storage::users::{self, UserRef};
+use kp_storage::{Db, home, migrate};
 
 /// Prints each stage with the time it took.
 struct Stages {
@@ -43,11 +44,45 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db = Db::open_sqlite_file(&dir.join("large.db")).await?;
     migrate::run(&db).await?;
     let blobs = BlobStore::local(dir.join("documents"));
-    let stages = Stages { start: Instant::now(), current: Cell::new(None) };
+    let stages = Stages {
+        start: Instant::now(),
+        current: Cell::new(None),
+    };
     let summary = kp_demo::seed_large(&db, &blobs, &LargeOptions { seed }, &stages).await?;
     stages.finish_stage();
     println!("{summary:#?}");
-    println!("large set loaded in {:.1} s", stages.start.elapsed().as_secs_f64());
+    println!(
+        "large set loaded in {:.1} s",
+        stages.start.elapsed().as_secs_f64()
+    );
+    home_counts(&db).await?;
     db.close().await;
+    Ok(())
+}
+
+/// Times the home-page counts of the journey users on the loaded set; Dr.
+/// B.'s (5,000 contracts of the group) is the benchmark case.
+async fn home_counts(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
+    for login in kp_demo::logins()
+        .iter()
+        .filter(|l| l.role.starts_with("customer"))
+    {
+        let Some(creds) = users::credentials_by_email(db, login.email).await? else {
+            continue;
+        };
+        let UserRef::Portal(id) = creds.user else {
+            continue;
+        };
+        let Some(principal) = users::portal_principal(db, id).await? else {
+            continue;
+        };
+        let start = Instant::now();
+        let counts = home::counts(db, &principal.scope).await?;
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "home counts of {:<42} {ms:>7.1} ms  {counts:?}",
+            login.email
+        );
+    }
     Ok(())
 }

@@ -17,8 +17,21 @@ pub(crate) struct Account {
     pub staff: Option<StaffSpec>,
 }
 
-const fn staff(role: &'static str, name: &'static str, email: &'static str, password: &'static str, spec: StaffSpec) -> Account {
-    Account { role, name, email, password, language: "de", staff: Some(spec) }
+const fn staff(
+    role: &'static str,
+    name: &'static str,
+    email: &'static str,
+    password: &'static str,
+    spec: StaffSpec,
+) -> Account {
+    Account {
+        role,
+        name,
+        email,
+        password,
+        language: "de",
+        staff: Some(spec),
+    }
 }
 
 const fn portal(
@@ -28,7 +41,14 @@ const fn portal(
     password: &'static str,
     language: &'static str,
 ) -> Account {
-    Account { role, name, email, password, language, staff: None }
+    Account {
+        role,
+        name,
+        email,
+        password,
+        language,
+        staff: None,
+    }
 }
 
 pub(crate) const PETRA: &str = "petra.schulz@hanse-assekuranz.example.de";
@@ -40,7 +60,13 @@ pub(crate) const CLAIRE: &str = "claire.dubois@brenner-france.example.fr";
 /// Staff first, in the order the seeder expects: Petra, Sabine, Thomas,
 /// Andreas.
 pub(crate) const ACCOUNTS: &[Account] = &[
-    staff("staff: portal administrator (both tenants)", "Petra Schulz", PETRA, "Demo-Petra-2026", (StaffRole::Admin, "+49 40 3087 4411", true)),
+    staff(
+        "staff: portal administrator (both tenants)",
+        "Petra Schulz",
+        PETRA,
+        "Demo-Petra-2026",
+        (StaffRole::Admin, "+49 40 3087 4411", true),
+    ),
     staff(
         "staff: claims clerk (both tenants)",
         "Sabine Meyer",
@@ -62,8 +88,32 @@ pub(crate) const ACCOUNTS: &[Account] = &[
         "Demo-Andreas-2026",
         (StaffRole::Clerk, "+49 89 2154 7724", false),
     ),
-    portal("customer: private customer", "Martina Keller", MARTINA, "Demo-Martina-2026", "de"),
-    portal("customer: risk manager, Brenner Industrie Gruppe (all companies)", "Dr. Stefan Bauer", STEFAN, "Demo-Stefan-2026", "de"),
-    portal("customer: plant manager Augsburg (site objects only)", "Jens Wagner", JENS, "Demo-Jens-2026", "de"),
-    portal("customer: finance, Brenner France SAS (finance only)", "Claire Dubois", CLAIRE, "Demo-Claire-2026", "fr"),
+    portal(
+        "customer: private customer",
+        "Martina Keller",
+        MARTINA,
+        "Demo-Martina-2026",
+        "de",
+    ),
+    portal(
+        "customer: risk manager, Brenner Industrie Gruppe (all companies)",
+        "Dr. Stefan Bauer",
+        STEFAN,
+        "Demo-Stefan-2026",
+        "de",
+    ),
+    portal(
+        "customer: plant manager Augsburg (site objects only)",
+        "Jens Wagner",
+        JENS,
+        "Demo-Jens-2026",
+        "de",
+    ),
+    portal(
+        "customer: finance, Brenner France SAS (finance only)",
+        "Claire Dubois",
+        CLAIRE,
+        "Demo-Claire-2026",
+        "fr",
+    ),
 ];

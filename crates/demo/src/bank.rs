@@ -30,7 +30,9 @@ pub fn iban_ch(clearing: &str, account: &str) -> String {
 #[cfg(test)]
 pub fn iban_is_valid(iban: &str) -> bool {
     let compact: String = iban.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() > 4 && compact.is_ascii() && mod97(&format!("{}{}", &compact[4..], &compact[..4])) == 1
+    compact.len() > 4
+        && compact.is_ascii()
+        && mod97(&format!("{}{}", &compact[4..], &compact[..4])) == 1
 }
 
 /// The remainder mod 97 of the number formed by the digits, letters counting
@@ -44,7 +46,11 @@ fn mod97(s: &str) -> u32 {
 }
 
 fn rib_key(bank: &str, branch: &str, account: &str) -> u64 {
-    let n = |s: &str| s.chars().fold(0u64, |acc, c| (acc * 10 + u64::from(c.to_digit(10).unwrap_or(0))) % 97);
+    let n = |s: &str| {
+        s.chars().fold(0u64, |acc, c| {
+            (acc * 10 + u64::from(c.to_digit(10).unwrap_or(0))) % 97
+        })
+    };
     97 - ((89 * n(bank) + 15 * n(branch) + 3 * n(account)) % 97)
 }
 
@@ -57,7 +63,10 @@ mod tests {
         // The standard German example IBAN.
         assert_eq!(iban_de("37040044", "532013000"), "DE89370400440532013000");
         // The French example from the IBAN registry.
-        assert_eq!(iban("FR", "20041010050500013M02606"), "FR1420041010050500013M02606");
+        assert_eq!(
+            iban("FR", "20041010050500013M02606"),
+            "FR1420041010050500013M02606"
+        );
         assert!(iban_is_valid("CH93 0076 2011 6238 5295 7"));
     }
 

@@ -11,7 +11,8 @@ pub fn anchor() -> NaiveDate {
 /// A calendar date from constants; an impossible date (a bug in the data
 /// tables) falls back to the anchor rather than aborting the load.
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default())
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default())
 }
 
 /// `d` at `hour`:`minute` UTC.
@@ -56,7 +57,7 @@ pub fn money(minor: i64, currency: &str) -> String {
     let whole = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);

@@ -3,26 +3,98 @@
 //! common street names, vehicles and (fictional) banks.
 
 pub const FIRST_NAMES_F: &[&str] = &[
-    "Anna", "Julia", "Katrin", "Sandra", "Birgit", "Claudia", "Nicole", "Stefanie", "Monika", "Ursula",
-    "Laura", "Lena", "Sophie", "Johanna", "Heike", "Sabine", "Andrea", "Kerstin", "Tanja", "Miriam",
+    "Anna", "Julia", "Katrin", "Sandra", "Birgit", "Claudia", "Nicole", "Stefanie", "Monika",
+    "Ursula", "Laura", "Lena", "Sophie", "Johanna", "Heike", "Sabine", "Andrea", "Kerstin",
+    "Tanja", "Miriam",
 ];
 
 pub const FIRST_NAMES_M: &[&str] = &[
-    "Thomas", "Michael", "Andreas", "Markus", "Stefan", "Christian", "Frank", "Jürgen", "Klaus", "Uwe",
-    "Lukas", "Jonas", "Felix", "Tobias", "Matthias", "Holger", "Dirk", "Sebastian", "Florian", "Bernd",
+    "Thomas",
+    "Michael",
+    "Andreas",
+    "Markus",
+    "Stefan",
+    "Christian",
+    "Frank",
+    "Jürgen",
+    "Klaus",
+    "Uwe",
+    "Lukas",
+    "Jonas",
+    "Felix",
+    "Tobias",
+    "Matthias",
+    "Holger",
+    "Dirk",
+    "Sebastian",
+    "Florian",
+    "Bernd",
 ];
 
 pub const LAST_NAMES: &[&str] = &[
-    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-    "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
-    "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann",
-    "Huber", "Mayer", "Herrmann", "Köhler", "Walter", "König", "Peters", "Jansen", "Brandt", "Vogt",
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Schäfer",
+    "Koch",
+    "Bauer",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Zimmermann",
+    "Braun",
+    "Krüger",
+    "Hofmann",
+    "Hartmann",
+    "Lange",
+    "Schmitt",
+    "Werner",
+    "Krause",
+    "Meier",
+    "Lehmann",
+    "Huber",
+    "Mayer",
+    "Herrmann",
+    "Köhler",
+    "Walter",
+    "König",
+    "Peters",
+    "Jansen",
+    "Brandt",
+    "Vogt",
 ];
 
 pub const STREETS: &[&str] = &[
-    "Hauptstraße", "Bahnhofstraße", "Schulstraße", "Gartenstraße", "Dorfstraße", "Lindenstraße",
-    "Kirchstraße", "Goethestraße", "Schillerstraße", "Birkenweg", "Ahornweg", "Mühlenweg", "Rosenstraße",
-    "Am Markt", "Parkstraße", "Waldstraße", "Feldstraße", "Bergstraße", "Friedrichstraße", "Uhlandstraße",
+    "Hauptstraße",
+    "Bahnhofstraße",
+    "Schulstraße",
+    "Gartenstraße",
+    "Dorfstraße",
+    "Lindenstraße",
+    "Kirchstraße",
+    "Goethestraße",
+    "Schillerstraße",
+    "Birkenweg",
+    "Ahornweg",
+    "Mühlenweg",
+    "Rosenstraße",
+    "Am Markt",
+    "Parkstraße",
+    "Waldstraße",
+    "Feldstraße",
+    "Bergstraße",
+    "Friedrichstraße",
+    "Uhlandstraße",
 ];
 
 /// A town: postal code, name, number-plate prefix.
@@ -34,7 +106,11 @@ pub struct Town {
 }
 
 const fn town(postal_code: &'static str, city: &'static str, plate: &'static str) -> Town {
-    Town { postal_code, city, plate }
+    Town {
+        postal_code,
+        city,
+        plate,
+    }
 }
 
 /// Towns served by the Hamburg tenant.

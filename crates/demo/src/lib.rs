@@ -24,7 +24,9 @@ use kp_documents::BlobStore;
 use kp_storage::Db;
 
 pub use error::DemoError;
-pub use large::{LargeOptions, LargeSizes, LargeSummary, NoProgress, Progress, seed_large, seed_large_with};
+pub use large::{
+    LargeOptions, LargeSizes, LargeSummary, NoProgress, Progress, seed_large, seed_large_with,
+};
 
 /// A login of the demo set, for printing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,12 @@ pub struct DemoLogin {
 pub fn logins() -> Vec<DemoLogin> {
     accounts::ACCOUNTS
         .iter()
-        .map(|a| DemoLogin { role: a.role, email: a.email, password: a.password, language: a.language })
+        .map(|a| DemoLogin {
+            role: a.role,
+            email: a.email,
+            password: a.password,
+            language: a.language,
+        })
         .collect()
 }
 
@@ -64,7 +71,12 @@ pub async fn seed(db: &Db, blobs: &BlobStore) -> Result<(), DemoError> {
 pub(crate) async fn hash_passwords() -> Result<small::Hashes, DemoError> {
     let tasks: Vec<_> = accounts::ACCOUNTS
         .iter()
-        .map(|a| (a.email, tokio::spawn(kp_app::passwords::hash_blocking(a.password.to_owned()))))
+        .map(|a| {
+            (
+                a.email,
+                tokio::spawn(kp_app::passwords::hash_blocking(a.password.to_owned())),
+            )
+        })
         .collect();
     let mut out = Vec::new();
     for (email, task) in tasks {
@@ -76,4 +88,3 @@ pub(crate) async fn hash_passwords() -> Result<small::Hashes, DemoError> {
     }
     Ok(small::Hashes(out))
 }
-

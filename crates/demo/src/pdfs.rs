@@ -6,7 +6,8 @@ use kp_documents::{BlobStore, PdfSpec, sha256_hex};
 use crate::DemoError;
 
 pub const BROKER: &str = "Hanse Assekuranz Makler GmbH";
-const HEADER: &str = "Hanse Assekuranz Makler GmbH · Ballindamm 17 · 20095 Hamburg · Tel. 040 3087 4410";
+const HEADER: &str =
+    "Hanse Assekuranz Makler GmbH · Ballindamm 17 · 20095 Hamburg · Tel. 040 3087 4410";
 const FOOTER: &str = "Hanse Assekuranz Makler GmbH · Amtsgericht Hamburg HRB 98765 · \
                       Vermittlerregister D-HA5E-DEMO1-23 · www.hanse-assekuranz.example.de";
 
@@ -33,5 +34,9 @@ pub fn letter(title: &str, subtitle: &str, lang: &str) -> PdfSpec {
 pub async fn store(blobs: &BlobStore, spec: &PdfSpec) -> Result<StoredPdf, DemoError> {
     let bytes = spec.render();
     let storage_key = blobs.put_content(&bytes).await?;
-    Ok(StoredPdf { storage_key, sha256: sha256_hex(&bytes), size_bytes: bytes.len() as i64 })
+    Ok(StoredPdf {
+        storage_key,
+        sha256: sha256_hex(&bytes),
+        size_bytes: bytes.len() as i64,
+    })
 }

@@ -12,6 +12,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod migrate;
+pub mod outbox;
 pub mod scope_sql;
 pub mod sessions;
 pub mod tenants;

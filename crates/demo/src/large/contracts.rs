@@ -2,24 +2,45 @@
 //! its history for every third or so, a finance item for most, and the
 //! document records (policy, invoice, claim letter) sharing stored PDFs.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use kp_domain::{
-    ClaimStatus, ContractStatus, ContractType, FinanceKind, LineOfBusiness as L, ObjectKind, PortalUserId,
-};
+use kp_domain::{ContractStatus, ContractType, LineOfBusiness as L, ObjectKind, PortalUserId};
 
+use super::below::Doc;
 use super::customers::Owner;
 use super::rows::{Batch, row};
 use super::templates::Templates;
-use crate::calendar::{anchor, at, created, date, due_of, minus_days, money, plus_days};
+use crate::calendar::{created, date, due_of};
 use crate::data::{CARS, COMMERCIAL_VEHICLES};
 use crate::lobs::{self, profile};
-use crate::pdfs::StoredPdf;
 use crate::rng::Rng;
-use crate::small::{AUGSBURG, SmallSet, claim_path, plate, vin};
+use crate::small::{AUGSBURG, SmallSet, plate, vin};
 
-const PERSON_LOBS: &[L] = &[L::Motor, L::HouseholdContents, L::PersonalLiability, L::LegalExpenses, L::ResidentialBuilding, L::Accident, L::Life];
-const FIRM_LOBS: &[L] = &[L::GeneralLiability, L::CommercialContents, L::MotorFleet, L::Engineering, L::Cargo, L::Fire, L::LegalExpenses];
-const GROUP_LOBS: &[L] = &[L::MotorFleet, L::MotorFleet, L::Fire, L::Engineering, L::CommercialContents, L::GeneralLiability, L::Cargo];
+const PERSON_LOBS: &[L] = &[
+    L::Motor,
+    L::HouseholdContents,
+    L::PersonalLiability,
+    L::LegalExpenses,
+    L::ResidentialBuilding,
+    L::Accident,
+    L::Life,
+];
+const FIRM_LOBS: &[L] = &[
+    L::GeneralLiability,
+    L::CommercialContents,
+    L::MotorFleet,
+    L::Engineering,
+    L::Cargo,
+    L::Fire,
+    L::LegalExpenses,
+];
+const GROUP_LOBS: &[L] = &[
+    L::MotorFleet,
+    L::MotorFleet,
+    L::Fire,
+    L::Engineering,
+    L::CommercialContents,
+    L::GeneralLiability,
+    L::Cargo,
+];
 
 /// The next free id of each bulk table.
 #[derive(Debug, Clone, Copy)]
@@ -41,18 +62,18 @@ pub(super) struct Gen<'a> {
 }
 
 /// What the records below a contract need to know about it.
-struct K<'a> {
-    id: i64,
-    owner: &'a Owner,
-    lob: L,
-    policy: String,
-    currency: &'static str,
-    gross: i64,
-    per_year: i64,
+pub(super) struct K<'a> {
+    pub id: i64,
+    pub owner: &'a Owner,
+    pub lob: L,
+    pub policy: String,
+    pub currency: &'static str,
+    pub gross: i64,
+    pub per_year: i64,
 }
 
 impl Gen<'_> {
-    fn next(&mut self, pick: fn(&mut Ids) -> &mut i64) -> i64 {
+    pub(super) fn next(&mut self, pick: fn(&mut Ids) -> &mut i64) -> i64 {
         let slot = pick(&mut self.ids);
         let id = *slot;
         *slot += 1;
@@ -61,10 +82,23 @@ impl Gen<'_> {
 
     /// Contract number `i` of the bulk set for `owner`, with everything below it.
     pub fn contract(&mut self, i: u64, owner: &Owner, group: bool, batch: &mut Batch) {
-        let lob = *self.rng.pick(if group { GROUP_LOBS } else if owner.person { PERSON_LOBS } else { FIRM_LOBS });
+        let lob = *self.rng.pick(if group {
+            GROUP_LOBS
+        } else if owner.person {
+            PERSON_LOBS
+        } else {
+            FIRM_LOBS
+        });
         let k = self.contract_row(owner, lob, group, batch);
         let first_object = self.objects(&k, 1 + i % 5, batch);
-        self.document(batch, &k, [None, None, None], "policy", format!("Versicherungsschein {}", k.policy), Doc::Policy);
+        self.document(
+            batch,
+            &k,
+            [None, None, None],
+            "policy",
+            format!("Versicherungsschein {}", k.policy),
+            Doc::Policy,
+        );
         if i % 10 < 3 {
             self.claim(&k, first_object, batch);
         }
@@ -73,13 +107,27 @@ impl Gen<'_> {
         }
     }
 
-    fn contract_row<'o>(&mut self, owner: &'o Owner, lob: L, group: bool, batch: &mut Batch) -> K<'o> {
+    fn contract_row<'o>(
+        &mut self,
+        owner: &'o Owner,
+        lob: L,
+        group: bool,
+        batch: &mut Batch,
+    ) -> K<'o> {
         let p = profile(lob);
         let id = self.next(|ids| &mut ids.contract);
-        let start = date(self.rng.range(2012, 2025) as i32, self.rng.range(1, 12) as u32, 1);
+        let start = date(
+            self.rng.range(2012, 2025) as i32,
+            self.rng.range(1, 12) as u32,
+            1,
+        );
         let (status, start, end) = match self.rng.below(100) {
             0..=84 => (ContractStatus::Active, start, None),
-            85..=90 => (ContractStatus::Cancelled, start, Some(date(2026, self.rng.range(1, 9) as u32, 28))),
+            85..=90 => (
+                ContractStatus::Cancelled,
+                start,
+                Some(date(2026, self.rng.range(1, 9) as u32, 28)),
+            ),
             91..=95 => (ContractStatus::Expired, start, Some(date(2025, 12, 31))),
             96..=97 => (ContractStatus::Suspended, start, None),
             _ => (ContractStatus::Offer, date(2026, 11, 1), None),
@@ -94,19 +142,71 @@ impl Gen<'_> {
         let net = self.rng.range(p.premium.0, p.premium.1) * 100 * scale + self.rng.range(0, 99);
         let currency = owner.currency;
         let gross = lobs::gross(net, lob, currency);
-        let frequency = *self.rng.pick(&[kp_domain::PaymentFrequency::Yearly, kp_domain::PaymentFrequency::Quarterly, kp_domain::PaymentFrequency::Monthly]);
-        let insurer = self.small.insurers.get(owner.insurer.unwrap_or(p.insurer)).copied();
-        let policy = format!("{}-{}-{}", lobs::code(lob), self.rng.digits(3), self.rng.digits(7));
-        let sum = p.sum_insured.map(|(lo, hi)| self.rng.range(lo, hi) / 1000 * 1000 * 100 * scale);
-        let manager = if owner.person { self.small.staff[0] } else { self.small.account_manager };
-        let clerk = if owner.tenant == self.small.tenants[0] { self.small.staff[1] } else { self.small.staff[3] };
+        let frequency = *self.rng.pick(&[
+            kp_domain::PaymentFrequency::Yearly,
+            kp_domain::PaymentFrequency::Quarterly,
+            kp_domain::PaymentFrequency::Monthly,
+        ]);
+        let insurer = self
+            .small
+            .insurers
+            .get(owner.insurer.unwrap_or(p.insurer))
+            .copied();
+        let policy = format!(
+            "{}-{}-{}",
+            lobs::code(lob),
+            self.rng.digits(3),
+            self.rng.digits(7)
+        );
+        let sum = p
+            .sum_insured
+            .map(|(lo, hi)| self.rng.range(lo, hi) / 1000 * 1000 * 100 * scale);
+        let manager = if owner.person {
+            self.small.staff[0]
+        } else {
+            self.small.account_manager
+        };
+        let clerk = if owner.tenant == self.small.tenants[0] {
+            self.small.staff[1]
+        } else {
+            self.small.staff[3]
+        };
         let t = created();
         batch.contracts.push(row![
-            id, owner.tenant, owner.id, format!("VT-L{id:08}"), policy.clone(), insurer, lob, contract_type, status,
-            p.product, start, end, due_of(start), frequency, net, gross, currency, sum, p.deductible.map(|d| d * 100 * scale),
-            manager, clerk, self.small.claims_handler, t, t,
+            id,
+            owner.tenant,
+            owner.id,
+            format!("VT-L{id:08}"),
+            policy.clone(),
+            insurer,
+            lob,
+            contract_type,
+            status,
+            p.product,
+            start,
+            end,
+            due_of(start),
+            frequency,
+            net,
+            gross,
+            currency,
+            sum,
+            p.deductible.map(|d| d * 100 * scale),
+            manager,
+            clerk,
+            self.small.claims_handler,
+            t,
+            t,
         ]);
-        K { id, owner, lob, policy, currency, gross, per_year: frequency.per_year() }
+        K {
+            id,
+            owner,
+            lob,
+            policy,
+            currency,
+            gross,
+            per_year: frequency.per_year(),
+        }
     }
 
     /// `n` objects of the contract; returns the first one's id.
@@ -117,113 +217,97 @@ impl Gen<'_> {
             let o = k.owner;
             let (kind, description, plate_no, vin_no, make, model, year) = match k.lob {
                 L::Motor | L::MotorFleet => {
-                    let (make, model, wmi, _) = *self.rng.pick(if k.lob == L::Motor { CARS } else { COMMERCIAL_VEHICLES });
+                    let (make, model, wmi, _) = *self.rng.pick(if k.lob == L::Motor {
+                        CARS
+                    } else {
+                        COMMERCIAL_VEHICLES
+                    });
                     let year = self.rng.range(2014, 2026) as i32;
                     let pl = plate(&mut self.rng, o.town.plate);
-                    (ObjectKind::Vehicle, format!("{make} {model}"), pl, vin(&mut self.rng, wmi, year), make, model, Some(year))
+                    (
+                        ObjectKind::Vehicle,
+                        format!("{make} {model}"),
+                        pl,
+                        vin(&mut self.rng, wmi, year),
+                        make,
+                        model,
+                        Some(year),
+                    )
                 }
-                L::HouseholdContents | L::ResidentialBuilding | L::Fire | L::Glass => {
-                    (ObjectKind::Building, format!("Gebäude {}", o.street), String::new(), String::new(), "", "", Some(self.rng.range(1950, 2020) as i32))
-                }
-                L::Engineering => (ObjectKind::Machine, format!("Maschine Nr. {}", self.rng.digits(5)), String::new(), String::new(), "", "", None),
-                L::Cargo => (ObjectKind::Goods, "Handelswaren, Sammelladungen".into(), String::new(), String::new(), "", "", None),
-                L::CommercialContents | L::GeneralLiability => (ObjectKind::Location, format!("Betriebsstätte {}", o.street), String::new(), String::new(), "", "", None),
-                _ => (ObjectKind::Person, format!("Versicherte Person: {}", o.name), String::new(), String::new(), "", "", None),
+                L::HouseholdContents | L::ResidentialBuilding | L::Fire | L::Glass => (
+                    ObjectKind::Building,
+                    format!("Gebäude {}", o.street),
+                    String::new(),
+                    String::new(),
+                    "",
+                    "",
+                    Some(self.rng.range(1950, 2020) as i32),
+                ),
+                L::Engineering => (
+                    ObjectKind::Machine,
+                    format!("Maschine Nr. {}", self.rng.digits(5)),
+                    String::new(),
+                    String::new(),
+                    "",
+                    "",
+                    None,
+                ),
+                L::Cargo => (
+                    ObjectKind::Goods,
+                    "Handelswaren, Sammelladungen".into(),
+                    String::new(),
+                    String::new(),
+                    "",
+                    "",
+                    None,
+                ),
+                L::CommercialContents | L::GeneralLiability => (
+                    ObjectKind::Location,
+                    format!("Betriebsstätte {}", o.street),
+                    String::new(),
+                    String::new(),
+                    "",
+                    "",
+                    None,
+                ),
+                _ => (
+                    ObjectKind::Person,
+                    format!("Versicherte Person: {}", o.name),
+                    String::new(),
+                    String::new(),
+                    "",
+                    "",
+                    None,
+                ),
             };
             let value = Some(self.rng.range(5_000, 900_000) * 100);
             let t = created();
             batch.objects.push(row![
-                id, o.tenant, k.id, format!("OB-L{id:08}"), kind, description, o.site, o.street.clone(), o.town.postal_code,
-                o.town.city, "DE", plate_no, vin_no, make, model, year, value, k.currency, t, t,
+                id,
+                o.tenant,
+                k.id,
+                format!("OB-L{id:08}"),
+                kind,
+                description,
+                o.site,
+                o.street.clone(),
+                o.town.postal_code,
+                o.town.city,
+                "DE",
+                plate_no,
+                vin_no,
+                make,
+                model,
+                year,
+                value,
+                k.currency,
+                t,
+                t,
             ]);
-            if o.site == AUGSBURG {
-                if let Some(jens) = self.jens {
-                    batch.scope_objects.push(row![jens, id]);
-                }
+            if let Some(jens) = self.jens.filter(|_| o.site == AUGSBURG) {
+                batch.scope_objects.push(row![jens, id]);
             }
         }
         first
     }
-
-    fn claim(&mut self, k: &K<'_>, object: i64, batch: &mut Batch) {
-        use ClaimStatus::*;
-        let id = self.next(|ids| &mut ids.claim);
-        let status = match self.rng.below(100) {
-            0..=34 => Settled,
-            35..=49 => Closed,
-            50..=64 => InReview,
-            65..=74 => Reported,
-            75..=84 => Accepted,
-            _ => Rejected,
-        };
-        let amount = self.rng.range(200, 40_000) * 100;
-        let (reserve, paid) = match status {
-            Settled | Closed => (0, amount),
-            Rejected => (0, 0),
-            _ => (amount, 0),
-        };
-        let loss = minus_days(anchor(), self.rng.below(900) + 3);
-        let reported = plus_days(loss, self.rng.below(4));
-        let (claim_type, cause) = *self.rng.pick(&[("water", "Leitungswasser"), ("storm", "Sturm/Hagel"), ("collision", "Unfall"), ("theft", "Diebstahl"), ("fire", "Brand"), ("glass", "Glasbruch"), ("liability", "Sachschaden Dritter")]);
-        let t = at(reported, 10, 0);
-        batch.claims.push(row![
-            id, k.owner.tenant, k.id, object, format!("SC-L{id:08}"), format!("S-{}-L{id:07}", reported.year()),
-            self.rng.digits(10), loss, reported, claim_type, cause, k.owner.town.city, format!("{cause}, gemeldet am {}", crate::calendar::de(reported)),
-            status, reserve, paid, k.currency, self.small.claims_handler, t, t,
-        ]);
-        for (step, note, days) in claim_path(status, &money(paid, k.currency)) {
-            let h = self.next(|ids| &mut ids.history);
-            batch.history.push(row![h, id, step, note, at(plus_days(reported, days), 9, 30)]);
-        }
-        self.document(batch, k, [Some(object), Some(id), None], "claim_letter", format!("Schadenkorrespondenz S-L{id:07}"), Doc::Claim);
-    }
-
-    fn finance(&mut self, k: &K<'_>, batch: &mut Batch) {
-        let id = self.next(|ids| &mut ids.finance);
-        let kind = match self.rng.below(100) {
-            0..=89 => FinanceKind::Invoice,
-            90..=94 => FinanceKind::Dunning,
-            _ => FinanceKind::Credit,
-        };
-        let due = date(2026, self.rng.range(1, 11) as u32, 1);
-        let issue = minus_days(due, 28);
-        let paid_on: Option<NaiveDate> = (due < minus_days(anchor(), 10) && self.rng.chance(92)).then(|| minus_days(due, 2));
-        let number = format!("BR-{}-L{id:07}", issue.year());
-        let t: DateTime<Utc> = at(issue, 7, 0);
-        batch.finance.push(row![
-            id, k.owner.tenant, k.owner.id, k.id, format!("FI-L{id:08}"), kind, number.clone(), issue, due,
-            k.gross / k.per_year, k.currency, paid_on.is_some(), paid_on, t, t,
-        ]);
-        let (doc_type, pdf) = match kind {
-            FinanceKind::Dunning => ("dunning", Doc::Dunning),
-            _ => ("invoice", Doc::Invoice),
-        };
-        self.document(batch, k, [None, None, Some(id)], doc_type, number, pdf);
-    }
-
-    /// A document record; `[object, claim, finance item]` name its context
-    /// below the contract.
-    fn document(&mut self, batch: &mut Batch, k: &K<'_>, below: [Option<i64>; 3], doc_type: &str, title: String, pdf: Doc) {
-        let id = self.next(|ids| &mut ids.document);
-        let StoredPdf { storage_key, sha256, size_bytes } = match pdf {
-            Doc::Policy => &self.templates.policy,
-            Doc::Invoice => &self.templates.invoice,
-            Doc::Dunning => &self.templates.dunning,
-            Doc::Claim => &self.templates.claim_letter,
-        }
-        .clone();
-        let file = format!("{}.pdf", title.replace([' ', '/'], "_"));
-        let t = created();
-        batch.documents.push(row![
-            id, k.owner.tenant, k.owner.id, k.id, below[0], below[1], below[2], format!("DO-L{id:08}"), doc_type, title, file,
-            "application/pdf", size_bytes, sha256, storage_key, "back_office", t, t,
-        ]);
-    }
-}
-
-enum Doc {
-    Policy,
-    Invoice,
-    Dunning,
-    Claim,
 }

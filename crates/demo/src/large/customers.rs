@@ -7,13 +7,26 @@ use kp_storage::Arg;
 use super::rows::row;
 use crate::bank::iban_de;
 use crate::calendar::{created, date};
-use crate::data::{BANKS_NORTH, BANKS_SOUTH, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, TOWNS_NORTH, TOWNS_SOUTH, Town};
+use crate::data::{
+    BANKS_NORTH, BANKS_SOUTH, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS, TOWNS_NORTH,
+    TOWNS_SOUTH, Town,
+};
 use crate::rng::Rng;
 use crate::small::{COMPANIES, SmallSet, mail_name};
 
 const FIRM_SUFFIXES: &[&str] = &[
-    "Haustechnik GmbH", "Bau GmbH & Co. KG", "Elektro GmbH", "Logistik GmbH", "Metallbau GmbH", "Steuerberatung PartG",
-    "Immobilien GmbH", "Autohaus GmbH", "Gastronomie GmbH", "Software GmbH", "Landtechnik KG", "Druckerei GmbH",
+    "Haustechnik GmbH",
+    "Bau GmbH & Co. KG",
+    "Elektro GmbH",
+    "Logistik GmbH",
+    "Metallbau GmbH",
+    "Steuerberatung PartG",
+    "Immobilien GmbH",
+    "Autohaus GmbH",
+    "Gastronomie GmbH",
+    "Software GmbH",
+    "Landtechnik KG",
+    "Druckerei GmbH",
 ];
 
 /// What the contract generator needs to know about a policyholder.
@@ -69,27 +82,75 @@ pub(super) fn generate(rng: &mut Rng, id: i64, small: &SmallSet) -> (Owner, Vec<
     let last = *rng.pick(LAST_NAMES);
     let street = format!("{} {}", rng.pick(STREETS), rng.range(1, 160));
     let (name, kind, company) = if person {
-        (format!("{first} {last}"), CustomerKind::Person, String::new())
+        (
+            format!("{first} {last}"),
+            CustomerKind::Person,
+            String::new(),
+        )
     } else {
         let firm = format!("{last} {}", rng.pick(FIRM_SUFFIXES));
         (firm.clone(), CustomerKind::Company, firm)
     };
-    let birth = person.then(|| date(rng.range(1940, 2004) as i32, rng.range(1, 12) as u32, rng.range(1, 28) as u32));
+    let birth = person.then(|| {
+        date(
+            rng.range(1940, 2004) as i32,
+            rng.range(1, 12) as u32,
+            rng.range(1, 28) as u32,
+        )
+    });
     let salutation = match (person, female) {
         (false, _) => "",
         (true, true) => "Frau",
         (true, false) => "Herr",
     };
     let email = format!("{}.{}.{id}@example.de", mail_name(first), mail_name(last));
-    let manager: StaffUserId = if person { small.staff[0] } else { small.account_manager };
-    let clerk = if north { small.staff[1] } else { small.staff[3] };
+    let manager: StaffUserId = if person {
+        small.staff[0]
+    } else {
+        small.account_manager
+    };
+    let clerk = if north {
+        small.staff[1]
+    } else {
+        small.staff[3]
+    };
     let at = created();
     let values = row![
-        id, tenant, None::<OrganizationId>, format!("KD-L{id:07}"), kind, salutation,
-        if person { first } else { "" }, if person { last } else { "" }, company, name.clone(), birth,
-        street.clone(), town.postal_code, town.city, "DE", email, format!("+49 1{} {}", rng.range(51, 79), rng.digits(7)),
-        iban_de(bank.1, &rng.digits(10)), bank.2, name.clone(), manager, clerk, at, at,
+        id,
+        tenant,
+        None::<OrganizationId>,
+        format!("KD-L{id:07}"),
+        kind,
+        salutation,
+        if person { first } else { "" },
+        if person { last } else { "" },
+        company,
+        name.clone(),
+        birth,
+        street.clone(),
+        town.postal_code,
+        town.city,
+        "DE",
+        email,
+        format!("+49 1{} {}", rng.range(51, 79), rng.digits(7)),
+        iban_de(bank.1, &rng.digits(10)),
+        bank.2,
+        name.clone(),
+        manager,
+        clerk,
+        at,
+        at,
     ];
-    let owner = Owner { id, tenant, person, name, street, town, currency: "EUR", site: "", insurer: None };
+    let owner = Owner {
+        id,
+        tenant,
+        person,
+        name,
+        street,
+        town,
+        currency: "EUR",
+        site: "",
+        insurer: None,
+    };
     (owner, values)
 }

@@ -8,6 +8,7 @@
 //! explicit ids after the small set's, in one transaction, generated slice
 //! by slice so memory stays flat.
 
+mod below;
 mod contracts;
 mod customers;
 mod rows;
@@ -20,9 +21,9 @@ use kp_storage::{Arg, Db, Tx};
 use self::contracts::{Gen, Ids};
 use self::customers::Owner;
 use self::rows::Batch;
+use crate::DemoError;
 use crate::rng::Rng;
 use crate::small::{self, SmallSet};
-use crate::DemoError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LargeOptions {
@@ -41,12 +42,20 @@ pub struct LargeSizes {
 }
 
 impl LargeSizes {
-    pub const FULL: LargeSizes = LargeSizes { customers: 20_000, contracts: 100_000, group_contracts: 5_000 };
+    pub const FULL: LargeSizes = LargeSizes {
+        customers: 20_000,
+        contracts: 100_000,
+        group_contracts: 5_000,
+    };
 
     /// The full set divided by `divisor`, for quick smoke runs.
     pub fn scaled(divisor: u64) -> LargeSizes {
         let d = divisor.max(1);
-        LargeSizes { customers: Self::FULL.customers / d, contracts: Self::FULL.contracts / d, group_contracts: Self::FULL.group_contracts / d }
+        LargeSizes {
+            customers: Self::FULL.customers / d,
+            contracts: Self::FULL.contracts / d,
+            group_contracts: Self::FULL.group_contracts / d,
+        }
     }
 }
 
@@ -81,7 +90,12 @@ pub struct LargeSummary {
 }
 
 /// Loads the small set and the full bulk set into an empty database.
-pub async fn seed_large(db: &Db, blobs: &BlobStore, opts: &LargeOptions, progress: &dyn Progress) -> Result<LargeSummary, DemoError> {
+pub async fn seed_large(
+    db: &Db,
+    blobs: &BlobStore,
+    opts: &LargeOptions,
+    progress: &dyn Progress,
+) -> Result<LargeSummary, DemoError> {
     seed_large_with(db, blobs, opts, &LargeSizes::FULL, progress).await
 }
 
@@ -104,11 +118,29 @@ pub async fn seed_large_with(
     let templates = templates::store_all(blobs).await?;
     let mut tx = db.begin().await?;
     let rng = Rng::new(opts.seed);
-    let owners = insert_customers(&mut tx, &mut rng.fork(1), &small, sizes.customers, progress).await?;
+    let owners =
+        insert_customers(&mut tx, &mut rng.fork(1), &small, sizes.customers, progress).await?;
     let ids = first_ids(&mut tx).await?;
-    let mut generator = Gen { rng: rng.fork(2), ids, small: &small, templates: &templates, jens: small.jens };
-    let group_new = sizes.group_contracts.saturating_sub(small.group_contracts).min(sizes.contracts);
-    insert_contracts(&mut tx, &mut generator, &owners, group_new, sizes.contracts, progress).await?;
+    let mut generator = Gen {
+        rng: rng.fork(2),
+        ids,
+        small: &small,
+        templates: &templates,
+        jens: small.jens,
+    };
+    let group_new = sizes
+        .group_contracts
+        .saturating_sub(small.group_contracts)
+        .min(sizes.contracts);
+    insert_contracts(
+        &mut tx,
+        &mut generator,
+        &owners,
+        group_new,
+        sizes.contracts,
+        progress,
+    )
+    .await?;
     bulk::reset_id_sequences(&mut tx, rows::WITH_IDS).await?;
     tx.commit().await?;
     let end = generator.ids;
@@ -138,7 +170,13 @@ async fn first_ids(tx: &mut Tx) -> Result<Ids, DemoError> {
 const CUSTOMER_SLICE: u64 = 5_000;
 const CONTRACT_SLICE: u64 = 2_500;
 
-async fn insert_customers(tx: &mut Tx, rng: &mut Rng, small: &SmallSet, n: u64, progress: &dyn Progress) -> Result<Vec<Owner>, DemoError> {
+async fn insert_customers(
+    tx: &mut Tx,
+    rng: &mut Rng,
+    small: &SmallSet,
+    n: u64,
+    progress: &dyn Progress,
+) -> Result<Vec<Owner>, DemoError> {
     progress.stage("customers", n);
     let mut next = bulk::max_id(tx, "customers").await? + 1;
     let mut owners = Vec::with_capacity(n as usize);

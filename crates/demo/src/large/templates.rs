@@ -3,9 +3,9 @@
 
 use kp_documents::BlobStore;
 
+use crate::DemoError;
 use crate::calendar::anchor;
 use crate::pdfs::{StoredPdf, letter, store};
-use crate::DemoError;
 
 #[derive(Debug, Clone)]
 pub(super) struct Templates {
@@ -19,7 +19,11 @@ pub(super) async fn store_all(blobs: &BlobStore) -> Result<Templates, DemoError>
     let text = "Dieses Dokument gehört zu den Massendaten der Demo-Installation und wird von vielen \
                 Datensätzen gemeinsam verwendet.";
     let date = crate::calendar::de(anchor());
-    let make = |title: &str| letter(title, "Musterdokument (Massendaten)", "de-DE").row("Stand", &date).paragraph(text);
+    let make = |title: &str| {
+        letter(title, "Musterdokument (Massendaten)", "de-DE")
+            .row("Stand", &date)
+            .paragraph(text)
+    };
     Ok(Templates {
         policy: store(blobs, &make("Versicherungsschein")).await?,
         invoice: store(blobs, &make("Beitragsrechnung")).await?,

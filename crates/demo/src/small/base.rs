@@ -5,9 +5,9 @@ use kp_domain::{InsurerId, Language, OrganizationId, StaffUserId, TenantId};
 use kp_storage::Tx;
 use kp_storage::write::{exchange_rates, insurers, organizations, staff, tenants};
 
-use crate::calendar::{created, date};
 use crate::DemoError;
 use crate::accounts::ACCOUNTS;
+use crate::calendar::{created, date};
 
 /// The argon2 hashes of the demo passwords, computed before the
 /// transaction starts (hashing is slow and needs no database).
@@ -16,7 +16,10 @@ pub(crate) struct Hashes(pub Vec<(&'static str, String)>);
 
 impl Hashes {
     pub fn get(&self, email: &str) -> Option<String> {
-        self.0.iter().find(|(e, _)| *e == email).map(|(_, h)| h.clone())
+        self.0
+            .iter()
+            .find(|(e, _)| *e == email)
+            .map(|(_, h)| h.clone())
     }
 }
 
@@ -48,7 +51,11 @@ pub(crate) const INSURERS: &[(&str, &str, &str)] = &[
     ("Nordstern Versicherung AG", "Nordstern", "5512"),
     ("Hanseatische Feuerkasse VVaG", "Hanse Feuer", "5147"),
     ("Alpenland Versicherungs-AG", "Alpenland", "5783"),
-    ("Rheinische Lebensversicherung AG", "Rheinische Leben", "1093"),
+    (
+        "Rheinische Lebensversicherung AG",
+        "Rheinische Leben",
+        "1093",
+    ),
     ("Elbufer Rechtsschutz-Versicherung AG", "Elbufer RS", "5829"),
     ("Isartal Kraftfahrt-Versicherung AG", "Isartal Kfz", "5468"),
     ("Transmarin Assekuranz AG", "Transmarin", "5391"),
@@ -78,7 +85,12 @@ pub(crate) async fn insert(tx: &mut Tx, hashes: &Hashes) -> Result<Base, DemoErr
         ("USD", 108_740_000, date(2026, 1, 1)),
         ("USD", 111_360_000, date(2026, 7, 1)),
     ] {
-        let rate = exchange_rates::NewExchangeRate { currency: currency.into(), rate_e8, valid_from, created_at: created() };
+        let rate = exchange_rates::NewExchangeRate {
+            currency: currency.into(),
+            rate_e8,
+            valid_from,
+            created_at: created(),
+        };
         exchange_rates::insert(tx, &rate).await?;
     }
     let organization = organizations::insert(
@@ -92,7 +104,12 @@ pub(crate) async fn insert(tx: &mut Tx, hashes: &Hashes) -> Result<Base, DemoErr
         },
     )
     .await?;
-    Ok(Base { tenants, staff, insurers: ids, organization })
+    Ok(Base {
+        tenants,
+        staff,
+        insurers: ids,
+        organization,
+    })
 }
 
 async fn insert_tenants(tx: &mut Tx) -> Result<[TenantId; 2], DemoError> {
@@ -119,13 +136,18 @@ async fn insert_tenants(tx: &mut Tx) -> Result<[TenantId; 2], DemoError> {
         office_hours: hours.into(),
         created_at: created(),
     };
-    Ok([tenants::insert(tx, &hamburg).await?, tenants::insert(tx, &munich).await?])
+    Ok([
+        tenants::insert(tx, &hamburg).await?,
+        tenants::insert(tx, &munich).await?,
+    ])
 }
 
 async fn insert_staff(tx: &mut Tx, hashes: &Hashes, t: [TenantId; 2]) -> Result<Staff, DemoError> {
     let mut ids = Vec::new();
     for login in ACCOUNTS {
-        let Some((role, phone, both)) = login.staff else { continue };
+        let Some((role, phone, both)) = login.staff else {
+            continue;
+        };
         let new = staff::NewStaff {
             email: login.email.into(),
             name: login.name.into(),
@@ -140,7 +162,14 @@ async fn insert_staff(tx: &mut Tx, hashes: &Hashes, t: [TenantId; 2]) -> Result<
         ids.push(staff::insert(tx, &new).await?);
     }
     match ids[..] {
-        [petra, sabine, thomas, andreas] => Ok(Staff { petra, sabine, thomas, andreas }),
-        _ => Err(DemoError::Storage(kp_storage::StorageError::Corrupt("expected four demo staff users".into()))),
+        [petra, sabine, thomas, andreas] => Ok(Staff {
+            petra,
+            sabine,
+            thomas,
+            andreas,
+        }),
+        _ => Err(DemoError::Storage(kp_storage::StorageError::Corrupt(
+            "expected four demo staff users".into(),
+        ))),
     }
 }

@@ -7,9 +7,9 @@ use kp_storage::write::documents::DocumentContext;
 
 use super::Seeder;
 use super::build::ContractRef;
+use crate::DemoError;
 use crate::calendar::{at, de, money, plus_days};
 use crate::pdfs::letter;
-use crate::DemoError;
 
 /// The statuses a claim passed through to reach `last`, each with a note
 /// and the days after the report it was reached.
@@ -17,12 +17,26 @@ pub(crate) fn path(last: ClaimStatus, paid: &str) -> Vec<(ClaimStatus, String, u
     use ClaimStatus::*;
     let mut steps = vec![(Reported, "Schadenmeldung eingegangen".to_owned(), 0)];
     if last != Reported {
-        steps.push((InReview, "An den Versicherer weitergeleitet, Prüfung läuft".to_owned(), 2));
+        steps.push((
+            InReview,
+            "An den Versicherer weitergeleitet, Prüfung läuft".to_owned(),
+            2,
+        ));
     }
     match last {
-        Accepted => steps.push((Accepted, "Deckung bestätigt, Regulierung in Vorbereitung".to_owned(), 12)),
-        Settled | Closed => steps.push((Settled, format!("Reguliert, Zahlung {paid} angewiesen"), 21)),
-        Rejected => steps.push((Rejected, "Abgelehnt: kein Versicherungsschutz für diese Schadenursache".to_owned(), 18)),
+        Accepted => steps.push((
+            Accepted,
+            "Deckung bestätigt, Regulierung in Vorbereitung".to_owned(),
+            12,
+        )),
+        Settled | Closed => {
+            steps.push((Settled, format!("Reguliert, Zahlung {paid} angewiesen"), 21))
+        }
+        Rejected => steps.push((
+            Rejected,
+            "Abgelehnt: kein Versicherungsschutz für diese Schadenursache".to_owned(),
+            18,
+        )),
         Reported | InReview => {}
     }
     if last == Closed {
@@ -31,20 +45,32 @@ pub(crate) fn path(last: ClaimStatus, paid: &str) -> Vec<(ClaimStatus, String, u
     steps
 }
 
-pub(super) async fn history_and_letters(s: &mut Seeder<'_>, k: &ContractRef, id: ClaimId, c: &NewClaim) -> Result<(), DemoError> {
+pub(super) async fn history_and_letters(
+    s: &mut Seeder<'_>,
+    k: &ContractRef,
+    id: ClaimId,
+    c: &NewClaim,
+) -> Result<(), DemoError> {
     let paid = money(c.paid_minor, &c.currency);
     let mut last_day = c.reported_on;
     for (status, note, days) in path(c.status, &paid) {
         let day = plus_days(c.reported_on, days);
         last_day = day;
-        let entry = NewClaimStatus { claim_id: id, status, note, changed_at: at(day, 9 + (days % 7) as u32, 20) };
+        let entry = NewClaimStatus {
+            claim_id: id,
+            status,
+            note,
+            changed_at: at(day, 9 + (days % 7) as u32, 20),
+        };
         claims::add_status(&mut s.tx, &entry).await?;
     }
     let (title, text) = match c.status {
         ClaimStatus::Settled | ClaimStatus::Closed => (
             "Schadenregulierung",
-            format!("der Versicherer hat den Schaden reguliert und {paid} zur Zahlung angewiesen. \
-                     Der Betrag geht Ihnen in den nächsten Tagen zu."),
+            format!(
+                "der Versicherer hat den Schaden reguliert und {paid} zur Zahlung angewiesen. \
+                     Der Betrag geht Ihnen in den nächsten Tagen zu."
+            ),
         ),
         ClaimStatus::Rejected => (
             "Ablehnung der Schadenregulierung",
@@ -69,16 +95,32 @@ pub(super) async fn history_and_letters(s: &mut Seeder<'_>, k: &ContractRef, id:
         .row("Schadenhergang", &c.description)
         .paragraph(format!("Sehr geehrte Damen und Herren,\n{text}"))
         .paragraph("Mit freundlichen Grüßen\nSabine Meyer, Schadenabteilung");
-    let file = format!("{}_{}.pdf", title.split(' ').next().unwrap_or("Schaden"), c.broker_claim_number);
-    s.add_document(DocumentContext::Claim(id), "claim_letter", &format!("{title} {}", c.broker_claim_number), &file, &spec, at(last_day, 11, 0))
-        .await?;
+    let file = format!(
+        "{}_{}.pdf",
+        title.split(' ').next().unwrap_or("Schaden"),
+        c.broker_claim_number
+    );
+    s.add_document(
+        DocumentContext::Claim(id),
+        "claim_letter",
+        &format!("{title} {}", c.broker_claim_number),
+        &file,
+        &spec,
+        at(last_day, 11, 0),
+    )
+    .await?;
     if c.reserve_minor + c.paid_minor >= 1_000_000 {
         expert_report(s, k, id, c).await?;
     }
     Ok(())
 }
 
-async fn expert_report(s: &mut Seeder<'_>, k: &ContractRef, id: ClaimId, c: &NewClaim) -> Result<(), DemoError> {
+async fn expert_report(
+    s: &mut Seeder<'_>,
+    k: &ContractRef,
+    id: ClaimId,
+    c: &NewClaim,
+) -> Result<(), DemoError> {
     let amount = money(c.reserve_minor.max(c.paid_minor), &c.currency);
     let spec = letter("Sachverständigengutachten", &k.customer.name, "de-DE")
         .row("Auftraggeber", s.insurer_name(k.plan.insurer))

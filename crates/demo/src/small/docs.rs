@@ -24,20 +24,43 @@ pub(super) fn policy(k: &ContractRef, insurer: &str) -> PdfSpec {
     let p = &k.plan;
     let cur = p.currency;
     let offer = p.status == ContractStatus::Offer;
-    let title = if offer { "Angebot" } else { "Versicherungsschein" };
+    let title = if offer {
+        "Angebot"
+    } else {
+        "Versicherungsschein"
+    };
     let tax = tax_permille(p.lob, cur);
-    let mut spec = letter(title, &format!("{} – {}", profile(p.lob).name_de, p.description), "de-DE")
-        .row("Versicherungsnehmer", &k.customer.name)
-        .row("Anschrift", &k.customer.address)
-        .row("Versicherer", insurer)
-        .row(if offer { "Angebotsnummer" } else { "Versicherungsschein-Nr." }, &k.policy_number)
-        .row("Versicherungsbeginn", de(p.start))
-        .row("Vertragsablauf", p.end.map(de).unwrap_or_else(|| "1 Jahr, verlängert sich jeweils um ein Jahr".into()))
-        .row("Hauptfälligkeit", due_of(p.start))
-        .row("Zahlungsweise", frequency_de(p.frequency))
-        .row("Jahresbeitrag netto", money(p.net, cur))
-        .row(format!("Versicherungsteuer ({},{} %)", tax / 10, tax % 10), money(k.gross - p.net, cur))
-        .row("Jahresbeitrag brutto", money(k.gross, cur));
+    let mut spec = letter(
+        title,
+        &format!("{} – {}", profile(p.lob).name_de, p.description),
+        "de-DE",
+    )
+    .row("Versicherungsnehmer", &k.customer.name)
+    .row("Anschrift", &k.customer.address)
+    .row("Versicherer", insurer)
+    .row(
+        if offer {
+            "Angebotsnummer"
+        } else {
+            "Versicherungsschein-Nr."
+        },
+        &k.policy_number,
+    )
+    .row("Versicherungsbeginn", de(p.start))
+    .row(
+        "Vertragsablauf",
+        p.end
+            .map(de)
+            .unwrap_or_else(|| "1 Jahr, verlängert sich jeweils um ein Jahr".into()),
+    )
+    .row("Hauptfälligkeit", due_of(p.start))
+    .row("Zahlungsweise", frequency_de(p.frequency))
+    .row("Jahresbeitrag netto", money(p.net, cur))
+    .row(
+        format!("Versicherungsteuer ({},{} %)", tax / 10, tax % 10),
+        money(k.gross - p.net, cur),
+    )
+    .row("Jahresbeitrag brutto", money(k.gross, cur));
     if let Some(sum) = p.sum_insured {
         spec = spec.row("Versicherungssumme", money(sum, cur));
     }
@@ -120,19 +143,26 @@ fn finance_fr(
         FinanceKind::Invoice => (
             "invoice",
             "Avis d'échéance",
-            format!("nous vous prions de bien vouloir régler la prime avant le {} en indiquant le \
-                     numéro de l'avis.", de(due).replace('.', "/")),
+            format!(
+                "nous vous prions de bien vouloir régler la prime avant le {} en indiquant le \
+                     numéro de l'avis.",
+                de(due).replace('.', "/")
+            ),
         ),
         FinanceKind::Dunning => (
             "dunning",
             "Relance",
-            format!("sauf erreur de notre part, nous n'avons pas encore reçu votre règlement. Nous \
-                     vous remercions de régulariser votre situation avant le {}.", de(due).replace('.', "/")),
+            format!(
+                "sauf erreur de notre part, nous n'avons pas encore reçu votre règlement. Nous \
+                     vous remercions de régulariser votre situation avant le {}.",
+                de(due).replace('.', "/")
+            ),
         ),
         FinanceKind::Credit => (
             "invoice",
             "Avis de remboursement",
-            "suite à la résiliation du contrat, nous vous remboursons la prime non absorbée.".to_owned(),
+            "suite à la résiliation du contrat, nous vous remboursons la prime non absorbée."
+                .to_owned(),
         ),
     };
     let spec = letter(title, &k.customer.name, "fr-FR")
@@ -141,8 +171,13 @@ fn finance_fr(
         .row("Échéance", de(due).replace('.', "/"))
         .row("Numéro de police", &k.policy_number)
         .row("Branche", profile(k.plan.lob).name_fr)
-        .row("Montant", money(amount, k.plan.currency).replace('.', "\u{a0}"))
+        .row(
+            "Montant",
+            money(amount, k.plan.currency).replace('.', "\u{a0}"),
+        )
         .paragraph(format!("Madame, Monsieur,\n{text}"))
-        .paragraph("Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\nHanse Assekuranz");
+        .paragraph(
+            "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\nHanse Assekuranz",
+        );
     (doc_type, spec, format!("{title} {number}"))
 }

@@ -5,9 +5,9 @@
 
 mod base;
 mod build;
+mod business;
 mod certificates;
 mod chat_texts;
-mod business;
 mod claims;
 mod docs;
 mod group;
@@ -16,21 +16,22 @@ mod group_objects;
 mod objects;
 mod people;
 mod private;
+mod programmes;
+mod records;
 
 use kp_documents::BlobStore;
-use kp_domain::{
-    ClaimId, CustomerId, ObjectId, PortalUserId, StaffUserId, TenantId,
-};
+use kp_domain::{ClaimId, CustomerId, ObjectId, PortalUserId, StaffUserId, TenantId};
 use kp_storage::Tx;
 
 pub(crate) use base::{Base, Hashes};
-pub(crate) use build::{ContractRef, CustomerRef, mail_name};
+pub(crate) use build::{ContractRef, CustomerRef};
 pub(crate) use claims::path as claim_path;
 pub(crate) use group::{AUGSBURG, COMPANIES};
 pub(crate) use objects::{plate, vin};
+pub(crate) use records::mail_name;
 
-use crate::rng::Rng;
 use crate::DemoError;
+use crate::rng::Rng;
 
 /// Ids of the small set that the large set builds on.
 #[derive(Debug, Clone)]
@@ -84,7 +85,11 @@ pub(crate) struct Journey {
 }
 
 /// Loads the small set inside `tx` (which the caller commits).
-pub(crate) async fn seed_small(tx: Tx, blobs: &BlobStore, hashes: Hashes) -> Result<(Tx, SmallSet), DemoError> {
+pub(crate) async fn seed_small(
+    tx: Tx,
+    blobs: &BlobStore,
+    hashes: Hashes,
+) -> Result<(Tx, SmallSet), DemoError> {
     let mut tx = tx;
     let base = base::insert(&mut tx, &hashes).await?;
     let mut s = Seeder {
@@ -108,7 +113,7 @@ pub(crate) async fn seed_small(tx: Tx, blobs: &BlobStore, hashes: Hashes) -> Res
         account_manager: s.base.staff.thomas,
         insurers: s.base.insurers.clone(),
         group: s.group.clone(),
-        group_contracts: group::PROGRAMME_COUNT as u64,
+        group_contracts: programmes::PROGRAMME_COUNT as u64,
         jens: Some(users.jens),
     };
     Ok((s.tx, set))

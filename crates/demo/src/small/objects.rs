@@ -33,7 +33,12 @@ pub(crate) fn object(kind: ObjectKind, description: impl Into<String>) -> NewObj
 }
 
 /// An object at an address.
-pub(crate) fn at_address(kind: ObjectKind, description: impl Into<String>, street: &str, town: &Town) -> NewObject {
+pub(crate) fn at_address(
+    kind: ObjectKind,
+    description: impl Into<String>,
+    street: &str,
+    town: &Town,
+) -> NewObject {
     let mut o = object(kind, description);
     o.street = street.into();
     o.postal_code = town.postal_code.into();
@@ -44,7 +49,9 @@ pub(crate) fn at_address(kind: ObjectKind, description: impl Into<String>, stree
 /// A German number plate such as `HH-MK 482`.
 pub(crate) fn plate(rng: &mut Rng, prefix: &str) -> String {
     let letters = 1 + rng.below(2) as usize;
-    let middle: String = (0..letters).map(|_| char::from(*rng.pick(PLATE_LETTERS))).collect();
+    let middle: String = (0..letters)
+        .map(|_| char::from(*rng.pick(PLATE_LETTERS)))
+        .collect();
     format!("{prefix}-{middle} {}", rng.range(1, 9999))
 }
 
@@ -56,7 +63,11 @@ pub(crate) fn vin(rng: &mut Rng, wmi: &str, year: i32) -> String {
     let year_code = YEAR_CODES[((year - 2010).rem_euclid(30)) as usize];
     let model: String = (0..2).map(|_| char::from(*rng.pick(ALNUM))).collect();
     let plant = char::from(*rng.pick(ALNUM));
-    format!("{wmi:.3}ZZZ{model}Z{}{plant}{}", char::from(year_code), rng.digits(6))
+    format!(
+        "{wmi:.3}ZZZ{model}Z{}{plant}{}",
+        char::from(year_code),
+        rng.digits(6)
+    )
 }
 
 /// A vehicle from `models` registered in `town`.

@@ -9,9 +9,9 @@ use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, Scop
 
 use super::group::AUGSBURG;
 use super::{Hashes, Seeder};
+use crate::DemoError;
 use crate::accounts::{ACCOUNTS, CLAIRE, JENS, MARTINA, STEFAN};
 use crate::calendar::{at, created, date};
-use crate::DemoError;
 
 pub(super) struct Users {
     pub jens: PortalUserId,
@@ -34,8 +34,24 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
         hidden_fields: Vec::new(),
         created_at: created(),
     };
-    let full = profile("Vollzugriff", &["contracts", "objects", "claims", "documents", "finances", "messages", "reports", "certificates", "administration"]);
-    let site = profile("Standortleitung", &["contracts", "objects", "claims", "documents", "messages"]);
+    let full = profile(
+        "Vollzugriff",
+        &[
+            "contracts",
+            "objects",
+            "claims",
+            "documents",
+            "finances",
+            "messages",
+            "reports",
+            "certificates",
+            "administration",
+        ],
+    );
+    let site = profile(
+        "Standortleitung",
+        &["contracts", "objects", "claims", "documents", "messages"],
+    );
     let finance = profile("Finance only", &["finances", "documents"]);
     let full = permission_profiles::insert(&mut s.tx, &full).await?;
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
@@ -46,20 +62,51 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
     Ok(Users { jens: users.jens })
 }
 
-async fn portal_users(s: &mut Seeder<'_>, hashes: &Hashes, [full, site, finance]: [PermissionProfileId; 3]) -> Result<Portal, DemoError> {
+async fn portal_users(
+    s: &mut Seeder<'_>,
+    hashes: &Hashes,
+    [full, site, finance]: [PermissionProfileId; 3],
+) -> Result<Portal, DemoError> {
     let org = PortalUserOwner::Organization(s.base.organization);
     let martina = s.journey.martina.as_ref().map(|m| m.id);
     let france = s.journey.france.as_ref().map(|f| f.id);
-    let augsburg = s.site_objects.iter().filter(|(site, _)| site == AUGSBURG).map(|(_, id)| *id).collect();
+    let augsburg = s
+        .site_objects
+        .iter()
+        .filter(|(site, _)| site == AUGSBURG)
+        .map(|(_, id)| *id)
+        .collect();
     let specs = [
-        (MARTINA, martina.map(PortalUserOwner::Customer), None, ScopeRestrictions::default()),
+        (
+            MARTINA,
+            martina.map(PortalUserOwner::Customer),
+            None,
+            ScopeRestrictions::default(),
+        ),
         (STEFAN, Some(org), Some(full), ScopeRestrictions::default()),
-        (JENS, Some(org), Some(site), ScopeRestrictions { objects: Some(augsburg), ..Default::default() }),
-        (CLAIRE, Some(org), Some(finance), ScopeRestrictions { customers: france.map(|f| vec![f]), ..Default::default() }),
+        (
+            JENS,
+            Some(org),
+            Some(site),
+            ScopeRestrictions {
+                objects: Some(augsburg),
+                ..Default::default()
+            },
+        ),
+        (
+            CLAIRE,
+            Some(org),
+            Some(finance),
+            ScopeRestrictions {
+                customers: france.map(|f| vec![f]),
+                ..Default::default()
+            },
+        ),
     ];
     let mut ids = Vec::new();
     for (email, owner, profile, scope) in specs {
-        let (Some(owner), Some(account)) = (owner, ACCOUNTS.iter().find(|a| a.email == email)) else {
+        let (Some(owner), Some(account)) = (owner, ACCOUNTS.iter().find(|a| a.email == email))
+        else {
             return Err(DemoError::Incomplete(email));
         };
         let user = NewPortalUser {
@@ -76,7 +123,12 @@ async fn portal_users(s: &mut Seeder<'_>, hashes: &Hashes, [full, site, finance]
         ids.push(portal_users::insert(&mut s.tx, &user).await?);
     }
     match ids[..] {
-        [martina, stefan, jens, claire] => Ok(Portal { martina, stefan, jens, claire }),
+        [martina, stefan, jens, claire] => Ok(Portal {
+            martina,
+            stefan,
+            jens,
+            claire,
+        }),
         _ => Err(DemoError::Incomplete("portal users")),
     }
 }
@@ -97,7 +149,16 @@ async fn thread(
             _ => Author::Portal(customer),
         };
         let created_at = at(date(2026, month, day), 8 + minute / 60, minute % 60);
-        conversations::insert_message(&mut s.tx, &NewMessage { conversation_id: id, author, body: body.into(), created_at }).await?;
+        conversations::insert_message(
+            &mut s.tx,
+            &NewMessage {
+                conversation_id: id,
+                author,
+                body: body.into(),
+                created_at,
+            },
+        )
+        .await?;
     }
     Ok(())
 }
@@ -105,8 +166,21 @@ async fn thread(
 async fn chats(s: &mut Seeder<'_>, u: &Portal) -> Result<(), DemoError> {
     let staff = s.base.staff;
     let j = &s.journey;
-    let (Some(martina), Some(legal), Some(holding), Some(cover), Some((claim_k, object, claim)), Some(france)) =
-        (j.martina.clone(), j.martina_legal.clone(), j.holding.clone(), j.open_cover.clone(), j.augsburg_claim.clone(), j.france.clone())
+    let (
+        Some(martina),
+        Some(legal),
+        Some(holding),
+        Some(cover),
+        Some((claim_k, object, claim)),
+        Some(france),
+    ) = (
+        j.martina.clone(),
+        j.martina_legal.clone(),
+        j.holding.clone(),
+        j.open_cover.clone(),
+        j.augsburg_claim.clone(),
+        j.france.clone(),
+    )
     else {
         return Err(DemoError::Incomplete("journey records"));
     };
@@ -121,13 +195,41 @@ async fn chats(s: &mut Seeder<'_>, u: &Portal) -> Result<(), DemoError> {
         assigned_staff_id: Some(to),
         created_at: at(date(2026, 9, day), 8, 0),
     };
-    let c = conv(martina.id, Some(legal.id), "Frage zum Rechtsschutz: Streit mit der Werkstatt", u.martina, staff.sabine, 22);
+    let c = conv(
+        martina.id,
+        Some(legal.id),
+        "Frage zum Rechtsschutz: Streit mit der Werkstatt",
+        u.martina,
+        staff.sabine,
+        22,
+    );
     thread(s, c, u.martina, super::chat_texts::MARTINA).await?;
-    let c = conv(holding.id, Some(cover.id), "Zertifikat für Sendung nach Shanghai (Akkreditiv)", u.stefan, staff.thomas, 24);
+    let c = conv(
+        holding.id,
+        Some(cover.id),
+        "Zertifikat für Sendung nach Shanghai (Akkreditiv)",
+        u.stefan,
+        staff.thomas,
+        24,
+    );
     thread(s, c, u.stefan, super::chat_texts::STEFAN).await?;
-    let mut c = conv(claim_k.customer.id, Some(claim_k.id), "Gutachtertermin Hydraulikpresse", u.jens, staff.sabine, 9);
+    let mut c = conv(
+        claim_k.customer.id,
+        Some(claim_k.id),
+        "Gutachtertermin Hydraulikpresse",
+        u.jens,
+        staff.sabine,
+        9,
+    );
     (c.object_id, c.claim_id) = (Some(object), Some(claim));
     thread(s, c, u.jens, super::chat_texts::JENS).await?;
-    let c = conv(france.id, None, "Relance – question sur l'avis d'échéance", u.claire, staff.thomas, 23);
+    let c = conv(
+        france.id,
+        None,
+        "Relance – question sur l'avis d'échéance",
+        u.claire,
+        staff.thomas,
+        23,
+    );
     thread(s, c, u.claire, super::chat_texts::CLAIRE).await
 }

@@ -13,27 +13,42 @@ pub struct Fresh {
 impl Fresh {
     pub async fn drop_db(self) {
         self.db.close().await;
-        if let Some((admin_url, name)) = self.cleanup {
-            if let Ok(admin) = Db::connect(&admin_url).await {
-                let _ = admin.execute(Sql::new(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))).await;
-                admin.close().await;
-            }
+        let Some((admin_url, name)) = self.cleanup else {
+            return;
+        };
+        if let Ok(admin) = Db::connect(&admin_url).await {
+            let _ = admin
+                .execute(Sql::new(format!(
+                    "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                )))
+                .await;
+            admin.close().await;
         }
     }
 }
 
 pub async fn sqlite() -> Fresh {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open_sqlite_file(&dir.path().join("demo.db")).await.unwrap();
+    let db = Db::open_sqlite_file(&dir.path().join("demo.db"))
+        .await
+        .unwrap();
     migrate::run(&db).await.unwrap();
     let blobs = BlobStore::local(dir.path().join("documents"));
-    Fresh { db, blobs, cleanup: None, _dir: dir }
+    Fresh {
+        db,
+        blobs,
+        cleanup: None,
+        _dir: dir,
+    }
 }
 
 /// A fresh PostgreSQL database `kp_demo_test_<pid>_<n>` on the server of
 /// `KUNDENPORTAL_TEST_POSTGRES_URL`, or `None` (with the reason printed).
 pub async fn postgres() -> Option<Fresh> {
-    let Some(url) = std::env::var("KUNDENPORTAL_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
+    let Some(url) = std::env::var("KUNDENPORTAL_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
         eprintln!("skipping PostgreSQL: KUNDENPORTAL_TEST_POSTGRES_URL is not set");
         return None;
     };
@@ -41,14 +56,25 @@ pub async fn postgres() -> Option<Fresh> {
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let name = format!("kp_demo_test_{}_{n}", std::process::id());
     let admin = Db::connect(&url).await.unwrap();
-    admin.execute(Sql::new(format!("DROP DATABASE IF EXISTS \"{name}\""))).await.unwrap();
-    admin.execute(Sql::new(format!("CREATE DATABASE \"{name}\""))).await.unwrap();
+    admin
+        .execute(Sql::new(format!("DROP DATABASE IF EXISTS \"{name}\"")))
+        .await
+        .unwrap();
+    admin
+        .execute(Sql::new(format!("CREATE DATABASE \"{name}\"")))
+        .await
+        .unwrap();
     admin.close().await;
     let db = Db::connect(&replace_database(&url, &name)).await.unwrap();
     migrate::run(&db).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let blobs = BlobStore::local(dir.path().join("documents"));
-    Some(Fresh { db, blobs, cleanup: Some((url, name)), _dir: dir })
+    Some(Fresh {
+        db,
+        blobs,
+        cleanup: Some((url, name)),
+        _dir: dir,
+    })
 }
 
 /// `postgres://u@h:5432/test?x` with the database part replaced.
@@ -93,7 +119,10 @@ pub const TABLES: &[&str] = &[
 ];
 
 pub async fn count(db: &Db, table: &str) -> i64 {
-    let (n,): (i64,) = db.fetch_one(Sql::new(format!("SELECT COUNT(*) FROM {table}"))).await.unwrap();
+    let (n,): (i64,) = db
+        .fetch_one(Sql::new(format!("SELECT COUNT(*) FROM {table}")))
+        .await
+        .unwrap();
     n
 }
 

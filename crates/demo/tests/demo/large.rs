@@ -1,1 +1,121 @@
-//! The large set, scaled down so that it runs in the test suite.
+//! The large set, scaled down to a hundredth so that it runs in the test
+//! suite; the full set is timed by `examples/large.rs` and the ignored test
+//! below.
+
+use kp_demo::{LargeOptions, LargeSizes, NoProgress};
+use kp_domain::{CustomerKind, TenantId};
+use kp_storage::write::customers::{self, NewCustomer};
+use kp_storage::{Db, Sql};
+
+use crate::backends::{self, count, counts};
+
+async fn group_contracts(db: &Db) -> i64 {
+    let (n,): (i64,) = db
+        .fetch_one(Sql::new(
+            "SELECT COUNT(*) FROM contracts k JOIN customers c ON c.id = k.customer_id WHERE c.organization_id IS NOT NULL",
+        ))
+        .await
+        .unwrap();
+    n
+}
+
+/// After the bulk load with explicit ids, ordinary inserts still get fresh
+/// ids (on PostgreSQL only if the identity sequences were moved).
+async fn insert_after_bulk(db: &Db) {
+    let mut tx = db.begin().await.unwrap();
+    let new = NewCustomer {
+        tenant_id: TenantId(1),
+        organization_id: None,
+        external_id: "AFTER-BULK".into(),
+        kind: CustomerKind::Person,
+        salutation: String::new(),
+        first_name: "Nach".into(),
+        last_name: "Bulk".into(),
+        company_name: String::new(),
+        display_name: "Nach Bulk".into(),
+        birth_date: None,
+        street: String::new(),
+        postal_code: String::new(),
+        city: String::new(),
+        country: "DE".into(),
+        email: String::new(),
+        phone: String::new(),
+        iban: String::new(),
+        bic: String::new(),
+        account_holder: String::new(),
+        account_manager_id: None,
+        clerk_id: None,
+        created_at: chrono::Utc::now(),
+    };
+    let id = customers::insert(&mut tx, &new).await.unwrap();
+    tx.commit().await.unwrap();
+    let (max,): (i64,) = db
+        .fetch_one(Sql::new("SELECT MAX(id) FROM customers"))
+        .await
+        .unwrap();
+    assert_eq!(id.0, max);
+}
+
+async fn smoke(f: &backends::Fresh) {
+    let sizes = LargeSizes::scaled(100);
+    let summary = kp_demo::seed_large_with(
+        &f.db,
+        &f.blobs,
+        &LargeOptions { seed: 7 },
+        &sizes,
+        &NoProgress,
+    )
+    .await
+    .unwrap();
+    assert_eq!(summary.contracts, 1_000);
+    assert_eq!(summary.objects, 3_000);
+    assert_eq!(summary.claims, 300);
+    assert_eq!(summary.documents, 2_000);
+    assert_eq!(summary.group_contracts, 50);
+    assert_eq!(group_contracts(&f.db).await, 50);
+    assert!(count(&f.db, "contracts").await >= 1_140);
+    insert_after_bulk(&f.db).await;
+}
+
+#[tokio::test]
+async fn scaled_large_set_loads_deterministically() {
+    let a = backends::sqlite().await;
+    let b = backends::sqlite().await;
+    smoke(&a).await;
+    smoke(&b).await;
+    assert_eq!(counts(&a.db).await, counts(&b.db).await);
+    let sums = |db: Db| async move {
+        let row: (i64, i64, i64) = db
+            .fetch_one(Sql::new("SELECT SUM(premium_gross_minor), (SELECT SUM(paid_minor) FROM claims), (SELECT COUNT(DISTINCT storage_key) FROM documents) FROM contracts"))
+            .await
+            .unwrap();
+        row
+    };
+    assert_eq!(sums(a.db.clone()).await, sums(b.db.clone()).await);
+}
+
+#[tokio::test]
+async fn scaled_large_set_loads_on_postgres() {
+    let Some(pg) = backends::postgres().await else {
+        return;
+    };
+    smoke(&pg).await;
+    pg.drop_db().await;
+}
+
+/// The full set; run in a release build:
+/// `cargo test --release -p kp-demo --test demo -- --ignored`.
+#[tokio::test]
+#[ignore = "loads 100,000 contracts; timed by examples/large.rs"]
+async fn full_large_set_loads_in_under_three_minutes() {
+    let f = backends::sqlite().await;
+    let start = std::time::Instant::now();
+    let summary = kp_demo::seed_large(&f.db, &f.blobs, &LargeOptions { seed: 2026 }, &NoProgress)
+        .await
+        .unwrap();
+    let elapsed = start.elapsed();
+    eprintln!("large set: {summary:?} in {elapsed:?}");
+    assert!(summary.contracts >= 100_000 && summary.objects >= 300_000 && summary.claims >= 30_000);
+    assert!(summary.documents >= 200_000 && summary.group_contracts == 5_000);
+    assert!(elapsed.as_secs() < 180, "took {elapsed:?}");
+}

@@ -19,7 +19,11 @@ async fn contract_rows(db: &Db) -> Vec<(i64, String)> {
 }
 
 async fn document_hashes(db: &Db) -> Vec<(String, String)> {
-    db.fetch_all(Sql::new("SELECT document_type, sha256 FROM documents ORDER BY id")).await.unwrap()
+    db.fetch_all(Sql::new(
+        "SELECT document_type, sha256 FROM documents ORDER BY id",
+    ))
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -32,7 +36,10 @@ async fn same_data_on_every_run() {
     assert_eq!(contract_rows(&a.db).await, contract_rows(&b.db).await);
     assert_eq!(document_hashes(&a.db).await, document_hashes(&b.db).await);
     // A second load into the same database is refused, not duplicated.
-    assert!(matches!(kp_demo::seed(&a.db, &a.blobs).await, Err(kp_demo::DemoError::NotEmpty)));
+    assert!(matches!(
+        kp_demo::seed(&a.db, &a.blobs).await,
+        Err(kp_demo::DemoError::NotEmpty)
+    ));
 }
 
 #[tokio::test]
@@ -45,15 +52,28 @@ async fn counts_are_in_the_expected_ranges() {
     let contracts = count(&f.db, "contracts").await;
     assert!((35..=60).contains(&customers), "{customers} customers");
     assert!((140..=220).contains(&contracts), "{contracts} contracts");
-    let (lines,): (i64,) = f.db.fetch_one(Sql::new("SELECT COUNT(DISTINCT line_of_business) FROM contracts")).await.unwrap();
+    let (lines,): (i64,) =
+        f.db.fetch_one(Sql::new(
+            "SELECT COUNT(DISTINCT line_of_business) FROM contracts",
+        ))
+        .await
+        .unwrap();
     assert!(lines >= 10, "{lines} lines of business");
-    let (tenants,): (i64,) = f
-        .db
-        .fetch_one(Sql::new("SELECT COUNT(DISTINCT tenant_id) FROM customers WHERE organization_id IS NOT NULL"))
+    let (tenants,): (i64,) =
+        f.db.fetch_one(Sql::new(
+            "SELECT COUNT(DISTINCT tenant_id) FROM customers WHERE organization_id IS NOT NULL",
+        ))
         .await
         .unwrap();
     assert_eq!(tenants, 2, "the industrial group spans both tenants");
-    for (table, min) in [("claims", 25), ("claim_status_history", 60), ("finance_items", 100), ("documents", 250), ("messages", 8), ("insured_objects", 150)] {
+    for (table, min) in [
+        ("claims", 25),
+        ("claim_status_history", 60),
+        ("finance_items", 100),
+        ("documents", 250),
+        ("messages", 8),
+        ("insured_objects", 150),
+    ] {
         let n = count(&f.db, table).await;
         assert!(n >= min, "{table}: {n} < {min}");
     }
@@ -67,8 +87,14 @@ async fn counts_are_in_the_expected_ranges() {
 }
 
 async fn principal(db: &Db, email: &str) -> Principal {
-    let (id,): (i64,) = db.fetch_one(Sql::new("SELECT id FROM portal_users WHERE email = $1").arg(email)).await.unwrap();
-    users::portal_principal(db, PortalUserId(id)).await.unwrap().expect("active portal user")
+    let (id,): (i64,) = db
+        .fetch_one(Sql::new("SELECT id FROM portal_users WHERE email = $1").arg(email))
+        .await
+        .unwrap();
+    users::portal_principal(db, PortalUserId(id))
+        .await
+        .unwrap()
+        .expect("active portal user")
 }
 
 async fn visible_contract_customers(db: &Db, p: &Principal) -> Vec<i64> {
@@ -85,11 +111,18 @@ async fn logins_verify_and_journey_users_see_their_part() {
     let logins = kp_demo::logins();
     assert_eq!(logins.len(), 8);
     for login in &logins {
-        let creds = users::credentials_by_email(&f.db, login.email).await.unwrap().expect(login.email);
+        let creds = users::credentials_by_email(&f.db, login.email)
+            .await
+            .unwrap()
+            .expect(login.email);
         assert!(creds.can_log_in, "{} is active", login.email);
         assert_eq!(creds.language.code(), login.language);
         let hash = creds.password_hash.expect("password set");
-        assert!(kp_app::passwords::verify(login.password, &hash), "password of {}", login.email);
+        assert!(
+            kp_app::passwords::verify(login.password, &hash),
+            "password of {}",
+            login.email
+        );
     }
     let stefan = principal(&f.db, "stefan.bauer@brenner-gruppe.example.de").await;
     let jens = principal(&f.db, "jens.wagner@brenner-gruppe.example.de").await;
@@ -99,7 +132,10 @@ async fn logins_verify_and_journey_users_see_their_part() {
     let all = home::counts(&f.db, &stefan.scope).await.unwrap();
     let site = home::counts(&f.db, &jens.scope).await.unwrap();
     assert!(all.contracts >= 40 && all.customers == 12, "{all:?}");
-    assert!(site.contracts > 0 && site.contracts < all.contracts, "{site:?} vs {all:?}");
+    assert!(
+        site.contracts > 0 && site.contracts < all.contracts,
+        "{site:?} vs {all:?}"
+    );
     assert!(site.claims > 0 && site.claims < all.claims);
     let mut sql = Sql::new("SELECT o.site FROM insured_objects o WHERE ");
     scope_sql::object(&jens.scope, "o", &mut sql);
@@ -107,24 +143,47 @@ async fn logins_verify_and_journey_users_see_their_part() {
     assert_eq!(sites.len() as i64, site.objects);
     assert!(sites.iter().all(|(s,)| s == "Werk Augsburg"), "{sites:?}");
 
-    let (france,): (i64,) = f.db.fetch_one(Sql::new("SELECT id FROM customers WHERE company_name = 'Brenner France SAS'")).await.unwrap();
+    let (france,): (i64,) =
+        f.db.fetch_one(Sql::new(
+            "SELECT id FROM customers WHERE company_name = 'Brenner France SAS'",
+        ))
+        .await
+        .unwrap();
     let fr = home::counts(&f.db, &claire.scope).await.unwrap();
     let seen = visible_contract_customers(&f.db, &claire).await;
     assert_eq!(fr.customers, 1);
     assert!(!seen.is_empty() && seen.iter().all(|c| *c == france));
-    assert!(fr.open_invoices >= 2, "an open invoice and its dunning notice: {fr:?}");
+    assert!(
+        fr.open_invoices >= 2,
+        "an open invoice and its dunning notice: {fr:?}"
+    );
 
-    let (own,): (i64,) = f.db.fetch_one(Sql::new("SELECT id FROM customers WHERE email = 'martina.keller@example.de'")).await.unwrap();
+    let (own,): (i64,) =
+        f.db.fetch_one(Sql::new(
+            "SELECT id FROM customers WHERE email = 'martina.keller@example.de'",
+        ))
+        .await
+        .unwrap();
     let mut mine = visible_contract_customers(&f.db, &martina).await;
     mine.dedup();
     assert_eq!(mine, vec![own]);
-    assert_eq!(count_where(&f.db, "contracts", own).await, home::counts(&f.db, &martina.scope).await.unwrap().contracts);
+    assert_eq!(
+        count_where(&f.db, "contracts", own).await,
+        home::counts(&f.db, &martina.scope).await.unwrap().contracts
+    );
     f.drop_db().await;
 }
 
 async fn count_where(db: &Db, table: &str, customer: i64) -> i64 {
-    let (n,): (i64,) =
-        db.fetch_one(Sql::new(format!("SELECT COUNT(*) FROM {table} WHERE customer_id = $1")).arg(customer)).await.unwrap();
+    let (n,): (i64,) = db
+        .fetch_one(
+            Sql::new(format!(
+                "SELECT COUNT(*) FROM {table} WHERE customer_id = $1"
+            ))
+            .arg(customer),
+        )
+        .await
+        .unwrap();
     n
 }
 
@@ -132,7 +191,12 @@ async fn count_where(db: &Db, table: &str, customer: i64) -> i64 {
 async fn every_document_is_a_stored_pdf_with_its_context() {
     let f = backends::sqlite().await;
     kp_demo::seed(&f.db, &f.blobs).await.unwrap();
-    let docs: Vec<(String, String)> = f.db.fetch_all(Sql::new("SELECT DISTINCT storage_key, sha256 FROM documents")).await.unwrap();
+    let docs: Vec<(String, String)> =
+        f.db.fetch_all(Sql::new(
+            "SELECT DISTINCT storage_key, sha256 FROM documents",
+        ))
+        .await
+        .unwrap();
     assert!(docs.len() > 200);
     for (key, sha) in docs {
         let bytes = f.blobs.get(&key).await.unwrap();
@@ -141,9 +205,18 @@ async fn every_document_is_a_stored_pdf_with_its_context() {
     }
     // Records below a contract carry every id above them.
     for (what, sql) in [
-        ("claim documents", "SELECT COUNT(*) FROM documents d JOIN claims c ON c.id = d.claim_id WHERE d.contract_id IS NULL OR d.contract_id <> c.contract_id OR d.object_id IS NOT c.object_id"),
-        ("finance documents", "SELECT COUNT(*) FROM documents d JOIN finance_items f ON f.id = d.finance_item_id WHERE d.customer_id <> f.customer_id OR d.contract_id IS NOT f.contract_id"),
-        ("contract documents", "SELECT COUNT(*) FROM documents d JOIN contracts k ON k.id = d.contract_id WHERE d.customer_id <> k.customer_id OR d.tenant_id <> k.tenant_id"),
+        (
+            "claim documents",
+            "SELECT COUNT(*) FROM documents d JOIN claims c ON c.id = d.claim_id WHERE d.contract_id IS NULL OR d.contract_id <> c.contract_id OR d.object_id IS NOT c.object_id",
+        ),
+        (
+            "finance documents",
+            "SELECT COUNT(*) FROM documents d JOIN finance_items f ON f.id = d.finance_item_id WHERE d.customer_id <> f.customer_id OR d.contract_id IS NOT f.contract_id",
+        ),
+        (
+            "contract documents",
+            "SELECT COUNT(*) FROM documents d JOIN contracts k ON k.id = d.contract_id WHERE d.customer_id <> k.customer_id OR d.tenant_id <> k.tenant_id",
+        ),
     ] {
         let (bad,): (i64,) = f.db.fetch_one(Sql::new(sql)).await.unwrap();
         assert_eq!(bad, 0, "{what} with inconsistent context ids");
@@ -153,13 +226,18 @@ async fn every_document_is_a_stored_pdf_with_its_context() {
 
 #[tokio::test]
 async fn loads_on_postgres_too() {
-    let Some(pg) = backends::postgres().await else { return };
+    let Some(pg) = backends::postgres().await else {
+        return;
+    };
     kp_demo::seed(&pg.db, &pg.blobs).await.unwrap();
     let sqlite = backends::sqlite().await;
     kp_demo::seed(&sqlite.db, &sqlite.blobs).await.unwrap();
     assert_eq!(counts(&pg.db).await, counts(&sqlite.db).await);
     let stefan = principal(&pg.db, "stefan.bauer@brenner-gruppe.example.de").await;
     let jens = principal(&pg.db, "jens.wagner@brenner-gruppe.example.de").await;
-    assert!(home::counts(&pg.db, &jens.scope).await.unwrap().contracts < home::counts(&pg.db, &stefan.scope).await.unwrap().contracts);
+    assert!(
+        home::counts(&pg.db, &jens.scope).await.unwrap().contracts
+            < home::counts(&pg.db, &stefan.scope).await.unwrap().contracts
+    );
     pg.drop_db().await;
 }

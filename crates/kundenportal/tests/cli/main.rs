@@ -1,6 +1,8 @@
 //! The binary's behaviour on good and bad input: one clear line, never a
 //! panic or a surprise database.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -64,47 +64,40 @@ pub async fn insert_rows(
     let per_chunk = (max_params(tx.backend()) / columns.len().max(1)).max(1);
     let mut inserted = 0;
     for chunk in rows.chunks(per_chunk) {
-        inserted += tx.execute(statement(tx.backend(), table, columns, chunk)).await?;
+        inserted += tx
+            .execute(statement(table, columns, chunk))
+            .await?;
     }
     Ok(inserted)
 }
 
-/// One multi-row INSERT. SQLite gets anonymous `?` placeholders: it resolves
-/// each `$n` by a linear search over the names seen so far, which makes
-/// parsing a statement with thousands of them quadratic (a 100,000-row load
-/// took minutes instead of seconds). PostgreSQL takes `$n`.
-fn statement(backend: Backend, table: &str, columns: &[&str], rows: &[Vec<Arg>]) -> Sql {
-    let mut text = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
-    let mut n = 0;
+/// One multi-row INSERT. The values are bound in row order, so on SQLite
+/// the database layer's rewrite to anonymous `?` keeps parsing linear.
+fn statement(table: &str, columns: &[&str], rows: &[Vec<Arg>]) -> Sql {
+    let mut sql = Sql::new(format!("INSERT INTO {table} ({}) VALUES ", columns.join(", ")));
     for (i, row) in rows.iter().enumerate() {
-        text.push_str(if i == 0 { "(" } else { ", (" });
-        for j in 0..row.len() {
-            if j > 0 {
-                text.push_str(", ");
-            }
-            n += 1;
-            match backend {
-                Backend::Sqlite => text.push('?'),
-                Backend::Postgres => {
-                    text.push('$');
-                    text.push_str(&n.to_string());
-                }
-            }
-        }
-        text.push(')');
+        sql.push(if i == 0 { "" } else { ", " });
+        sql.bind_list(row.iter().cloned());
     }
-    rows.iter().flatten().fold(Sql::new(text), |sql, value| sql.arg(value.clone()))
+    sql
 }
 
 fn check_names(table: &str, columns: &[&str]) -> Result<()> {
     let plain = |name: &str| {
-        !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     };
     if !TABLES.contains(&table) {
-        return Err(StorageError::Config(format!("bulk insert into unknown table {table:?}")));
+        return Err(StorageError::Config(format!(
+            "bulk insert into unknown table {table:?}"
+        )));
     }
     if columns.is_empty() || !columns.iter().all(|c| plain(c)) {
-        return Err(StorageError::Config(format!("bulk insert into {table}: invalid column list")));
+        return Err(StorageError::Config(format!(
+            "bulk insert into {table}: invalid column list"
+        )));
     }
     Ok(())
 }
@@ -114,7 +107,9 @@ fn check_names(table: &str, columns: &[&str]) -> Result<()> {
 pub async fn max_id(tx: &mut Tx, table: &'static str) -> Result<i64> {
     check_names(table, &["id"])?;
     let (max,): (i64,) = tx
-        .fetch_one(Sql::new(format!("SELECT COALESCE(MAX(id), 0) FROM {table}")))
+        .fetch_one(Sql::new(format!(
+            "SELECT COALESCE(MAX(id), 0) FROM {table}"
+        )))
         .await?;
     Ok(max)
 }
@@ -144,12 +139,16 @@ mod tests {
 
     #[test]
     fn statements_number_placeholders_across_rows() {
-        let rows = vec![vec![Arg::from(1_i64), Arg::from("a")], vec![Arg::from(2_i64), Arg::from("b")]];
-        let sql = statement(Backend::Postgres, "insurers", &["id", "name"], &rows);
-        assert_eq!(sql.text(), "INSERT INTO insurers (id, name) VALUES ($1, $2), ($3, $4)");
+        let rows = vec![
+            vec![Arg::from(1_i64), Arg::from("a")],
+            vec![Arg::from(2_i64), Arg::from("b")],
+        ];
+        let sql = statement("insurers", &["id", "name"], &rows);
+        assert_eq!(
+            sql.text(),
+            "INSERT INTO insurers (id, name) VALUES ($1, $2), ($3, $4)"
+        );
         assert_eq!(sql.args().len(), 4);
-        let sql = statement(Backend::Sqlite, "insurers", &["id", "name"], &rows);
-        assert_eq!(sql.text(), "INSERT INTO insurers (id, name) VALUES (?, ?), (?, ?)");
     }
 
     #[test]

@@ -3,9 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::{ClaimId, ClaimStatus, ContractId, ObjectId, StaffUserId};
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 #[derive(Debug, Clone)]
 pub struct NewClaim {

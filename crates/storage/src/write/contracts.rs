@@ -6,9 +6,9 @@ use kp_domain::{
     PaymentFrequency, StaffUserId,
 };
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 #[derive(Debug, Clone)]
 pub struct NewContract {

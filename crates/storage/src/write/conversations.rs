@@ -4,9 +4,9 @@
 use chrono::{DateTime, Utc};
 use kp_domain::{ClaimId, ContractId, CustomerId, ObjectId, PortalUserId, StaffUserId};
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 #[derive(Debug, Clone)]
 pub struct NewConversation {

@@ -8,13 +8,12 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimId, ContractId, CustomerId, DocumentId, FinanceItemId, ObjectId, PortalUserId,
-    StaffUserId,
+    ClaimId, ContractId, CustomerId, DocumentId, FinanceItemId, ObjectId, PortalUserId, StaffUserId,
 };
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 /// The record a document belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,26 +57,86 @@ const NULL: &str = "CAST(NULL AS BIGINT)";
 fn context_source(ctx: DocumentContext) -> (String, &'static str) {
     use DocumentContext::*;
     let (cols, from): ([&str; 8], &str) = match ctx {
-        Customer(_) => (["p.tenant_id", "p.id", NULL, NULL, NULL, NULL, NULL, NULL], "customers p"),
-        Contract(_) => (["p.tenant_id", "p.customer_id", "p.id", NULL, NULL, NULL, NULL, NULL], "contracts p"),
+        Customer(_) => (
+            ["p.tenant_id", "p.id", NULL, NULL, NULL, NULL, NULL, NULL],
+            "customers p",
+        ),
+        Contract(_) => (
+            [
+                "p.tenant_id",
+                "p.customer_id",
+                "p.id",
+                NULL,
+                NULL,
+                NULL,
+                NULL,
+                NULL,
+            ],
+            "contracts p",
+        ),
         Object(_) => (
-            ["p.tenant_id", "k.customer_id", "p.contract_id", "p.id", NULL, NULL, NULL, NULL],
+            [
+                "p.tenant_id",
+                "k.customer_id",
+                "p.contract_id",
+                "p.id",
+                NULL,
+                NULL,
+                NULL,
+                NULL,
+            ],
             "insured_objects p JOIN contracts k ON k.id = p.contract_id",
         ),
         Claim(_) => (
-            ["p.tenant_id", "k.customer_id", "p.contract_id", "p.object_id", "p.id", NULL, NULL, NULL],
+            [
+                "p.tenant_id",
+                "k.customer_id",
+                "p.contract_id",
+                "p.object_id",
+                "p.id",
+                NULL,
+                NULL,
+                NULL,
+            ],
             "claims p JOIN contracts k ON k.id = p.contract_id",
         ),
         FinanceItem(_) => (
-            ["p.tenant_id", "p.customer_id", "p.contract_id", NULL, NULL, "p.id", NULL, NULL],
+            [
+                "p.tenant_id",
+                "p.customer_id",
+                "p.contract_id",
+                NULL,
+                NULL,
+                "p.id",
+                NULL,
+                NULL,
+            ],
             "finance_items p",
         ),
         Certificate(_) => (
-            ["k.tenant_id", "k.customer_id", "k.id", NULL, NULL, NULL, "p.id", NULL],
+            [
+                "k.tenant_id",
+                "k.customer_id",
+                "k.id",
+                NULL,
+                NULL,
+                NULL,
+                "p.id",
+                NULL,
+            ],
             "transport_certificates p JOIN contracts k ON k.id = p.contract_id",
         ),
         Message(_) => (
-            ["cu.tenant_id", "v.customer_id", "v.contract_id", "v.object_id", "v.claim_id", NULL, NULL, "p.id"],
+            [
+                "cu.tenant_id",
+                "v.customer_id",
+                "v.contract_id",
+                "v.object_id",
+                "v.claim_id",
+                NULL,
+                NULL,
+                "p.id",
+            ],
             "messages p JOIN conversations v ON v.id = p.conversation_id \
              JOIN customers cu ON cu.id = v.customer_id",
         ),

@@ -3,9 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::{ContractId, CustomerId, FinanceItemId, FinanceKind};
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 #[derive(Debug, Clone)]
 pub struct NewFinanceItem {

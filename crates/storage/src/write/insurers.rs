@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use kp_domain::InsurerId;
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 #[derive(Debug, Clone, Default)]
 pub struct NewInsurer {

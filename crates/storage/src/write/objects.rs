@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use kp_domain::{ContractId, ObjectId, ObjectKind};
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::Result;
 
 #[derive(Debug, Clone)]
 pub struct NewObject {

@@ -6,10 +6,10 @@ use kp_domain::{
     OrganizationId, PermissionProfileId, PortalUserId, PortalUserStatus,
 };
 
+use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
 use crate::users::join_codes;
-use crate::Result;
 
 /// Whom a portal user acts for: one customer, or an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +65,21 @@ pub async fn insert(tx: &mut Tx, u: &NewPortalUser) -> Result<PortalUserId> {
     .arg(organization)
     .arg(customer)
     .arg(u.permission_profile_id)
-    .arg(s.contract_types.as_deref().map(|v| join_codes(v, ContractType::as_str)))
-    .arg(s.statuses.as_deref().map(|v| join_codes(v, ContractStatus::as_str)))
-    .arg(s.lines.as_deref().map(|v| join_codes(v, LineOfBusiness::as_str)))
+    .arg(
+        s.contract_types
+            .as_deref()
+            .map(|v| join_codes(v, ContractType::as_str)),
+    )
+    .arg(
+        s.statuses
+            .as_deref()
+            .map(|v| join_codes(v, ContractStatus::as_str)),
+    )
+    .arg(
+        s.lines
+            .as_deref()
+            .map(|v| join_codes(v, LineOfBusiness::as_str)),
+    )
     .arg(s.customers.is_some())
     .arg(s.objects.is_some())
     .arg(s.claims.is_some())

@@ -2,8 +2,11 @@
 //! `KUNDENPORTAL_TEST_POSTGRES_URL` set it runs on PostgreSQL too, each run
 //! in a fresh database that is dropped afterwards.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod backends;
 mod migrations;
+mod outbox;
 mod reference;
 mod scope_property;
 mod sessions;

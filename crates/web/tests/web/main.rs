@@ -1,6 +1,8 @@
 //! Web tests: the whole router with its middleware, on a fresh SQLite
 //! database holding the demo data set.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
 mod harness;
 mod i18n_pages;
 mod login;

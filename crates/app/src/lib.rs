@@ -7,6 +7,7 @@ pub mod auth;
 pub mod clock;
 pub mod error;
 pub mod home;
+pub mod outbox;
 pub mod passwords;
 pub mod staff;
 

@@ -367,7 +367,10 @@ fn prepare_sqlite(sql: &Sql) -> Result<Prepared<'_>> {
 }
 
 fn prepare_postgres(sql: &Sql) -> Result<Prepared<'_>> {
-    Ok((std::borrow::Cow::Borrowed(sql.text.as_str()), sql.args.iter().collect()))
+    Ok((
+        std::borrow::Cow::Borrowed(sql.text.as_str()),
+        sql.args.iter().collect(),
+    ))
 }
 
 backend_module!(sqlite, Sqlite, SqliteArguments<'static>, prepare_sqlite);
@@ -379,11 +382,21 @@ mod tests {
 
     #[test]
     fn placeholders_become_anonymous_in_text_order() {
-        let mut sql = Sql::new("SELECT '$9' WHERE a = $2 AND b = $1 AND c = $2").arg(10_i64).arg("x");
+        let mut sql = Sql::new("SELECT '$9' WHERE a = $2 AND b = $1 AND c = $2")
+            .arg(10_i64)
+            .arg("x");
         sql.push(" AND d IN ").bind_list([7_i64]);
         let (text, args) = anonymous_placeholders(&sql).unwrap();
-        assert_eq!(text, "SELECT '$9' WHERE a = ? AND b = ? AND c = ? AND d IN (?)");
-        let expected = [Arg::from("x"), Arg::from(10_i64), Arg::from("x"), Arg::from(7_i64)];
+        assert_eq!(
+            text,
+            "SELECT '$9' WHERE a = ? AND b = ? AND c = ? AND d IN (?)"
+        );
+        let expected = [
+            Arg::from("x"),
+            Arg::from(10_i64),
+            Arg::from("x"),
+            Arg::from(7_i64),
+        ];
         assert_eq!(args, expected.iter().collect::<Vec<_>>());
         assert!(anonymous_placeholders(&Sql::new("SELECT $3")).is_err());
     }

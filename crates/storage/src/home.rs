@@ -3,7 +3,6 @@
 use kp_domain::{ClaimStatus, Scope};
 
 use crate::Result;
-use crate::args::Sql;
 use crate::db::Db;
 use crate::scope_sql::{self, Context};
 
@@ -20,7 +19,8 @@ pub struct ScopeCounts {
 
 /// One round trip: every count as a scalar subquery of a single SELECT.
 pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
-    let mut sql = Sql::new("SELECT (SELECT COUNT(*) FROM customers cu WHERE ");
+    let mut sql = scope_sql::statement(scope);
+    sql.push("SELECT (SELECT COUNT(*) FROM customers cu WHERE ");
     scope_sql::customer(scope, "cu.id", &mut sql);
     sql.push("), (SELECT COUNT(*) FROM contracts k WHERE ");
     scope_sql::contract(scope, "k", &mut sql);

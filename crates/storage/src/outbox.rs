@@ -183,7 +183,17 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: usize) -> Result<Vec<
     // Through a transaction because on SQLite only the write pool may
     // update; plain `Db` fetches use the read-only pool.
     let mut tx = db.begin().await?;
-    let rows: Vec<MailRow> = tx.fetch_all(sql).await?;
+    let rows: Vec<MailRow> = match tx.fetch_all(sql).await {
+        Ok(rows) => rows,
+        // PostgreSQL may lock the rows of two concurrent claims in different
+        // orders and then aborts one of them. Both wanted the same mails, so
+        // the loser simply claims nothing this round; its work is undone.
+        Err(err) if is_deadlock(&err) => {
+            tracing::debug!("outbox claim lost a deadlock to another worker");
+            return Ok(Vec::new());
+        }
+        Err(err) => return Err(err),
+    };
     tx.commit().await?;
     let mut mails = rows
         .into_iter()
@@ -192,6 +202,16 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: usize) -> Result<Vec<
     // RETURNING gives no order guarantee; ids grow, so this is oldest first.
     mails.sort_by_key(|m| m.id);
     Ok(mails)
+}
+
+fn is_deadlock(err: &StorageError) -> bool {
+    const DEADLOCK_DETECTED: &str = "40P01";
+    match err {
+        StorageError::Database(sqlx::Error::Database(db)) => {
+            db.code().as_deref() == Some(DEADLOCK_DETECTED)
+        }
+        _ => false,
+    }
 }
 
 /// Records a successful delivery. Returns false when the row was no longer

@@ -98,7 +98,8 @@ async fn principal(db: &Db, email: &str) -> Principal {
 }
 
 async fn visible_contract_customers(db: &Db, p: &Principal) -> Vec<i64> {
-    let mut sql = Sql::new("SELECT k.customer_id FROM contracts k WHERE ");
+    let mut sql = scope_sql::statement(&p.scope);
+    sql.push("SELECT k.customer_id FROM contracts k WHERE ");
     scope_sql::contract(&p.scope, "k", &mut sql);
     let rows: Vec<(i64,)> = db.fetch_all(sql).await.unwrap();
     rows.into_iter().map(|(c,)| c).collect()
@@ -137,7 +138,8 @@ async fn logins_verify_and_journey_users_see_their_part() {
         "{site:?} vs {all:?}"
     );
     assert!(site.claims > 0 && site.claims < all.claims);
-    let mut sql = Sql::new("SELECT o.site FROM insured_objects o WHERE ");
+    let mut sql = scope_sql::statement(&jens.scope);
+    sql.push("SELECT o.site FROM insured_objects o WHERE ");
     scope_sql::object(&jens.scope, "o", &mut sql);
     let sites: Vec<(String,)> = f.db.fetch_all(sql).await.unwrap();
     assert_eq!(sites.len() as i64, site.objects);

@@ -53,14 +53,17 @@ pub async fn serve(
         kp_web::metrics_handle(),
     );
     let router = kp_web::router(state);
+    let mailer = mailer(file.smtp.as_ref())?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(housekeeping(app.clone(), stop_rx));
+    let worker = tokio::spawn(housekeeping(app.clone(), stop_rx.clone()));
+    let outbox = tokio::spawn(outbox_worker(app.clone(), mailer, stop_rx));
     tracing::info!(address = %settings.listen, url = %settings.public_url, "serving");
     kp_web::serve(listener, router, shutdown_signal())
         .await
         .context("HTTP server failed")?;
     let _ = stop_tx.send(true);
     let _ = worker.await;
+    let _ = outbox.await;
     app.db.close().await;
     Ok(())
 }
@@ -77,6 +80,82 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
             }
             _ = stop.changed() => break,
         }
+    }
+}
+
+/// The SMTP client, checked before serving so a bad `[smtp]` section stops
+/// the start. Without one, mails stay queued until it is configured.
+fn mailer(smtp: Option<&kp_mail::SmtpSettings>) -> Result<Option<kp_mail::Mailer>> {
+    let Some(smtp) = smtp else {
+        tracing::info!(
+            "mail delivery is off (no [smtp] section in the config file); queued mails wait in the outbox"
+        );
+        return Ok(None);
+    };
+    let mailer = kp_mail::Mailer::new(smtp).map_err(|err| {
+        let detail = match err {
+            kp_mail::MailError::Settings(detail) => detail,
+            other => other.to_string(),
+        };
+        anyhow::anyhow!(
+            "invalid [smtp] section in the config file: {detail} (setting [smtp] in --config)"
+        )
+    })?;
+    tracing::info!(host = %smtp.host, port = smtp.port, "mail delivery on");
+    Ok(Some(mailer))
+}
+
+/// Delivers queued mails every few seconds and keeps the `outbox_mails`
+/// gauge current. Stopping abandons a batch mid-way: its claimed mails
+/// become due again when their lease runs out.
+async fn outbox_worker(
+    app: App,
+    mailer: Option<kp_mail::Mailer>,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    const BATCH: usize = 20;
+    let mut deliver = tokio::time::interval(Duration::from_secs(5));
+    deliver.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut gauges = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tokio::select! {
+            _ = deliver.tick(), if mailer.is_some() => {
+                let Some(mailer) = &mailer else { continue };
+                let round = async {
+                    // A full batch means more may be waiting: keep going.
+                    loop {
+                        match kp_app::outbox::deliver_due(&app, mailer, BATCH).await {
+                            Ok(report) if report.claimed == BATCH => continue,
+                            Ok(report) => return !report.is_empty(),
+                            Err(err) => {
+                                tracing::warn!(error = %err, "mail delivery failed");
+                                return false;
+                            }
+                        }
+                    }
+                };
+                let worked = tokio::select! {
+                    worked = round => worked,
+                    _ = stop.changed() => break,
+                };
+                if worked {
+                    update_outbox_gauges(&app).await;
+                }
+            }
+            _ = gauges.tick() => update_outbox_gauges(&app).await,
+            _ = stop.changed() => break,
+        }
+    }
+}
+
+async fn update_outbox_gauges(app: &App) {
+    match kp_storage::outbox::counts_by_status(&app.db).await {
+        Ok(counts) => {
+            for (status, n) in counts.iter() {
+                metrics::gauge!("outbox_mails", "status" => status.as_str()).set(n as f64);
+            }
+        }
+        Err(err) => tracing::warn!(error = %err, "cannot count outbox mails"),
     }
 }
 

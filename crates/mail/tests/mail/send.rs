@@ -3,7 +3,7 @@ use std::net::TcpListener;
 use kp_mail::{MailError, Mailer, OutgoingMail, SmtpSettings};
 use mail_parser::MessageParser;
 
-use crate::server::TestServer;
+use kp_testkit::smtp::{Mode, TestSmtp};
 
 fn settings(port: u16) -> SmtpSettings {
     SmtpSettings {
@@ -30,7 +30,7 @@ fn mail(to: &str) -> OutgoingMail {
 
 #[tokio::test]
 async fn delivers_multipart_mail_with_utf8_intact() {
-    let server = TestServer::start();
+    let server = TestSmtp::start(Mode::Accept);
     let mailer = Mailer::new(&settings(server.port)).unwrap();
     mailer
         .send(&mail("erika.mueller@kunde.test"))
@@ -73,7 +73,7 @@ async fn delivers_multipart_mail_with_utf8_intact() {
 
 #[tokio::test]
 async fn generates_a_message_id_when_none_is_given() {
-    let server = TestServer::start();
+    let server = TestSmtp::start(Mode::Accept);
     let mailer = Mailer::new(&settings(server.port)).unwrap();
     let mut outgoing = mail("a@kunde.test");
     outgoing.message_id = None;
@@ -104,7 +104,7 @@ async fn closed_port_is_a_transient_error() {
 
 #[tokio::test]
 async fn rejected_recipient_is_permanent() {
-    let server = TestServer::start();
+    let server = TestSmtp::start(Mode::Accept);
     let mailer = Mailer::new(&settings(server.port)).unwrap();
     let err = mailer.send(&mail("unknown@kunde.test")).await.unwrap_err();
     assert!(err.is_permanent(), "{err:?}");
@@ -113,7 +113,7 @@ async fn rejected_recipient_is_permanent() {
 
 #[tokio::test]
 async fn temporary_server_failure_is_transient() {
-    let server = TestServer::start();
+    let server = TestSmtp::start(Mode::Accept);
     let mailer = Mailer::new(&settings(server.port)).unwrap();
     let err = mailer.send(&mail("full@kunde.test")).await.unwrap_err();
     assert!(err.is_transient(), "{err:?}");
@@ -122,7 +122,7 @@ async fn temporary_server_failure_is_transient() {
 
 #[tokio::test]
 async fn malformed_address_is_permanent_and_sends_nothing() {
-    let server = TestServer::start();
+    let server = TestSmtp::start(Mode::Accept);
     let mailer = Mailer::new(&settings(server.port)).unwrap();
     let err = mailer.send(&mail("kein-at-zeichen")).await.unwrap_err();
     assert!(matches!(err, MailError::InvalidAddress { .. }), "{err:?}");

@@ -64,9 +64,7 @@ pub async fn insert_rows(
     let per_chunk = (max_params(tx.backend()) / columns.len().max(1)).max(1);
     let mut inserted = 0;
     for chunk in rows.chunks(per_chunk) {
-        inserted += tx
-            .execute(statement(table, columns, chunk))
-            .await?;
+        inserted += tx.execute(statement(table, columns, chunk)).await?;
     }
     Ok(inserted)
 }
@@ -74,7 +72,10 @@ pub async fn insert_rows(
 /// One multi-row INSERT. The values are bound in row order, so on SQLite
 /// the database layer's rewrite to anonymous `?` keeps parsing linear.
 fn statement(table: &str, columns: &[&str], rows: &[Vec<Arg>]) -> Sql {
-    let mut sql = Sql::new(format!("INSERT INTO {table} ({}) VALUES ", columns.join(", ")));
+    let mut sql = Sql::new(format!(
+        "INSERT INTO {table} ({}) VALUES ",
+        columns.join(", ")
+    ));
     for (i, row) in rows.iter().enumerate() {
         sql.push(if i == 0 { "" } else { ", " });
         sql.bind_list(row.iter().cloned());

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-mod backends;
+use kp_testkit::db as backends;
 mod migrations;
 mod outbox;
 mod reference;

@@ -168,8 +168,15 @@ async fn load(db: &Db, w: &World) {
     tx.commit().await.unwrap();
 }
 
-async fn visible(db: &Db, table: &str, alias: &str, pred: impl FnOnce(&mut Sql)) -> Vec<i64> {
-    let mut sql = Sql::new(format!("SELECT {alias}.id FROM {table} {alias} WHERE "));
+async fn visible(
+    db: &Db,
+    scope: &Scope,
+    table: &str,
+    alias: &str,
+    pred: impl FnOnce(&mut Sql),
+) -> Vec<i64> {
+    let mut sql = scope_sql::statement(scope);
+    sql.push(&format!("SELECT {alias}.id FROM {table} {alias} WHERE "));
     pred(&mut sql);
     sql.push(&format!(" ORDER BY {alias}.id"));
     let rows: Vec<(i64,)> = db.fetch_all(sql).await.unwrap();
@@ -184,7 +191,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
     let pairs = [
         (
             "customers",
-            visible(db, "customers", "cu", |s| {
+            visible(db, scope, "customers", "cu", |s| {
                 scope_sql::customer(scope, "cu.id", s)
             })
             .await,
@@ -194,14 +201,17 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         ),
         (
             "contracts",
-            visible(db, "contracts", "k", |s| scope_sql::contract(scope, "k", s)).await,
+            visible(db, scope, "contracts", "k", |s| {
+                scope_sql::contract(scope, "k", s)
+            })
+            .await,
             expect(w.contracts.iter().map(|c| c.id).collect(), &|id| {
                 r.contract(id)
             }),
         ),
         (
             "objects",
-            visible(db, "insured_objects", "o", |s| {
+            visible(db, scope, "insured_objects", "o", |s| {
                 scope_sql::object(scope, "o", s)
             })
             .await,
@@ -209,12 +219,15 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         ),
         (
             "claims",
-            visible(db, "claims", "c", |s| scope_sql::claim(scope, "c", s)).await,
+            visible(db, scope, "claims", "c", |s| {
+                scope_sql::claim(scope, "c", s)
+            })
+            .await,
             expect(w.claims.iter().map(|c| c.id).collect(), &|id| r.claim(id)),
         ),
         (
             "documents",
-            visible(db, "documents", "d", |s| {
+            visible(db, scope, "documents", "d", |s| {
                 scope_sql::in_context(scope, "d", Context::FULL, s)
             })
             .await,
@@ -226,7 +239,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         ),
         (
             "finance items",
-            visible(db, "finance_items", "f", |s| {
+            visible(db, scope, "finance_items", "f", |s| {
                 scope_sql::in_context(scope, "f", Context::CONTRACT, s)
             })
             .await,

@@ -1,4 +1,6 @@
-//! A throw-away SMTP server that records what it receives.
+//! A throw-away SMTP server (mailin-embedded) on a free loopback port that
+//! records what it receives. Recipients `unknown@…` get 550 (permanent) and
+//! `full@…` get 452 (transient); [`Mode::Reject`] refuses everyone.
 
 use std::net::{IpAddr, TcpListener};
 use std::sync::{Arc, Mutex};
@@ -6,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use mailin_embedded::{Handler, Response, Server, SslConfig, response};
 
-/// One delivered message as the server saw it.
 #[derive(Debug, Clone)]
 pub struct Received {
     pub from: String,
@@ -14,18 +15,29 @@ pub struct Received {
     pub data: Vec<u8>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Accept,
+    /// 550 for every recipient: a permanent failure.
+    Reject,
+}
+
 /// mailin clones the handler per connection, so the per-message buffer
 /// lives in the clone and only finished messages go to the shared inbox.
 #[derive(Clone)]
 struct Recorder {
+    mode: Mode,
     inbox: Arc<Mutex<Vec<Received>>>,
     current: Option<Received>,
 }
 
 impl Handler for Recorder {
+    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
+        response::OK
+    }
+
     fn rcpt(&mut self, to: &str) -> Response {
-        // Recipients by convention trigger the failure classes under test.
-        if to.starts_with("unknown@") {
+        if self.mode == Mode::Reject || to.starts_with("unknown@") {
             response::NO_MAILBOX
         } else if to.starts_with("full@") {
             response::OUT_OF_SPACE
@@ -56,25 +68,22 @@ impl Handler for Recorder {
         }
         response::OK
     }
-
-    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
-        response::OK
-    }
 }
 
-pub struct TestServer {
+pub struct TestSmtp {
     pub port: u16,
     inbox: Arc<Mutex<Vec<Received>>>,
 }
 
-impl TestServer {
+impl TestSmtp {
     /// Starts a server on a free loopback port. Its thread runs until the
     /// test process exits; mailin has no shutdown call.
-    pub fn start() -> Self {
+    pub fn start(mode: Mode) -> TestSmtp {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let inbox = Arc::new(Mutex::new(Vec::new()));
         let mut server = Server::new(Recorder {
+            mode,
             inbox: Arc::clone(&inbox),
             current: None,
         });
@@ -90,10 +99,10 @@ impl TestServer {
                 eprintln!("test SMTP server stopped: {e}");
             }
         });
-        Self { port, inbox }
+        TestSmtp { port, inbox }
     }
 
-    /// Waits briefly for `count` messages; the server may still be storing
+    /// Waits briefly for `count` messages: the server may still be storing
     /// the last one when the client already has its reply.
     pub fn received(&self, count: usize) -> Vec<Received> {
         let deadline = Instant::now() + Duration::from_secs(5);
@@ -105,4 +114,13 @@ impl TestServer {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// A loopback port nobody listens on (bound and released at once).
+pub fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

@@ -25,6 +25,8 @@ pub struct Policy {
     pub login_window_minutes: i64,
     pub max_failures_per_email: i64,
     pub max_failures_per_ip: i64,
+    /// How long the home page's counts are reused for the same scope.
+    pub home_counts_cache_secs: u64,
 }
 
 impl Default for Policy {
@@ -34,6 +36,7 @@ impl Default for Policy {
             login_window_minutes: 15,
             max_failures_per_email: 5,
             max_failures_per_ip: 30,
+            home_counts_cache_secs: 20,
         }
     }
 }
@@ -45,4 +48,20 @@ pub struct App {
     pub blobs: BlobStore,
     pub clock: Arc<dyn Clock>,
     pub policy: Policy,
+    counts: Arc<home::CountsCache>,
+}
+
+impl App {
+    pub fn new(db: Db, blobs: BlobStore, clock: Arc<dyn Clock>, policy: Policy) -> App {
+        let counts = Arc::new(home::CountsCache::new(std::time::Duration::from_secs(
+            policy.home_counts_cache_secs,
+        )));
+        App {
+            db,
+            blobs,
+            clock,
+            policy,
+            counts,
+        }
+    }
 }

@@ -19,7 +19,7 @@
 use crate::codes::{ContractStatus, ContractType, LineOfBusiness};
 use crate::ids::{ClaimId, CustomerId, ObjectId, TenantId};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CustomerSet {
     /// Broker administrators.
     All,
@@ -30,7 +30,7 @@ pub enum CustomerSet {
     Ids(Vec<CustomerId>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Scope {
     pub customers: CustomerSet,
     pub contract_types: Option<Vec<ContractType>>,

@@ -38,15 +38,17 @@ pub async fn app(settings: &Settings) -> Result<App> {
         tracing::info!(version = m.version, name = m.name, "applied migration");
     }
     let s = &settings.file.security;
-    Ok(App {
+    let policy = Policy {
+        session_idle_minutes: s.session_idle_minutes,
+        login_window_minutes: s.login_window_minutes,
+        max_failures_per_email: s.max_failures_per_email,
+        max_failures_per_ip: s.max_failures_per_ip,
+        home_counts_cache_secs: settings.file.cache.home_counts_secs,
+    };
+    Ok(App::new(
         db,
-        blobs: BlobStore::local(settings.data_dir.join("documents")),
-        clock: Arc::new(SystemClock),
-        policy: Policy {
-            session_idle_minutes: s.session_idle_minutes,
-            login_window_minutes: s.login_window_minutes,
-            max_failures_per_email: s.max_failures_per_email,
-            max_failures_per_ip: s.max_failures_per_ip,
-        },
-    })
+        BlobStore::local(settings.data_dir.join("documents")),
+        Arc::new(SystemClock),
+        policy,
+    ))
 }

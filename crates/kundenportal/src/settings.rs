@@ -25,6 +25,8 @@ pub struct FileSettings {
     pub http: HttpSettings,
     #[serde(default)]
     pub security: SecuritySettings,
+    #[serde(default)]
+    pub cache: CacheSettings,
     pub smtp: Option<kp_mail::SmtpSettings>,
 }
 
@@ -62,6 +64,20 @@ impl Default for SecuritySettings {
             login_window_minutes: p.login_window_minutes,
             max_failures_per_email: p.max_failures_per_email,
             max_failures_per_ip: p.max_failures_per_ip,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CacheSettings {
+    pub home_counts_secs: u64,
+}
+
+impl Default for CacheSettings {
+    fn default() -> Self {
+        CacheSettings {
+            home_counts_secs: kp_app::Policy::default().home_counts_cache_secs,
         }
     }
 }

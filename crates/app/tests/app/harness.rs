@@ -36,12 +36,12 @@ pub async fn spawn_app() -> TestApp {
         .unwrap();
     migrate::run(&db).await.unwrap();
     let clock = Arc::new(FakeClock(Mutex::new(Utc::now().trunc_subsecs(3))));
-    let app = App {
+    let app = App::new(
         db,
-        blobs: BlobStore::local(dir.path().join("documents")),
-        clock: clock.clone(),
-        policy: Policy::default(),
-    };
+        BlobStore::local(dir.path().join("documents")),
+        clock.clone(),
+        Policy::default(),
+    );
     TestApp {
         app,
         clock,

@@ -55,12 +55,17 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
         .await
         .unwrap();
     migrate::run(&db).await.unwrap();
-    let app = App {
-        db,
-        blobs: BlobStore::local(dir.path().join("documents")),
-        clock: Arc::new(SystemClock),
-        policy: Policy::default(),
+    // No count cache: tests compare counts right after changing data.
+    let policy = Policy {
+        home_counts_cache_secs: 0,
+        ..Policy::default()
     };
+    let app = App::new(
+        db,
+        BlobStore::local(dir.path().join("documents")),
+        Arc::new(SystemClock),
+        policy,
+    );
     let config = kp_web::WebConfig {
         broker_name: "Testmakler".to_owned(),
         ..kp_web::WebConfig::default()

@@ -18,6 +18,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/layout/base.html"),
     ),
     (
+        "partials/head.html",
+        include_str!("../templates/partials/head.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

@@ -4,29 +4,8 @@ use kp_storage::{Db, Sql};
 
 pub use kp_testkit::db::{TestDb as Fresh, postgres, sqlite};
 
-pub const TABLES: &[&str] = &[
-    "tenants",
-    "staff_users",
-    "staff_user_tenants",
-    "organizations",
-    "customers",
-    "permission_profiles",
-    "portal_users",
-    "insurers",
-    "contracts",
-    "contract_co_insured",
-    "insured_objects",
-    "portal_user_scope_customers",
-    "portal_user_scope_objects",
-    "claims",
-    "claim_status_history",
-    "finance_items",
-    "transport_certificates",
-    "conversations",
-    "messages",
-    "documents",
-    "exchange_rates",
-];
+/// The tables the demo data fills: those its bulk path may write.
+pub use kp_storage::write::bulk::TABLES;
 
 pub async fn count(db: &Db, table: &str) -> i64 {
     let (n,): (i64,) = db

@@ -13,6 +13,7 @@ pub mod error;
 pub mod home;
 pub mod migrate;
 pub mod outbox;
+mod placeholders;
 pub mod scope_sql;
 pub mod sessions;
 pub mod tenants;

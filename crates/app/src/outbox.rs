@@ -13,6 +13,16 @@ use crate::{App, AppError};
 /// Attempts after which a mail that keeps failing transiently is dead.
 pub const MAX_ATTEMPTS: i32 = 8;
 
+/// Sent mails are kept this long, for support questions ("did the
+/// notification go out?"), then deleted by [`prune`].
+pub const KEEP_SENT_DAYS: i64 = 30;
+
+/// Housekeeping: deletes sent mails older than [`KEEP_SENT_DAYS`].
+pub async fn prune(app: &App) -> Result<u64, AppError> {
+    let before = app.clock.now() - Duration::days(KEEP_SENT_DAYS);
+    Ok(outbox::delete_sent_before(&app.db, before).await?)
+}
+
 /// Pause after the n-th failed attempt, in minutes; the last value repeats.
 /// With [`MAX_ATTEMPTS`] a mail is given up about 29 hours after the first
 /// try, long enough for an admin to fix a broken relay overnight.

@@ -230,6 +230,16 @@ pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool> {
     Ok(n == 1)
 }
 
+/// Deletes sent mails older than `before`: their content is in the portal
+/// anyway (mails only point to it), so keeping them is only a liability.
+/// Dead mails stay for an administrator to look at.
+pub async fn delete_sent_before(db: &Db, before: DateTime<Utc>) -> Result<u64> {
+    db.execute(
+        Sql::new("DELETE FROM outbox_mails WHERE status = 'sent' AND sent_at < $1").arg(before),
+    )
+    .await
+}
+
 /// Records a failed attempt: back to `pending` for another try at
 /// `next_attempt_at`, or `dead` when that is `None`. The error is cut to
 /// [`MAX_ERROR_CHARS`]; callers pass SMTP errors, never credentials.

@@ -193,3 +193,24 @@ async fn transient_failures_back_off_and_end_dead_after_the_last_attempt() {
     assert!(waits.windows(2).all(|w| w[0] <= w[1]), "{waits:?}");
     assert_eq!(waits.first(), Some(&1));
 }
+
+#[tokio::test]
+async fn sent_mails_are_pruned_after_the_keeping_period_but_dead_ones_stay() {
+    let t = spawn_app().await;
+    let smtp = TestSmtp::start(Mode::Accept);
+    let ids = enqueue(&t, &["erika@kunde.test", "unknown@kunde.test"]).await;
+    deliver_due(&t.app, &mailer(smtp.port), 10).await.unwrap();
+    assert_eq!(stored(&t, ids[1]).await.status, OutboxStatus::Dead);
+
+    t.clock.advance(Duration::days(outbox::KEEP_SENT_DAYS - 1));
+    assert_eq!(outbox::prune(&t.app).await.unwrap(), 0);
+    t.clock.advance(Duration::days(2));
+    assert_eq!(outbox::prune(&t.app).await.unwrap(), 1);
+    assert!(
+        kp_storage::outbox::get(&t.app.db, ids[0])
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(stored(&t, ids[1]).await.status, OutboxStatus::Dead);
+}

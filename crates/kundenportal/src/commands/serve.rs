@@ -77,6 +77,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 if let Err(err) = kp_app::auth::prune(&app).await {
                     tracing::warn!(error = %err, "housekeeping failed");
                 }
+                if let Err(err) = kp_app::outbox::prune(&app).await {
+                    tracing::warn!(error = %err, "outbox housekeeping failed");
+                }
             }
             _ = stop.changed() => break,
         }

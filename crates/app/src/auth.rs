@@ -4,7 +4,7 @@
 
 use chrono::Duration;
 use kp_domain::{Language, Principal};
-use kp_storage::sessions::{self, NewSession, SessionRow};
+use kp_storage::sessions::{self, NewSession};
 use kp_storage::users::{self, UserRef};
 use rand::Rng;
 use sha2::{Digest, Sha256};
@@ -98,20 +98,14 @@ pub async fn login(
 /// once a minute. Sessions of deactivated users resolve to `None`.
 pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError> {
     let now = app.clock.now();
-    let Some(row) = sessions::find_valid(&app.db, &token_hash(token), now).await? else {
-        return Ok(None);
-    };
-    let Some(principal) = principal_for(app, &row).await? else {
+    let Some((row, principal)) =
+        kp_storage::session_principal::find(&app.db, &token_hash(token), now).await?
+    else {
         return Ok(None);
     };
     if now - row.last_seen_at > Duration::minutes(1) {
-        sessions::touch(
-            &app.db,
-            row.id,
-            now,
-            now + Duration::minutes(app.policy.session_idle_minutes),
-        )
-        .await?;
+        let expires = now + Duration::minutes(app.policy.session_idle_minutes);
+        sessions::touch(&app.db, row.id, now, expires).await?;
     }
     Ok(Some(Session {
         id: row.id,
@@ -119,14 +113,6 @@ pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError
         language: row.language(),
         principal,
     }))
-}
-
-async fn principal_for(app: &App, row: &SessionRow) -> Result<Option<Principal>, AppError> {
-    Ok(match row.user() {
-        Some(UserRef::Staff(id)) => users::staff_principal(&app.db, id).await?,
-        Some(UserRef::Portal(id)) => users::portal_principal(&app.db, id).await?,
-        None => None,
-    })
 }
 
 pub async fn set_language(

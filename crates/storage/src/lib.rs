@@ -15,6 +15,7 @@ pub mod migrate;
 pub mod outbox;
 mod placeholders;
 pub mod scope_sql;
+pub mod session_principal;
 pub mod sessions;
 pub mod tenants;
 pub mod users;

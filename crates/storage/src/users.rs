@@ -70,30 +70,30 @@ pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credent
 }
 
 #[derive(sqlx::FromRow)]
-struct StaffRow {
-    id: i64,
-    name: String,
-    email: String,
-    role: String,
-    language: String,
-    active: bool,
+pub(crate) struct StaffRow {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) role: String,
+    pub(crate) language: String,
+    pub(crate) active: bool,
 }
 
 #[derive(sqlx::FromRow)]
-struct PortalRow {
-    id: i64,
-    name: String,
-    email: String,
-    language: String,
-    status: String,
-    organization_id: Option<i64>,
-    customer_id: Option<i64>,
-    scope_contract_types: Option<String>,
-    scope_statuses: Option<String>,
-    scope_lines: Option<String>,
-    scope_customers_set: bool,
-    scope_objects_set: bool,
-    scope_claims_set: bool,
+pub(crate) struct PortalRow {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) language: String,
+    pub(crate) status: String,
+    pub(crate) organization_id: Option<i64>,
+    pub(crate) customer_id: Option<i64>,
+    pub(crate) scope_contract_types: Option<String>,
+    pub(crate) scope_statuses: Option<String>,
+    pub(crate) scope_lines: Option<String>,
+    pub(crate) scope_customers_set: bool,
+    pub(crate) scope_objects_set: bool,
+    pub(crate) scope_claims_set: bool,
 }
 
 /// Builds the principal of a staff user; `None` when the user is gone or
@@ -107,9 +107,18 @@ pub async fn staff_principal(db: &Db, id: StaffUserId) -> Result<Option<Principa
             .arg(id),
         )
         .await?;
-    let Some(row) = row.filter(|r| r.active) else {
+    match row {
+        Some(row) => staff_from_row(db, row).await,
+        None => Ok(None),
+    }
+}
+
+/// The principal of a loaded staff row; `None` when deactivated.
+pub(crate) async fn staff_from_row(db: &Db, row: StaffRow) -> Result<Option<Principal>> {
+    if !row.active {
         return Ok(None);
-    };
+    }
+    let id = StaffUserId(row.id);
     let role = StaffRole::parse(&row.role)?;
     let tenants: Vec<(i64,)> = db
         .fetch_all(Sql::new("SELECT tenant_id FROM staff_user_tenants WHERE staff_user_id = $1 ORDER BY tenant_id").arg(id))
@@ -143,9 +152,17 @@ pub async fn portal_principal(db: &Db, id: PortalUserId) -> Result<Option<Princi
             .arg(id),
         )
         .await?;
-    let Some(row) = row.filter(|r| r.status == PortalUserStatus::Active.as_str()) else {
+    match row {
+        Some(row) => portal_from_row(db, row).await,
+        None => Ok(None),
+    }
+}
+
+/// The principal of a loaded portal user row; `None` unless active.
+pub(crate) async fn portal_from_row(db: &Db, row: PortalRow) -> Result<Option<Principal>> {
+    if row.status != PortalUserStatus::Active.as_str() {
         return Ok(None);
-    };
+    }
     let scope = portal_scope(db, &row).await?;
     Ok(Some(Principal {
         actor: Actor::Portal {

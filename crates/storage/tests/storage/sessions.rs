@@ -54,6 +54,26 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
             .unwrap();
         assert_eq!(found.user(), Some(UserRef::Staff(staff)));
         assert_eq!(found.language(), Language::Fr);
+        let (joined, principal) = kp_storage::session_principal::find(&t.db, "abc", now)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(joined.id, found.id);
+        assert!(principal.is_admin(), "{}", t.label);
+        t.db.execute(Sql::new("UPDATE staff_users SET active = FALSE"))
+            .await
+            .unwrap();
+        let gone = kp_storage::session_principal::find(&t.db, "abc", now)
+            .await
+            .unwrap();
+        assert!(
+            gone.is_none(),
+            "a deactivated user's session must end: {}",
+            t.label
+        );
+        t.db.execute(Sql::new("UPDATE staff_users SET active = TRUE"))
+            .await
+            .unwrap();
         assert!(
             sessions::find_valid(&t.db, "abc", now + Duration::hours(2))
                 .await

@@ -17,7 +17,7 @@
 //! nothing", which is a legitimate, if useless, configuration.
 
 use crate::codes::{ContractStatus, ContractType, LineOfBusiness};
-use crate::ids::{ClaimId, CustomerId, ObjectId, TenantId};
+use crate::ids::{ClaimId, CustomerId, ObjectId, OrganizationId, TenantId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CustomerSet {
@@ -25,9 +25,16 @@ pub enum CustomerSet {
     All,
     /// Staff: the customers of their tenants.
     Tenants(Vec<TenantId>),
-    /// Portal users: their own customer, or their organization's customers
-    /// narrowed to the user's list.
+    /// Private portal users: their own customer.
     Ids(Vec<CustomerId>),
+    /// Organization users: the organization's customers, narrowed to the
+    /// user's list where one is set. Kept as a reference rather than an id
+    /// list so that the predicate stays small for groups with many
+    /// companies and follows membership changes at once.
+    Organization {
+        id: OrganizationId,
+        only: Option<Vec<CustomerId>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -34,6 +34,17 @@ pub fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
             sql.push(col).push(" IN ");
             sql.bind_list(ids.iter().copied());
         }
+        CustomerSet::Organization { id, only } => {
+            sql.push("(")
+                .push(col)
+                .push(" IN (SELECT sg.id FROM customers sg WHERE sg.organization_id = ");
+            sql.bind(*id).push(")");
+            if let Some(only) = only {
+                sql.push(" AND ").push(col).push(" IN ");
+                sql.bind_list(only.iter().copied());
+            }
+            sql.push(")");
+        }
     }
 }
 

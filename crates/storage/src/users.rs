@@ -179,29 +179,30 @@ pub(crate) async fn portal_from_row(db: &Db, row: PortalRow) -> Result<Option<Pr
 }
 
 async fn portal_scope(db: &Db, row: &PortalRow) -> Result<Scope> {
-    let mut customers: Vec<i64> = match (row.organization_id, row.customer_id) {
-        (Some(org), _) => {
-            ids(
-                db,
-                Sql::new("SELECT id FROM customers WHERE organization_id = $1 ORDER BY id")
-                    .arg(org),
-            )
-            .await?
-        }
-        (None, Some(customer)) => vec![customer],
-        (None, None) => Vec::new(),
+    let allowed = if row.scope_customers_set {
+        let sql = Sql::new(
+            "SELECT customer_id FROM portal_user_scope_customers WHERE portal_user_id = $1 \
+             ORDER BY customer_id",
+        );
+        Some(ids(db, sql.arg(row.id)).await?)
+    } else {
+        None
     };
-    if row.scope_customers_set {
-        let allowed = ids(
-            db,
-            Sql::new(
-                "SELECT customer_id FROM portal_user_scope_customers WHERE portal_user_id = $1",
-            )
-            .arg(row.id),
-        )
-        .await?;
-        customers.retain(|c| allowed.contains(c));
-    }
+    let to_ids = |v: Vec<i64>| v.into_iter().map(CustomerId).collect::<Vec<_>>();
+    let customers = match (row.organization_id, row.customer_id) {
+        (Some(org), _) => CustomerSet::Organization {
+            id: OrganizationId(org),
+            only: allowed.map(to_ids),
+        },
+        (None, Some(own)) => {
+            let own = allowed
+                .as_ref()
+                .is_none_or(|a| a.contains(&own))
+                .then_some(own);
+            CustomerSet::Ids(to_ids(own.into_iter().collect()))
+        }
+        (None, None) => CustomerSet::Ids(Vec::new()),
+    };
     let objects = if row.scope_objects_set {
         Some(ids(db, Sql::new("SELECT object_id FROM portal_user_scope_objects WHERE portal_user_id = $1 ORDER BY object_id").arg(row.id)).await?)
     } else {
@@ -213,7 +214,7 @@ async fn portal_scope(db: &Db, row: &PortalRow) -> Result<Scope> {
         None
     };
     Ok(Scope {
-        customers: CustomerSet::Ids(customers.into_iter().map(CustomerId).collect()),
+        customers,
         contract_types: parse_list(row.scope_contract_types.as_deref(), ContractType::parse)?,
         statuses: parse_list(row.scope_statuses.as_deref(), ContractStatus::parse)?,
         lines: parse_list(row.scope_lines.as_deref(), LineOfBusiness::parse)?,

@@ -9,6 +9,8 @@ use proptest::sample::subsequence;
 pub struct Customer {
     pub id: i64,
     pub tenant: i64,
+    /// One of the organizations 1 and 2, or none.
+    pub organization: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -111,6 +113,7 @@ fn build(
         .map(|(i, t)| Customer {
             id: i as i64 + 1,
             tenant: tenants[t % tenants.len()],
+            organization: [None, Some(1), Some(2)][(t / 7) % 3],
         })
         .collect();
     let contracts: Vec<Contract> = contracts
@@ -258,6 +261,11 @@ pub fn scope(world: &World) -> impl Strategy<Value = Scope> + use<> {
             .prop_map(|t| CustomerSet::Tenants(t.into_iter().map(kp_domain::TenantId).collect())),
         5 => subsequence(customer_ids.clone(), 0..=customer_ids.len())
             .prop_map(|c| CustomerSet::Ids(c.into_iter().map(kp_domain::CustomerId).collect())),
+        4 => (1..=3i64, prop::option::weighted(0.4, subsequence(customer_ids.clone(), 0..=customer_ids.len())))
+            .prop_map(|(org, only)| CustomerSet::Organization {
+                id: kp_domain::OrganizationId(org),
+                only: only.map(|c| c.into_iter().map(kp_domain::CustomerId).collect()),
+            }),
     ];
     (
         customers,
@@ -295,6 +303,13 @@ impl Reference<'_> {
                 .iter()
                 .any(|c| c.id == id && tenants.iter().any(|t| t.0 == c.tenant)),
             CustomerSet::Ids(ids) => ids.iter().any(|c| c.0 == id),
+            CustomerSet::Organization { id: org, only } => {
+                self.world
+                    .customers
+                    .iter()
+                    .any(|c| c.id == id && c.organization == Some(org.0))
+                    && only.as_ref().is_none_or(|l| l.iter().any(|c| c.0 == id))
+            }
         }
     }
 

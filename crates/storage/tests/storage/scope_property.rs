@@ -33,6 +33,7 @@ async fn load(db: &Db, w: &World) {
         "contract_co_insured",
         "contracts",
         "customers",
+        "organizations",
         "tenants",
     ] {
         exec(&mut tx, Sql::new(format!("DELETE FROM {table}"))).await;
@@ -50,15 +51,21 @@ async fn load(db: &Db, w: &World) {
         )
         .await;
     }
+    for org in [1_i64, 2] {
+        let sql =
+            "INSERT INTO organizations (id, name, created_at, updated_at) VALUES ($1, 'O', $2, $2)";
+        exec(&mut tx, Sql::new(sql).arg(org).arg(ts)).await;
+    }
     for c in &w.customers {
         exec(
             &mut tx,
             Sql::new(
-                "INSERT INTO customers (id, tenant_id, external_id, kind, display_name, created_at, updated_at) \
-                 VALUES ($1, $2, $3, 'person', 'C', $4, $4)",
+                "INSERT INTO customers (id, tenant_id, organization_id, external_id, kind, display_name, \
+                 created_at, updated_at) VALUES ($1, $2, $3, $4, 'person', 'C', $5, $5)",
             )
             .arg(c.id)
             .arg(c.tenant)
+            .arg(c.organization)
             .arg(format!("c{}", c.id))
             .arg(ts),
         )

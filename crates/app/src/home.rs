@@ -5,7 +5,9 @@
 //! reused for a short time per scope. The key is the whole scope: two users
 //! share an entry only when they see exactly the same records, so a cached
 //! count can never reveal anything outside a user's scope. Writers that
-//! change what is counted call [`invalidate_counts`].
+//! change what is counted call [`invalidate_counts`]. When an entry
+//! expires, one request recounts while the others are served the previous
+//! counts.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -22,7 +24,16 @@ const MAX_ENTRIES: usize = 10_000;
 
 pub(crate) struct CountsCache {
     ttl: Duration,
-    entries: Mutex<HashMap<Scope, (Instant, ScopeCounts)>>,
+    entries: Mutex<HashMap<Scope, Entry>>,
+}
+
+struct Entry {
+    counted_at: Instant,
+    counts: ScopeCounts,
+    /// Set when one request has gone to recount an expired entry; the
+    /// others keep getting the old counts meanwhile instead of all
+    /// recounting at once (which made the 99th percentile spike).
+    recounting_since: Option<Instant>,
 }
 
 impl CountsCache {
@@ -33,12 +44,22 @@ impl CountsCache {
         }
     }
 
+    /// Fresh counts; or stale ones while another request recounts; or
+    /// `None`, which makes the caller the one that recounts.
     fn get(&self, scope: &Scope) -> Option<ScopeCounts> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .get(scope)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, counts)| counts.clone())
+        let mut entries = self.entries.lock().ok()?;
+        let entry = entries.get_mut(scope)?;
+        if entry.counted_at.elapsed() < self.ttl {
+            return Some(entry.counts.clone());
+        }
+        // A recount that has not finished within a lifetime has failed.
+        match entry.recounting_since {
+            Some(since) if since.elapsed() < self.ttl => Some(entry.counts.clone()),
+            _ => {
+                entry.recounting_since = Some(Instant::now());
+                None
+            }
+        }
     }
 
     fn put(&self, scope: &Scope, counts: &ScopeCounts) {
@@ -49,7 +70,12 @@ impl CountsCache {
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }
-            entries.insert(scope.clone(), (Instant::now(), counts.clone()));
+            let entry = Entry {
+                counted_at: Instant::now(),
+                counts: counts.clone(),
+                recounting_since: None,
+            };
+            entries.insert(scope.clone(), entry);
         }
     }
 
@@ -92,9 +118,28 @@ mod tests {
             ..ScopeCounts::default()
         };
         cache.put(&scope(1), &counts);
-        assert_eq!(cache.get(&scope(1)), Some(counts));
+        assert_eq!(cache.get(&scope(1)), Some(counts.clone()));
         assert_eq!(cache.get(&scope(2)), None);
         std::thread::sleep(Duration::from_millis(60));
+        // The first request after expiry recounts; the others meanwhile
+        // get the old counts.
+        assert_eq!(cache.get(&scope(1)), None);
+        assert_eq!(cache.get(&scope(1)), Some(counts.clone()));
+        let newer = ScopeCounts {
+            contracts: 4,
+            ..ScopeCounts::default()
+        };
+        cache.put(&scope(1), &newer);
+        assert_eq!(cache.get(&scope(1)), Some(newer));
+    }
+
+    #[test]
+    fn a_recount_that_never_finishes_is_retried_after_a_lifetime() {
+        let cache = CountsCache::new(Duration::from_millis(30));
+        cache.put(&scope(1), &ScopeCounts::default());
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(cache.get(&scope(1)), None);
+        std::thread::sleep(Duration::from_millis(40));
         assert_eq!(cache.get(&scope(1)), None);
     }
 

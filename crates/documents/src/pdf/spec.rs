@@ -1,0 +1,139 @@
+//! What a PDF shows: the caller's words, never the renderer's.
+
+use chrono::{DateTime, Utc};
+
+use super::{DEFAULT_PAGE_LABEL, render};
+
+/// What to render. All visible text comes from here; the renderer adds no
+/// words of its own.
+///
+/// Build it with struct syntax or the chainable setters:
+///
+/// ```
+/// let pdf = kp_documents::PdfSpec::new("Beitragsrechnung 2025")
+///     .header("Maklerbüro Beispiel GmbH · Hauptstraße 1 · 12345 Musterstadt")
+///     .row("Versicherungsnehmer", "Erika Müller")
+///     .paragraph("Sehr geehrte Frau Müller, …")
+///     .page_label("Seite {page} von {pages}")
+///     .render();
+/// assert!(pdf.starts_with(b"%PDF"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfSpec {
+    /// Large heading on the first page; also the document title in the
+    /// PDF metadata.
+    pub title: String,
+    /// Small line at the top of every page, e.g. the broker's name and
+    /// address. Empty for none.
+    pub header: String,
+    /// Muted line below the title. Empty for none.
+    pub subtitle: String,
+    /// Label/value pairs shown as a two-column block below the title.
+    pub rows: Vec<(String, String)>,
+    /// Body paragraphs; a `\n` inside a paragraph forces a line break.
+    pub paragraphs: Vec<String>,
+    /// Small text at the bottom of every page. Empty for none.
+    pub footer: String,
+    /// Template for the page label at the bottom right; `{page}` and
+    /// `{pages}` are replaced by the page number and page count. `None`
+    /// prints no page labels.
+    pub page_label: Option<String>,
+    /// Author in the PDF metadata.
+    pub author: Option<String>,
+    /// Creating application in the PDF metadata.
+    pub creator: Option<String>,
+    /// Creation date in the PDF metadata. Left out when `None`, which keeps
+    /// the output byte-for-byte reproducible.
+    pub created: Option<DateTime<Utc>>,
+    /// Natural language of the text (BCP 47, e.g. `de-DE`), used by screen
+    /// readers.
+    pub lang: Option<String>,
+}
+
+impl Default for PdfSpec {
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            header: String::new(),
+            subtitle: String::new(),
+            rows: Vec::new(),
+            paragraphs: Vec::new(),
+            footer: String::new(),
+            page_label: Some(DEFAULT_PAGE_LABEL.to_owned()),
+            author: None,
+            creator: None,
+            created: None,
+            lang: None,
+        }
+    }
+}
+
+impl PdfSpec {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn header(mut self, header: impl Into<String>) -> Self {
+        self.header = header.into();
+        self
+    }
+
+    pub fn subtitle(mut self, subtitle: impl Into<String>) -> Self {
+        self.subtitle = subtitle.into();
+        self
+    }
+
+    pub fn row(mut self, label: impl Into<String>, value: impl Into<String>) -> Self {
+        self.rows.push((label.into(), value.into()));
+        self
+    }
+
+    pub fn paragraph(mut self, text: impl Into<String>) -> Self {
+        self.paragraphs.push(text.into());
+        self
+    }
+
+    pub fn footer(mut self, footer: impl Into<String>) -> Self {
+        self.footer = footer.into();
+        self
+    }
+
+    /// See [`PdfSpec::page_label`](struct.PdfSpec.html#structfield.page_label).
+    pub fn page_label(mut self, template: impl Into<String>) -> Self {
+        self.page_label = Some(template.into());
+        self
+    }
+
+    pub fn without_page_label(mut self) -> Self {
+        self.page_label = None;
+        self
+    }
+
+    pub fn author(mut self, author: impl Into<String>) -> Self {
+        self.author = Some(author.into());
+        self
+    }
+
+    pub fn creator(mut self, creator: impl Into<String>) -> Self {
+        self.creator = Some(creator.into());
+        self
+    }
+
+    pub fn created(mut self, created: DateTime<Utc>) -> Self {
+        self.created = Some(created);
+        self
+    }
+
+    pub fn lang(mut self, lang: impl Into<String>) -> Self {
+        self.lang = Some(lang.into());
+        self
+    }
+
+    /// Shorthand for [`render`].
+    pub fn render(&self) -> Vec<u8> {
+        render(self)
+    }
+}

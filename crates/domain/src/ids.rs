@@ -17,17 +17,26 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(
-    TenantId,
-    StaffUserId,
-    PortalUserId,
-    OrganizationId,
-    PermissionProfileId,
-    CustomerId,
-    InsurerId,
-    ContractId,
-    ObjectId,
-    ClaimId,
-    FinanceItemId,
-    DocumentId,
-);
+/// Calls `$callback!` with the list of every id type, so that other crates
+/// (storage binds them as SQL values) cover exactly the same set.
+#[macro_export]
+macro_rules! for_each_id_type {
+    ($callback:ident) => {
+        $callback!(
+            TenantId,
+            StaffUserId,
+            PortalUserId,
+            OrganizationId,
+            PermissionProfileId,
+            CustomerId,
+            InsurerId,
+            ContractId,
+            ObjectId,
+            ClaimId,
+            FinanceItemId,
+            DocumentId
+        );
+    };
+}
+
+for_each_id_type!(id_type);

@@ -113,20 +113,7 @@ macro_rules! arg_from_id {
     )*};
 }
 
-arg_from_id!(
-    TenantId,
-    StaffUserId,
-    PortalUserId,
-    OrganizationId,
-    PermissionProfileId,
-    CustomerId,
-    InsurerId,
-    ContractId,
-    ObjectId,
-    ClaimId,
-    FinanceItemId,
-    DocumentId
-);
+kp_domain::for_each_id_type!(arg_from_id);
 
 macro_rules! arg_from_code {
     ($($ty:ident),*) => {$(

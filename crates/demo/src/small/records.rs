@@ -104,30 +104,7 @@ pub(super) fn customer(
     kind: kp_domain::CustomerKind,
     display_name: impl Into<String>,
 ) -> customers::NewCustomer {
-    customers::NewCustomer {
-        tenant_id: kp_domain::TenantId(0),
-        organization_id: None,
-        external_id: String::new(),
-        kind,
-        salutation: String::new(),
-        first_name: String::new(),
-        last_name: String::new(),
-        company_name: String::new(),
-        display_name: display_name.into(),
-        birth_date: None,
-        street: String::new(),
-        postal_code: String::new(),
-        city: String::new(),
-        country: "DE".into(),
-        email: String::new(),
-        phone: String::new(),
-        iban: String::new(),
-        bic: String::new(),
-        account_holder: String::new(),
-        account_manager_id: None,
-        clerk_id: None,
-        created_at: created(),
-    }
+    customers::NewCustomer::new(kp_domain::TenantId(0), "", kind, display_name, created())
 }
 
 /// An e-mail local part from a name: lower case, umlauts transliterated.

@@ -23,30 +23,15 @@ async fn group_contracts(db: &Db) -> i64 {
 /// ids (on PostgreSQL only if the identity sequences were moved).
 async fn insert_after_bulk(db: &Db) {
     let mut tx = db.begin().await.unwrap();
-    let new = NewCustomer {
-        tenant_id: TenantId(1),
-        organization_id: None,
-        external_id: "AFTER-BULK".into(),
-        kind: CustomerKind::Person,
-        salutation: String::new(),
-        first_name: "Nach".into(),
-        last_name: "Bulk".into(),
-        company_name: String::new(),
-        display_name: "Nach Bulk".into(),
-        birth_date: None,
-        street: String::new(),
-        postal_code: String::new(),
-        city: String::new(),
-        country: "DE".into(),
-        email: String::new(),
-        phone: String::new(),
-        iban: String::new(),
-        bic: String::new(),
-        account_holder: String::new(),
-        account_manager_id: None,
-        clerk_id: None,
-        created_at: chrono::Utc::now(),
-    };
+    let mut new = NewCustomer::new(
+        TenantId(1),
+        "AFTER-BULK",
+        CustomerKind::Person,
+        "Nach Bulk",
+        chrono::Utc::now(),
+    );
+    new.first_name = "Nach".into();
+    new.last_name = "Bulk".into();
     let id = customers::insert(&mut tx, &new).await.unwrap();
     tx.commit().await.unwrap();
     let (max,): (i64,) = db

@@ -35,6 +35,43 @@ pub struct NewCustomer {
     pub created_at: DateTime<Utc>,
 }
 
+impl NewCustomer {
+    /// A customer with the required fields set and everything else empty
+    /// (country DE); callers fill in what they know.
+    pub fn new(
+        tenant_id: TenantId,
+        external_id: impl Into<String>,
+        kind: CustomerKind,
+        display_name: impl Into<String>,
+        created_at: DateTime<Utc>,
+    ) -> NewCustomer {
+        NewCustomer {
+            tenant_id,
+            organization_id: None,
+            external_id: external_id.into(),
+            kind,
+            salutation: String::new(),
+            first_name: String::new(),
+            last_name: String::new(),
+            company_name: String::new(),
+            display_name: display_name.into(),
+            birth_date: None,
+            street: String::new(),
+            postal_code: String::new(),
+            city: String::new(),
+            country: "DE".to_owned(),
+            email: String::new(),
+            phone: String::new(),
+            iban: String::new(),
+            bic: String::new(),
+            account_holder: String::new(),
+            account_manager_id: None,
+            clerk_id: None,
+            created_at,
+        }
+    }
+}
+
 pub async fn insert(tx: &mut Tx, c: &NewCustomer) -> Result<CustomerId> {
     let sql = Sql::new(
         "INSERT INTO customers (tenant_id, organization_id, external_id, kind, salutation, \

@@ -11,8 +11,17 @@ pub enum AppError {
     InvalidCredentials,
     #[error("too many failed login attempts")]
     TooManyAttempts,
+    #[error("not allowed")]
+    Forbidden,
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// Input a form can show next to its fields.
+    #[error("invalid form input: {0:?}")]
+    Validation(Vec<FieldError>),
+    /// The database or another dependency is overloaded or down; worth
+    /// retrying shortly.
+    #[error("temporarily unavailable: {0}")]
+    Unavailable(String),
     #[error("a record with this key already exists")]
     Conflict,
     #[error(transparent)]
@@ -21,11 +30,19 @@ pub enum AppError {
     Internal(String),
 }
 
+/// One invalid form field: its name and the translation key of the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
 impl From<StorageError> for AppError {
     fn from(err: StorageError) -> Self {
         match err {
             StorageError::NotFound => AppError::NotFound,
             StorageError::UniqueViolation => AppError::Conflict,
+            err if err.is_unavailable() => AppError::Unavailable(err.to_string()),
             other => AppError::Storage(other),
         }
     }

@@ -14,7 +14,8 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use kp_domain::{Principal, Scope};
-use kp_storage::home::{self, ScopeCounts};
+use kp_storage::home;
+pub use kp_storage::home::ScopeCounts;
 
 use crate::{App, AppError};
 
@@ -107,7 +108,7 @@ mod tests {
     use kp_domain::{CustomerId, CustomerSet};
 
     fn scope(id: i64) -> Scope {
-        Scope::customers(CustomerSet::Ids(vec![CustomerId(id)]))
+        Scope::customers(CustomerSet::Customer(CustomerId(id)))
     }
 
     #[test]

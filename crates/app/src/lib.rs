@@ -6,7 +6,9 @@
 pub mod auth;
 pub mod clock;
 pub mod error;
+pub mod health;
 pub mod home;
+pub mod legal;
 pub mod outbox;
 pub mod passwords;
 pub mod staff;
@@ -14,7 +16,7 @@ pub mod staff;
 use std::sync::Arc;
 
 pub use clock::{Clock, SystemClock};
-pub use error::AppError;
+pub use error::{AppError, FieldError};
 use kp_documents::BlobStore;
 use kp_storage::Db;
 
@@ -42,9 +44,13 @@ impl Default for Policy {
 }
 
 /// Everything a use case needs; cheap to clone.
+///
+/// The database handle is private to this crate: the web layer reaches
+/// data only through the use cases, which pass the principal's scope to
+/// storage, so no page can read customer data around the access rule.
 #[derive(Clone)]
 pub struct App {
-    pub db: Db,
+    db: Db,
     pub blobs: BlobStore,
     pub clock: Arc<dyn Clock>,
     pub policy: Policy,
@@ -63,5 +69,10 @@ impl App {
             policy,
             counts,
         }
+    }
+
+    /// Closes the database pools at shutdown.
+    pub async fn close(&self) {
+        self.db.close().await;
     }
 }

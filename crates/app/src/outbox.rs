@@ -23,6 +23,11 @@ pub async fn prune(app: &App) -> Result<u64, AppError> {
     Ok(outbox::delete_sent_before(&app.db, before).await?)
 }
 
+/// Mails by delivery status, for the `outbox_mails` gauge.
+pub async fn counts_by_status(app: &App) -> Result<outbox::OutboxCounts, AppError> {
+    Ok(outbox::counts_by_status(&app.db).await?)
+}
+
 /// Pause after the n-th failed attempt, in minutes; the last value repeats.
 /// With [`MAX_ATTEMPTS`] a mail is given up about 29 hours after the first
 /// try, long enough for an admin to fix a broken relay overnight.

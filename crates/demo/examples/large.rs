@@ -73,7 +73,7 @@ async fn home_counts(db: &Db) -> Result<(), Box<dyn std::error::Error>> {
         let UserRef::Portal(id) = creds.user else {
             continue;
         };
-        let Some(principal) = users::portal_principal(db, id).await? else {
+        let Some(principal) = users::principal(db, UserRef::Portal(id)).await? else {
             continue;
         };
         let start = Instant::now();

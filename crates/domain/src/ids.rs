@@ -40,3 +40,16 @@ macro_rules! for_each_id_type {
 }
 
 for_each_id_type!(id_type);
+
+/// The record something (a conversation, a document, a task) belongs to.
+/// Only the most specific record is named: the ones above it (a claim's
+/// object, contract and customer) are read from it by the storage layer,
+/// never taken from a caller, so they cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum RecordRef {
+    Customer(CustomerId),
+    Contract(ContractId),
+    Object(ObjectId),
+    Claim(ClaimId),
+}

@@ -10,15 +10,17 @@ pub mod codes;
 pub mod ids;
 pub mod language;
 pub mod money;
+pub mod permissions;
 pub mod principal;
 pub mod scope;
 
 pub use codes::{
-    ClaimStatus, ContractStatus, ContractType, CustomerKind, FinanceKind, LineOfBusiness,
-    ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole, UnknownCode,
+    ClaimStatus, ContractStatus, ContractType, CustomerKind, FinanceKind, Function, LineOfBusiness,
+    MenuArea, ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole, UnknownCode,
 };
 pub use ids::*;
 pub use language::Language;
 pub use money::{Currency, Money};
+pub use permissions::Permissions;
 pub use principal::{Actor, Principal};
-pub use scope::{CustomerSet, Scope};
+pub use scope::{CustomerSet, ListedIds, Scope};

@@ -5,6 +5,7 @@
 use crate::codes::StaffRole;
 use crate::ids::{CustomerId, OrganizationId, PortalUserId, StaffUserId, TenantId};
 use crate::language::Language;
+use crate::permissions::Permissions;
 use crate::scope::{CustomerSet, Scope};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct Principal {
     pub email: String,
     pub language: Language,
     pub scope: Scope,
+    /// Menu areas, functions and fields of the user's permission profile.
+    pub permissions: Permissions,
 }
 
 impl Principal {

@@ -31,12 +31,28 @@ pub async fn open_db(settings: &Settings) -> Result<Db> {
 
 /// Opens and migrates the database and assembles the application.
 pub async fn app(settings: &Settings) -> Result<App> {
+    let db = migrated_db(settings).await?;
+    Ok(assemble(db, settings))
+}
+
+/// Opens and migrates the database; for commands that load data before
+/// the application runs (`demo`).
+pub async fn migrated_db(settings: &Settings) -> Result<Db> {
     crate::settings::prepare_data_dir(&settings.data_dir)?;
     let db = open_db(settings).await?;
     let ran = migrate::run(&db).await?;
     for m in &ran {
         tracing::info!(version = m.version, name = m.name, "applied migration");
     }
+    Ok(db)
+}
+
+pub fn blobs(settings: &Settings) -> BlobStore {
+    BlobStore::local(settings.data_dir.join("documents"))
+}
+
+/// The application over an opened database.
+pub fn assemble(db: Db, settings: &Settings) -> App {
     let s = &settings.file.security;
     let policy = Policy {
         session_idle_minutes: s.session_idle_minutes,
@@ -45,10 +61,5 @@ pub async fn app(settings: &Settings) -> Result<App> {
         max_failures_per_ip: s.max_failures_per_ip,
         home_counts_cache_secs: settings.file.cache.home_counts_secs,
     };
-    Ok(App::new(
-        db,
-        BlobStore::local(settings.data_dir.join("documents")),
-        Arc::new(SystemClock),
-        policy,
-    ))
+    App::new(db, blobs(settings), Arc::new(SystemClock), policy)
 }

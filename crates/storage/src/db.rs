@@ -42,6 +42,23 @@ pub trait Row: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Sen
 impl<T> Row for T where T: for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
 {}
 
+/// Declares a method that runs SQL text: crate-private, so that no code
+/// outside storage can read customer data without the scope predicate;
+/// public with the `raw-sql` feature, which only test support and tests
+/// enable (CI builds the binary without it, so a use in a production
+/// crate fails to compile there).
+macro_rules! raw_sql_method {
+    ($(#[$meta:meta])* fn $name:ident $($rest:tt)*) => {
+        #[cfg(feature = "raw-sql")]
+        $(#[$meta])*
+        pub async fn $name $($rest)*
+        #[cfg(not(feature = "raw-sql"))]
+        $(#[$meta])*
+        #[allow(dead_code)]
+        pub(crate) async fn $name $($rest)*
+    };
+}
+
 impl Db {
     /// Opens the database named by `url`. `sqlite:` URLs create the file
     /// (but not its directory); `postgres:` URLs must reach a server. Any
@@ -145,32 +162,40 @@ impl Db {
         })
     }
 
-    pub async fn fetch_all<T: Row>(&self, sql: Sql) -> Result<Vec<T>> {
+    raw_sql_method! {
+    fn fetch_all<T: Row>(&self, sql: Sql) -> Result<Vec<T>> {
         match self {
             Db::Sqlite { read, .. } => sqlite::fetch_all(read, &sql).await,
             Db::Postgres(pool) => pg::fetch_all(pool, &sql).await,
         }
     }
+    }
 
-    pub async fn fetch_optional<T: Row>(&self, sql: Sql) -> Result<Option<T>> {
+    raw_sql_method! {
+    fn fetch_optional<T: Row>(&self, sql: Sql) -> Result<Option<T>> {
         match self {
             Db::Sqlite { read, .. } => sqlite::fetch_optional(read, &sql).await,
             Db::Postgres(pool) => pg::fetch_optional(pool, &sql).await,
         }
     }
+    }
 
-    pub async fn fetch_one<T: Row>(&self, sql: Sql) -> Result<T> {
+    raw_sql_method! {
+    fn fetch_one<T: Row>(&self, sql: Sql) -> Result<T> {
         self.fetch_optional(sql)
             .await?
             .ok_or(StorageError::NotFound)
     }
+    }
 
+    raw_sql_method! {
     /// Runs a single write statement outside an explicit transaction.
-    pub async fn execute(&self, sql: Sql) -> Result<u64> {
+    fn execute(&self, sql: Sql) -> Result<u64> {
         match self {
             Db::Sqlite { write, .. } => sqlite::execute(write, &sql).await,
             Db::Postgres(pool) => pg::execute(pool, &sql).await,
         }
+    }
     }
 
     /// Checks that the database answers; used by `/readyz`.
@@ -188,36 +213,45 @@ impl Tx {
         }
     }
 
-    pub async fn fetch_all<T: Row>(&mut self, sql: Sql) -> Result<Vec<T>> {
+    raw_sql_method! {
+    fn fetch_all<T: Row>(&mut self, sql: Sql) -> Result<Vec<T>> {
         match self {
             Tx::Sqlite(tx) => sqlite::fetch_all(&mut **tx, &sql).await,
             Tx::Postgres(tx) => pg::fetch_all(&mut **tx, &sql).await,
         }
     }
+    }
 
-    pub async fn fetch_optional<T: Row>(&mut self, sql: Sql) -> Result<Option<T>> {
+    raw_sql_method! {
+    fn fetch_optional<T: Row>(&mut self, sql: Sql) -> Result<Option<T>> {
         match self {
             Tx::Sqlite(tx) => sqlite::fetch_optional(&mut **tx, &sql).await,
             Tx::Postgres(tx) => pg::fetch_optional(&mut **tx, &sql).await,
         }
     }
+    }
 
-    pub async fn fetch_one<T: Row>(&mut self, sql: Sql) -> Result<T> {
+    raw_sql_method! {
+    fn fetch_one<T: Row>(&mut self, sql: Sql) -> Result<T> {
         self.fetch_optional(sql)
             .await?
             .ok_or(StorageError::NotFound)
     }
+    }
 
-    pub async fn execute(&mut self, sql: Sql) -> Result<u64> {
+    raw_sql_method! {
+    fn execute(&mut self, sql: Sql) -> Result<u64> {
         match self {
             Tx::Sqlite(tx) => sqlite::execute(&mut **tx, &sql).await,
             Tx::Postgres(tx) => pg::execute(&mut **tx, &sql).await,
         }
     }
+    }
 
+    raw_sql_method! {
     /// Executes several statements separated by `;` without bind values
     /// (migrations).
-    pub async fn execute_script(&mut self, script: &str) -> Result<()> {
+    fn execute_script(&mut self, script: &str) -> Result<()> {
         match self {
             Tx::Sqlite(tx) => {
                 sqlx::raw_sql(script).execute(&mut **tx).await?;
@@ -228,13 +262,16 @@ impl Tx {
         }
         Ok(())
     }
+    }
 
+    raw_sql_method! {
     /// Inserts a row and returns its generated id (`RETURNING id` works on
     /// both backends).
-    pub async fn insert_returning_id(&mut self, mut sql: Sql) -> Result<i64> {
+    fn insert_returning_id(&mut self, mut sql: Sql) -> Result<i64> {
         sql.push(" RETURNING id");
         let (id,): (i64,) = self.fetch_one(sql).await?;
         Ok(id)
+    }
     }
 
     pub async fn commit(self) -> Result<()> {

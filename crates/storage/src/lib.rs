@@ -14,6 +14,7 @@ pub mod home;
 pub mod migrate;
 pub mod outbox;
 mod placeholders;
+mod principal_row;
 pub mod scope_sql;
 pub mod session_principal;
 pub mod sessions;

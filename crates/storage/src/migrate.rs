@@ -12,14 +12,42 @@ use crate::db::{Backend, Db};
 pub struct Migration {
     pub version: i64,
     pub name: &'static str,
+    /// Runs on both databases.
     pub script: &'static str,
+    /// Runs after `script` on SQLite only (where the dialects differ in
+    /// more than types, e.g. checks added to existing tables).
+    pub sqlite: &'static str,
+    /// Runs after `script` on PostgreSQL only.
+    pub postgres: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "core",
-    script: include_str!("../migrations/0001_core.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "core",
+        script: include_str!("../migrations/0001_core.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
+        version: 2,
+        name: "access rule",
+        script: include_str!("../migrations/0002_access_rule.sql"),
+        sqlite: include_str!("../migrations/0002_checks_sqlite.sql"),
+        postgres: include_str!("../migrations/0002_checks_postgres.sql"),
+    },
+];
+
+impl Migration {
+    /// The whole script for one backend.
+    pub fn script_for(&self, backend: Backend) -> String {
+        let extra = match backend {
+            Backend::Sqlite => self.sqlite,
+            Backend::Postgres => self.postgres,
+        };
+        render(&format!("{}\n{extra}", self.script), backend)
+    }
+}
 
 /// The SQL of a migration for one backend.
 pub fn render(script: &str, backend: Backend) -> String {
@@ -69,7 +97,7 @@ pub async fn run(db: &Db) -> Result<Vec<&'static Migration>> {
             continue;
         }
         let mut tx = db.begin().await?;
-        tx.execute_script(&render(migration.script, db.backend()))
+        tx.execute_script(&migration.script_for(db.backend()))
             .await?;
         tx.execute(
             Sql::new(
@@ -99,7 +127,7 @@ mod tests {
     fn no_placeholder_survives_rendering() {
         for backend in [Backend::Sqlite, Backend::Postgres] {
             for m in MIGRATIONS {
-                let sql = render(m.script, backend);
+                let sql = m.script_for(backend);
                 for placeholder in ["{ID}", "{TS}", "{DATE}", "{BOOL}", "{JSON}"] {
                     assert!(
                         !sql.contains(placeholder),

@@ -1,13 +1,22 @@
-//! Compiles a [`Scope`] into SQL predicates: the single place where the
-//! access rule becomes SQL. Every read of customer data starts its statement
-//! with [`statement`] (a `WITH` clause defining the visible contracts,
-//! objects and claims once) and appends one of the predicates below to its
-//! `WHERE` clause; the property test in `tests/storage` checks them against
-//! a plain-Rust evaluation of the same rule on random data.
+//! Compiles a [`Scope`] into SQL: the single place where the access rule
+//! becomes SQL. A read of customer data is a [`Scoped`] statement: it starts
+//! with a `WITH` clause defining the visible contracts, objects and claims
+//! once, and its predicates are methods of the statement, so they always
+//! refer to the scope the statement was opened with. [`Scoped::finish`]
+//! refuses a statement to which no predicate was applied — for
+//! administrators too, whose predicates are `TRUE` — so a read that forgets
+//! the rule fails in every test instead of leaking in production. The
+//! property test in `tests/storage` checks the predicates against a
+//! plain-Rust evaluation of the same rule on random data.
 //!
 //! The sets are materialised once per statement because a page counts or
 //! lists several kinds of records that all depend on the visible contracts;
 //! recomputing them per predicate made a home page ten times slower.
+//!
+//! A portal user's id lists (customers, objects, claims) are read from the
+//! `portal_user_scope_*` tables by the user's id, never bound as values:
+//! a plant manager may hold tens of thousands of objects (past SQLite's
+//! 32,766 parameters) and the statement stays the same size for everyone.
 //!
 //! Records below a contract (documents, messages, tasks, finance items)
 //! carry the ids of every record above them (a claim document also names its
@@ -15,12 +24,138 @@
 //! conjuncts below only ever narrow, so a writer that forgets a context id
 //! hides a record rather than leaking it.
 
-use kp_domain::{CustomerSet, Scope};
+use kp_domain::{CustomerSet, PortalUserId, Scope};
 
-use crate::args::Sql;
+use crate::args::{Arg, Sql};
+use crate::{Result, StorageError};
 
-/// `col` holds a customer id in the scope's customer set C.
-pub fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
+/// A statement that reads customer data within one scope.
+pub struct Scoped<'s> {
+    scope: &'s Scope,
+    sql: Sql,
+    predicates: usize,
+}
+
+impl<'s> Scoped<'s> {
+    /// Opens a statement: `WITH scope_contracts(id) AS (…),
+    /// scope_objects(id) AS (…), scope_claims(id) AS (…) `. Sets a statement
+    /// does not use are not computed by either database.
+    pub fn new(scope: &'s Scope) -> Scoped<'s> {
+        let mut sql = Sql::default();
+        prefix(scope, &mut sql);
+        Scoped {
+            scope,
+            sql,
+            predicates: 0,
+        }
+    }
+
+    pub fn scope(&self) -> &Scope {
+        self.scope
+    }
+
+    pub fn push(&mut self, text: &str) -> &mut Self {
+        self.sql.push(text);
+        self
+    }
+
+    pub fn bind(&mut self, value: impl Into<Arg>) -> &mut Self {
+        self.sql.bind(value);
+        self
+    }
+
+    pub fn bind_list<T: Into<Arg>>(&mut self, values: impl IntoIterator<Item = T>) -> &mut Self {
+        self.sql.bind_list(values);
+        self
+    }
+
+    /// `col` holds a customer id in the scope's customer set C.
+    pub fn customer(&mut self, col: &str) -> &mut Self {
+        self.predicates += 1;
+        customer(self.scope, col, &mut self.sql);
+        self
+    }
+
+    /// The contract with alias `k` is visible.
+    pub fn contract(&mut self, k: &str) -> &mut Self {
+        self.contract_id(&format!("{k}.id"))
+    }
+
+    /// `col` holds the id of a visible contract.
+    pub fn contract_id(&mut self, col: &str) -> &mut Self {
+        self.predicates += 1;
+        member(self.scope, col, "scope_contracts", &mut self.sql);
+        self
+    }
+
+    /// The insured object with alias `o` is visible.
+    pub fn object(&mut self, o: &str) -> &mut Self {
+        self.object_id(&format!("{o}.id"))
+    }
+
+    /// `col` holds the id of a visible insured object.
+    pub fn object_id(&mut self, col: &str) -> &mut Self {
+        self.predicates += 1;
+        member(self.scope, col, "scope_objects", &mut self.sql);
+        self
+    }
+
+    /// The claim with alias `c` is visible.
+    pub fn claim(&mut self, c: &str) -> &mut Self {
+        self.claim_id(&format!("{c}.id"))
+    }
+
+    /// `col` holds the id of a visible claim.
+    pub fn claim_id(&mut self, col: &str) -> &mut Self {
+        self.predicates += 1;
+        member(self.scope, col, "scope_claims", &mut self.sql);
+        self
+    }
+
+    /// `col` holds a customer of C whose customer-level records (not tied
+    /// to a contract, object or claim) the scope shows.
+    pub fn customer_level(&mut self, col: &str) -> &mut Self {
+        if self.scope.sees_customer_level_records() {
+            self.customer(col)
+        } else {
+            self.predicates += 1;
+            self.sql.push("FALSE");
+            self
+        }
+    }
+
+    /// The record with alias `x` (having `customer_id` and the context
+    /// columns named by `ctx`) is visible: the most specific record it
+    /// belongs to is.
+    pub fn in_context(&mut self, x: &str, ctx: Context) -> &mut Self {
+        self.predicates += 1;
+        in_context(self.scope, x, ctx, &mut self.sql);
+        self
+    }
+
+    /// The finished statement; an error when no predicate was applied.
+    pub fn finish(self) -> Result<Sql> {
+        if self.predicates == 0 {
+            return Err(StorageError::Unscoped);
+        }
+        Ok(self.sql)
+    }
+}
+
+/// `col IN (SELECT <column> FROM <table> WHERE portal_user_id = $user)`:
+/// membership in one of a user's id lists, read where it is stored.
+fn in_list(col: &str, column: &str, table: &str, user: PortalUserId, sql: &mut Sql) {
+    sql.push(col)
+        .push(" IN (SELECT ")
+        .push(column)
+        .push(" FROM ")
+        .push(table)
+        .push(" WHERE portal_user_id = ");
+    sql.bind(user).push(")");
+}
+
+fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
+    sql.push("(");
     match &scope.customers {
         CustomerSet::All => {
             sql.push("TRUE");
@@ -30,64 +165,84 @@ pub fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
                 .push(" IN (SELECT sc.id FROM customers sc WHERE sc.tenant_id IN ");
             sql.bind_list(tenants.iter().copied()).push(")");
         }
-        CustomerSet::Ids(ids) => {
-            sql.push(col).push(" IN ");
-            sql.bind_list(ids.iter().copied());
+        CustomerSet::Customer(id) => {
+            sql.push(col).push(" = ");
+            sql.bind(*id);
         }
-        CustomerSet::Organization { id, only } => {
-            sql.push("(")
-                .push(col)
+        CustomerSet::Organization(id) => {
+            sql.push(col)
                 .push(" IN (SELECT sg.id FROM customers sg WHERE sg.organization_id = ");
             sql.bind(*id).push(")");
-            if let Some(only) = only {
-                sql.push(" AND ").push(col).push(" IN ");
-                sql.bind_list(only.iter().copied());
-            }
-            sql.push(")");
         }
     }
+    if let Some(user) = scope.customer_list() {
+        sql.push(" AND ");
+        in_list(col, "customer_id", "portal_user_scope_customers", user, sql);
+    }
+    sql.push(")");
 }
 
-/// Starts a statement that reads customer data: `WITH scope_contracts(id)
-/// AS (…), scope_objects(id) AS (…), scope_claims(id) AS (…) `. The
-/// predicates below refer to these names; a statement that forgets this
-/// prefix fails with an unknown table instead of leaking. Sets a statement
-/// does not use are not computed by either database.
-pub fn statement(scope: &Scope) -> Sql {
-    let mut sql = Sql::default();
-    if is_unrestricted(scope) {
-        return sql;
+fn prefix(scope: &Scope, sql: &mut Sql) {
+    if scope.is_unrestricted() {
+        // Kept so that every statement has the same shape; unused, so
+        // neither database computes them.
+        sql.push(
+            "WITH scope_contracts(id) AS (SELECT id FROM contracts), \
+             scope_objects(id) AS (SELECT id FROM insured_objects), \
+             scope_claims(id) AS (SELECT id FROM claims) ",
+        );
+        return;
     }
     sql.push("WITH scope_contracts(id) AS MATERIALIZED (SELECT vk.id FROM contracts vk WHERE ");
-    contract_rule(scope, "vk", &mut sql);
+    contract_rule(scope, "vk", sql);
     sql.push("), scope_objects(id) AS MATERIALIZED (SELECT vo.id FROM insured_objects vo WHERE ")
         .push("vo.contract_id IN (SELECT id FROM scope_contracts)");
-    if let Some(objects) = &scope.objects {
-        sql.push(" AND vo.id IN ");
-        sql.bind_list(objects.iter().copied());
+    if let Some(user) = scope.object_list() {
+        sql.push(" AND ");
+        in_list("vo.id", "object_id", "portal_user_scope_objects", user, sql);
     }
     sql.push("), scope_claims(id) AS MATERIALIZED (SELECT vc.id FROM claims vc WHERE ")
         .push("vc.contract_id IN (SELECT id FROM scope_contracts)");
-    if let Some(objects) = &scope.objects {
-        sql.push(" AND vc.object_id IN ");
-        sql.bind_list(objects.iter().copied());
+    if let Some(user) = scope.object_list() {
+        sql.push(" AND ");
+        in_list(
+            "vc.object_id",
+            "object_id",
+            "portal_user_scope_objects",
+            user,
+            sql,
+        );
     }
-    if let Some(claims) = &scope.claims {
-        sql.push(" AND vc.id IN ");
-        sql.bind_list(claims.iter().copied());
+    if let Some(user) = scope.claim_list() {
+        sql.push(" AND ");
+        in_list("vc.id", "claim_id", "portal_user_scope_claims", user, sql);
     }
     sql.push(") ");
-    sql
 }
 
 /// The rule for one contract with alias `k`, used to define
 /// `scope_contracts`.
 fn contract_rule(scope: &Scope, k: &str, sql: &mut Sql) {
     sql.push("(");
-    if matches!(scope.customers, CustomerSet::All) {
-        sql.push("TRUE");
-    } else {
-        sql.push(k).push(".id IN ");
+    match &scope.customers {
+        CustomerSet::All => {
+            sql.push("TRUE");
+        }
+        // Staff: the contract's own tenant decides, not its customers'.
+        CustomerSet::Tenants(tenants) => {
+            sql.push(k).push(".tenant_id IN ");
+            sql.bind_list(tenants.iter().copied());
+        }
+        CustomerSet::Customer(_) | CustomerSet::Organization(_) => {
+            sql.push(k).push(".id IN ");
+            held_by_customers(scope, sql);
+        }
+    }
+    if scope.customer_list().is_some()
+        && matches!(scope.customers, CustomerSet::All | CustomerSet::Tenants(_))
+    {
+        // A customer list narrows to contracts held by a listed customer.
+        sql.push(" AND ").push(k).push(".id IN ");
         held_by_customers(scope, sql);
     }
     if let Some(types) = &scope.contract_types {
@@ -102,14 +257,15 @@ fn contract_rule(scope: &Scope, k: &str, sql: &mut Sql) {
         sql.push(" AND ").push(k).push(".line_of_business IN ");
         sql.bind_list(lines.iter().copied());
     }
-    if let Some(objects) = &scope.objects {
-        // Not a correlated EXISTS: SQLite would drive it from the id list
-        // and probe every listed object for every contract (seconds for a
-        // plant manager with a thousand objects). This form is computed once.
+    if let Some(user) = scope.object_list() {
+        // Not a correlated EXISTS: SQLite would drive it from the list and
+        // probe every listed object for every contract (seconds for a plant
+        // manager with a thousand objects). This form is computed once.
         sql.push(" AND ")
             .push(k)
-            .push(".id IN (SELECT so.contract_id FROM insured_objects so WHERE so.id IN ");
-        sql.bind_list(objects.iter().copied()).push(")");
+            .push(".id IN (SELECT so.contract_id FROM portal_user_scope_objects ls ")
+            .push("JOIN insured_objects so ON so.id = ls.object_id WHERE ls.portal_user_id = ");
+        sql.bind(user).push(")");
     }
     sql.push(")");
 }
@@ -126,7 +282,7 @@ fn held_by_customers(scope: &Scope, sql: &mut Sql) {
 }
 
 fn member(scope: &Scope, col: &str, set: &str, sql: &mut Sql) {
-    if is_unrestricted(scope) {
+    if scope.is_unrestricted() {
         sql.push("TRUE");
     } else {
         sql.push(col)
@@ -134,36 +290,6 @@ fn member(scope: &Scope, col: &str, set: &str, sql: &mut Sql) {
             .push(set)
             .push(")");
     }
-}
-
-/// The contract with alias `k` is visible.
-pub fn contract(scope: &Scope, k: &str, sql: &mut Sql) {
-    contract_id(scope, &format!("{k}.id"), sql);
-}
-
-/// `col` holds the id of a visible contract.
-pub fn contract_id(scope: &Scope, col: &str, sql: &mut Sql) {
-    member(scope, col, "scope_contracts", sql);
-}
-
-/// The insured object with alias `o` is visible.
-pub fn object(scope: &Scope, o: &str, sql: &mut Sql) {
-    object_id(scope, &format!("{o}.id"), sql);
-}
-
-/// `col` holds the id of a visible insured object.
-pub fn object_id(scope: &Scope, col: &str, sql: &mut Sql) {
-    member(scope, col, "scope_objects", sql);
-}
-
-/// The claim with alias `c` is visible.
-pub fn claim(scope: &Scope, c: &str, sql: &mut Sql) {
-    claim_id(scope, &format!("{c}.id"), sql);
-}
-
-/// `col` holds the id of a visible claim.
-pub fn claim_id(scope: &Scope, col: &str, sql: &mut Sql) {
-    member(scope, col, "scope_claims", sql);
 }
 
 /// Which context columns a table below the customer carries.
@@ -189,10 +315,8 @@ impl Context {
     };
 }
 
-/// The record with alias `x` (having `customer_id` and the context columns
-/// named by `ctx`) is visible: the most specific record it belongs to is.
-pub fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
-    if is_unrestricted(scope) {
+fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
+    if scope.is_unrestricted() {
         sql.push("TRUE");
         return;
     }
@@ -200,7 +324,7 @@ pub fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
     // visible contract, or is a customer-level record of C. The CASE below
     // decides precisely.
     sql.push("((");
-    contract_id(scope, &format!("{x}.contract_id"), sql);
+    member(scope, &format!("{x}.contract_id"), "scope_contracts", sql);
     sql.push(") OR (").push(x).push(".contract_id IS NULL AND ");
     customer(scope, &format!("{x}.customer_id"), sql);
     sql.push(")) AND (CASE");
@@ -208,19 +332,19 @@ pub fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
         sql.push(" WHEN ")
             .push(x)
             .push(".claim_id IS NOT NULL THEN ");
-        claim_id(scope, &format!("{x}.claim_id"), sql);
+        member(scope, &format!("{x}.claim_id"), "scope_claims", sql);
     }
     if ctx.object {
         sql.push(" WHEN ")
             .push(x)
             .push(".object_id IS NOT NULL THEN ");
-        object_id(scope, &format!("{x}.object_id"), sql);
+        member(scope, &format!("{x}.object_id"), "scope_objects", sql);
     }
     if ctx.contract {
         sql.push(" WHEN ")
             .push(x)
             .push(".contract_id IS NOT NULL THEN ");
-        contract_id(scope, &format!("{x}.contract_id"), sql);
+        member(scope, &format!("{x}.contract_id"), "scope_contracts", sql);
     }
     sql.push(" ELSE ");
     if scope.sees_customer_level_records() {
@@ -231,8 +355,38 @@ pub fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
     sql.push(" END)");
 }
 
-fn is_unrestricted(scope: &Scope) -> bool {
-    matches!(scope.customers, CustomerSet::All)
-        && !scope.narrows_contracts()
-        && scope.claims.is_none()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kp_domain::{CustomerId, ListedIds};
+
+    #[test]
+    fn a_statement_without_a_predicate_is_refused() {
+        let admin = Scope::everything();
+        let mut q = Scoped::new(&admin);
+        q.push("SELECT id FROM contracts");
+        assert!(matches!(q.finish(), Err(StorageError::Unscoped)));
+        let mut q = Scoped::new(&admin);
+        q.push("SELECT id FROM contracts k WHERE ").contract("k");
+        assert!(q.finish().is_ok());
+    }
+
+    #[test]
+    fn id_lists_are_read_by_user_not_bound() {
+        let scope = Scope {
+            listed: Some(ListedIds {
+                user: PortalUserId(42),
+                customers: true,
+                objects: true,
+                claims: true,
+            }),
+            ..Scope::customers(CustomerSet::Customer(CustomerId(1)))
+        };
+        let mut q = Scoped::new(&scope);
+        q.push("SELECT COUNT(*) FROM insured_objects o WHERE ")
+            .object("o");
+        let sql = q.finish().unwrap();
+        assert!(sql.text().contains("portal_user_scope_objects"));
+        assert!(sql.args().len() < 12, "{} values", sql.args().len());
+    }
 }

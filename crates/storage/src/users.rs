@@ -1,14 +1,15 @@
 //! Staff and portal users as far as login and the principal need them.
+//!
+//! Staff and portal users share one identity namespace: `login_identities`
+//! holds every login e-mail, normalized (trimmed, lower-case) and unique
+//! across both kinds of user, and login reads it with one indexed lookup.
 
 use chrono::{DateTime, Utc};
-use kp_domain::{
-    Actor, ContractStatus, ContractType, CustomerId, CustomerSet, Language, LineOfBusiness,
-    OrganizationId, PortalUserId, PortalUserStatus, Principal, Scope, StaffRole, StaffUserId,
-    TenantId, UnknownCode,
-};
+use kp_domain::{Language, PortalUserId, PortalUserStatus, Principal, StaffUserId, TenantId};
 
 use crate::args::Sql;
 use crate::db::{Db, Tx};
+use crate::principal_row::{self, UserRow};
 use crate::{Result, StorageError};
 
 /// What the login form needs to verify a password, for either kind of user.
@@ -20,229 +21,106 @@ pub struct Credentials {
     pub language: Language,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UserRef {
     Staff(StaffUserId),
     Portal(PortalUserId),
 }
 
+/// The form in which e-mails are stored and compared.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 #[derive(sqlx::FromRow)]
 struct CredentialRow {
-    id: i64,
+    staff_user_id: Option<i64>,
+    portal_user_id: Option<i64>,
     password_hash: Option<String>,
-    status: String,
-    language: String,
+    active: Option<bool>,
+    language: Option<String>,
 }
 
-/// Looks up a login e-mail among staff first, then portal users. E-mails
-/// are compared case-insensitively.
+/// Looks up a login e-mail among staff and portal users (one indexed read
+/// of the identity table). E-mails are compared in normalized form.
 pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>> {
-    let email = email.trim().to_lowercase();
-    let staff: Option<CredentialRow> = db
+    let row: Option<CredentialRow> = db
         .fetch_optional(
             Sql::new(
-                "SELECT id, password_hash, CASE WHEN active THEN 'active' ELSE 'inactive' END AS status, language \
-                 FROM staff_users WHERE LOWER(email) = $1",
+                "SELECT li.staff_user_id, li.portal_user_id, \
+                 COALESCE(su.password_hash, pu.password_hash) AS password_hash, \
+                 CASE WHEN li.staff_user_id IS NOT NULL THEN su.active ELSE pu.status = $2 END AS active, \
+                 COALESCE(su.language, pu.language) AS language \
+                 FROM login_identities li \
+                 LEFT JOIN staff_users su ON su.id = li.staff_user_id \
+                 LEFT JOIN portal_users pu ON pu.id = li.portal_user_id \
+                 WHERE li.email = $1",
             )
-            .arg(&email),
+            .arg(normalize_email(email))
+            .arg(PortalUserStatus::Active),
         )
         .await?;
-    if let Some(row) = staff {
-        return Ok(Some(Credentials {
-            user: UserRef::Staff(StaffUserId(row.id)),
-            can_log_in: row.status == "active",
-            password_hash: row.password_hash,
-            language: Language::parse(&row.language).unwrap_or_default(),
-        }));
-    }
-    let portal: Option<CredentialRow> = db
-        .fetch_optional(
-            Sql::new("SELECT id, password_hash, status, language FROM portal_users WHERE LOWER(email) = $1")
-                .arg(&email),
-        )
-        .await?;
-    Ok(portal.map(|row| Credentials {
-        user: UserRef::Portal(PortalUserId(row.id)),
-        can_log_in: row.status == PortalUserStatus::Active.as_str(),
-        password_hash: row.password_hash,
-        language: Language::parse(&row.language).unwrap_or_default(),
-    }))
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct StaffRow {
-    pub(crate) id: i64,
-    pub(crate) name: String,
-    pub(crate) email: String,
-    pub(crate) role: String,
-    pub(crate) language: String,
-    pub(crate) active: bool,
-}
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct PortalRow {
-    pub(crate) id: i64,
-    pub(crate) name: String,
-    pub(crate) email: String,
-    pub(crate) language: String,
-    pub(crate) status: String,
-    pub(crate) organization_id: Option<i64>,
-    pub(crate) customer_id: Option<i64>,
-    pub(crate) scope_contract_types: Option<String>,
-    pub(crate) scope_statuses: Option<String>,
-    pub(crate) scope_lines: Option<String>,
-    pub(crate) scope_customers_set: bool,
-    pub(crate) scope_objects_set: bool,
-    pub(crate) scope_claims_set: bool,
-}
-
-/// Builds the principal of a staff user; `None` when the user is gone or
-/// deactivated, which ends their sessions at the next request.
-pub async fn staff_principal(db: &Db, id: StaffUserId) -> Result<Option<Principal>> {
-    let row: Option<StaffRow> = db
-        .fetch_optional(
-            Sql::new(
-                "SELECT id, name, email, role, language, active FROM staff_users WHERE id = $1",
-            )
-            .arg(id),
-        )
-        .await?;
-    match row {
-        Some(row) => staff_from_row(db, row).await,
-        None => Ok(None),
-    }
-}
-
-/// The principal of a loaded staff row; `None` when deactivated.
-pub(crate) async fn staff_from_row(db: &Db, row: StaffRow) -> Result<Option<Principal>> {
-    if !row.active {
+    let Some(row) = row else {
         return Ok(None);
-    }
-    let id = StaffUserId(row.id);
-    let role = StaffRole::parse(&row.role)?;
-    let tenants: Vec<(i64,)> = db
-        .fetch_all(Sql::new("SELECT tenant_id FROM staff_user_tenants WHERE staff_user_id = $1 ORDER BY tenant_id").arg(id))
-        .await?;
-    let tenants: Vec<TenantId> = tenants.into_iter().map(|(t,)| TenantId(t)).collect();
-    Ok(Some(Principal {
-        scope: Principal::staff_scope(role, &tenants),
-        actor: Actor::Staff {
-            id: StaffUserId(row.id),
-            role,
-            tenants,
-        },
-        impersonated_by: None,
-        name: row.name,
-        email: row.email,
-        language: Language::parse(&row.language).unwrap_or_default(),
-    }))
-}
-
-/// Builds the principal of a portal user with the scope from their
-/// organization or customer and their restrictions; `None` unless active.
-pub async fn portal_principal(db: &Db, id: PortalUserId) -> Result<Option<Principal>> {
-    let row: Option<PortalRow> = db
-        .fetch_optional(
-            Sql::new(
-                "SELECT id, name, email, language, status, organization_id, customer_id, \
-                 scope_contract_types, scope_statuses, scope_lines, \
-                 scope_customers_set, scope_objects_set, scope_claims_set \
-                 FROM portal_users WHERE id = $1",
-            )
-            .arg(id),
-        )
-        .await?;
-    match row {
-        Some(row) => portal_from_row(db, row).await,
-        None => Ok(None),
-    }
-}
-
-/// The principal of a loaded portal user row; `None` unless active.
-pub(crate) async fn portal_from_row(db: &Db, row: PortalRow) -> Result<Option<Principal>> {
-    if row.status != PortalUserStatus::Active.as_str() {
-        return Ok(None);
-    }
-    let scope = portal_scope(db, &row).await?;
-    Ok(Some(Principal {
-        actor: Actor::Portal {
-            id: PortalUserId(row.id),
-            organization: row.organization_id.map(OrganizationId),
-            customer: row.customer_id.map(CustomerId),
-        },
-        impersonated_by: None,
-        name: row.name,
-        email: row.email,
-        language: Language::parse(&row.language).unwrap_or_default(),
-        scope,
-    }))
-}
-
-async fn portal_scope(db: &Db, row: &PortalRow) -> Result<Scope> {
-    let allowed = if row.scope_customers_set {
-        let sql = Sql::new(
-            "SELECT customer_id FROM portal_user_scope_customers WHERE portal_user_id = $1 \
-             ORDER BY customer_id",
-        );
-        Some(ids(db, sql.arg(row.id)).await?)
-    } else {
-        None
     };
-    let to_ids = |v: Vec<i64>| v.into_iter().map(CustomerId).collect::<Vec<_>>();
-    let customers = match (row.organization_id, row.customer_id) {
-        (Some(org), _) => CustomerSet::Organization {
-            id: OrganizationId(org),
-            only: allowed.map(to_ids),
-        },
-        (None, Some(own)) => {
-            let own = allowed
-                .as_ref()
-                .is_none_or(|a| a.contains(&own))
-                .then_some(own);
-            CustomerSet::Ids(to_ids(own.into_iter().collect()))
+    let user = match (row.staff_user_id, row.portal_user_id) {
+        (Some(id), None) => UserRef::Staff(StaffUserId(id)),
+        (None, Some(id)) => UserRef::Portal(PortalUserId(id)),
+        _ => {
+            return Err(StorageError::Corrupt(
+                "login identity names no one user".into(),
+            ));
         }
-        (None, None) => CustomerSet::Ids(Vec::new()),
     };
-    let objects = if row.scope_objects_set {
-        Some(ids(db, Sql::new("SELECT object_id FROM portal_user_scope_objects WHERE portal_user_id = $1 ORDER BY object_id").arg(row.id)).await?)
-    } else {
-        None
-    };
-    let claims = if row.scope_claims_set {
-        Some(ids(db, Sql::new("SELECT claim_id FROM portal_user_scope_claims WHERE portal_user_id = $1 ORDER BY claim_id").arg(row.id)).await?)
-    } else {
-        None
-    };
-    Ok(Scope {
-        customers,
-        contract_types: parse_list(row.scope_contract_types.as_deref(), ContractType::parse)?,
-        statuses: parse_list(row.scope_statuses.as_deref(), ContractStatus::parse)?,
-        lines: parse_list(row.scope_lines.as_deref(), LineOfBusiness::parse)?,
-        objects: objects.map(|v| v.into_iter().map(kp_domain::ObjectId).collect()),
-        claims: claims.map(|v| v.into_iter().map(kp_domain::ClaimId).collect()),
-    })
+    Ok(Some(Credentials {
+        user,
+        can_log_in: row.active.unwrap_or(false),
+        password_hash: row.password_hash,
+        language: row
+            .language
+            .as_deref()
+            .and_then(Language::parse)
+            .unwrap_or_default(),
+    }))
 }
 
-async fn ids(db: &Db, sql: Sql) -> Result<Vec<i64>> {
-    let rows: Vec<(i64,)> = db.fetch_all(sql).await?;
-    Ok(rows.into_iter().map(|(id,)| id).collect())
+/// The principal of a user; `None` when the user is gone, deactivated or
+/// (portal users) not active. Built by the same code as a session's.
+pub async fn principal(db: &Db, user: UserRef) -> Result<Option<Principal>> {
+    let (staff, portal) = match user {
+        UserRef::Staff(id) => (Some(id.0), None),
+        UserRef::Portal(id) => (None, Some(id.0)),
+    };
+    let mut sql = Sql::new("SELECT ");
+    principal_row::columns(db.backend(), &mut sql);
+    sql.push(
+        " FROM (SELECT CAST($1 AS BIGINT) AS staff_user_id, CAST($2 AS BIGINT) AS portal_user_id) s ",
+    );
+    principal_row::joins(&mut sql);
+    let row: Option<UserRow> = db.fetch_optional(sql.arg(staff).arg(portal)).await?;
+    match row {
+        Some(row) => row.principal(),
+        None => Ok(None),
+    }
 }
 
-/// A comma-separated list of codes; NULL means "not restricted", an empty
-/// string "restricted to nothing".
-fn parse_list<T>(
-    value: Option<&str>,
-    parse: fn(&str) -> Result<T, UnknownCode>,
-) -> Result<Option<Vec<T>>> {
-    value
-        .map(|v| {
-            v.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| parse(s).map_err(StorageError::from))
-                .collect()
-        })
-        .transpose()
+/// Claims a login e-mail for a new user; a `UniqueViolation` when any
+/// staff or portal user already has it.
+pub(crate) async fn register_identity(tx: &mut Tx, email: &str, user: UserRef) -> Result<()> {
+    let (staff, portal) = match user {
+        UserRef::Staff(id) => (Some(id.0), None),
+        UserRef::Portal(id) => (None, Some(id.0)),
+    };
+    tx.execute(
+        Sql::new(
+            "INSERT INTO login_identities (email, staff_user_id, portal_user_id) VALUES ($1, $2, $3)",
+        )
+        .arg(normalize_email(email))
+        .arg(staff)
+        .arg(portal),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Joins codes for the `scope_*` columns.
@@ -262,44 +140,37 @@ pub async fn record_login(db: &Db, user: UserRef, now: DateTime<Utc>) -> Result<
     Ok(())
 }
 
-/// Creates a staff user; the e-mail must be new.
+/// Creates an active staff user; the e-mail must be new among staff and
+/// portal users alike.
 pub async fn create_staff(
     tx: &mut Tx,
     email: &str,
     name: &str,
-    role: StaffRole,
+    role: kp_domain::StaffRole,
     password_hash: &str,
     tenants: &[TenantId],
     now: DateTime<Utc>,
 ) -> Result<StaffUserId> {
-    let id = tx
-        .insert_returning_id(
-            Sql::new(
-                "INSERT INTO staff_users (email, name, role, password_hash, active, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, TRUE, $5, $5)",
-            )
-            .arg(email.trim().to_lowercase())
-            .arg(name)
-            .arg(role)
-            .arg(password_hash)
-            .arg(now),
-        )
-        .await?;
-    for tenant in tenants {
-        tx.execute(
-            Sql::new("INSERT INTO staff_user_tenants (staff_user_id, tenant_id) VALUES ($1, $2)")
-                .arg(id)
-                .arg(*tenant),
-        )
-        .await?;
-    }
-    Ok(StaffUserId(id))
+    crate::write::staff::insert(
+        tx,
+        &crate::write::staff::NewStaff {
+            email: email.to_owned(),
+            name: name.to_owned(),
+            role,
+            phone: String::new(),
+            language: Language::default(),
+            password_hash: Some(password_hash.to_owned()),
+            active: true,
+            tenants: tenants.to_vec(),
+            created_at: now,
+        },
+    )
+    .await
 }
 
 pub async fn all_tenant_ids(db: &Db) -> Result<Vec<TenantId>> {
-    Ok(ids(db, Sql::new("SELECT id FROM tenants ORDER BY id"))
-        .await?
-        .into_iter()
-        .map(TenantId)
-        .collect())
+    let rows: Vec<(i64,)> = db
+        .fetch_all(Sql::new("SELECT id FROM tenants ORDER BY id"))
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| TenantId(id)).collect())
 }

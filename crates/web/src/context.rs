@@ -14,6 +14,7 @@ use crate::cookies;
 use crate::error::WebError;
 use crate::middleware::request_id::RequestId;
 use crate::nav;
+use crate::permissions::PermissionsView;
 use crate::state::AppState;
 
 /// The form token for visitors without a session; the `anon_csrf`
@@ -92,6 +93,7 @@ impl PageCtx {
             path: self.path.clone(),
             broker_name: self.state.config.broker_name.clone(),
             nav: nav::items(self.principal(), &self.path),
+            permissions: PermissionsView::of(self.principal()),
             user,
         };
         minijinja::context! { ..Value::from(Serde(&page)), ..Value::from(Serde(&base)) }
@@ -128,6 +130,7 @@ struct Base {
     path: String,
     broker_name: String,
     nav: Vec<nav::NavItem>,
+    permissions: PermissionsView,
     user: Option<UserView>,
 }
 

@@ -2,7 +2,8 @@
 //! the `error_pages` middleware renders the page in the user's language
 //! with the request id, so handlers never build error HTML themselves.
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use kp_app::AppError;
 
@@ -16,6 +17,17 @@ pub enum WebError {
     Csrf,
     #[error("not allowed")]
     Forbidden,
+    #[error("bad request")]
+    BadRequest,
+    #[error("conflict with the stored data")]
+    Conflict,
+    /// Invalid input that no form re-rendered with field messages.
+    #[error("unprocessable input")]
+    Unprocessable,
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("temporarily unavailable")]
+    Unavailable { retry_after_secs: u64 },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -26,6 +38,7 @@ pub struct ErrorPage(pub StatusCode);
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
+        let mut retry_after = None;
         let status = match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::LoginRequired { next } => {
@@ -37,6 +50,17 @@ impl IntoResponse for WebError {
                 return Redirect::to(&target).into_response();
             }
             WebError::Csrf | WebError::Forbidden => StatusCode::FORBIDDEN,
+            WebError::BadRequest => StatusCode::BAD_REQUEST,
+            WebError::Conflict => StatusCode::CONFLICT,
+            WebError::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::TooManyRequests { retry_after_secs } => {
+                retry_after = Some(retry_after_secs);
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            WebError::Unavailable { retry_after_secs } => {
+                retry_after = Some(retry_after_secs);
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             WebError::Internal(message) => {
                 // The log gets the cause; the page only the request id.
                 tracing::error!(error = %message, "request failed");
@@ -44,15 +68,41 @@ impl IntoResponse for WebError {
             }
         };
         let mut response = status.into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
         response.extensions_mut().insert(ErrorPage(status));
         response
     }
 }
 
+/// Seconds a client is asked to wait before retrying after an overload.
+const UNAVAILABLE_RETRY_SECS: u64 = 5;
+/// The login throttle's window, for errors that do not carry their own.
+const THROTTLE_RETRY_SECS: u64 = 60;
+
 impl From<AppError> for WebError {
     fn from(err: AppError) -> Self {
         match err {
             AppError::NotFound => WebError::NotFound,
+            AppError::Forbidden => WebError::Forbidden,
+            AppError::Conflict => WebError::Conflict,
+            AppError::Invalid(reason) => {
+                tracing::info!(%reason, "invalid request");
+                WebError::BadRequest
+            }
+            AppError::Validation(_) | AppError::InvalidCredentials => WebError::Unprocessable,
+            AppError::TooManyAttempts => WebError::TooManyRequests {
+                retry_after_secs: THROTTLE_RETRY_SECS,
+            },
+            AppError::Unavailable(reason) => {
+                tracing::warn!(%reason, "service unavailable");
+                WebError::Unavailable {
+                    retry_after_secs: UNAVAILABLE_RETRY_SECS,
+                }
+            }
             other => WebError::Internal(format!("{other:?}")),
         }
     }
@@ -65,3 +115,24 @@ impl From<minijinja::Error> for WebError {
 }
 
 pub type WebResult<T = Response> = Result<T, WebError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_errors_keep_their_meaning() {
+        let status = |e: AppError| WebError::from(e).into_response().status().as_u16();
+        assert_eq!(status(AppError::NotFound), 404);
+        assert_eq!(status(AppError::Forbidden), 403);
+        assert_eq!(status(AppError::Invalid("x".into())), 400);
+        assert_eq!(status(AppError::Conflict), 409);
+        assert_eq!(status(AppError::Validation(vec![])), 422);
+        assert_eq!(status(AppError::TooManyAttempts), 429);
+        assert_eq!(status(AppError::Unavailable("pool".into())), 503);
+        assert_eq!(status(AppError::Internal("x".into())), 500);
+        let busy = WebError::from(AppError::Unavailable("pool".into())).into_response();
+        assert_eq!(busy.headers()[RETRY_AFTER], "5");
+        assert!(busy.extensions().get::<ErrorPage>().is_some());
+    }
+}

@@ -13,6 +13,8 @@ pub mod i18n;
 pub mod middleware;
 pub mod nav;
 pub mod pages;
+pub mod permissions;
+pub mod routes;
 pub mod state;
 pub mod templates;
 
@@ -56,11 +58,18 @@ pub fn state(
 pub fn router(state: AppState) -> Router {
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
     let body_limit = state.config.body_limit_bytes;
-    pages::router()
+    pages::routes()
+        .into_router()
         .fallback(|| async { error::WebError::NotFound })
         .layer(CatchPanicLayer::custom(
             middleware::error_pages::panic_response,
         ))
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        // Outside the limits, so that their 408 and 413 get the page too.
         .layer(from_fn_with_state(
             state.clone(),
             middleware::error_pages::layer,
@@ -70,11 +79,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::anon_csrf::layer,
         ))
-        .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            timeout,
-        ))
         .layer(from_fn_with_state(
             state.clone(),
             middleware::security_headers::layer,
@@ -82,6 +86,12 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(middleware::metrics::layer))
         .layer(from_fn(middleware::request_id::layer))
         .with_state(state)
+}
+
+/// Every route of [`router`] with its method, for tests that must cover
+/// them all.
+pub fn route_table() -> Vec<routes::RouteInfo> {
+    pages::routes().table().to_vec()
 }
 
 /// Serves until `shutdown` resolves, then finishes open requests.

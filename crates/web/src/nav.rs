@@ -1,7 +1,8 @@
-//! The main navigation, built from what the user may use. Entries appear
-//! here only once their pages exist.
+//! The main navigation, built from the user's permission profile: an area
+//! the profile hides has no entry. Entries appear here only once their
+//! pages exist.
 
-use kp_domain::Principal;
+use kp_domain::{MenuArea, Principal};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -12,21 +13,36 @@ pub struct NavItem {
     pub current: bool,
 }
 
+struct Entry {
+    /// The menu area the entry belongs to; `None`: always shown.
+    area: Option<MenuArea>,
+    label: &'static str,
+    staff_label: &'static str,
+    href: &'static str,
+}
+
+const ENTRIES: &[Entry] = &[Entry {
+    area: None,
+    label: "nav-home",
+    staff_label: "nav-staff-home",
+    href: "/home",
+}];
+
 pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
     let Some(principal) = principal else {
         return Vec::new();
     };
-    let entries: &[(&str, &str)] = if principal.is_staff() {
-        &[("nav-staff-home", "/home")]
-    } else {
-        &[("nav-home", "/home")]
-    };
-    entries
+    ENTRIES
         .iter()
-        .map(|(label, href)| NavItem {
-            label,
-            href,
-            current: path == *href,
+        .filter(|e| e.area.is_none_or(|a| principal.permissions.shows_area(a)))
+        .map(|e| NavItem {
+            label: if principal.is_staff() {
+                e.staff_label
+            } else {
+                e.label
+            },
+            href: e.href,
+            current: path == e.href,
         })
         .collect()
 }

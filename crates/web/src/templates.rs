@@ -94,6 +94,9 @@ impl Templates {
                     Error::new(ErrorKind::InvalidOperation, format!("unknown asset {name}"))
                 })
         });
+        env.add_function("shows", crate::permissions::shows);
+        env.add_function("allows", crate::permissions::allows);
+        env.add_function("field_shown", crate::permissions::field_shown);
         env.add_filter("number", format_number);
         Templates { env }
     }

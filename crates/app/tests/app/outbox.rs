@@ -9,7 +9,7 @@ use crate::smtp::{Mode, TestSmtp, closed_port};
 
 /// Queues mails in one transaction, as a use case would.
 async fn enqueue(t: &TestApp, recipients: &[&str]) -> Vec<i64> {
-    let mut tx = t.app.db.begin().await.unwrap();
+    let mut tx = t.db.begin().await.unwrap();
     let mut ids = Vec::new();
     for (n, to) in recipients.iter().enumerate() {
         let mail = NewMail {
@@ -28,10 +28,7 @@ async fn enqueue(t: &TestApp, recipients: &[&str]) -> Vec<i64> {
 }
 
 async fn stored(t: &TestApp, id: i64) -> OutboxMail {
-    kp_storage::outbox::get(&t.app.db, id)
-        .await
-        .unwrap()
-        .unwrap()
+    kp_storage::outbox::get(&t.db, id).await.unwrap().unwrap()
 }
 
 #[tokio::test]
@@ -207,7 +204,7 @@ async fn sent_mails_are_pruned_after_the_keeping_period_but_dead_ones_stay() {
     t.clock.advance(Duration::days(2));
     assert_eq!(outbox::prune(&t.app).await.unwrap(), 1);
     assert!(
-        kp_storage::outbox::get(&t.app.db, ids[0])
+        kp_storage::outbox::get(&t.db, ids[0])
             .await
             .unwrap()
             .is_none()

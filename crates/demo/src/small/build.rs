@@ -298,8 +298,7 @@ impl Seeder<'_> {
             10_000 + n
         );
         let new = finance_items::NewFinanceItem {
-            customer_id: k.customer.id,
-            contract_id: Some(k.id),
+            owner: finance_items::FinanceOwner::Contract(k.id),
             external_id: format!("FI-{:07}", 3_000_000 + n),
             kind,
             number: number.clone(),

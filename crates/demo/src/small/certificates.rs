@@ -94,7 +94,8 @@ pub(super) async fn seed(s: &mut Seeder<'_>, stefan: PortalUserId) -> Result<(),
             uploaded_by_staff_id: None,
             created_at: at(shipped, 7, 45),
         };
-        kp_storage::write::documents::insert(&mut s.tx, &doc).await?;
+        kp_storage::write::documents::insert(&mut s.tx, &kp_domain::Scope::everything(), &doc)
+            .await?;
     }
     Ok(())
 }

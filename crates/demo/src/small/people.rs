@@ -2,7 +2,10 @@
 //! scopes, their chats with the broker's staff, and the transport
 //! certificates Dr. B. issued under the open cover.
 
-use kp_domain::{Language, PermissionProfileId, PortalUserId, PortalUserStatus};
+use kp_domain::{
+    Function, Language, MenuArea, PermissionProfileId, PortalUserId, PortalUserStatus, RecordRef,
+    Scope,
+};
 use kp_storage::write::conversations::{self, Author, NewConversation, NewMessage};
 use kp_storage::write::permission_profiles::{self, NewPermissionProfile};
 use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, ScopeRestrictions};
@@ -26,33 +29,38 @@ struct Portal {
 
 pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, DemoError> {
     let org = s.base.organization;
-    let profile = |name: &str, areas: &[&str]| NewPermissionProfile {
+    let profile = |name: &str, areas: &[MenuArea], functions: &[Function]| NewPermissionProfile {
         organization_id: Some(org),
         name: name.into(),
-        menu_areas: areas.iter().map(|a| (*a).to_owned()).collect(),
-        functions: Vec::new(),
+        menu_areas: areas.iter().map(|a| a.as_str().to_owned()).collect(),
+        functions: functions.iter().map(|f| f.as_str().to_owned()).collect(),
         hidden_fields: Vec::new(),
         created_at: created(),
     };
-    let full = profile(
-        "Vollzugriff",
-        &[
-            "contracts",
-            "objects",
-            "claims",
-            "documents",
-            "finances",
-            "messages",
-            "reports",
-            "certificates",
-            "administration",
-        ],
-    );
+    let full = profile("Vollzugriff", MenuArea::ALL, Function::ALL);
     let site = profile(
         "Standortleitung",
-        &["contracts", "objects", "claims", "documents", "messages"],
+        &[
+            MenuArea::Contracts,
+            MenuArea::Objects,
+            MenuArea::Claims,
+            MenuArea::Documents,
+            MenuArea::Messages,
+        ],
+        &[
+            Function::ReportClaim,
+            Function::UploadDocument,
+            Function::SendMessage,
+            Function::AppointmentRequest,
+        ],
     );
-    let finance = profile("Finance only", &["finances", "documents"]);
+    // Claire D. (JOURNEYS): invoices and dunning notices, their documents,
+    // and her thread with the account manager about one of them.
+    let finance = profile(
+        "Finance only",
+        &[MenuArea::Finances, MenuArea::Documents, MenuArea::Messages],
+        &[Function::SendMessage],
+    );
     let full = permission_profiles::insert(&mut s.tx, &full).await?;
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
     let finance = permission_profiles::insert(&mut s.tx, &finance).await?;
@@ -142,7 +150,7 @@ async fn thread(
     messages: &[(bool, (u32, u32, u32), &str)],
 ) -> Result<(), DemoError> {
     let staff = conv.assigned_staff_id;
-    let id = conversations::insert(&mut s.tx, &conv).await?;
+    let id = conversations::insert(&mut s.tx, &Scope::everything(), &conv).await?;
     for &(from_customer, (month, day, minute), body) in messages {
         let author = match (from_customer, staff) {
             (false, Some(staff)) => Author::Staff(staff),
@@ -151,6 +159,7 @@ async fn thread(
         let created_at = at(date(2026, month, day), 8 + minute / 60, minute % 60);
         conversations::insert_message(
             &mut s.tx,
+            &Scope::everything(),
             &NewMessage {
                 conversation_id: id,
                 author,
@@ -166,29 +175,18 @@ async fn thread(
 async fn chats(s: &mut Seeder<'_>, u: &Portal) -> Result<(), DemoError> {
     let staff = s.base.staff;
     let j = &s.journey;
-    let (
-        Some(martina),
-        Some(legal),
-        Some(holding),
-        Some(cover),
-        Some((claim_k, object, claim)),
-        Some(france),
-    ) = (
-        j.martina.clone(),
+    // Each thread names its most specific record; the contract and
+    // customer above it are read from that record.
+    let (Some(legal), Some(cover), Some((_, _, claim)), Some(france)) = (
         j.martina_legal.clone(),
-        j.holding.clone(),
         j.open_cover.clone(),
         j.augsburg_claim.clone(),
         j.france.clone(),
-    )
-    else {
+    ) else {
         return Err(DemoError::Incomplete("journey records"));
     };
-    let conv = |customer, contract, subject: &str, by, to, day| NewConversation {
-        customer_id: customer,
-        contract_id: contract,
-        object_id: None,
-        claim_id: None,
+    let conv = |about, subject: &str, by, to, day| NewConversation {
+        about,
         subject: subject.into(),
         status: "open".into(),
         started_by_portal_user_id: Some(by),
@@ -196,8 +194,7 @@ async fn chats(s: &mut Seeder<'_>, u: &Portal) -> Result<(), DemoError> {
         created_at: at(date(2026, 9, day), 8, 0),
     };
     let c = conv(
-        martina.id,
-        Some(legal.id),
+        RecordRef::Contract(legal.id),
         "Frage zum Rechtsschutz: Streit mit der Werkstatt",
         u.martina,
         staff.sabine,
@@ -205,27 +202,23 @@ async fn chats(s: &mut Seeder<'_>, u: &Portal) -> Result<(), DemoError> {
     );
     thread(s, c, u.martina, super::chat_texts::MARTINA).await?;
     let c = conv(
-        holding.id,
-        Some(cover.id),
+        RecordRef::Contract(cover.id),
         "Zertifikat für Sendung nach Shanghai (Akkreditiv)",
         u.stefan,
         staff.thomas,
         24,
     );
     thread(s, c, u.stefan, super::chat_texts::STEFAN).await?;
-    let mut c = conv(
-        claim_k.customer.id,
-        Some(claim_k.id),
+    let c = conv(
+        RecordRef::Claim(claim),
         "Gutachtertermin Hydraulikpresse",
         u.jens,
         staff.sabine,
         9,
     );
-    (c.object_id, c.claim_id) = (Some(object), Some(claim));
     thread(s, c, u.jens, super::chat_texts::JENS).await?;
     let c = conv(
-        france.id,
-        None,
+        RecordRef::Customer(france.id),
         "Relance – question sur l'avis d'échéance",
         u.claire,
         staff.thomas,

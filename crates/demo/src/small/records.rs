@@ -89,7 +89,7 @@ impl Seeder<'_> {
             uploaded_by_staff_id: None,
             created_at,
         };
-        documents::insert(&mut self.tx, &new).await?;
+        documents::insert(&mut self.tx, &kp_domain::Scope::everything(), &new).await?;
         Ok(())
     }
 

@@ -2,7 +2,8 @@
 //! exactly what they should.
 
 use kp_domain::{PortalUserId, Principal};
-use kp_storage::{Db, Sql, home, scope_sql, users};
+use kp_storage::scope_sql::Scoped;
+use kp_storage::{Db, Sql, home, users};
 
 use crate::backends::{self, count, counts};
 
@@ -91,17 +92,17 @@ async fn principal(db: &Db, email: &str) -> Principal {
         .fetch_one(Sql::new("SELECT id FROM portal_users WHERE email = $1").arg(email))
         .await
         .unwrap();
-    users::portal_principal(db, PortalUserId(id))
+    users::principal(db, users::UserRef::Portal(PortalUserId(id)))
         .await
         .unwrap()
         .expect("active portal user")
 }
 
 async fn visible_contract_customers(db: &Db, p: &Principal) -> Vec<i64> {
-    let mut sql = scope_sql::statement(&p.scope);
-    sql.push("SELECT k.customer_id FROM contracts k WHERE ");
-    scope_sql::contract(&p.scope, "k", &mut sql);
-    let rows: Vec<(i64,)> = db.fetch_all(sql).await.unwrap();
+    let mut q = Scoped::new(&p.scope);
+    q.push("SELECT k.customer_id FROM contracts k WHERE ")
+        .contract("k");
+    let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(c,)| c).collect()
 }
 
@@ -129,6 +130,17 @@ async fn logins_verify_and_journey_users_see_their_part() {
     let jens = principal(&f.db, "jens.wagner@brenner-gruppe.example.de").await;
     let claire = principal(&f.db, "claire.dubois@brenner-france.example.fr").await;
     let martina = principal(&f.db, "martina.keller@example.de").await;
+    // The permission profile comes with the principal.
+    use kp_domain::{Function, MenuArea};
+    assert!(claire.permissions.shows_area(MenuArea::Finances));
+    assert!(!claire.permissions.shows_area(MenuArea::Contracts));
+    assert!(!claire.permissions.allows(Function::ReportClaim));
+    assert!(jens.permissions.allows(Function::ReportClaim));
+    assert!(!jens.permissions.shows_area(MenuArea::Finances));
+    assert!(
+        martina.permissions.shows_area(MenuArea::Contracts),
+        "no profile: everything"
+    );
 
     let all = home::counts(&f.db, &stefan.scope).await.unwrap();
     let site = home::counts(&f.db, &jens.scope).await.unwrap();
@@ -138,10 +150,10 @@ async fn logins_verify_and_journey_users_see_their_part() {
         "{site:?} vs {all:?}"
     );
     assert!(site.claims > 0 && site.claims < all.claims);
-    let mut sql = scope_sql::statement(&jens.scope);
-    sql.push("SELECT o.site FROM insured_objects o WHERE ");
-    scope_sql::object(&jens.scope, "o", &mut sql);
-    let sites: Vec<(String,)> = f.db.fetch_all(sql).await.unwrap();
+    let mut q = Scoped::new(&jens.scope);
+    q.push("SELECT o.site FROM insured_objects o WHERE ")
+        .object("o");
+    let sites: Vec<(String,)> = f.db.fetch_all(q.finish().unwrap()).await.unwrap();
     assert_eq!(sites.len() as i64, site.objects);
     assert!(sites.iter().all(|(s,)| s == "Werk Augsburg"), "{sites:?}");
 

@@ -13,22 +13,23 @@ use crate::{runtime, settings};
 pub async fn run(args: &DemoArgs) -> Result<()> {
     let settings = settings::resolve_serve(&args.serve)?;
     runtime::init_logging(&settings.data);
-    let app = runtime::app(&settings.data).await?;
+    let db = runtime::migrated_db(&settings.data).await?;
+    let blobs = runtime::blobs(&settings.data);
     let listener = serve::bind(&settings).await?;
-    if kp_demo::is_empty(&app.db)
+    if kp_demo::is_empty(&db)
         .await
         .context("cannot inspect the database")?
     {
         let started = Instant::now();
         match args.size {
-            DemoSize::Small => kp_demo::seed(&app.db, &app.blobs)
+            DemoSize::Small => kp_demo::seed(&db, &blobs)
                 .await
                 .context("loading the demo data failed")?,
             DemoSize::Large => {
                 let progress = Bar::new();
                 let summary = kp_demo::seed_large(
-                    &app.db,
-                    &app.blobs,
+                    &db,
+                    &blobs,
                     &kp_demo::LargeOptions { seed: args.seed },
                     &progress,
                 )
@@ -46,6 +47,7 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
         tracing::info!("database already holds data; demo data not loaded again");
     }
     print_logins(&settings.public_url)?;
+    let app = runtime::assemble(db, &settings.data);
     serve::serve(app, &settings, listener).await
 }
 

@@ -64,7 +64,7 @@ pub async fn serve(
     let _ = stop_tx.send(true);
     let _ = worker.await;
     let _ = outbox.await;
-    app.db.close().await;
+    app.close().await;
     Ok(())
 }
 
@@ -152,7 +152,7 @@ async fn outbox_worker(
 }
 
 async fn update_outbox_gauges(app: &App) {
-    match kp_storage::outbox::counts_by_status(&app.db).await {
+    match kp_app::outbox::counts_by_status(app).await {
         Ok(counts) => {
             for (status, n) in counts.iter() {
                 metrics::gauge!("outbox_mails", "status" => status.as_str()).set(n as f64);

@@ -38,6 +38,6 @@ pub async fn create_admin(args: &CreateAdminArgs) -> Result<()> {
     if generated {
         writeln!(out, "password (shown only once): {password}")?;
     }
-    app.db.close().await;
+    app.close().await;
     Ok(())
 }

@@ -3,15 +3,16 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::{ClaimId, ClaimStatus, ContractId, ObjectId, StaffUserId};
 
-use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
+use crate::{Result, StorageError};
 
 #[derive(Debug, Clone)]
 pub struct NewClaim {
     /// The tenant is the contract's.
     pub contract_id: ContractId,
-    /// Should be an object of the same contract.
+    /// An object of the same contract; another contract's object is
+    /// refused ([`crate::StorageError::Inconsistent`]).
     pub object_id: Option<ObjectId>,
     pub external_id: String,
     pub broker_claim_number: String,
@@ -31,12 +32,25 @@ pub struct NewClaim {
 }
 
 pub async fn insert(tx: &mut Tx, c: &NewClaim) -> Result<ClaimId> {
+    if let Some(object) = c.object_id {
+        let owner: Option<(i64,)> = tx
+            .fetch_optional(
+                Sql::new("SELECT contract_id FROM insured_objects WHERE id = $1").arg(object),
+            )
+            .await?;
+        if owner.is_some_and(|(k,)| k != c.contract_id.0) {
+            return Err(StorageError::Inconsistent(
+                "the claim's object belongs to another contract",
+            ));
+        }
+    }
     let sql = Sql::new(
         "INSERT INTO claims (tenant_id, contract_id, object_id, external_id, broker_claim_number, \
          insurer_claim_number, date_of_loss, reported_on, claim_type, cause, place, description, \
          status, reserve_minor, paid_minor, currency, handler_id, created_at, updated_at) \
          SELECT k.tenant_id, k.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-         $16, $17, $17 FROM contracts k WHERE k.id = $1",
+         $16, $17, $17 FROM contracts k WHERE k.id = $1 \
+         AND ($2 IS NULL OR EXISTS (SELECT 1 FROM insured_objects o WHERE o.id = $2 AND o.contract_id = k.id))",
     )
     .arg(c.contract_id)
     .arg(c.object_id)

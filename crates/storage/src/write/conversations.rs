@@ -2,20 +2,18 @@
 //! their messages.
 
 use chrono::{DateTime, Utc};
-use kp_domain::{ClaimId, ContractId, CustomerId, ObjectId, PortalUserId, StaffUserId};
+use kp_domain::{PortalUserId, RecordRef, Scope, StaffUserId};
 
 use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
+use crate::scope_sql::{Context, Scoped};
 
 #[derive(Debug, Clone)]
 pub struct NewConversation {
-    pub customer_id: CustomerId,
-    /// Context below the customer; as with documents, a claim conversation
-    /// should also name the claim's contract (and object).
-    pub contract_id: Option<ContractId>,
-    pub object_id: Option<ObjectId>,
-    pub claim_id: Option<ClaimId>,
+    /// What the conversation is about: a customer, or a contract, object or
+    /// claim (whose contract and customer are read from it).
+    pub about: RecordRef,
     pub subject: String,
     /// `open` or `closed`.
     pub status: String,
@@ -24,22 +22,30 @@ pub struct NewConversation {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn insert(tx: &mut Tx, c: &NewConversation) -> Result<i64> {
-    let sql = Sql::new(
+/// Starts a conversation about a record inside `scope` (the back office
+/// passes [`Scope::everything`]); a record that does not exist or lies
+/// outside the scope writes nothing and answers `NotFound`.
+pub async fn insert(tx: &mut Tx, scope: &Scope, c: &NewConversation) -> Result<i64> {
+    let mut q = Scoped::new(scope);
+    q.push(
         "INSERT INTO conversations (customer_id, contract_id, object_id, claim_id, subject, status, \
          started_by_portal_user_id, assigned_staff_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+         SELECT src.customer_id, src.contract_id, src.object_id, src.claim_id, ",
     )
-    .arg(c.customer_id)
-    .arg(c.contract_id)
-    .arg(c.object_id)
-    .arg(c.claim_id)
-    .arg(&c.subject)
-    .arg(&c.status)
-    .arg(c.started_by_portal_user_id)
-    .arg(c.assigned_staff_id)
-    .arg(c.created_at);
-    tx.insert_returning_id(sql).await
+    .bind(&c.subject)
+    .push(", ")
+    .bind(&c.status)
+    .push(", ")
+    .bind(c.started_by_portal_user_id)
+    .push(", ")
+    .bind(c.assigned_staff_id)
+    .push(", ")
+    .bind(c.created_at)
+    .push(", ")
+    .bind(c.created_at)
+    .push(" FROM ");
+    super::target::source(&mut q, c.about);
+    super::insert_from_parent(tx, q.finish()?).await
 }
 
 /// Who wrote a message.
@@ -57,23 +63,32 @@ pub struct NewMessage {
     pub created_at: DateTime<Utc>,
 }
 
-/// Adds a message and moves the conversation's `updated_at` to it, so
-/// lists sorted by activity show the thread on top.
-pub async fn insert_message(tx: &mut Tx, m: &NewMessage) -> Result<i64> {
+/// Adds a message to a conversation inside `scope` and moves the
+/// conversation's `updated_at` to it, so lists sorted by activity show the
+/// thread on top. A conversation outside the scope writes nothing and
+/// answers `NotFound`.
+pub async fn insert_message(tx: &mut Tx, scope: &Scope, m: &NewMessage) -> Result<i64> {
     let (portal, staff) = match m.author {
         Author::Portal(id) => (Some(id), None),
         Author::Staff(id) => (None, Some(id)),
     };
-    let sql = Sql::new(
+    let mut q = Scoped::new(scope);
+    q.push(
         "INSERT INTO messages (conversation_id, author_portal_user_id, author_staff_id, body, \
-         created_at) VALUES ($1, $2, $3, $4, $5)",
+         created_at) SELECT v.id, ",
     )
-    .arg(m.conversation_id)
-    .arg(portal)
-    .arg(staff)
-    .arg(&m.body)
-    .arg(m.created_at);
-    let id = tx.insert_returning_id(sql).await?;
+    .bind(portal)
+    .push(", ")
+    .bind(staff)
+    .push(", ")
+    .bind(&m.body)
+    .push(", ")
+    .bind(m.created_at)
+    .push(" FROM conversations v WHERE v.id = ")
+    .bind(m.conversation_id)
+    .push(" AND ")
+    .in_context("v", Context::FULL);
+    let id = super::insert_from_parent(tx, q.finish()?).await?;
     tx.execute(
         Sql::new("UPDATE conversations SET updated_at = $1 WHERE id = $2 AND updated_at < $1")
             .arg(m.created_at)

@@ -8,12 +8,14 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimId, ContractId, CustomerId, DocumentId, FinanceItemId, ObjectId, PortalUserId, StaffUserId,
+    ClaimId, ContractId, CustomerId, DocumentId, FinanceItemId, ObjectId, PortalUserId, Scope,
+    StaffUserId,
 };
 
 use crate::Result;
-use crate::args::Sql;
+use crate::args::Arg;
 use crate::db::Tx;
+use crate::scope_sql::{Context, Scoped};
 
 /// The record a document belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,28 +158,54 @@ fn context_id(ctx: DocumentContext) -> i64 {
     }
 }
 
-pub async fn insert(tx: &mut Tx, d: &NewDocument) -> Result<DocumentId> {
+/// The scope predicate on the context record of [`context_source`].
+fn context_in_scope(ctx: DocumentContext, q: &mut Scoped<'_>) {
+    use DocumentContext::*;
+    match ctx {
+        Customer(_) => q.customer_level("p.id"),
+        Contract(_) => q.contract("p"),
+        Object(_) => q.object("p"),
+        Claim(_) => q.claim("p"),
+        FinanceItem(_) => q.in_context("p", Context::CONTRACT),
+        Certificate(_) => q.contract("k"),
+        Message(_) => q.in_context("v", Context::FULL),
+    };
+}
+
+/// Records a document on a context record inside `scope` (the back office
+/// passes [`Scope::everything`]); a context that does not exist or lies
+/// outside the scope writes nothing and answers `NotFound`.
+pub async fn insert(tx: &mut Tx, scope: &Scope, d: &NewDocument) -> Result<DocumentId> {
     let (cols, from) = context_source(d.context);
-    let sql = Sql::new(format!(
+    let mut q = Scoped::new(scope);
+    q.push(&format!(
         "INSERT INTO documents (tenant_id, customer_id, contract_id, object_id, claim_id, \
          finance_item_id, certificate_id, message_id, external_id, document_type, title, file_name, \
          media_type, size_bytes, sha256, storage_key, source, uploaded_by_portal_user_id, \
-         uploaded_by_staff_id, created_at, updated_at) \
-         SELECT {cols}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13 \
-         FROM {from} WHERE p.id = $1"
+         uploaded_by_staff_id, created_at, updated_at) SELECT {cols}"
+    ));
+    for value in [
+        Arg::from(d.external_id.clone()),
+        Arg::from(&d.document_type),
+        Arg::from(&d.title),
+        Arg::from(&d.file_name),
+        Arg::from(&d.media_type),
+        Arg::from(d.size_bytes),
+        Arg::from(&d.sha256),
+        Arg::from(&d.storage_key),
+        Arg::from(&d.source),
+        Arg::from(d.uploaded_by_portal_user_id),
+        Arg::from(d.uploaded_by_staff_id),
+        Arg::from(d.created_at),
+        Arg::from(d.created_at),
+    ] {
+        q.push(", ").bind(value);
+    }
+    q.push(&format!(" FROM {from} WHERE p.id = "))
+        .bind(context_id(d.context))
+        .push(" AND ");
+    context_in_scope(d.context, &mut q);
+    Ok(DocumentId(
+        super::insert_from_parent(tx, q.finish()?).await?,
     ))
-    .arg(context_id(d.context))
-    .arg(d.external_id.clone())
-    .arg(&d.document_type)
-    .arg(&d.title)
-    .arg(&d.file_name)
-    .arg(&d.media_type)
-    .arg(d.size_bytes)
-    .arg(&d.sha256)
-    .arg(&d.storage_key)
-    .arg(&d.source)
-    .arg(d.uploaded_by_portal_user_id)
-    .arg(d.uploaded_by_staff_id)
-    .arg(d.created_at);
-    Ok(DocumentId(super::insert_from_parent(tx, sql).await?))
 }

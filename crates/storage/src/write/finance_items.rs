@@ -9,10 +9,10 @@ use crate::db::Tx;
 
 #[derive(Debug, Clone)]
 pub struct NewFinanceItem {
-    /// The tenant is the customer's.
-    pub customer_id: CustomerId,
-    /// A contract of that customer, or `None` for an account-level item.
-    pub contract_id: Option<ContractId>,
+    /// The contract billed (its policyholder is the customer), or the
+    /// customer for an account-level item. The customer and tenant are read
+    /// from it, never given, so they cannot disagree.
+    pub owner: FinanceOwner,
     pub external_id: String,
     pub kind: FinanceKind,
     pub number: String,
@@ -25,15 +25,30 @@ pub struct NewFinanceItem {
     pub created_at: DateTime<Utc>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinanceOwner {
+    Customer(CustomerId),
+    Contract(ContractId),
+}
+
 pub async fn insert(tx: &mut Tx, f: &NewFinanceItem) -> Result<FinanceItemId> {
-    let sql = Sql::new(
+    let (source, id) = match f.owner {
+        FinanceOwner::Customer(id) => (
+            "SELECT p.tenant_id, p.id, CAST(NULL AS BIGINT), $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+             $11, $11 FROM customers p WHERE p.id = $1",
+            id.0,
+        ),
+        FinanceOwner::Contract(id) => (
+            "SELECT p.tenant_id, p.customer_id, p.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+             $11, $11 FROM contracts p WHERE p.id = $1",
+            id.0,
+        ),
+    };
+    let sql = Sql::new(format!(
         "INSERT INTO finance_items (tenant_id, customer_id, contract_id, external_id, kind, number, \
-         issue_date, due_date, amount_minor, currency, paid, paid_on, created_at, updated_at) \
-         SELECT cu.tenant_id, cu.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12 \
-         FROM customers cu WHERE cu.id = $1",
-    )
-    .arg(f.customer_id)
-    .arg(f.contract_id)
+         issue_date, due_date, amount_minor, currency, paid, paid_on, created_at, updated_at) {source}"
+    ))
+    .arg(id)
     .arg(&f.external_id)
     .arg(f.kind)
     .arg(&f.number)

@@ -8,6 +8,12 @@
 //! claim in another tenant than its contract, or a claim document that
 //! lacks its contract id — the access predicate in [`crate::scope_sql`]
 //! relies on those ids. A missing parent yields [`crate::StorageError::NotFound`].
+//!
+//! Writes that a portal user can trigger (conversations, messages,
+//! documents) take the [`kp_domain::Scope`] they act within and put its
+//! predicate into the same statement, so a forged id in a form writes
+//! nothing and answers `NotFound`; the back office passes
+//! [`kp_domain::Scope::everything`].
 
 pub mod bulk;
 pub mod certificates;
@@ -24,6 +30,7 @@ pub mod organizations;
 pub mod permission_profiles;
 pub mod portal_users;
 pub mod staff;
+mod target;
 pub mod tenants;
 
 use crate::args::Sql;

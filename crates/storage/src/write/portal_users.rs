@@ -9,7 +9,7 @@ use kp_domain::{
 use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
-use crate::users::join_codes;
+use crate::users::{UserRef, join_codes, normalize_email, register_identity};
 
 /// Whom a portal user acts for: one customer, or an organization.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct ScopeRestrictions {
 
 #[derive(Debug, Clone)]
 pub struct NewPortalUser {
-    /// Stored in lower case; must be unique among portal users.
+    /// Stored normalized; must be unique among staff and portal users.
     pub email: String,
     pub name: String,
     pub language: Language,
@@ -57,7 +57,7 @@ pub async fn insert(tx: &mut Tx, u: &NewPortalUser) -> Result<PortalUserId> {
          scope_customers_set, scope_objects_set, scope_claims_set, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)",
     )
-    .arg(u.email.trim().to_lowercase())
+    .arg(normalize_email(&u.email))
     .arg(&u.name)
     .arg(u.language.code())
     .arg(u.status)
@@ -85,6 +85,7 @@ pub async fn insert(tx: &mut Tx, u: &NewPortalUser) -> Result<PortalUserId> {
     .arg(s.claims.is_some())
     .arg(u.created_at);
     let id = PortalUserId(tx.insert_returning_id(sql).await?);
+    register_identity(tx, &u.email, UserRef::Portal(id)).await?;
     insert_scope_ids(tx, id, s).await?;
     Ok(id)
 }

@@ -6,10 +6,11 @@ use kp_domain::{Language, StaffRole, StaffUserId, TenantId};
 use crate::Result;
 use crate::args::Sql;
 use crate::db::Tx;
+use crate::users::{UserRef, normalize_email, register_identity};
 
 #[derive(Debug, Clone)]
 pub struct NewStaff {
-    /// Stored in lower case; must be unique among staff users.
+    /// Stored normalized; must be unique among staff and portal users.
     pub email: String,
     pub name: String,
     pub role: StaffRole,
@@ -27,7 +28,7 @@ pub async fn insert(tx: &mut Tx, s: &NewStaff) -> Result<StaffUserId> {
         "INSERT INTO staff_users (email, name, role, phone, language, password_hash, active, \
          created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
     )
-    .arg(s.email.trim().to_lowercase())
+    .arg(normalize_email(&s.email))
     .arg(&s.name)
     .arg(s.role)
     .arg(&s.phone)
@@ -36,6 +37,7 @@ pub async fn insert(tx: &mut Tx, s: &NewStaff) -> Result<StaffUserId> {
     .arg(s.active)
     .arg(s.created_at);
     let id = StaffUserId(tx.insert_returning_id(sql).await?);
+    register_identity(tx, &s.email, UserRef::Staff(id)).await?;
     for tenant in &s.tenants {
         tx.execute(
             Sql::new("INSERT INTO staff_user_tenants (staff_user_id, tenant_id) VALUES ($1, $2)")

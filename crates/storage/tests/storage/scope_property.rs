@@ -1,14 +1,13 @@
 //! The scope predicate in SQL equals the plain-Rust reference on random
 //! worlds and scopes, on every backend.
 
-use kp_domain::Scope;
-use kp_storage::scope_sql::{self, Context};
+use kp_storage::scope_sql::{Context, Scoped};
 use kp_storage::{Db, Sql, Tx};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
 use crate::backends;
-use crate::reference::{self, Reference, World};
+use crate::reference::{self, Reference, TestScope, World};
 
 const TS: &str = "2026-01-01T00:00:00Z";
 
@@ -26,6 +25,7 @@ async fn exec(tx: &mut Tx, sql: Sql) {
 async fn load(db: &Db, w: &World) {
     let mut tx = db.begin().await.unwrap();
     for table in [
+        "portal_users",
         "documents",
         "finance_items",
         "claims",
@@ -175,22 +175,57 @@ async fn load(db: &Db, w: &World) {
     tx.commit().await.unwrap();
 }
 
+/// The portal users holding the scopes' id lists (user `i + 1` for scope
+/// `i`), in the tables the SQL reads them from.
+async fn load_lists(db: &Db, w: &World, scopes: &[TestScope]) {
+    let mut tx = db.begin().await.unwrap();
+    exec(&mut tx, Sql::new("DELETE FROM portal_users")).await;
+    let ts: chrono::DateTime<chrono::Utc> = TS.parse().unwrap();
+    for (i, s) in scopes.iter().enumerate() {
+        let user = i as i64 + 1;
+        exec(
+            &mut tx,
+            Sql::new(
+                "INSERT INTO portal_users (id, email, name, status, customer_id, created_at, updated_at) \
+                 VALUES ($1, $2, 'U', 'active', $3, $4, $4)",
+            )
+            .arg(user)
+            .arg(format!("u{user}@example.org"))
+            .arg(w.customers[0].id)
+            .arg(ts),
+        )
+        .await;
+        let lists = [
+            ("portal_user_scope_customers", "customer_id", &s.customers),
+            ("portal_user_scope_objects", "object_id", &s.objects),
+            ("portal_user_scope_claims", "claim_id", &s.claims),
+        ];
+        for (table, column, ids) in lists {
+            for id in ids.iter().flatten() {
+                let sql = format!("INSERT INTO {table} (portal_user_id, {column}) VALUES ($1, $2)");
+                exec(&mut tx, Sql::new(sql).arg(user).arg(*id)).await;
+            }
+        }
+    }
+    tx.commit().await.unwrap();
+}
+
 async fn visible(
     db: &Db,
-    scope: &Scope,
+    scope: &TestScope,
     table: &str,
     alias: &str,
-    pred: impl FnOnce(&mut Sql),
+    pred: impl FnOnce(&mut Scoped<'_>),
 ) -> Vec<i64> {
-    let mut sql = scope_sql::statement(scope);
-    sql.push(&format!("SELECT {alias}.id FROM {table} {alias} WHERE "));
-    pred(&mut sql);
-    sql.push(&format!(" ORDER BY {alias}.id"));
-    let rows: Vec<(i64,)> = db.fetch_all(sql).await.unwrap();
+    let mut q = Scoped::new(&scope.scope);
+    q.push(&format!("SELECT {alias}.id FROM {table} {alias} WHERE "));
+    pred(&mut q);
+    q.push(&format!(" ORDER BY {alias}.id"));
+    let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
 }
 
-async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
+async fn check(db: &Db, w: &World, scope: &TestScope) -> Result<(), String> {
     let r = Reference { world: w, scope };
     let expect = |ids: Vec<i64>, f: &dyn Fn(i64) -> bool| {
         ids.into_iter().filter(|id| f(*id)).collect::<Vec<_>>()
@@ -199,7 +234,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         (
             "customers",
             visible(db, scope, "customers", "cu", |s| {
-                scope_sql::customer(scope, "cu.id", s)
+                s.customer("cu.id");
             })
             .await,
             expect(w.customers.iter().map(|c| c.id).collect(), &|id| {
@@ -209,7 +244,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         (
             "contracts",
             visible(db, scope, "contracts", "k", |s| {
-                scope_sql::contract(scope, "k", s)
+                s.contract("k");
             })
             .await,
             expect(w.contracts.iter().map(|c| c.id).collect(), &|id| {
@@ -219,7 +254,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         (
             "objects",
             visible(db, scope, "insured_objects", "o", |s| {
-                scope_sql::object(scope, "o", s)
+                s.object("o");
             })
             .await,
             expect(w.objects.iter().map(|c| c.id).collect(), &|id| r.object(id)),
@@ -227,7 +262,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         (
             "claims",
             visible(db, scope, "claims", "c", |s| {
-                scope_sql::claim(scope, "c", s)
+                s.claim("c");
             })
             .await,
             expect(w.claims.iter().map(|c| c.id).collect(), &|id| r.claim(id)),
@@ -235,7 +270,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         (
             "documents",
             visible(db, scope, "documents", "d", |s| {
-                scope_sql::in_context(scope, "d", Context::FULL, s)
+                s.in_context("d", Context::FULL);
             })
             .await,
             w.documents
@@ -247,7 +282,7 @@ async fn check(db: &Db, w: &World, scope: &Scope) -> Result<(), String> {
         (
             "finance items",
             visible(db, scope, "finance_items", "f", |s| {
-                scope_sql::in_context(scope, "f", Context::CONTRACT, s)
+                s.in_context("f", Context::CONTRACT);
             })
             .await,
             w.finance_items
@@ -272,12 +307,18 @@ fn run_property(t: &backends::TestDb, rt: &tokio::runtime::Handle) {
         ..Config::default()
     });
     let strategy = reference::world().prop_flat_map(|w| {
-        let scopes = prop::collection::vec(reference::scope(&w), 3);
+        let scopes = (
+            reference::scope(&w, 1),
+            reference::scope(&w, 2),
+            reference::scope(&w, 3),
+        );
         (Just(w), scopes)
     });
-    let result = runner.run(&strategy, |(world, scopes)| {
+    let result = runner.run(&strategy, |(world, (a, b, c))| {
+        let scopes = [a, b, c];
         rt.block_on(async {
             load(&t.db, &world).await;
+            load_lists(&t.db, &world, &scopes).await;
             for scope in &scopes {
                 check(&t.db, &world, scope)
                     .await

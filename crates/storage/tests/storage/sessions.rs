@@ -101,7 +101,10 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
         .unwrap();
         assert_eq!(counts, (3, 3), "{}", t.label);
 
-        let principal = users::staff_principal(&t.db, staff).await.unwrap().unwrap();
+        let principal = users::principal(&t.db, UserRef::Staff(staff))
+            .await
+            .unwrap()
+            .unwrap();
         assert!(principal.is_admin());
         t.drop_db().await;
     }

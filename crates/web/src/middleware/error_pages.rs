@@ -43,14 +43,12 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .unwrap_or_default();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    let Some(ErrorPage(status)) = response.extensions().get::<ErrorPage>().copied() else {
-        return response;
+    let status = match response.extensions().get::<ErrorPage>().copied() {
+        Some(ErrorPage(status)) => status,
+        None if is_plain_rejection(&response) => response.status(),
+        None => return response,
     };
-    let (title_key, message_key) = match status {
-        StatusCode::NOT_FOUND => ("error-404-title", "error-404-message"),
-        StatusCode::FORBIDDEN => ("error-403-title", "error-403-message"),
-        _ => ("error-500-title", "error-500-message"),
-    };
+    let (title_key, message_key) = keys(status);
     let view = ErrorView {
         lang: language.code(),
         languages: kp_domain::Language::ALL.iter().map(|l| l.code()).collect(),
@@ -82,6 +80,42 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     out.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     out
+}
+
+/// Plain-text answers of the layers and extractors below the handlers
+/// (timeout, body limit, unreadable form or query): shown as the error
+/// page too, so a visitor never meets a bare English line.
+fn is_plain_rejection(response: &Response) -> bool {
+    let html = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    !html
+        && matches!(
+            response.status(),
+            StatusCode::BAD_REQUEST
+                | StatusCode::REQUEST_TIMEOUT
+                | StatusCode::PAYLOAD_TOO_LARGE
+                | StatusCode::UNSUPPORTED_MEDIA_TYPE
+                | StatusCode::UNPROCESSABLE_ENTITY
+        )
+}
+
+/// Title and message of the page for a status.
+fn keys(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        400 | 415 => ("error-400-title", "error-400-message"),
+        403 => ("error-403-title", "error-403-message"),
+        404 => ("error-404-title", "error-404-message"),
+        408 => ("error-408-title", "error-408-message"),
+        409 => ("error-409-title", "error-409-message"),
+        413 => ("error-413-title", "error-413-message"),
+        422 => ("error-422-title", "error-422-message"),
+        429 => ("error-429-title", "error-429-message"),
+        503 => ("error-503-title", "error-503-message"),
+        _ => ("error-500-title", "error-500-message"),
+    }
 }
 
 /// Turns a panic into a marked 500 so that the page above is shown.

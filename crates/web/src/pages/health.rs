@@ -1,19 +1,18 @@
 //! Liveness, readiness and metrics for operators and load balancers.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
-use axum::routing::get;
 
+use crate::routes::Routes;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/healthz", healthz)
+        .get("/readyz", readyz)
+        .get("/metrics", metrics)
 }
 
 /// The process is up. Passes the full middleware stack, which makes it the
@@ -24,7 +23,7 @@ async fn healthz() -> &'static str {
 
 /// The database answers.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.app.db.ping().await {
+    match kp_app::health::ready(&state.app).await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(err) => {
             tracing::warn!(error = %err, "readiness check failed");

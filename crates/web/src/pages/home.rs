@@ -1,23 +1,21 @@
 //! The home pages: customers see their name and what their scope holds;
 //! staff see the same counts over their tenants.
 
-use axum::Router;
 use axum::response::{Html, IntoResponse};
-use axum::routing::get;
 use serde::Serialize;
 
 use crate::context::PageCtx;
 use crate::error::WebResult;
-use crate::state::AppState;
+use crate::routes::Routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/home", get(home))
+pub fn routes() -> Routes {
+    Routes::new().get("/home", home)
 }
 
 #[derive(Serialize)]
 struct HomeView {
     name: String,
-    counts: kp_storage::home::ScopeCounts,
+    counts: kp_app::home::ScopeCounts,
     role_key: Option<String>,
 }
 

@@ -1,9 +1,8 @@
 //! The language switcher: a plain form, so it works without JavaScript.
 
+use axum::Form;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect};
-use axum::routing::post;
-use axum::{Form, Router};
 use kp_domain::Language;
 use serde::Deserialize;
 
@@ -11,10 +10,10 @@ use crate::context::PageCtx;
 use crate::cookies;
 use crate::error::{WebError, WebResult};
 use crate::pages::safe_next;
-use crate::state::AppState;
+use crate::routes::Routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/language", post(switch))
+pub fn routes() -> Routes {
+    Routes::new().post("/language", switch)
 }
 
 #[derive(Deserialize)]

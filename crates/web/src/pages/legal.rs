@@ -1,24 +1,22 @@
 //! Imprint, privacy notice and terms of use, linked from every footer.
 //! The imprint names the broker from the first tenant's master data.
 
-use axum::Router;
 use axum::extract::Path;
 use axum::response::{Html, IntoResponse};
-use axum::routing::get;
 use serde::Serialize;
 
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
-use crate::state::AppState;
+use crate::routes::Routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/legal/{page}", get(legal))
+pub fn routes() -> Routes {
+    Routes::new().get("/legal/{page}", legal)
 }
 
 #[derive(Serialize)]
 struct LegalView {
     page: &'static str,
-    broker: Option<kp_storage::tenants::TenantContact>,
+    broker: Option<kp_app::legal::TenantContact>,
 }
 
 async fn legal(ctx: PageCtx, Path(page): Path<String>) -> WebResult {
@@ -28,9 +26,7 @@ async fn legal(ctx: PageCtx, Path(page): Path<String>) -> WebResult {
         "terms" => "terms",
         _ => return Err(WebError::NotFound),
     };
-    let broker = kp_storage::tenants::first_contact(&ctx.state.app.db)
-        .await
-        .map_err(kp_app::AppError::from)?;
+    let broker = kp_app::legal::broker_contact(&ctx.state.app).await?;
     let title = match page {
         "imprint" => "legal-imprint",
         "privacy" => "legal-privacy",

@@ -1,11 +1,10 @@
 //! Login and logout.
 
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{Html, IntoResponse, Redirect};
-use axum::routing::{get, post};
-use axum::{Form, Router};
 use kp_app::AppError;
 use serde::{Deserialize, Serialize};
 
@@ -13,13 +12,15 @@ use crate::context::{ClientIp, PageCtx};
 use crate::cookies;
 use crate::error::{WebError, WebResult};
 use crate::pages::safe_next;
+use crate::routes::Routes;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(root))
-        .route("/login", get(show).post(submit))
-        .route("/logout", post(logout))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/", root)
+        .get("/login", show)
+        .post("/login", submit)
+        .post("/logout", logout)
 }
 
 async fn root(ctx: PageCtx) -> Redirect {

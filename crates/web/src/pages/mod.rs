@@ -7,18 +7,17 @@ pub mod legal;
 pub mod login;
 pub mod static_files;
 
-use axum::Router;
+use crate::routes::Routes;
 
-use crate::state::AppState;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(health::router())
-        .merge(login::router())
-        .merge(home::router())
-        .merge(language::router())
-        .merge(legal::router())
-        .merge(static_files::router())
+/// Every page route, recorded (see [`Routes`]).
+pub fn routes() -> Routes {
+    Routes::new()
+        .merge(health::routes())
+        .merge(login::routes())
+        .merge(home::routes())
+        .merge(language::routes())
+        .merge(legal::routes())
+        .merge(static_files::routes())
 }
 
 /// Percent-encodes a value for a query string.

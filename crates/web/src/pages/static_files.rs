@@ -1,16 +1,15 @@
 //! Embedded static assets under their content-hashed names.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 
 use crate::error::WebError;
+use crate::routes::Routes;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/static/{file}", get(asset))
+pub fn routes() -> Routes {
+    Routes::new().get("/static/{file}", asset)
 }
 
 async fn asset(

@@ -15,6 +15,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub app: App,
+    /// The database under the app, for the tests' own look-ups.
+    pub db: Db,
     pub _dir: tempfile::TempDir,
 }
 
@@ -47,6 +49,14 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp {
+    spawn_app_configured(configure, |_| {}).await
+}
+
+/// An app whose data directory and web settings the test adjusts.
+pub async fn spawn_app_configured(
+    configure: impl FnOnce(&std::path::Path),
+    web: impl FnOnce(&mut kp_web::WebConfig),
+) -> TestApp {
     let template = template_db().await;
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&template, dir.path().join("kp.db")).unwrap();
@@ -61,15 +71,16 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
         ..Policy::default()
     };
     let app = App::new(
-        db,
+        db.clone(),
         BlobStore::local(dir.path().join("documents")),
         Arc::new(SystemClock),
         policy,
     );
-    let config = kp_web::WebConfig {
+    let mut config = kp_web::WebConfig {
         broker_name: "Testmakler".to_owned(),
         ..kp_web::WebConfig::default()
     };
+    web(&mut config);
     let state = kp_web::state(
         app.clone(),
         config,
@@ -79,6 +90,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
     TestApp {
         router: kp_web::router(state),
         app,
+        db,
         _dir: dir,
     }
 }

@@ -5,6 +5,7 @@
 
 mod harness;
 mod i18n_pages;
+mod idor;
 mod login;
 mod operations;
 mod scope;

@@ -23,7 +23,7 @@ async fn health_readiness_and_metrics_answer() {
 #[tokio::test]
 async fn readiness_fails_when_the_database_is_gone() {
     let app = spawn_app().await;
-    app.app.db.close().await;
+    app.app.close().await;
     let mut client = Client::new(&app);
     assert_eq!(
         client.get("/readyz").await.status,

@@ -1,0 +1,297 @@
+//! The IDOR harness: every route of the router is walked; for each route
+//! with a record id, every demo role requests it with ids inside and
+//! outside its scope. Inside answers anything but 404; outside answers
+//! exactly the 404 page of an id that does not exist, so an id reveals
+//! nothing. A route whose path parameter the harness does not cover fails
+//! the test: a new page with an id must be added to `PARAMS` below.
+//!
+//! Later issues add their routes' ids here; `kind` says which records the
+//! parameter names, and the harness reads which of them each role sees
+//! through the storage layer's own scoped reads.
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use kp_domain::Principal;
+use kp_storage::scope_sql::{Context, Scoped};
+use kp_storage::users;
+use kp_storage::{Db, Sql};
+use kp_web::routes::RouteInfo;
+
+use crate::harness::{Client, TestApp, spawn_app};
+
+/// The records a path parameter can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // kinds are used as the routes that need them arrive
+pub enum Kind {
+    Customer,
+    Contract,
+    Object,
+    Claim,
+    Document,
+    FinanceItem,
+    Conversation,
+}
+
+/// What a path parameter holds.
+#[derive(Debug, Clone, Copy)]
+pub enum Param {
+    /// Not a record id: a closed vocabulary (legal page names, asset
+    /// names) that reveals nothing about customers.
+    NotAnId,
+    Id(Kind),
+}
+
+/// Every path parameter of the router: (route pattern, parameter, meaning).
+pub const PARAMS: &[(&str, &str, Param)] = &[
+    ("/legal/{page}", "page", Param::NotAnId),
+    ("/static/{file}", "file", Param::NotAnId),
+];
+
+/// The routes whose parameters `params` does not cover.
+pub fn uncovered(table: &[RouteInfo], params: &[(&str, &str, Param)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for route in table {
+        for p in route.params() {
+            if !params
+                .iter()
+                .any(|(path, name, _)| *path == route.path && *name == p)
+            {
+                out.push(format!("{} {} (parameter {p})", route.method, route.path));
+            }
+        }
+    }
+    out
+}
+
+/// Ids of `kind` the principal sees, through the scope predicate.
+async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
+    let mut q = Scoped::new(&p.scope);
+    match kind {
+        Kind::Customer => q
+            .push("SELECT x.id FROM customers x WHERE ")
+            .customer("x.id"),
+        Kind::Contract => q.push("SELECT x.id FROM contracts x WHERE ").contract("x"),
+        Kind::Object => q
+            .push("SELECT x.id FROM insured_objects x WHERE ")
+            .object("x"),
+        Kind::Claim => q.push("SELECT x.id FROM claims x WHERE ").claim("x"),
+        Kind::Document => q
+            .push("SELECT x.id FROM documents x WHERE ")
+            .in_context("x", Context::FULL),
+        Kind::FinanceItem => q
+            .push("SELECT x.id FROM finance_items x WHERE ")
+            .in_context("x", Context::CONTRACT),
+        Kind::Conversation => q
+            .push("SELECT x.id FROM conversations x WHERE ")
+            .in_context("x", Context::FULL),
+    };
+    let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
+    rows.into_iter().map(|(id,)| id).collect()
+}
+
+fn table_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Customer => "customers",
+        Kind::Contract => "contracts",
+        Kind::Object => "insured_objects",
+        Kind::Claim => "claims",
+        Kind::Document => "documents",
+        Kind::FinanceItem => "finance_items",
+        Kind::Conversation => "conversations",
+    }
+}
+
+async fn all_ids(db: &Db, kind: Kind) -> BTreeSet<i64> {
+    let sql = format!("SELECT id FROM {}", table_of(kind));
+    let rows: Vec<(i64,)> = db.fetch_all(Sql::new(sql)).await.unwrap();
+    rows.into_iter().map(|(id,)| id).collect()
+}
+
+/// The body with the parts that differ per request (request id, form
+/// token) removed.
+fn normalized(body: &str) -> String {
+    let mut out = String::new();
+    for line in body.lines() {
+        if line.contains("request-id") || line.contains("_csrf") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn path_with(route: &RouteInfo, values: &[(&str, String)]) -> String {
+    let mut path = route.path.to_owned();
+    for (name, value) in values {
+        path = path.replace(&format!("{{{name}}}"), value);
+    }
+    path
+}
+
+/// Requests every id route as every demo role; the problems found.
+pub async fn probe(
+    app: &TestApp,
+    table: &[RouteInfo],
+    params: &[(&str, &str, Param)],
+) -> Vec<String> {
+    let mut problems = uncovered(table, params);
+    let id_routes: Vec<(RouteInfo, &str, Kind)> = table
+        .iter()
+        .flat_map(|r| {
+            params.iter().filter_map(move |(path, name, p)| match p {
+                Param::Id(kind) if *path == r.path => Some((*r, *name, *kind)),
+                _ => None,
+            })
+        })
+        .collect();
+    if id_routes.is_empty() {
+        return problems;
+    }
+    for login in kp_demo::logins() {
+        let creds = users::credentials_by_email(&app.db, login.email)
+            .await
+            .unwrap()
+            .unwrap();
+        let principal = users::principal(&app.db, creds.user)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut client = Client::new(app);
+        client.login(login.email, login.password).await;
+        let csrf = client.get("/home").await.hidden("_csrf");
+        for (route, name, kind) in &id_routes {
+            let inside = visible(&app.db, &principal, *kind).await;
+            let outside: Vec<i64> = all_ids(&app.db, *kind)
+                .await
+                .difference(&inside)
+                .copied()
+                .collect();
+            let method = Method::from_bytes(route.method.as_bytes()).unwrap();
+            let form: Vec<(&str, &str)> = vec![("_csrf", csrf.as_str())];
+            let mut send = async |id: i64| {
+                let path = path_with(route, &[(name, id.to_string())]);
+                let body = (method == Method::POST).then_some(form.as_slice());
+                (
+                    path.clone(),
+                    client.request(method.clone(), &path, body).await,
+                )
+            };
+            let (_, missing) = send(i64::MAX).await;
+            if missing.status != StatusCode::NOT_FOUND {
+                problems.push(format!(
+                    "{} {}: a missing id answers {} for {}",
+                    route.method, route.path, missing.status, login.email
+                ));
+                continue;
+            }
+            for id in outside.iter().take(25) {
+                let (path, r) = send(*id).await;
+                if r.status != StatusCode::NOT_FOUND
+                    || normalized(&r.body) != normalized(&missing.body)
+                {
+                    problems.push(format!(
+                        "{} {path}: {} (outside the scope of {}) answers {}, not the plain 404",
+                        route.method, id, login.email, r.status
+                    ));
+                }
+            }
+            for id in inside.iter().take(5) {
+                let (path, r) = send(*id).await;
+                if r.status == StatusCode::NOT_FOUND {
+                    problems.push(format!(
+                        "{} {path}: {id} (inside the scope of {}) answers 404",
+                        route.method, login.email
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[tokio::test]
+async fn no_route_reveals_a_record_outside_the_scope() {
+    let app = spawn_app().await;
+    let problems = probe(&app, &kp_web::route_table(), PARAMS).await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[tokio::test]
+async fn a_route_with_an_uncovered_parameter_fails_the_harness() {
+    let mut table = kp_web::route_table();
+    table.push(RouteInfo {
+        method: "GET",
+        path: "/contracts/{id}",
+    });
+    let problems = uncovered(&table, PARAMS);
+    assert_eq!(problems, vec!["GET /contracts/{id} (parameter id)"]);
+}
+
+#[tokio::test]
+async fn a_leaking_route_is_caught() {
+    // A deliberately broken page: `/home` ignores the id and answers 200
+    // for every contract, which the harness must report for every role.
+    let app = spawn_app().await;
+    let table = [RouteInfo {
+        method: "GET",
+        path: "/home/{id}",
+    }];
+    let leaky = app
+        .router
+        .clone()
+        .route("/home/{id}", axum::routing::get(|| async { "a contract" }));
+    let leaky_app = TestApp {
+        router: leaky,
+        app: app.app.clone(),
+        db: app.db.clone(),
+        _dir: tempfile::tempdir().unwrap(),
+    };
+    let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
+    let problems = probe(&leaky_app, &table, &params).await;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("a missing id answers 200")),
+        "{problems:?}"
+    );
+}
+
+#[tokio::test]
+async fn outside_ids_must_look_exactly_like_missing_ones() {
+    // A route that answers 404 for ids it does not know, but a different
+    // 404 for ids that exist elsewhere, leaks their existence.
+    let app = spawn_app().await;
+    let db = app.db.clone();
+    let contracts = all_ids(&db, Kind::Contract).await;
+    let leaky = app.router.clone().route(
+        "/home/{id}",
+        axum::routing::get(move |axum::extract::Path(id): axum::extract::Path<i64>| {
+            let known = contracts.contains(&id);
+            async move {
+                if known {
+                    (StatusCode::NOT_FOUND, "exists, but not yours")
+                } else {
+                    (StatusCode::NOT_FOUND, "no such contract")
+                }
+            }
+        }),
+    );
+    let leaky_app = TestApp {
+        router: leaky,
+        app: app.app.clone(),
+        db: app.db.clone(),
+        _dir: tempfile::tempdir().unwrap(),
+    };
+    let table = [RouteInfo {
+        method: "GET",
+        path: "/home/{id}",
+    }];
+    let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
+    let problems = probe(&leaky_app, &table, &params).await;
+    assert!(
+        problems.iter().any(|p| p.contains("not the plain 404")),
+        "{problems:?}"
+    );
+}

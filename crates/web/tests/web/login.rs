@@ -152,3 +152,81 @@ async fn login_never_redirects_off_site() {
         .await;
     assert_eq!(response.location(), "/home");
 }
+
+/// Values that browsers would turn into another origin, or that cannot go
+/// into a header: every form that takes `next` must answer 303 to its
+/// default, never 500 and never elsewhere.
+const HOSTILE_NEXT: &[&str] = &[
+    "/\t/evil.example",
+    "/\r\nSet-Cookie: x=1",
+    "/\n/evil.example",
+    "/%09/evil.example",
+    "/%0d%0aSet-Cookie:x=1",
+    "/%2f/evil.example",
+    "/%5c/evil.example",
+    "/\\evil.example",
+    "//evil.example",
+    "https://evil.example",
+    "https:evil.example",
+];
+
+#[tokio::test]
+async fn hostile_next_values_redirect_to_the_default() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let long = format!("/{}", "a".repeat(5000));
+    let values: Vec<&str> = HOSTILE_NEXT
+        .iter()
+        .copied()
+        .chain([long.as_str()])
+        .collect();
+
+    let mut visitor = Client::new(&app);
+    let page = visitor.get("/login").await;
+    let csrf = page.hidden("_csrf");
+    for next in &values {
+        let response = visitor
+            .post(
+                "/language",
+                &[("lang", "en"), ("next", next), ("_csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "language {next:?}");
+        assert_eq!(response.location(), "/", "language {next:?}");
+        let page = visitor
+            .get(&format!("/login?next={}", kp_web::pages::urlencode(next)))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "login page {next:?}");
+        assert!(
+            page.body.contains("name=\"next\" value=\"&#x2f;home\"")
+                && !page.body.contains("evil.example")
+                && !page.body.contains("aaaaaaaa"),
+            "login page {next:?}"
+        );
+    }
+
+    for next in &values {
+        let mut client = Client::new(&app);
+        let page = client.get("/login").await;
+        let csrf = page.hidden("_csrf");
+        let response = client
+            .post(
+                "/login",
+                &[
+                    ("email", martina.email),
+                    ("password", martina.password),
+                    ("_csrf", &csrf),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "login {next:?}");
+        assert_eq!(response.location(), "/home", "login {next:?}");
+        // Signed in, the login page redirects to `next` at once.
+        let again = client
+            .get(&format!("/login?next={}", kp_web::pages::urlencode(next)))
+            .await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER, "signed in {next:?}");
+        assert_eq!(again.location(), "/home", "signed in {next:?}");
+    }
+}

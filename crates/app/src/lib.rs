@@ -13,7 +13,7 @@ pub mod staff;
 
 use std::sync::Arc;
 
-pub use clock::{Clock, SystemClock};
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::AppError;
 use kp_documents::BlobStore;
 use kp_storage::Db;

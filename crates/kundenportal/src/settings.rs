@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use serde::Deserialize;
 
+use kp_web::cidr::Cidr;
+
 use crate::cli::{DataArgs, ServeArgs};
 
 /// The TOML file; every key is optional and documented in
@@ -27,6 +29,8 @@ pub struct FileSettings {
     pub security: SecuritySettings,
     #[serde(default)]
     pub cache: CacheSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     pub smtp: Option<kp_mail::SmtpSettings>,
 }
 
@@ -35,6 +39,8 @@ pub struct FileSettings {
 pub struct HttpSettings {
     pub body_limit_bytes: usize,
     pub request_timeout_secs: u64,
+    /// CIDR ranges of reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for HttpSettings {
@@ -43,6 +49,7 @@ impl Default for HttpSettings {
         HttpSettings {
             body_limit_bytes: web.body_limit_bytes,
             request_timeout_secs: web.request_timeout_secs,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -64,6 +71,24 @@ impl Default for SecuritySettings {
             login_window_minutes: p.login_window_minutes,
             max_failures_per_email: p.max_failures_per_email,
             max_failures_per_ip: p.max_failures_per_ip,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSettings {
+    /// CIDR ranges of clients that may read `/metrics`.
+    pub allow: Vec<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        MetricsSettings {
+            allow: kp_web::cidr::Cidr::loopback()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         }
     }
 }
@@ -96,6 +121,8 @@ pub struct ServeSettings {
     pub data: Settings,
     pub listen: SocketAddr,
     pub public_url: String,
+    pub trusted_proxies: Vec<Cidr>,
+    pub metrics_allow: Vec<Cidr>,
 }
 
 fn read_file(path: Option<&Path>) -> Result<FileSettings> {
@@ -163,11 +190,20 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
             "public_url {public_url:?} must start with http:// or https:// (setting public_url in --config)"
         ));
     }
+    let trusted_proxies = cidrs(&data.file.http.trusted_proxies, "http", "trusted_proxies")?;
+    let metrics_allow = cidrs(&data.file.metrics.allow, "metrics", "allow")?;
     Ok(ServeSettings {
         data,
         listen,
         public_url,
+        trusted_proxies,
+        metrics_allow,
     })
+}
+
+fn cidrs(items: &[String], section: &str, key: &str) -> Result<Vec<Cidr>> {
+    kp_web::cidr::parse_list(items)
+        .map_err(|err| anyhow!("{section}.{key}: {err} (setting [{section}] {key} in --config)"))
 }
 
 /// Creates the data directory if needed and proves it writable, so that a

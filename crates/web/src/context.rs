@@ -188,20 +188,3 @@ impl FromRequestParts<AppState> for PageCtx {
         })
     }
 }
-
-/// The client's address as the socket saw it (the login rate limit counts
-/// per address).
-pub struct ClientIp(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_default();
-        Ok(ClientIp(ip))
-    }
-}

@@ -9,9 +9,10 @@ use axum::{Form, Router};
 use kp_app::AppError;
 use serde::{Deserialize, Serialize};
 
-use crate::context::{ClientIp, PageCtx};
+use crate::context::PageCtx;
 use crate::cookies;
 use crate::error::{WebError, WebResult};
+use crate::middleware::client_addr::ClientAddr;
 use crate::pages::safe_next;
 use crate::state::AppState;
 
@@ -69,7 +70,7 @@ async fn submit(
     ctx: PageCtx,
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
-    ClientIp(ip): ClientIp,
+    ClientAddr(client): ClientAddr,
     Form(form): Form<LoginForm>,
 ) -> WebResult {
     ctx.check_csrf(&form.csrf)?;
@@ -77,6 +78,7 @@ async fn submit(
     // The language chosen on the login page wins over the stored one.
     let chosen =
         cookies::get(&headers, cookies::LANGUAGE).and_then(|c| kp_domain::Language::parse(&c));
+    let ip = client.to_string();
     match kp_app::auth::login(&state.app, &form.email, &form.password, &ip, chosen).await {
         Ok(logged_in) => {
             let cookie = cookies::set(

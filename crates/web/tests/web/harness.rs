@@ -2,14 +2,17 @@
 //! helpers to send requests as a browser would (cookies kept per client).
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use kp_app::{App, Policy, SystemClock};
+use kp_app::{App, ManualClock, Policy};
 use kp_documents::BlobStore;
 use kp_storage::{Db, migrate};
+use kp_web::WebConfig;
 use tower::ServiceExt;
 
 pub struct TestApp {
@@ -47,6 +50,20 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp {
+    spawn_app_configured(configure, |_, _| {}).await
+}
+
+/// Like [`spawn_app`], with the policy and web settings changed first.
+pub async fn spawn_app_with_settings(
+    settings: impl FnOnce(&mut Policy, &mut WebConfig),
+) -> TestApp {
+    spawn_app_configured(|_| {}, settings).await
+}
+
+async fn spawn_app_configured(
+    configure: impl FnOnce(&std::path::Path),
+    settings: impl FnOnce(&mut Policy, &mut WebConfig),
+) -> TestApp {
     let template = template_db().await;
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&template, dir.path().join("kp.db")).unwrap();
@@ -56,20 +73,22 @@ pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp
         .unwrap();
     migrate::run(&db).await.unwrap();
     // No count cache: tests compare counts right after changing data.
-    let policy = Policy {
+    let mut policy = Policy {
         home_counts_cache_secs: 0,
         ..Policy::default()
     };
+    let mut config = WebConfig {
+        broker_name: "Testmakler".to_owned(),
+        ..WebConfig::default()
+    };
+    settings(&mut policy, &mut config);
+    let clock = Arc::new(ManualClock::default());
     let app = App::new(
         db,
         BlobStore::local(dir.path().join("documents")),
-        Arc::new(SystemClock),
+        clock,
         policy,
     );
-    let config = kp_web::WebConfig {
-        broker_name: "Testmakler".to_owned(),
-        ..kp_web::WebConfig::default()
-    };
     let state = kp_web::state(
         app.clone(),
         config,
@@ -109,11 +128,15 @@ impl Response {
     }
 }
 
-/// A browser: keeps cookies and sends an Accept-Language.
+/// A browser: keeps cookies and sends an Accept-Language from a socket
+/// address (127.0.0.1 unless told otherwise).
 pub struct Client<'a> {
     pub app: &'a TestApp,
     pub cookies: HashMap<String, String>,
     pub accept_language: String,
+    pub peer: SocketAddr,
+    /// Extra headers sent with every request.
+    pub headers: Vec<(String, String)>,
 }
 
 impl<'a> Client<'a> {
@@ -122,7 +145,16 @@ impl<'a> Client<'a> {
             app,
             cookies: HashMap::new(),
             accept_language: "de-DE,de;q=0.9".to_owned(),
+            peer: SocketAddr::from(([127, 0, 0, 1], 40000)),
+            headers: Vec::new(),
         }
+    }
+
+    /// A client connecting from `ip`.
+    pub fn from_ip(app: &'a TestApp, ip: &str) -> Client<'a> {
+        let mut client = Client::new(app);
+        client.peer = SocketAddr::new(ip.parse().unwrap(), 40000);
+        client
     }
 
     pub async fn request(
@@ -134,7 +166,11 @@ impl<'a> Client<'a> {
         let mut builder = Request::builder()
             .method(method)
             .uri(path)
-            .header(header::ACCEPT_LANGUAGE, &self.accept_language);
+            .header(header::ACCEPT_LANGUAGE, &self.accept_language)
+            .extension(ConnectInfo(self.peer));
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
         if !self.cookies.is_empty() {
             let cookie = self
                 .cookies

@@ -75,6 +75,8 @@ pub async fn login(
 
     let token = random_token();
     let language = language.unwrap_or(credentials.language);
+    let idle = now + Duration::minutes(app.policy.session_idle_minutes);
+    let absolute = now + Duration::hours(app.policy.session_absolute_hours);
     sessions::create(
         &app.db,
         NewSession {
@@ -83,7 +85,7 @@ pub async fn login(
             csrf_token: &random_token(),
             language,
             now,
-            expires_at: now + Duration::minutes(app.policy.session_idle_minutes),
+            expires_at: idle.min(absolute),
         },
     )
     .await?;
@@ -95,11 +97,14 @@ pub async fn login(
 }
 
 /// Resolves a session token to its principal, sliding the expiry at most
-/// once a minute. Sessions of deactivated users resolve to `None`.
+/// once a minute but never past the absolute lifetime. Sessions of
+/// deactivated users resolve to `None`.
 pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError> {
     let now = app.clock.now();
+    let lifetime = Duration::hours(app.policy.session_absolute_hours);
     let Some((row, principal)) =
-        kp_storage::session_principal::find(&app.db, &token_hash(token), now).await?
+        kp_storage::session_principal::find(&app.db, &token_hash(token), now, now - lifetime)
+            .await?
     else {
         return Ok(None);
     };
@@ -132,7 +137,8 @@ pub async fn logout(app: &App, token: &str) -> Result<(), AppError> {
 /// Housekeeping run by the background worker.
 pub async fn prune(app: &App) -> Result<(), AppError> {
     let now = app.clock.now();
-    sessions::delete_expired(&app.db, now).await?;
+    let lifetime = Duration::hours(app.policy.session_absolute_hours);
+    sessions::delete_expired(&app.db, now, now - lifetime).await?;
     sessions::prune_attempts(&app.db, now - Duration::days(30)).await?;
     Ok(())
 }

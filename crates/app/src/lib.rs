@@ -22,6 +22,8 @@ use kp_storage::Db;
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub session_idle_minutes: i64,
+    /// A session ends this long after login, however active it is.
+    pub session_absolute_hours: i64,
     pub login_window_minutes: i64,
     pub max_failures_per_email: i64,
     pub max_failures_per_ip: i64,
@@ -33,6 +35,7 @@ impl Default for Policy {
     fn default() -> Self {
         Policy {
             session_idle_minutes: 8 * 60,
+            session_absolute_hours: 12,
             login_window_minutes: 15,
             max_failures_per_email: 5,
             max_failures_per_ip: 30,

@@ -40,6 +40,7 @@ pub async fn app(settings: &Settings) -> Result<App> {
     let s = &settings.file.security;
     let policy = Policy {
         session_idle_minutes: s.session_idle_minutes,
+        session_absolute_hours: s.session_absolute_hours,
         login_window_minutes: s.login_window_minutes,
         max_failures_per_email: s.max_failures_per_email,
         max_failures_per_ip: s.max_failures_per_ip,

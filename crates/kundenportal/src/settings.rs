@@ -58,6 +58,7 @@ impl Default for HttpSettings {
 #[serde(deny_unknown_fields, default)]
 pub struct SecuritySettings {
     pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
     pub login_window_minutes: i64,
     pub max_failures_per_email: i64,
     pub max_failures_per_ip: i64,
@@ -68,6 +69,7 @@ impl Default for SecuritySettings {
         let p = kp_app::Policy::default();
         SecuritySettings {
             session_idle_minutes: p.session_idle_minutes,
+            session_absolute_hours: p.session_absolute_hours,
             login_window_minutes: p.login_window_minutes,
             max_failures_per_email: p.max_failures_per_email,
             max_failures_per_ip: p.max_failures_per_ip,

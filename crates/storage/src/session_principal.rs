@@ -50,17 +50,19 @@ const QUERY: &str = "SELECT s.id, s.staff_user_id, s.portal_user_id, s.impersona
      FROM sessions s \
      LEFT JOIN staff_users su ON su.id = s.staff_user_id \
      LEFT JOIN portal_users pu ON pu.id = s.portal_user_id \
-     WHERE s.token_hash = $1 AND s.expires_at > $2";
+     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3";
 
 /// The unexpired session for a token hash and its principal; `None` when
-/// there is no such session or its user is gone or deactivated.
+/// there is no such session, it was created before `created_after` (its
+/// absolute lifetime is over) or its user is gone or deactivated.
 pub async fn find(
     db: &Db,
     token_hash: &str,
     now: DateTime<Utc>,
+    created_after: DateTime<Utc>,
 ) -> Result<Option<(SessionRow, Principal)>> {
     let row: Option<Joined> = db
-        .fetch_optional(Sql::new(QUERY).arg(token_hash).arg(now))
+        .fetch_optional(Sql::new(QUERY).arg(token_hash).arg(now).arg(created_after))
         .await?;
     let Some(j) = row else {
         return Ok(None);

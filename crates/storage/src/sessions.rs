@@ -112,9 +112,19 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
     Ok(())
 }
 
-pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
-    db.execute(Sql::new("DELETE FROM sessions WHERE expires_at <= $1").arg(now))
-        .await
+/// Deletes sessions past their idle expiry or created before
+/// `created_before` (the absolute lifetime).
+pub async fn delete_expired(
+    db: &Db,
+    now: DateTime<Utc>,
+    created_before: DateTime<Utc>,
+) -> Result<u64> {
+    db.execute(
+        Sql::new("DELETE FROM sessions WHERE expires_at <= $1 OR created_at <= $2")
+            .arg(now)
+            .arg(created_before),
+    )
+    .await
 }
 
 pub async fn record_attempt(

@@ -156,7 +156,10 @@ impl FromRequestParts<AppState> for PageCtx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let session_token = cookies::get(&parts.headers, cookies::SESSION);
+        let session_token = cookies::get(
+            &parts.headers,
+            cookies::session(state.config.secure_cookies),
+        );
         let session = match &session_token {
             Some(token) => auth::session(&state.app, token).await?,
             None => None,

@@ -78,6 +78,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(
             state.clone(),
+            middleware::no_store::layer,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
             middleware::security_headers::layer,
         ))
         .layer(from_fn(middleware::metrics::layer))

@@ -54,18 +54,20 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
             .unwrap();
         assert_eq!(found.user(), Some(UserRef::Staff(staff)));
         assert_eq!(found.language(), Language::Fr);
-        let (joined, principal) = kp_storage::session_principal::find(&t.db, "abc", now)
-            .await
-            .unwrap()
-            .unwrap();
+        let (joined, principal) =
+            kp_storage::session_principal::find(&t.db, "abc", now, now - Duration::hours(12))
+                .await
+                .unwrap()
+                .unwrap();
         assert_eq!(joined.id, found.id);
         assert!(principal.is_admin(), "{}", t.label);
         t.db.execute(Sql::new("UPDATE staff_users SET active = FALSE"))
             .await
             .unwrap();
-        let gone = kp_storage::session_principal::find(&t.db, "abc", now)
-            .await
-            .unwrap();
+        let gone =
+            kp_storage::session_principal::find(&t.db, "abc", now, now - Duration::hours(12))
+                .await
+                .unwrap();
         assert!(
             gone.is_none(),
             "a deactivated user's session must end: {}",
@@ -79,6 +81,33 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
                 .await
                 .unwrap()
                 .is_none(),
+            "{}",
+            t.label
+        );
+
+        // The absolute lifetime: a session created before the cut-off is
+        // gone even though its idle expiry lies ahead.
+        assert!(
+            kp_storage::session_principal::find(&t.db, "abc", now, now + Duration::seconds(1))
+                .await
+                .unwrap()
+                .is_none(),
+            "{}",
+            t.label
+        );
+        assert_eq!(
+            sessions::delete_expired(&t.db, now, now - Duration::hours(1))
+                .await
+                .unwrap(),
+            0,
+            "{}",
+            t.label
+        );
+        assert_eq!(
+            sessions::delete_expired(&t.db, now, now + Duration::seconds(1))
+                .await
+                .unwrap(),
+            1,
             "{}",
             t.label
         );

@@ -82,7 +82,7 @@ async fn submit(
     match kp_app::auth::login(&state.app, &form.email, &form.password, &ip, chosen).await {
         Ok(logged_in) => {
             let cookie = cookies::set(
-                cookies::SESSION,
+                cookies::session(state.config.secure_cookies),
                 &logged_in.token,
                 true,
                 state.config.secure_cookies,
@@ -141,7 +141,8 @@ async fn logout(
         kp_app::auth::logout(&state.app, token).await?;
     }
     let mut response = Redirect::to("/login").into_response();
-    if let Ok(v) = cookies::clear(cookies::SESSION, state.config.secure_cookies).parse() {
+    let secure = state.config.secure_cookies;
+    if let Ok(v) = cookies::clear(cookies::session(secure), secure).parse() {
         response.headers_mut().append(SET_COOKIE, v);
     }
     Ok(response)

@@ -18,6 +18,7 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub router: Router,
     pub app: App,
+    pub clock: Arc<ManualClock>,
     pub _dir: tempfile::TempDir,
 }
 
@@ -86,7 +87,7 @@ async fn spawn_app_configured(
     let app = App::new(
         db,
         BlobStore::local(dir.path().join("documents")),
-        clock,
+        clock.clone(),
         policy,
     );
     let state = kp_web::state(
@@ -98,6 +99,7 @@ async fn spawn_app_configured(
     TestApp {
         router: kp_web::router(state),
         app,
+        clock,
         _dir: dir,
     }
 }

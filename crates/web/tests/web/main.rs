@@ -8,3 +8,4 @@ mod i18n_pages;
 mod login;
 mod operations;
 mod scope;
+mod sessions;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::Result;
-use kp_app::{App, Policy, SystemClock};
+use kp_app::{App, SystemClock};
 use kp_documents::BlobStore;
 use kp_storage::{Db, migrate};
 
@@ -37,15 +37,10 @@ pub async fn app(settings: &Settings) -> Result<App> {
     for m in &ran {
         tracing::info!(version = m.version, name = m.name, "applied migration");
     }
-    let s = &settings.file.security;
-    let policy = Policy {
-        session_idle_minutes: s.session_idle_minutes,
-        session_absolute_hours: s.session_absolute_hours,
-        login_window_minutes: s.login_window_minutes,
-        max_failures_per_email: s.max_failures_per_email,
-        max_failures_per_ip: s.max_failures_per_ip,
-        home_counts_cache_secs: settings.file.cache.home_counts_secs,
-    };
+    let policy = settings
+        .file
+        .security
+        .policy(settings.file.cache.home_counts_secs)?;
     Ok(App::new(
         db,
         BlobStore::local(settings.data_dir.join("documents")),

@@ -60,8 +60,16 @@ pub struct SecuritySettings {
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
     pub login_window_minutes: i64,
-    pub max_failures_per_email: i64,
-    pub max_failures_per_ip: i64,
+    pub login_free_failures_per_device: i64,
+    pub login_free_failures_per_account: i64,
+    pub login_free_failures_per_ip: i64,
+    pub login_delay_first_secs: i64,
+    pub login_delay_max_secs: i64,
+    pub device_cookie_days: i64,
+    /// 0: one per processor core.
+    pub password_hash_workers: usize,
+    /// 0: twice the workers.
+    pub password_hash_queue: usize,
 }
 
 impl Default for SecuritySettings {
@@ -71,9 +79,69 @@ impl Default for SecuritySettings {
             session_idle_minutes: p.session_idle_minutes,
             session_absolute_hours: p.session_absolute_hours,
             login_window_minutes: p.login_window_minutes,
-            max_failures_per_email: p.max_failures_per_email,
-            max_failures_per_ip: p.max_failures_per_ip,
+            login_free_failures_per_device: p.login_free_failures_per_device,
+            login_free_failures_per_account: p.login_free_failures_per_account,
+            login_free_failures_per_ip: p.login_free_failures_per_ip,
+            login_delay_first_secs: p.login_delay_first_secs,
+            login_delay_max_secs: p.login_delay_max_secs,
+            device_cookie_days: p.device_cookie_days,
+            password_hash_workers: 0,
+            password_hash_queue: 0,
         }
+    }
+}
+
+impl SecuritySettings {
+    /// The policy these settings describe, or the first setting that makes
+    /// no sense.
+    pub fn policy(&self, home_counts_cache_secs: u64) -> Result<kp_app::Policy> {
+        let positive = [
+            ("session_idle_minutes", self.session_idle_minutes),
+            ("session_absolute_hours", self.session_absolute_hours),
+            ("login_window_minutes", self.login_window_minutes),
+            (
+                "login_free_failures_per_device",
+                self.login_free_failures_per_device,
+            ),
+            (
+                "login_free_failures_per_account",
+                self.login_free_failures_per_account,
+            ),
+            (
+                "login_free_failures_per_ip",
+                self.login_free_failures_per_ip,
+            ),
+            ("login_delay_first_secs", self.login_delay_first_secs),
+            ("login_delay_max_secs", self.login_delay_max_secs),
+            ("device_cookie_days", self.device_cookie_days),
+        ];
+        if let Some((name, value)) = positive.iter().find(|(_, v)| *v < 1) {
+            return Err(anyhow!(
+                "security.{name} is {value} but must be at least 1 (setting [security] {name} in --config)"
+            ));
+        }
+        let defaults = kp_app::Policy::default();
+        let workers = match self.password_hash_workers {
+            0 => defaults.password_hash_workers,
+            n => n,
+        };
+        Ok(kp_app::Policy {
+            session_idle_minutes: self.session_idle_minutes,
+            session_absolute_hours: self.session_absolute_hours,
+            login_window_minutes: self.login_window_minutes,
+            login_free_failures_per_device: self.login_free_failures_per_device,
+            login_free_failures_per_account: self.login_free_failures_per_account,
+            login_free_failures_per_ip: self.login_free_failures_per_ip,
+            login_delay_first_secs: self.login_delay_first_secs,
+            login_delay_max_secs: self.login_delay_max_secs,
+            device_cookie_days: self.device_cookie_days,
+            password_hash_workers: workers,
+            password_hash_queue: match self.password_hash_queue {
+                0 => 2 * workers,
+                n => n,
+            },
+            home_counts_cache_secs,
+        })
     }
 }
 

@@ -15,11 +15,21 @@ pub struct Migration {
     pub script: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "core",
-    script: include_str!("../migrations/0001_core.sql"),
-}];
+/// In version order. Versions may have gaps (branches add theirs in
+/// parallel); `run` applies every version not yet recorded, whatever its
+/// neighbours.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "core",
+        script: include_str!("../migrations/0001_core.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "login_throttle",
+        script: include_str!("../migrations/0003_login_throttle.sql"),
+    },
+];
 
 /// The SQL of a migration for one backend.
 pub fn render(script: &str, backend: Backend) -> String {
@@ -94,6 +104,11 @@ pub async fn run(db: &Db) -> Result<Vec<&'static Migration>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_are_unique_and_ascending() {
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].version < w[1].version));
+    }
 
     #[test]
     fn no_placeholder_survives_rendering() {

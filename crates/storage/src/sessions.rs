@@ -1,5 +1,4 @@
-//! Server-side sessions (only a hash of the token is stored) and the login
-//! attempt log that the rate limit counts.
+//! Server-side sessions (only a hash of the token is stored).
 
 use chrono::{DateTime, Utc};
 use kp_domain::{Language, PortalUserId, StaffUserId};
@@ -127,49 +126,10 @@ pub async fn delete_expired(
     .await
 }
 
-pub async fn record_attempt(
-    db: &Db,
-    email: &str,
-    ip: &str,
-    succeeded: bool,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    db.execute(
-        Sql::new("INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)")
-            .arg(email.trim().to_lowercase())
-            .arg(ip)
-            .arg(succeeded)
-            .arg(now),
-    )
-    .await?;
-    Ok(())
-}
-
-/// Failed attempts since `since` for this e-mail and for this address.
-pub async fn recent_failures(
-    db: &Db,
-    email: &str,
-    ip: &str,
-    since: DateTime<Utc>,
-) -> Result<(i64, i64)> {
-    let (by_email,): (i64,) = db
-        .fetch_one(
-            Sql::new("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND attempted_at > $2 AND NOT succeeded")
-                .arg(email.trim().to_lowercase())
-                .arg(since),
-        )
-        .await?;
-    let (by_ip,): (i64,) = db
-        .fetch_one(
-            Sql::new("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND attempted_at > $2 AND NOT succeeded")
-                .arg(ip)
-                .arg(since),
-        )
-        .await?;
-    Ok((by_email, by_ip))
-}
-
+/// Forgets login attempts older than `before`.
 pub async fn prune_attempts(db: &Db, before: DateTime<Utc>) -> Result<u64> {
+    db.execute(Sql::new("DELETE FROM login_locks WHERE touched_at < $1").arg(before))
+        .await?;
     db.execute(Sql::new("DELETE FROM login_attempts WHERE attempted_at < $1").arg(before))
         .await
 }

@@ -25,6 +25,8 @@ impl Clock for FakeClock {
 
 pub struct TestApp {
     pub app: App,
+    /// The app's database, for checks below the use cases.
+    pub db: Db,
     pub clock: Arc<FakeClock>,
     _dir: tempfile::TempDir,
 }
@@ -37,13 +39,14 @@ pub async fn spawn_app() -> TestApp {
     migrate::run(&db).await.unwrap();
     let clock = Arc::new(FakeClock(Mutex::new(Utc::now().trunc_subsecs(3))));
     let app = App::new(
-        db,
+        db.clone(),
         BlobStore::local(dir.path().join("documents")),
         clock.clone(),
         Policy::default(),
     );
     TestApp {
         app,
+        db,
         clock,
         _dir: dir,
     }

@@ -250,3 +250,30 @@ fn a_bad_address_range_names_the_setting() {
         );
     }
 }
+
+#[test]
+fn a_nonsensical_security_setting_names_the_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kp.toml"),
+        "[security]\nlogin_delay_max_secs = 0\n",
+    )
+    .unwrap();
+    let out = kundenportal(
+        &[
+            "serve",
+            "--config",
+            "kp.toml",
+            "--data-dir",
+            "d",
+            "--listen",
+            "127.0.0.1:0",
+        ],
+        dir.path(),
+    );
+    let line = stderr_line(&out);
+    assert!(
+        line.contains("login_delay_max_secs") && line.contains("--config"),
+        "{line}"
+    );
+}

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use kp_testkit::db as backends;
+mod login_attempts;
 mod migrations;
 mod outbox;
 mod reference;

@@ -7,7 +7,7 @@ use kp_storage::users::{self, UserRef};
 use crate::backends;
 
 #[tokio::test]
-async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
+async fn sessions_expire_idle_and_absolute() {
     for t in backends::all().await {
         let now = Utc::now();
         t.db.execute(
@@ -111,24 +111,6 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
             "{}",
             t.label
         );
-
-        for _ in 0..3 {
-            sessions::record_attempt(&t.db, "a@example.org", "1.2.3.4", false, now)
-                .await
-                .unwrap();
-        }
-        sessions::record_attempt(&t.db, "b@example.org", "1.2.3.4", true, now)
-            .await
-            .unwrap();
-        let counts = sessions::recent_failures(
-            &t.db,
-            "A@example.org",
-            "1.2.3.4",
-            now - Duration::minutes(1),
-        )
-        .await
-        .unwrap();
-        assert_eq!(counts, (3, 3), "{}", t.label);
 
         let principal = users::staff_principal(&t.db, staff).await.unwrap().unwrap();
         assert!(principal.is_admin());

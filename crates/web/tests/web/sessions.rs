@@ -21,7 +21,7 @@ async fn behind_https_the_cookies_are_host_only() {
     assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
     let mut all = set_cookies(&page);
     all.extend(set_cookies(&response));
-    for name in ["__Host-kp_session=", "__Host-kp_csrf="] {
+    for name in ["__Host-kp_session=", "__Host-kp_csrf=", "__Host-kp_device="] {
         let cookie = all
             .iter()
             .find(|c| c.starts_with(name))
@@ -74,6 +74,36 @@ async fn signed_in_responses_are_not_stored_but_assets_stay_cacheable() {
         "{:?}",
         asset.headers
     );
+}
+
+#[tokio::test]
+async fn login_replaces_the_session_the_browser_had() {
+    let app = spawn_app().await;
+    let martina = demo_login("martina");
+    let mut client = Client::new(&app);
+    client.login(martina.email, martina.password).await;
+    let first = client.cookies.get("kp_session").cloned().unwrap();
+    // Signing in again from the same browser (e.g. as someone else).
+    let page = client.get("/login").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let csrf = client.get("/home").await.hidden("_csrf");
+    let response = client
+        .post(
+            "/login",
+            &[
+                ("email", martina.email),
+                ("password", martina.password),
+                ("_csrf", &csrf),
+            ],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER, "{}", response.body);
+    let second = client.cookies.get("kp_session").cloned().unwrap();
+    assert_ne!(first, second);
+    let mut old = Client::new(&app);
+    old.cookies.insert("kp_session".to_owned(), first);
+    assert_eq!(old.get("/home").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(client.get("/home").await.status, StatusCode::OK);
 }
 
 #[tokio::test]

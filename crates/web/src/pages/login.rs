@@ -42,6 +42,9 @@ struct LoginView {
     email: String,
     next: String,
     error_key: Option<&'static str>,
+    /// For the "too many attempts" message: the wait in whole minutes,
+    /// rounded up.
+    retry_minutes: u64,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
@@ -142,6 +145,7 @@ async fn submit(
                 email: form.email.trim().chars().take(MAX_EMAIL_CHARS).collect(),
                 next,
                 error_key: Some(key),
+                retry_minutes: retry_after.map_or(0, |secs| secs.div_ceil(60)),
             };
             let mut response = (
                 status,

@@ -60,6 +60,9 @@ async fn repeated_failures_from_one_browser_are_slowed_down() {
         blocked
             .body
             .contains("Zu viele fehlgeschlagene Anmeldeversuche")
+            && blocked.body.contains("in spätestens einer Minute"),
+        "{}",
+        blocked.body
     );
     assert!(!client.cookies.contains_key("kp_session"));
     // Waiting out the pause is enough.

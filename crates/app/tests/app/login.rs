@@ -52,16 +52,17 @@ async fn parallel_wrong_attempts_are_all_counted_before_any_check() {
     let total: i64 = stored.iter().map(|(_, n)| n).sum();
     assert_eq!(total, 64, "{stored:?}");
     let free = t.app.policy.login_free_failures_per_device;
-    // Only the free failures reached a password check; every other
-    // attempt saw them in flight and was refused.
-    assert_eq!(wrong, free, "{stored:?}");
-    assert_eq!(throttled, 64 - free);
-    assert_eq!(t.app.password_checks(), u64::try_from(free).unwrap());
+    // Only the free failures reached a password check (fewer if the check
+    // queue was full, as on a single core); every other attempt saw them
+    // in flight and was refused.
+    assert!(wrong >= 1 && wrong <= free, "{wrong} {stored:?}");
+    assert_eq!(wrong + throttled, 64);
+    assert_eq!(t.app.password_checks(), u64::try_from(wrong).unwrap());
     assert_eq!(
         stored,
         vec![
-            ("failed".to_owned(), free),
-            ("refused".to_owned(), 64 - free)
+            ("failed".to_owned(), wrong),
+            ("refused".to_owned(), 64 - wrong)
         ]
     );
 }

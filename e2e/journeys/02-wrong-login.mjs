@@ -1,5 +1,7 @@
 // Journey 2: a wrong password and an unknown e-mail get the same generic
 // error on the login page (HTTP 401); the page passes axe before and after.
+// Three failures stay below the free failures per browser
+// (security.login_free_failures_per_device = 5), so none is paused (429).
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

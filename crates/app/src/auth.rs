@@ -2,14 +2,19 @@
 //! database holds only its SHA-256, so a leaked database yields no usable
 //! session.
 
+use std::net::IpAddr;
+
 use chrono::Duration;
 use kp_domain::{Language, Principal};
+use kp_storage::login_attempts::{self, Attempt, Outcome};
+use kp_storage::server_secrets;
 use kp_storage::sessions::{self, NewSession};
-use kp_storage::users::{self, UserRef};
+use kp_storage::users;
+pub use kp_storage::users::UserRef;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::{App, AppError, passwords};
+use crate::{App, AppError, device_cookies, login_throttle};
 
 /// What the web layer needs after a successful login.
 #[derive(Debug, Clone)]
@@ -18,6 +23,8 @@ pub struct LoggedIn {
     pub token: String,
     pub user: UserRef,
     pub language: Language,
+    /// A new device cookie value: this browser is now known for the account.
+    pub device_cookie: String,
 }
 
 /// A live session with the principal it acts for.
@@ -39,42 +46,93 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// Checks e-mail and password. Unknown e-mail, wrong password and an
-/// inactive account give the same error after the same work.
-pub async fn login(
-    app: &App,
-    email: &str,
-    password: &str,
-    ip: &str,
-    language: Option<Language>,
-) -> Result<LoggedIn, AppError> {
-    let email = email.trim().to_lowercase();
+/// Longest e-mail address (RFC 5321) and password accepted; longer input
+/// fails like a wrong password, without the cost of hashing it.
+pub const MAX_EMAIL_CHARS: usize = 254;
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+
+/// Name of the server secret that signs device cookies.
+const DEVICE_KEY: &str = "device_cookie_key";
+
+/// A login form as submitted, with what the browser brought along.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginRequest<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    /// The client address (see the web layer's `ClientAddr`).
+    pub client: IpAddr,
+    /// The browser's device cookie, if any.
+    pub device_cookie: Option<&'a str>,
+    /// The browser's current session token: replaced by the new one.
+    pub previous_session: Option<&'a str>,
+    pub language: Option<Language>,
+}
+
+/// Checks e-mail and password, throttled as docs/architecture.md ("Login
+/// protection") describes. Unknown e-mail, wrong password and an inactive
+/// account give the same error after the same work.
+pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppError> {
+    if req.email.chars().count() > MAX_EMAIL_CHARS
+        || req.password.chars().count() > MAX_PASSWORD_CHARS
+    {
+        return Err(AppError::InvalidCredentials);
+    }
+    let email = req.email.trim().to_lowercase();
     let now = app.clock.now();
-    let since = now - Duration::minutes(app.policy.login_window_minutes);
-    let (by_email, by_ip) = sessions::recent_failures(&app.db, &email, ip, since).await?;
-    if by_email >= app.policy.max_failures_per_email || by_ip >= app.policy.max_failures_per_ip {
-        tracing::warn!(ip, "login refused: too many failed attempts");
-        return Err(AppError::TooManyAttempts);
+    let credentials = users::credentials_by_email(&app.db, &email).await?;
+    let key = device_key(app).await?;
+    let max_age = Duration::days(app.policy.device_cookie_days);
+    let device = req
+        .device_cookie
+        .and_then(|cookie| device_cookies::verify(key, cookie, now, max_age))
+        .filter(|d| credentials.as_ref().is_some_and(|c| c.user == d.user));
+    let ip = req.client.to_string();
+    let (attempt, counts) = login_attempts::begin(
+        &app.db,
+        &Attempt {
+            email: &email,
+            ip: &ip,
+            device: device.as_ref().map(|d| d.nonce.as_str()),
+            at: now,
+        },
+        now - Duration::minutes(app.policy.login_window_minutes),
+    )
+    .await?;
+    if let Some(wait) = login_throttle::wait_secs(&app.policy, &counts, device.is_some(), now) {
+        login_attempts::finish(&app.db, attempt, Outcome::Refused).await?;
+        tracing::warn!(%ip, wait, "login refused: too many failed attempts");
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: wait,
+        });
     }
 
-    let credentials = users::credentials_by_email(&app.db, &email).await?;
-    let hash = credentials
-        .as_ref()
-        .and_then(|c| c.password_hash.clone())
-        .unwrap_or_else(|| passwords::decoy_hash().to_owned());
-    let password_ok = passwords::verify_blocking(password.to_owned(), hash).await;
+    let hash = credentials.as_ref().and_then(|c| c.password_hash.clone());
+    let password_ok = match app.passwords.verify(req.password.to_owned(), hash).await {
+        Ok(ok) => ok,
+        Err(err) => {
+            login_attempts::finish(&app.db, attempt, Outcome::Refused).await?;
+            return Err(err);
+        }
+    };
     let credentials = match credentials {
         Some(c) if password_ok && c.can_log_in && c.password_hash.is_some() => c,
         _ => {
-            sessions::record_attempt(&app.db, &email, ip, false, now).await?;
+            login_attempts::finish(&app.db, attempt, Outcome::Failed).await?;
             return Err(AppError::InvalidCredentials);
         }
     };
-    sessions::record_attempt(&app.db, &email, ip, true, now).await?;
+    login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
     users::record_login(&app.db, credentials.user, now).await?;
 
+    // A fresh session id at login, and the one the browser had is gone, so
+    // that a session token planted before login is worth nothing.
+    if let Some(previous) = req.previous_session {
+        sessions::delete(&app.db, &token_hash(previous)).await?;
+    }
     let token = random_token();
-    let language = language.unwrap_or(credentials.language);
+    let language = req.language.unwrap_or(credentials.language);
+    let idle = now + Duration::minutes(app.policy.session_idle_minutes);
+    let absolute = now + Duration::hours(app.policy.session_absolute_hours);
     sessions::create(
         &app.db,
         NewSession {
@@ -83,7 +141,7 @@ pub async fn login(
             csrf_token: &random_token(),
             language,
             now,
-            expires_at: now + Duration::minutes(app.policy.session_idle_minutes),
+            expires_at: idle.min(absolute),
         },
     )
     .await?;
@@ -91,15 +149,35 @@ pub async fn login(
         token,
         user: credentials.user,
         language,
+        device_cookie: device_cookies::issue(key, credentials.user, now),
     })
 }
 
+/// The device cookie key, made by the first instance that needs one and
+/// shared through the database.
+async fn device_key(app: &App) -> Result<&[u8], AppError> {
+    let key = app
+        .device_key
+        .get_or_try_init(|| async {
+            let candidate = random_token();
+            let stored =
+                server_secrets::get_or_create(&app.db, DEVICE_KEY, &candidate, app.clock.now())
+                    .await?;
+            hex::decode(stored).map_err(|e| AppError::Internal(format!("device key: {e}")))
+        })
+        .await?;
+    Ok(key)
+}
+
 /// Resolves a session token to its principal, sliding the expiry at most
-/// once a minute. Sessions of deactivated users resolve to `None`.
+/// once a minute but never past the absolute lifetime. Sessions of
+/// deactivated users resolve to `None`.
 pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError> {
     let now = app.clock.now();
+    let lifetime = Duration::hours(app.policy.session_absolute_hours);
     let Some((row, principal)) =
-        kp_storage::session_principal::find(&app.db, &token_hash(token), now).await?
+        kp_storage::session_principal::find(&app.db, &token_hash(token), now, now - lifetime)
+            .await?
     else {
         return Ok(None);
     };
@@ -132,7 +210,8 @@ pub async fn logout(app: &App, token: &str) -> Result<(), AppError> {
 /// Housekeeping run by the background worker.
 pub async fn prune(app: &App) -> Result<(), AppError> {
     let now = app.clock.now();
-    sessions::delete_expired(&app.db, now).await?;
+    let lifetime = Duration::hours(app.policy.session_absolute_hours);
+    sessions::delete_expired(&app.db, now, now - lifetime).await?;
     sessions::prune_attempts(&app.db, now - Duration::days(30)).await?;
     Ok(())
 }

@@ -9,8 +9,10 @@ pub enum AppError {
     NotFound,
     #[error("invalid e-mail or password")]
     InvalidCredentials,
-    #[error("too many failed login attempts")]
-    TooManyAttempts,
+    #[error("too many failed login attempts; retry in {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("too busy; retry in {retry_after_secs} s")]
+    Busy { retry_after_secs: u64 },
     #[error("not allowed")]
     Forbidden,
     #[error("invalid input: {0}")]

@@ -5,39 +5,69 @@
 
 pub mod auth;
 pub mod clock;
+pub mod device_cookies;
 pub mod error;
 pub mod health;
 pub mod home;
 pub mod legal;
+pub mod login_throttle;
 pub mod outbox;
 pub mod passwords;
+pub mod signing;
 pub mod staff;
 
 use std::sync::Arc;
 
-pub use clock::{Clock, SystemClock};
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{AppError, FieldError};
 use kp_documents::BlobStore;
 use kp_storage::Db;
 
-/// Limits and lifetimes the services enforce.
+/// Limits and lifetimes the services enforce. The login numbers are
+/// explained in docs/architecture.md ("Login protection").
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub session_idle_minutes: i64,
+    /// A session ends this long after login, however active it is.
+    pub session_absolute_hours: i64,
+    /// Failed logins older than this no longer count.
     pub login_window_minutes: i64,
-    pub max_failures_per_email: i64,
-    pub max_failures_per_ip: i64,
+    /// Failures per account and browser (device cookie, or client address
+    /// without one) before delays start.
+    pub login_free_failures_per_device: i64,
+    /// Failures per account from browsers it has not seen before delays
+    /// start for all of them.
+    pub login_free_failures_per_account: i64,
+    /// Failures per client address (all accounts, unseen browsers) before
+    /// delays start.
+    pub login_free_failures_per_ip: i64,
+    /// The first delay; each further failure doubles it.
+    pub login_delay_first_secs: i64,
+    pub login_delay_max_secs: i64,
+    /// How long a browser stays known after a successful login.
+    pub device_cookie_days: i64,
+    /// Password checks running at once, and how many may wait for one.
+    pub password_hash_workers: usize,
+    pub password_hash_queue: usize,
     /// How long the home page's counts are reused for the same scope.
     pub home_counts_cache_secs: u64,
 }
 
 impl Default for Policy {
     fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Policy {
             session_idle_minutes: 8 * 60,
-            login_window_minutes: 15,
-            max_failures_per_email: 5,
-            max_failures_per_ip: 30,
+            session_absolute_hours: 12,
+            login_window_minutes: 60,
+            login_free_failures_per_device: 5,
+            login_free_failures_per_account: 10,
+            login_free_failures_per_ip: 30,
+            login_delay_first_secs: 1,
+            login_delay_max_secs: 15 * 60,
+            device_cookie_days: 365,
+            password_hash_workers: cores,
+            password_hash_queue: 2 * cores,
             home_counts_cache_secs: 20,
         }
     }
@@ -55,6 +85,9 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub policy: Policy,
     counts: Arc<home::CountsCache>,
+    passwords: Arc<passwords::Checker>,
+    /// The device cookie key, read from the database on first use.
+    device_key: Arc<tokio::sync::OnceCell<Vec<u8>>>,
 }
 
 impl App {
@@ -62,17 +95,28 @@ impl App {
         let counts = Arc::new(home::CountsCache::new(std::time::Duration::from_secs(
             policy.home_counts_cache_secs,
         )));
+        let passwords = Arc::new(passwords::Checker::new(
+            policy.password_hash_workers,
+            policy.password_hash_queue,
+        ));
         App {
             db,
             blobs,
             clock,
             policy,
             counts,
+            passwords,
+            device_key: Arc::new(tokio::sync::OnceCell::new()),
         }
     }
 
     /// Closes the database pools at shutdown.
     pub async fn close(&self) {
         self.db.close().await;
+    }
+
+    /// Password checks started since start-up.
+    pub fn password_checks(&self) -> u64 {
+        self.passwords.checks_started()
     }
 }

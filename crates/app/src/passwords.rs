@@ -1,6 +1,7 @@
 //! Password hashing with argon2id (the crate's defaults follow the OWASP
 //! recommendation). Hashing is CPU-heavy, so async callers use the
-//! `*_blocking` variants that move it to the blocking pool.
+//! `*_blocking` variants that move it to the blocking pool, and logins go
+//! through the bounded [`Checker`].
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -49,11 +50,81 @@ pub fn generate() -> String {
         .collect()
 }
 
-/// A hash of a random password: verified against when the e-mail is
-/// unknown, so that response time does not reveal which e-mails exist.
-pub fn decoy_hash() -> &'static str {
-    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| hash(&generate()).unwrap_or_default())
+/// Seconds a client is asked to wait when every password check is busy.
+pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
+
+/// Checks passwords for logins: at most `workers` argon2 runs at once (each
+/// takes a core and 19 MiB), at most `queue` waiting for one; beyond that
+/// the login is turned away at once instead of piling up. Also holds the
+/// decoy hash, checked when the e-mail is unknown so that response time
+/// does not reveal which e-mails exist; it is made at start-up so that the
+/// first login is not slower than the others.
+pub struct Checker {
+    permits: tokio::sync::Semaphore,
+    waiting: std::sync::atomic::AtomicUsize,
+    queue: usize,
+    decoy: String,
+    started: std::sync::atomic::AtomicU64,
+}
+
+/// Leaves the queue however the wait ends, also when the request is
+/// dropped while waiting.
+struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Checker {
+    pub fn new(workers: usize, queue: usize) -> Checker {
+        // Hashing fails only for invalid parameters, which are fixed here;
+        // should it ever, unknown e-mails answer faster but still fail.
+        let decoy = hash(&generate()).unwrap_or_else(|err| {
+            tracing::error!(error = %err, "cannot make the decoy password hash");
+            String::new()
+        });
+        Checker {
+            permits: tokio::sync::Semaphore::new(workers.max(1)),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
+            queue,
+            decoy,
+            started: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Verifies `password` against `hash`, or against the decoy when there
+    /// is none; [`AppError::Busy`] when the queue is full.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, AppError> {
+        use std::sync::atomic::Ordering;
+        let permit = match self.permits.try_acquire() {
+            Ok(permit) => permit,
+            Err(_) => {
+                if self.waiting.fetch_add(1, Ordering::SeqCst) >= self.queue {
+                    self.waiting.fetch_sub(1, Ordering::SeqCst);
+                    return Err(AppError::Busy {
+                        retry_after_secs: BUSY_RETRY_AFTER_SECS,
+                    });
+                }
+                let _waiting = Waiting(&self.waiting);
+                self.permits
+                    .acquire()
+                    .await
+                    .map_err(|e| AppError::Internal(e.to_string()))?
+            }
+        };
+        self.started.fetch_add(1, Ordering::SeqCst);
+        let hash = hash.unwrap_or_else(|| self.decoy.clone());
+        let ok = verify_blocking(password, hash).await;
+        drop(permit);
+        Ok(ok)
+    }
+
+    /// Password checks started so far (tests prove some paths skip them).
+    pub fn checks_started(&self) -> u64 {
+        self.started.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 #[cfg(test)]
@@ -67,6 +138,28 @@ mod tests {
         assert!(verify("correct horse", &h));
         assert!(!verify("wrong horse", &h));
         assert!(!verify("x", "not a hash"));
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_turns_logins_away() {
+        let checker = Checker::new(1, 0);
+        let h = hash("pw").unwrap();
+        let (first, second) = tokio::join!(
+            checker.verify("pw".to_owned(), Some(h.clone())),
+            checker.verify("pw".to_owned(), Some(h.clone())),
+        );
+        assert!(first.unwrap());
+        assert!(matches!(second, Err(AppError::Busy { .. })));
+        assert_eq!(checker.checks_started(), 1);
+        // With room to wait, both are checked in turn.
+        let checker = Checker::new(1, 1);
+        let (first, second) = tokio::join!(
+            checker.verify("pw".to_owned(), Some(h.clone())),
+            checker.verify("nope".to_owned(), Some(h)),
+        );
+        assert!(first.unwrap());
+        assert!(!second.unwrap());
+        assert!(!checker.verify("x".to_owned(), None).await.unwrap());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use anyhow::Result;
-use kp_app::{App, Policy, SystemClock};
+use kp_app::{App, SystemClock};
 use kp_documents::BlobStore;
 use kp_storage::{Db, migrate};
 
@@ -32,7 +32,7 @@ pub async fn open_db(settings: &Settings) -> Result<Db> {
 /// Opens and migrates the database and assembles the application.
 pub async fn app(settings: &Settings) -> Result<App> {
     let db = migrated_db(settings).await?;
-    Ok(assemble(db, settings))
+    assemble(db, settings)
 }
 
 /// Opens and migrates the database; for commands that load data before
@@ -52,14 +52,10 @@ pub fn blobs(settings: &Settings) -> BlobStore {
 }
 
 /// The application over an opened database.
-pub fn assemble(db: Db, settings: &Settings) -> App {
-    let s = &settings.file.security;
-    let policy = Policy {
-        session_idle_minutes: s.session_idle_minutes,
-        login_window_minutes: s.login_window_minutes,
-        max_failures_per_email: s.max_failures_per_email,
-        max_failures_per_ip: s.max_failures_per_ip,
-        home_counts_cache_secs: settings.file.cache.home_counts_secs,
-    };
-    App::new(db, blobs(settings), Arc::new(SystemClock), policy)
+pub fn assemble(db: Db, settings: &Settings) -> Result<App> {
+    let policy = settings
+        .file
+        .security
+        .policy(settings.file.cache.home_counts_secs)?;
+    Ok(App::new(db, blobs(settings), Arc::new(SystemClock), policy))
 }

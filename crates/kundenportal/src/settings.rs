@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, anyhow};
 use serde::Deserialize;
 
+use kp_web::cidr::Cidr;
+
 use crate::cli::{DataArgs, ServeArgs};
 
 /// The TOML file; every key is optional and documented in
@@ -27,6 +29,8 @@ pub struct FileSettings {
     pub security: SecuritySettings,
     #[serde(default)]
     pub cache: CacheSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     pub smtp: Option<kp_mail::SmtpSettings>,
 }
 
@@ -35,6 +39,8 @@ pub struct FileSettings {
 pub struct HttpSettings {
     pub body_limit_bytes: usize,
     pub request_timeout_secs: u64,
+    /// CIDR ranges of reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for HttpSettings {
@@ -43,6 +49,7 @@ impl Default for HttpSettings {
         HttpSettings {
             body_limit_bytes: web.body_limit_bytes,
             request_timeout_secs: web.request_timeout_secs,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -51,9 +58,18 @@ impl Default for HttpSettings {
 #[serde(deny_unknown_fields, default)]
 pub struct SecuritySettings {
     pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
     pub login_window_minutes: i64,
-    pub max_failures_per_email: i64,
-    pub max_failures_per_ip: i64,
+    pub login_free_failures_per_device: i64,
+    pub login_free_failures_per_account: i64,
+    pub login_free_failures_per_ip: i64,
+    pub login_delay_first_secs: i64,
+    pub login_delay_max_secs: i64,
+    pub device_cookie_days: i64,
+    /// 0: one per processor core.
+    pub password_hash_workers: usize,
+    /// 0: twice the workers.
+    pub password_hash_queue: usize,
 }
 
 impl Default for SecuritySettings {
@@ -61,9 +77,88 @@ impl Default for SecuritySettings {
         let p = kp_app::Policy::default();
         SecuritySettings {
             session_idle_minutes: p.session_idle_minutes,
+            session_absolute_hours: p.session_absolute_hours,
             login_window_minutes: p.login_window_minutes,
-            max_failures_per_email: p.max_failures_per_email,
-            max_failures_per_ip: p.max_failures_per_ip,
+            login_free_failures_per_device: p.login_free_failures_per_device,
+            login_free_failures_per_account: p.login_free_failures_per_account,
+            login_free_failures_per_ip: p.login_free_failures_per_ip,
+            login_delay_first_secs: p.login_delay_first_secs,
+            login_delay_max_secs: p.login_delay_max_secs,
+            device_cookie_days: p.device_cookie_days,
+            password_hash_workers: 0,
+            password_hash_queue: 0,
+        }
+    }
+}
+
+impl SecuritySettings {
+    /// The policy these settings describe, or the first setting that makes
+    /// no sense.
+    pub fn policy(&self, home_counts_cache_secs: u64) -> Result<kp_app::Policy> {
+        let positive = [
+            ("session_idle_minutes", self.session_idle_minutes),
+            ("session_absolute_hours", self.session_absolute_hours),
+            ("login_window_minutes", self.login_window_minutes),
+            (
+                "login_free_failures_per_device",
+                self.login_free_failures_per_device,
+            ),
+            (
+                "login_free_failures_per_account",
+                self.login_free_failures_per_account,
+            ),
+            (
+                "login_free_failures_per_ip",
+                self.login_free_failures_per_ip,
+            ),
+            ("login_delay_first_secs", self.login_delay_first_secs),
+            ("login_delay_max_secs", self.login_delay_max_secs),
+            ("device_cookie_days", self.device_cookie_days),
+        ];
+        if let Some((name, value)) = positive.iter().find(|(_, v)| *v < 1) {
+            return Err(anyhow!(
+                "security.{name} is {value} but must be at least 1 (setting [security] {name} in --config)"
+            ));
+        }
+        let defaults = kp_app::Policy::default();
+        let workers = match self.password_hash_workers {
+            0 => defaults.password_hash_workers,
+            n => n,
+        };
+        Ok(kp_app::Policy {
+            session_idle_minutes: self.session_idle_minutes,
+            session_absolute_hours: self.session_absolute_hours,
+            login_window_minutes: self.login_window_minutes,
+            login_free_failures_per_device: self.login_free_failures_per_device,
+            login_free_failures_per_account: self.login_free_failures_per_account,
+            login_free_failures_per_ip: self.login_free_failures_per_ip,
+            login_delay_first_secs: self.login_delay_first_secs,
+            login_delay_max_secs: self.login_delay_max_secs,
+            device_cookie_days: self.device_cookie_days,
+            password_hash_workers: workers,
+            password_hash_queue: match self.password_hash_queue {
+                0 => 2 * workers,
+                n => n,
+            },
+            home_counts_cache_secs,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsSettings {
+    /// CIDR ranges of clients that may read `/metrics`.
+    pub allow: Vec<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        MetricsSettings {
+            allow: kp_web::cidr::Cidr::loopback()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         }
     }
 }
@@ -96,6 +191,8 @@ pub struct ServeSettings {
     pub data: Settings,
     pub listen: SocketAddr,
     pub public_url: String,
+    pub trusted_proxies: Vec<Cidr>,
+    pub metrics_allow: Vec<Cidr>,
 }
 
 fn read_file(path: Option<&Path>) -> Result<FileSettings> {
@@ -163,11 +260,20 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
             "public_url {public_url:?} must start with http:// or https:// (setting public_url in --config)"
         ));
     }
+    let trusted_proxies = cidrs(&data.file.http.trusted_proxies, "http", "trusted_proxies")?;
+    let metrics_allow = cidrs(&data.file.metrics.allow, "metrics", "allow")?;
     Ok(ServeSettings {
         data,
         listen,
         public_url,
+        trusted_proxies,
+        metrics_allow,
     })
+}
+
+fn cidrs(items: &[String], section: &str, key: &str) -> Result<Vec<Cidr>> {
+    kp_web::cidr::parse_list(items)
+        .map_err(|err| anyhow!("{section}.{key}: {err} (setting [{section}] {key} in --config)"))
 }
 
 /// Creates the data directory if needed and proves it writable, so that a

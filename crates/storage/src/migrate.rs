@@ -21,6 +21,9 @@ pub struct Migration {
     pub postgres: &'static str,
 }
 
+/// In version order. Versions may have gaps (branches add theirs in
+/// parallel); `run` applies every version not yet recorded, whatever its
+/// neighbours.
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -35,6 +38,13 @@ pub const MIGRATIONS: &[Migration] = &[
         script: include_str!("../migrations/0002_access_rule.sql"),
         sqlite: include_str!("../migrations/0002_checks_sqlite.sql"),
         postgres: include_str!("../migrations/0002_checks_postgres.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "login_throttle",
+        script: include_str!("../migrations/0003_login_throttle.sql"),
+        sqlite: "",
+        postgres: "",
     },
 ];
 
@@ -122,6 +132,11 @@ pub async fn run(db: &Db) -> Result<Vec<&'static Migration>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_are_unique_and_ascending() {
+        assert!(MIGRATIONS.windows(2).all(|w| w[0].version < w[1].version));
+    }
 
     #[test]
     fn no_placeholder_survives_rendering() {

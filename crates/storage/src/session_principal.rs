@@ -22,11 +22,13 @@ struct Joined {
 }
 
 /// The unexpired session for a token hash and its principal; `None` when
-/// there is no such session or its user is gone or deactivated.
+/// there is no such session, it was created before `created_after` (its
+/// absolute lifetime is over) or its user is gone or deactivated.
 pub async fn find(
     db: &Db,
     token_hash: &str,
     now: DateTime<Utc>,
+    created_after: DateTime<Utc>,
 ) -> Result<Option<(SessionRow, Principal)>> {
     let mut sql = Sql::new(
         "SELECT s.id, s.staff_user_id, s.portal_user_id, s.impersonated_portal_user_id, \
@@ -35,8 +37,10 @@ pub async fn find(
     principal_row::columns(db.backend(), &mut sql);
     sql.push(" FROM sessions s ");
     principal_row::joins(&mut sql);
-    sql.push("WHERE s.token_hash = $1 AND s.expires_at > $2");
-    let row: Option<Joined> = db.fetch_optional(sql.arg(token_hash).arg(now)).await?;
+    sql.push("WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3");
+    let row: Option<Joined> = db
+        .fetch_optional(sql.arg(token_hash).arg(now).arg(created_after))
+        .await?;
     let Some(Joined { session, user }) = row else {
         return Ok(None);
     };

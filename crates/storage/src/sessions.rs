@@ -1,5 +1,4 @@
-//! Server-side sessions (only a hash of the token is stored) and the login
-//! attempt log that the rate limit counts.
+//! Server-side sessions (only a hash of the token is stored).
 
 use chrono::{DateTime, Utc};
 use kp_domain::{Language, PortalUserId, StaffUserId};
@@ -112,54 +111,25 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<()> {
     Ok(())
 }
 
-pub async fn delete_expired(db: &Db, now: DateTime<Utc>) -> Result<u64> {
-    db.execute(Sql::new("DELETE FROM sessions WHERE expires_at <= $1").arg(now))
-        .await
-}
-
-pub async fn record_attempt(
+/// Deletes sessions past their idle expiry or created before
+/// `created_before` (the absolute lifetime).
+pub async fn delete_expired(
     db: &Db,
-    email: &str,
-    ip: &str,
-    succeeded: bool,
     now: DateTime<Utc>,
-) -> Result<()> {
+    created_before: DateTime<Utc>,
+) -> Result<u64> {
     db.execute(
-        Sql::new("INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)")
-            .arg(email.trim().to_lowercase())
-            .arg(ip)
-            .arg(succeeded)
-            .arg(now),
+        Sql::new("DELETE FROM sessions WHERE expires_at <= $1 OR created_at <= $2")
+            .arg(now)
+            .arg(created_before),
     )
-    .await?;
-    Ok(())
+    .await
 }
 
-/// Failed attempts since `since` for this e-mail and for this address.
-pub async fn recent_failures(
-    db: &Db,
-    email: &str,
-    ip: &str,
-    since: DateTime<Utc>,
-) -> Result<(i64, i64)> {
-    let (by_email,): (i64,) = db
-        .fetch_one(
-            Sql::new("SELECT COUNT(*) FROM login_attempts WHERE email = $1 AND attempted_at > $2 AND NOT succeeded")
-                .arg(email.trim().to_lowercase())
-                .arg(since),
-        )
-        .await?;
-    let (by_ip,): (i64,) = db
-        .fetch_one(
-            Sql::new("SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND attempted_at > $2 AND NOT succeeded")
-                .arg(ip)
-                .arg(since),
-        )
-        .await?;
-    Ok((by_email, by_ip))
-}
-
+/// Forgets login attempts older than `before`.
 pub async fn prune_attempts(db: &Db, before: DateTime<Utc>) -> Result<u64> {
+    db.execute(Sql::new("DELETE FROM login_locks WHERE touched_at < $1").arg(before))
+        .await?;
     db.execute(Sql::new("DELETE FROM login_attempts WHERE attempted_at < $1").arg(before))
         .await
 }

@@ -159,7 +159,10 @@ impl FromRequestParts<AppState> for PageCtx {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let session_token = cookies::get(&parts.headers, cookies::SESSION);
+        let session_token = cookies::get(
+            &parts.headers,
+            cookies::session(state.config.secure_cookies),
+        );
         let session = match &session_token {
             Some(token) => auth::session(&state.app, token).await?,
             None => None,
@@ -189,22 +192,5 @@ impl FromRequestParts<AppState> for PageCtx {
             path: parts.uri.path().to_owned(),
             anon_token,
         })
-    }
-}
-
-/// The client's address as the socket saw it (the login rate limit counts
-/// per address).
-pub struct ClientIp(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip().to_string())
-            .unwrap_or_default();
-        Ok(ClientIp(ip))
     }
 }

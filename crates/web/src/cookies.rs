@@ -1,12 +1,37 @@
 //! The few cookies the portal sets, read and written without a cookie jar.
+//!
+//! Behind https the secret-bearing cookies carry the `__Host-` prefix:
+//! browsers then accept them only with `Secure`, `Path=/` and no `Domain`,
+//! so neither a sibling subdomain nor a plain-http page can plant or
+//! overwrite them.
 
 use axum::http::HeaderMap;
 use axum::http::header::COOKIE;
 
-pub const SESSION: &str = "kp_session";
 pub const LANGUAGE: &str = "kp_lang";
+
+/// The session token.
+pub fn session(secure: bool) -> &'static str {
+    if secure {
+        "__Host-kp_session"
+    } else {
+        "kp_session"
+    }
+}
+
 /// Anti-forgery token for forms shown before login (double submit).
-pub const CSRF: &str = "kp_csrf";
+pub fn csrf(secure: bool) -> &'static str {
+    if secure { "__Host-kp_csrf" } else { "kp_csrf" }
+}
+
+/// Proof of an earlier login from this browser (login throttling).
+pub fn device(secure: bool) -> &'static str {
+    if secure {
+        "__Host-kp_device"
+    } else {
+        "kp_device"
+    }
+}
 
 pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
     headers

@@ -80,8 +80,6 @@ impl IntoResponse for WebError {
 
 /// Seconds a client is asked to wait before retrying after an overload.
 const UNAVAILABLE_RETRY_SECS: u64 = 5;
-/// The login throttle's window, for errors that do not carry their own.
-const THROTTLE_RETRY_SECS: u64 = 60;
 
 impl From<AppError> for WebError {
     fn from(err: AppError) -> Self {
@@ -94,9 +92,10 @@ impl From<AppError> for WebError {
                 WebError::BadRequest
             }
             AppError::Validation(_) | AppError::InvalidCredentials => WebError::Unprocessable,
-            AppError::TooManyAttempts => WebError::TooManyRequests {
-                retry_after_secs: THROTTLE_RETRY_SECS,
-            },
+            AppError::TooManyAttempts { retry_after_secs } => {
+                WebError::TooManyRequests { retry_after_secs }
+            }
+            AppError::Busy { retry_after_secs } => WebError::Unavailable { retry_after_secs },
             AppError::Unavailable(reason) => {
                 tracing::warn!(%reason, "service unavailable");
                 WebError::Unavailable {
@@ -128,7 +127,18 @@ mod tests {
         assert_eq!(status(AppError::Invalid("x".into())), 400);
         assert_eq!(status(AppError::Conflict), 409);
         assert_eq!(status(AppError::Validation(vec![])), 422);
-        assert_eq!(status(AppError::TooManyAttempts), 429);
+        assert_eq!(
+            status(AppError::TooManyAttempts {
+                retry_after_secs: 9
+            }),
+            429
+        );
+        assert_eq!(
+            status(AppError::Busy {
+                retry_after_secs: 1
+            }),
+            503
+        );
         assert_eq!(status(AppError::Unavailable("pool".into())), 503);
         assert_eq!(status(AppError::Internal("x".into())), 500);
         let busy = WebError::from(AppError::Unavailable("pool".into())).into_response();

@@ -6,6 +6,7 @@
 //! No SQL and no business rules live here.
 
 pub mod assets;
+pub mod cidr;
 pub mod context;
 pub mod cookies;
 pub mod error;
@@ -81,10 +82,18 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(
             state.clone(),
+            middleware::no_store::layer,
+        ))
+        .layer(from_fn_with_state(
+            state.clone(),
             middleware::security_headers::layer,
         ))
         .layer(from_fn(middleware::metrics::layer))
         .layer(from_fn(middleware::request_id::layer))
+        .layer(from_fn_with_state(
+            state.clone(),
+            middleware::client_addr::layer,
+        ))
         .with_state(state)
 }
 

@@ -6,6 +6,7 @@ use kp_app::App;
 use metrics_exporter_prometheus::PrometheusHandle;
 
 use crate::assets::Assets;
+use crate::cidr::Cidr;
 use crate::templates::Templates;
 
 #[derive(Debug, Clone)]
@@ -16,6 +17,10 @@ pub struct WebConfig {
     pub body_limit_bytes: usize,
     pub request_timeout_secs: u64,
     pub broker_name: String,
+    /// Peers whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<Cidr>,
+    /// Clients that may read `/metrics`.
+    pub metrics_allow: Vec<Cidr>,
 }
 
 impl Default for WebConfig {
@@ -25,6 +30,8 @@ impl Default for WebConfig {
             body_limit_bytes: 2 * 1024 * 1024,
             request_timeout_secs: 30,
             broker_name: "Kundenportal".to_owned(),
+            trusted_proxies: Vec::new(),
+            metrics_allow: Cidr::loopback(),
         }
     }
 }

@@ -4,5 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod harness;
+mod login;
 mod outbox;
 use kp_testkit::smtp;

@@ -47,7 +47,7 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
         tracing::info!("database already holds data; demo data not loaded again");
     }
     print_logins(&settings.public_url)?;
-    let app = runtime::assemble(db, &settings.data);
+    let app = runtime::assemble(db, &settings.data)?;
     serve::serve(app, &settings, listener).await
 }
 

@@ -44,6 +44,8 @@ pub async fn serve(
             .broker_name
             .clone()
             .unwrap_or_else(|| "Kundenportal".to_owned()),
+        trusted_proxies: settings.trusted_proxies.clone(),
+        metrics_allow: settings.metrics_allow.clone(),
     };
     let templates = settings.data.data_dir.join("templates");
     let state = kp_web::state(

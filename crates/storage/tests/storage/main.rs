@@ -6,6 +6,7 @@
 
 use kp_testkit::db as backends;
 mod access;
+mod login_attempts;
 mod migrations;
 mod outbox;
 mod reference;

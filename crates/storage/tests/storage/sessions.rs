@@ -7,7 +7,7 @@ use kp_storage::users::{self, UserRef};
 use crate::backends;
 
 #[tokio::test]
-async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
+async fn sessions_expire_idle_and_absolute() {
     for t in backends::all().await {
         let now = Utc::now();
         t.db.execute(
@@ -54,18 +54,20 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
             .unwrap();
         assert_eq!(found.user(), Some(UserRef::Staff(staff)));
         assert_eq!(found.language(), Language::Fr);
-        let (joined, principal) = kp_storage::session_principal::find(&t.db, "abc", now)
-            .await
-            .unwrap()
-            .unwrap();
+        let (joined, principal) =
+            kp_storage::session_principal::find(&t.db, "abc", now, now - Duration::hours(12))
+                .await
+                .unwrap()
+                .unwrap();
         assert_eq!(joined.id, found.id);
         assert!(principal.is_admin(), "{}", t.label);
         t.db.execute(Sql::new("UPDATE staff_users SET active = FALSE"))
             .await
             .unwrap();
-        let gone = kp_storage::session_principal::find(&t.db, "abc", now)
-            .await
-            .unwrap();
+        let gone =
+            kp_storage::session_principal::find(&t.db, "abc", now, now - Duration::hours(12))
+                .await
+                .unwrap();
         assert!(
             gone.is_none(),
             "a deactivated user's session must end: {}",
@@ -83,23 +85,32 @@ async fn sessions_expire_and_failures_are_counted_per_email_and_address() {
             t.label
         );
 
-        for _ in 0..3 {
-            sessions::record_attempt(&t.db, "a@example.org", "1.2.3.4", false, now)
+        // The absolute lifetime: a session created before the cut-off is
+        // gone even though its idle expiry lies ahead.
+        assert!(
+            kp_storage::session_principal::find(&t.db, "abc", now, now + Duration::seconds(1))
                 .await
-                .unwrap();
-        }
-        sessions::record_attempt(&t.db, "b@example.org", "1.2.3.4", true, now)
-            .await
-            .unwrap();
-        let counts = sessions::recent_failures(
-            &t.db,
-            "A@example.org",
-            "1.2.3.4",
-            now - Duration::minutes(1),
-        )
-        .await
-        .unwrap();
-        assert_eq!(counts, (3, 3), "{}", t.label);
+                .unwrap()
+                .is_none(),
+            "{}",
+            t.label
+        );
+        assert_eq!(
+            sessions::delete_expired(&t.db, now, now - Duration::hours(1))
+                .await
+                .unwrap(),
+            0,
+            "{}",
+            t.label
+        );
+        assert_eq!(
+            sessions::delete_expired(&t.db, now, now + Duration::seconds(1))
+                .await
+                .unwrap(),
+            1,
+            "{}",
+            t.label
+        );
 
         let principal = users::principal(&t.db, UserRef::Staff(staff))
             .await

@@ -24,7 +24,11 @@ login-email = E-Mail-Adresse
 login-password = Passwort
 login-submit = Anmelden
 login-failed = E-Mail-Adresse oder Passwort ist falsch.
-login-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.
+login-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es { $count ->
+        [one] in spätestens einer Minute
+       *[other] in spätestens { $count } Minuten
+    } erneut.
+login-busy = Die Anmeldung ist gerade überlastet. Bitte versuchen Sie es in einigen Sekunden erneut.
 home-title = Übersicht
 home-greeting = Willkommen, { $name }
 home-customer-intro = Hier sehen Sie auf einen Blick, was zu Ihren Versicherungen vorliegt.

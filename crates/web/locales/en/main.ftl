@@ -24,7 +24,11 @@ login-email = E-mail address
 login-password = Password
 login-submit = Log in
 login-failed = The e-mail address or password is incorrect.
-login-too-many = Too many failed login attempts. Please wait 15 minutes and try again.
+login-too-many = Too many failed login attempts. Please try again in { $count ->
+        [one] a minute
+       *[other] { $count } minutes
+    } at the latest.
+login-busy = Login is overloaded right now. Please try again in a few seconds.
 home-title = Overview
 home-greeting = Welcome, { $name }
 home-customer-intro = Everything about your insurance at a glance.

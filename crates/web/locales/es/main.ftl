@@ -24,7 +24,11 @@ login-email = Correo electrónico
 login-password = Contraseña
 login-submit = Iniciar sesión
 login-failed = El correo electrónico o la contraseña no son correctos.
-login-too-many = Demasiados intentos fallidos. Espere 15 minutos y vuelva a intentarlo.
+login-too-many = Demasiados intentos fallidos. Vuelva a intentarlo { $count ->
+        [one] dentro de un minuto
+       *[other] dentro de { $count } minutos
+    } como máximo.
+login-busy = El inicio de sesión está sobrecargado en este momento. Vuelva a intentarlo en unos segundos.
 home-title = Resumen
 home-greeting = Bienvenido/a, { $name }
 home-customer-intro = Todo sobre sus seguros de un vistazo.

@@ -24,7 +24,11 @@ login-email = Adresse e-mail
 login-password = Mot de passe
 login-submit = Se connecter
 login-failed = L'adresse e-mail ou le mot de passe est incorrect.
-login-too-many = Trop de tentatives de connexion échouées. Veuillez patienter 15 minutes puis réessayer.
+login-too-many = Trop de tentatives de connexion échouées. Veuillez réessayer { $count ->
+        [one] dans une minute
+       *[other] dans { $count } minutes
+    } au plus tard.
+login-busy = La connexion est surchargée en ce moment. Veuillez réessayer dans quelques secondes.
 home-title = Aperçu
 home-greeting = Bienvenue, { $name }
 home-customer-intro = L'essentiel de vos assurances en un coup d'œil.

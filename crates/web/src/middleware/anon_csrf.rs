@@ -12,18 +12,13 @@ use crate::cookies;
 use crate::state::AppState;
 
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let existing = cookies::get(request.headers(), cookies::CSRF);
+    let name = cookies::csrf(state.config.secure_cookies);
+    let existing = cookies::get(request.headers(), name);
     let token = existing.clone().unwrap_or_else(kp_app::auth::random_token);
     request.extensions_mut().insert(AnonToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
-        let cookie = cookies::set(
-            cookies::CSRF,
-            &token,
-            true,
-            state.config.secure_cookies,
-            None,
-        );
+        let cookie = cookies::set(name, &token, true, state.config.secure_cookies, None);
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(SET_COOKIE, value);
         }

@@ -5,6 +5,9 @@ use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 
+use crate::cidr::any_contains;
+use crate::error::WebError;
+use crate::middleware::client_addr::ClientAddr;
 use crate::routes::Routes;
 use crate::state::AppState;
 
@@ -32,11 +35,19 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// Only for the allowed addresses (monitoring); everyone else gets the
+/// ordinary 404, so the endpoint is not even visible.
+async fn metrics(
+    State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
+) -> Result<impl IntoResponse, WebError> {
+    if !any_contains(&state.config.metrics_allow, client) {
+        return Err(WebError::NotFound);
+    }
     let body = state
         .metrics
         .as_ref()
         .map(|m| m.render())
         .unwrap_or_default();
-    ([(CONTENT_TYPE, "text/plain; version=0.0.4")], body)
+    Ok(([(CONTENT_TYPE, "text/plain; version=0.0.4")], body))
 }

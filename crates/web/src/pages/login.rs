@@ -3,14 +3,16 @@
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::http::header::SET_COOKIE;
+use axum::http::header::{RETRY_AFTER, SET_COOKIE};
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
+use kp_app::auth::{LoginRequest, MAX_EMAIL_CHARS};
 use serde::{Deserialize, Serialize};
 
-use crate::context::{ClientIp, PageCtx};
+use crate::context::PageCtx;
 use crate::cookies;
 use crate::error::{WebError, WebResult};
+use crate::middleware::client_addr::ClientAddr;
 use crate::pages::safe_next;
 use crate::routes::Routes;
 use crate::state::AppState;
@@ -41,6 +43,9 @@ struct LoginView {
     email: String,
     next: String,
     error_key: Option<&'static str>,
+    /// For the "too many attempts" message: the wait in whole minutes,
+    /// rounded up.
+    retry_minutes: u64,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
@@ -70,32 +75,52 @@ async fn submit(
     ctx: PageCtx,
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
-    ClientIp(ip): ClientIp,
+    ClientAddr(client): ClientAddr,
     Form(form): Form<LoginForm>,
 ) -> WebResult {
     ctx.check_csrf(&form.csrf)?;
     let next = safe_next(form.next.as_deref(), "/home");
+    let secure = state.config.secure_cookies;
     // The language chosen on the login page wins over the stored one.
     let chosen =
         cookies::get(&headers, cookies::LANGUAGE).and_then(|c| kp_domain::Language::parse(&c));
-    match kp_app::auth::login(&state.app, &form.email, &form.password, &ip, chosen).await {
+    let device_cookie = cookies::get(&headers, cookies::device(secure));
+    let request = LoginRequest {
+        email: &form.email,
+        password: &form.password,
+        client,
+        device_cookie: device_cookie.as_deref(),
+        previous_session: ctx.session_token.as_deref(),
+        language: chosen,
+    };
+    match kp_app::auth::login(&state.app, request).await {
         Ok(logged_in) => {
-            let cookie = cookies::set(
-                cookies::SESSION,
-                &logged_in.token,
-                true,
-                state.config.secure_cookies,
-                None,
-            );
-            let lang = cookies::set(
-                cookies::LANGUAGE,
-                logged_in.language.code(),
-                false,
-                state.config.secure_cookies,
-                Some(31_536_000),
-            );
+            let device_age = state.app.policy.device_cookie_days.saturating_mul(86_400);
+            let cookies = [
+                cookies::set(
+                    cookies::session(secure),
+                    &logged_in.token,
+                    true,
+                    secure,
+                    None,
+                ),
+                cookies::set(
+                    cookies::LANGUAGE,
+                    logged_in.language.code(),
+                    false,
+                    secure,
+                    Some(31_536_000),
+                ),
+                cookies::set(
+                    cookies::device(secure),
+                    &logged_in.device_cookie,
+                    true,
+                    secure,
+                    Some(device_age),
+                ),
+            ];
             let mut response = Redirect::to(&next).into_response();
-            for c in [cookie, lang] {
+            for c in cookies {
                 if let Ok(v) = c.parse() {
                     response.headers_mut().append(SET_COOKIE, v);
                 }
@@ -103,21 +128,35 @@ async fn submit(
             Ok(response)
         }
         Err(err) => {
-            let (status, key) = match err {
-                AppError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "login-failed"),
-                AppError::TooManyAttempts => (StatusCode::TOO_MANY_REQUESTS, "login-too-many"),
+            let (status, key, retry_after) = match err {
+                AppError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "login-failed", None),
+                AppError::TooManyAttempts { retry_after_secs } => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "login-too-many",
+                    Some(retry_after_secs),
+                ),
+                AppError::Busy { retry_after_secs } => (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "login-busy",
+                    Some(retry_after_secs),
+                ),
                 other => return Err(WebError::from(other)),
             };
             let view = LoginView {
-                email: form.email.trim().to_owned(),
+                email: form.email.trim().chars().take(MAX_EMAIL_CHARS).collect(),
                 next,
                 error_key: Some(key),
+                retry_minutes: retry_after.map_or(0, |secs| secs.div_ceil(60)),
             };
-            Ok((
+            let mut response = (
                 status,
                 Html(ctx.render("pages/login.html", "login-title", view)?),
             )
-                .into_response())
+                .into_response();
+            if let Some(secs) = retry_after {
+                response.headers_mut().insert(RETRY_AFTER, secs.into());
+            }
+            Ok(response)
         }
     }
 }
@@ -140,7 +179,8 @@ async fn logout(
         kp_app::auth::logout(&state.app, token).await?;
     }
     let mut response = Redirect::to("/login").into_response();
-    if let Ok(v) = cookies::clear(cookies::SESSION, state.config.secure_cookies).parse() {
+    let secure = state.config.secure_cookies;
+    if let Ok(v) = cookies::clear(cookies::session(secure), secure).parse() {
         response.headers_mut().append(SET_COOKIE, v);
     }
     Ok(response)

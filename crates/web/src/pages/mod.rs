@@ -33,21 +33,78 @@ pub fn urlencode(value: &str) -> String {
     out
 }
 
+/// Longest accepted redirect target; real paths of the portal are far shorter.
+pub const MAX_NEXT_LEN: usize = 2048;
+
 /// A redirect target from user input, accepted only when it is a path on
-/// this site (no `//host` or scheme), so that login cannot be used as an
-/// open redirect.
+/// this site, so that login cannot be used as an open redirect. Browsers
+/// drop tabs and line breaks and read `\` as `/`, so `/<TAB>/host` or
+/// `/\host` would leave the site; the checks also hold after
+/// percent-decoding, because a later hop may decode once more.
 pub fn safe_next(next: Option<&str>, default: &str) -> String {
     match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && !n.contains("://") =>
-        {
-            n.to_owned()
-        }
+        Some(n) if is_local_path(n) => n.to_owned(),
         _ => default.to_owned(),
     }
+}
+
+fn is_local_path(value: &str) -> bool {
+    // Visible ASCII only: anything else cannot go into a Location header.
+    if value.len() > MAX_NEXT_LEN || !value.bytes().all(|b| b.is_ascii_graphic()) {
+        return false;
+    }
+    let mut current = value.to_owned();
+    // Each round undoes one layer of encoding; a value still changing
+    // after a few layers has no business being a redirect target.
+    for _ in 0..4 {
+        if !is_plain_local_path(&current) {
+            return false;
+        }
+        match percent_decode(&current) {
+            Some(decoded) if decoded == current => return true,
+            Some(decoded) => current = decoded,
+            None => return false,
+        }
+    }
+    false
+}
+
+fn is_plain_local_path(path: &str) -> bool {
+    let mut chars = path.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !path
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+}
+
+/// Decodes `%XX` sequences; `None` when the result is not UTF-8.
+fn percent_decode(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let hex = |b: &u8| {
+        char::from(*b)
+            .to_digit(16)
+            .and_then(|d| u8::try_from(d).ok())
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(hex),
+            bytes.get(i + 2).and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push(high * 16 + low);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -56,10 +113,44 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_redirect_targets() {
-        assert_eq!(safe_next(Some("/home"), "/"), "/home");
-        assert_eq!(safe_next(Some("//evil.example"), "/"), "/");
-        assert_eq!(safe_next(Some("https://evil.example"), "/"), "/");
-        assert_eq!(safe_next(Some("/\\evil.example"), "/"), "/");
+        for good in ["/home", "/home?tab=2&x=%C3%A9", "/contracts/12", "/"] {
+            assert_eq!(safe_next(Some(good), "/d"), good);
+        }
+        let long = format!("/{}", "a".repeat(MAX_NEXT_LEN));
+        let hostile = [
+            "//evil.example",
+            "https://evil.example",
+            "https:/evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "/\t/evil.example",
+            "/\r\nSet-Cookie:x=1",
+            "/\n/evil.example",
+            "/x\ty",
+            "/x y",
+            "/a%20b",
+            "/%09/evil.example",
+            "/%0d%0aSet-Cookie:x=1",
+            "/%0D%0A",
+            "/%2fevil.example",
+            "/%2Fevil.example",
+            "/%5cevil.example",
+            "/%5Cevil.example",
+            "/%252f/evil.example",
+            "/%25252f/evil.example",
+            "/%2525252525252fevil.example",
+            "/%e2%80%a8",
+            "/%ff",
+            "/\u{a0}/evil.example",
+            "/\u{2028}",
+            "evil.example",
+            "",
+            " /home",
+            long.as_str(),
+        ];
+        for bad in hostile {
+            assert_eq!(safe_next(Some(bad), "/d"), "/d", "{bad:?}");
+        }
         assert_eq!(safe_next(None, "/home"), "/home");
     }
 }

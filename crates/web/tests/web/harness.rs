@@ -2,14 +2,17 @@
 //! helpers to send requests as a browser would (cookies kept per client).
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use kp_app::{App, Policy, SystemClock};
+use kp_app::{App, ManualClock, Policy};
 use kp_documents::BlobStore;
 use kp_storage::{Db, migrate};
+use kp_web::WebConfig;
 use tower::ServiceExt;
 
 pub struct TestApp {
@@ -17,6 +20,7 @@ pub struct TestApp {
     pub app: App,
     /// The database under the app, for the tests' own look-ups.
     pub db: Db,
+    pub clock: Arc<ManualClock>,
     pub _dir: tempfile::TempDir,
 }
 
@@ -49,13 +53,19 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(configure: impl FnOnce(&std::path::Path)) -> TestApp {
-    spawn_app_configured(configure, |_| {}).await
+    spawn_app_configured(configure, |_, _| {}).await
 }
 
-/// An app whose data directory and web settings the test adjusts.
+/// Like [`spawn_app`], with the policy and web settings changed first.
+pub async fn spawn_app_with_settings(
+    settings: impl FnOnce(&mut Policy, &mut WebConfig),
+) -> TestApp {
+    spawn_app_configured(|_| {}, settings).await
+}
+
 pub async fn spawn_app_configured(
     configure: impl FnOnce(&std::path::Path),
-    web: impl FnOnce(&mut kp_web::WebConfig),
+    settings: impl FnOnce(&mut Policy, &mut WebConfig),
 ) -> TestApp {
     let template = template_db().await;
     let dir = tempfile::tempdir().unwrap();
@@ -66,21 +76,22 @@ pub async fn spawn_app_configured(
         .unwrap();
     migrate::run(&db).await.unwrap();
     // No count cache: tests compare counts right after changing data.
-    let policy = Policy {
+    let mut policy = Policy {
         home_counts_cache_secs: 0,
         ..Policy::default()
     };
+    let mut config = WebConfig {
+        broker_name: "Testmakler".to_owned(),
+        ..WebConfig::default()
+    };
+    settings(&mut policy, &mut config);
+    let clock = Arc::new(ManualClock::default());
     let app = App::new(
         db.clone(),
         BlobStore::local(dir.path().join("documents")),
-        Arc::new(SystemClock),
+        clock.clone(),
         policy,
     );
-    let mut config = kp_web::WebConfig {
-        broker_name: "Testmakler".to_owned(),
-        ..kp_web::WebConfig::default()
-    };
-    web(&mut config);
     let state = kp_web::state(
         app.clone(),
         config,
@@ -91,6 +102,7 @@ pub async fn spawn_app_configured(
         router: kp_web::router(state),
         app,
         db,
+        clock,
         _dir: dir,
     }
 }
@@ -121,11 +133,15 @@ impl Response {
     }
 }
 
-/// A browser: keeps cookies and sends an Accept-Language.
+/// A browser: keeps cookies and sends an Accept-Language from a socket
+/// address (127.0.0.1 unless told otherwise).
 pub struct Client<'a> {
     pub app: &'a TestApp,
     pub cookies: HashMap<String, String>,
     pub accept_language: String,
+    pub peer: SocketAddr,
+    /// Extra headers sent with every request.
+    pub headers: Vec<(String, String)>,
 }
 
 impl<'a> Client<'a> {
@@ -134,7 +150,16 @@ impl<'a> Client<'a> {
             app,
             cookies: HashMap::new(),
             accept_language: "de-DE,de;q=0.9".to_owned(),
+            peer: SocketAddr::from(([127, 0, 0, 1], 40000)),
+            headers: Vec::new(),
         }
+    }
+
+    /// A client connecting from `ip`.
+    pub fn from_ip(app: &'a TestApp, ip: &str) -> Client<'a> {
+        let mut client = Client::new(app);
+        client.peer = SocketAddr::new(ip.parse().unwrap(), 40000);
+        client
     }
 
     pub async fn request(
@@ -146,7 +171,11 @@ impl<'a> Client<'a> {
         let mut builder = Request::builder()
             .method(method)
             .uri(path)
-            .header(header::ACCEPT_LANGUAGE, &self.accept_language);
+            .header(header::ACCEPT_LANGUAGE, &self.accept_language)
+            .extension(ConnectInfo(self.peer));
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
         if !self.cookies.is_empty() {
             let cookie = self
                 .cookies

@@ -246,6 +246,7 @@ async fn a_leaking_route_is_caught() {
         router: leaky,
         app: app.app.clone(),
         db: app.db.clone(),
+        clock: app.clock.clone(),
         _dir: tempfile::tempdir().unwrap(),
     };
     let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
@@ -282,6 +283,7 @@ async fn outside_ids_must_look_exactly_like_missing_ones() {
         router: leaky,
         app: app.app.clone(),
         db: app.db.clone(),
+        clock: app.clock.clone(),
         _dir: tempfile::tempdir().unwrap(),
     };
     let table = [RouteInfo {

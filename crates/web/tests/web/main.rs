@@ -9,3 +9,4 @@ mod idor;
 mod login;
 mod operations;
 mod scope;
+mod sessions;

@@ -125,3 +125,53 @@ async fn the_server_answers_over_real_tcp() {
     assert!(response.ends_with("ok"));
     server.abort();
 }
+
+#[tokio::test]
+async fn metrics_answer_only_allowed_clients() {
+    let app = spawn_app().await;
+    let mut outsider = Client::from_ip(&app, "192.0.2.10");
+    let response = outsider.get("/metrics").await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    assert!(!response.body.contains("http_requests_total"));
+    assert!(response.body.contains("<html"), "the normal 404 page");
+    // A forged header from an untrusted peer changes nothing.
+    outsider
+        .headers
+        .push(("x-forwarded-for".to_owned(), "127.0.0.1".to_owned()));
+    assert_eq!(outsider.get("/metrics").await.status, StatusCode::NOT_FOUND);
+    let mut local = Client::from_ip(&app, "::1");
+    assert_eq!(local.get("/metrics").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_client_behind_a_trusted_proxy_is_the_forwarded_one() {
+    let app = crate::harness::spawn_app_with_settings(|_, config| {
+        config.trusted_proxies = vec!["10.0.0.0/8".parse().unwrap()];
+        config.metrics_allow = vec!["203.0.113.9".parse().unwrap()];
+    })
+    .await;
+    let mut via_proxy = Client::from_ip(&app, "10.1.2.3");
+    via_proxy.headers.push((
+        "x-forwarded-for".to_owned(),
+        "127.0.0.1, 203.0.113.9, 10.0.0.5".to_owned(),
+    ));
+    assert_eq!(via_proxy.get("/metrics").await.status, StatusCode::OK);
+    // The same header straight from the client is not believed.
+    let mut direct = Client::from_ip(&app, "198.51.100.1");
+    direct.headers = via_proxy.headers.clone();
+    assert_eq!(direct.get("/metrics").await.status, StatusCode::NOT_FOUND);
+    // The proxy itself is no longer the client.
+    let mut proxy = Client::from_ip(&app, "10.1.2.3");
+    assert_eq!(proxy.get("/metrics").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn invented_methods_are_counted_as_other() {
+    let app = spawn_app().await;
+    let mut client = Client::new(&app);
+    let method = axum::http::Method::from_bytes(b"BREW-3F9A").unwrap();
+    client.request(method, "/healthz", None).await;
+    let metrics = client.get("/metrics").await.body;
+    assert!(!metrics.contains("BREW-3F9A"), "{metrics}");
+    assert!(metrics.contains("method=\"other\""), "{metrics}");
+}

@@ -14,7 +14,7 @@ pub use kp_storage::users::UserRef;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::{App, AppError, device_cookies, login_throttle};
+use crate::{App, AppError, FieldError, device_cookies, login_throttle};
 
 /// What the web layer needs after a successful login.
 #[derive(Debug, Clone)]
@@ -72,6 +72,19 @@ pub struct LoginRequest<'a> {
 /// protection") describes. Unknown e-mail, wrong password and an inactive
 /// account give the same error after the same work.
 pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppError> {
+    // A form sent with an empty field is a slip, not a guess: it is shown
+    // next to the field and never reaches the throttle or the hash.
+    let missing: Vec<FieldError> = [("email", req.email.trim()), ("password", req.password)]
+        .into_iter()
+        .filter(|(_, value)| value.is_empty())
+        .map(|(field, _)| FieldError {
+            field,
+            key: "form-required",
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::Validation(missing));
+    }
     if req.email.chars().count() > MAX_EMAIL_CHARS
         || req.password.chars().count() > MAX_PASSWORD_CHARS
     {

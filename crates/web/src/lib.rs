@@ -10,6 +10,7 @@ pub mod cidr;
 pub mod context;
 pub mod cookies;
 pub mod error;
+pub mod form;
 pub mod i18n;
 pub mod middleware;
 pub mod nav;

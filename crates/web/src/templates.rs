@@ -30,6 +30,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/partials/language_switcher.html"),
     ),
     (
+        "partials/field_error.html",
+        include_str!("../templates/partials/field_error.html"),
+    ),
+    (
         "partials/footer.html",
         include_str!("../templates/partials/footer.html"),
     ),

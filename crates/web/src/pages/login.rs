@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::context::PageCtx;
 use crate::cookies;
 use crate::error::{WebError, WebResult};
+use crate::form::FormErrors;
 use crate::middleware::client_addr::ClientAddr;
 use crate::pages::safe_next;
 use crate::routes::Routes;
@@ -46,6 +47,8 @@ struct LoginView {
     /// For the "too many attempts" message: the wait in whole minutes,
     /// rounded up.
     retry_minutes: u64,
+    /// Messages next to the fields of a form sent incomplete.
+    errors: FormErrors,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
@@ -127,6 +130,19 @@ async fn submit(
             }
             Ok(response)
         }
+        Err(AppError::Validation(errors)) => {
+            let view = LoginView {
+                email: form.email.trim().chars().take(MAX_EMAIL_CHARS).collect(),
+                next,
+                errors: FormErrors::from(errors),
+                ..LoginView::default()
+            };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Html(ctx.render("pages/login.html", "login-title", view)?),
+            )
+                .into_response())
+        }
         Err(err) => {
             let (status, key, retry_after) = match err {
                 AppError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "login-failed", None),
@@ -147,6 +163,7 @@ async fn submit(
                 next,
                 error_key: Some(key),
                 retry_minutes: retry_after.map_or(0, |secs| secs.div_ceil(60)),
+                errors: FormErrors::default(),
             };
             let mut response = (
                 status,

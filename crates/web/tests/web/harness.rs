@@ -75,6 +75,24 @@ pub async fn spawn_app_configured(
         .await
         .unwrap();
     migrate::run(&db).await.unwrap();
+    assemble(db, dir, settings)
+}
+
+/// The app on a fresh PostgreSQL database holding the demo data, or `None`
+/// (with the reason printed) when no server is configured.
+pub async fn spawn_app_on_postgres() -> Option<(TestApp, kp_testkit::db::TestDb)> {
+    let pg = kp_testkit::db::postgres().await?;
+    kp_demo::seed(&pg.db, &pg.blobs).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let app = assemble(pg.db.clone(), dir, |_, _| {});
+    Some((app, pg))
+}
+
+fn assemble(
+    db: Db,
+    dir: tempfile::TempDir,
+    settings: impl FnOnce(&mut Policy, &mut WebConfig),
+) -> TestApp {
     // No count cache: tests compare counts right after changing data.
     let mut policy = Policy {
         home_counts_cache_secs: 0,

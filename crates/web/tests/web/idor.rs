@@ -219,6 +219,34 @@ async fn no_route_reveals_a_record_outside_the_scope() {
 }
 
 #[tokio::test]
+async fn no_route_reveals_a_record_outside_the_scope_on_postgres() {
+    let Some((app, pg)) = crate::harness::spawn_app_on_postgres().await else {
+        return;
+    };
+    let problems = probe(&app, &kp_web::route_table(), PARAMS).await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The harness itself runs there too: a leaking route is caught.
+    let leaky = app
+        .router
+        .clone()
+        .route("/home/{id}", axum::routing::get(|| async { "a contract" }));
+    let leaky_app = TestApp {
+        router: leaky,
+        app: app.app.clone(),
+        db: app.db.clone(),
+        clock: app.clock.clone(),
+        _dir: tempfile::tempdir().unwrap(),
+    };
+    let table = [RouteInfo {
+        method: "GET",
+        path: "/home/{id}",
+    }];
+    let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
+    assert!(!probe(&leaky_app, &table, &params).await.is_empty());
+    pg.drop_db().await;
+}
+
+#[tokio::test]
 async fn a_route_with_an_uncovered_parameter_fails_the_harness() {
     let mut table = kp_web::route_table();
     table.push(RouteInfo {

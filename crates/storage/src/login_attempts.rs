@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::Result;
 use crate::args::Sql;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -113,32 +113,8 @@ pub async fn begin(db: &Db, attempt: &Attempt<'_>, since: DateTime<Utc>) -> Resu
         )
         .await?;
     let browser = Failures { count, last_at };
-    let (count, last_at): (i64, Option<DateTime<Utc>>) = tx
-        .fetch_one(
-            Sql::new(format!(
-                "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts \
-                 WHERE email = $1 AND device IS NULL AND {}",
-                counted(2, 3)
-            ))
-            .arg(attempt.email)
-            .arg(since)
-            .arg(id),
-        )
-        .await?;
-    let account = Failures { count, last_at };
-    let (count, last_at): (i64, Option<DateTime<Utc>>) = tx
-        .fetch_one(
-            Sql::new(format!(
-                "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts \
-                 WHERE ip = $1 AND device IS NULL AND {}",
-                counted(2, 3)
-            ))
-            .arg(attempt.ip)
-            .arg(since)
-            .arg(id),
-        )
-        .await?;
-    let ip = Failures { count, last_at };
+    let account = unseen_failures(&mut tx, "email", attempt.email, since, id).await?;
+    let ip = unseen_failures(&mut tx, "ip", attempt.ip, since, id).await?;
     tx.commit().await?;
     Ok((
         id,
@@ -148,6 +124,30 @@ pub async fn begin(db: &Db, attempt: &Attempt<'_>, since: DateTime<Utc>) -> Resu
             ip,
         },
     ))
+}
+
+/// Failures from browsers without a device cookie under one key column
+/// (`email` or `ip`), excluding the attempt `me`.
+async fn unseen_failures(
+    tx: &mut Tx,
+    column: &'static str,
+    value: &str,
+    since: DateTime<Utc>,
+    me: i64,
+) -> Result<Failures> {
+    let (count, last_at): (i64, Option<DateTime<Utc>>) = tx
+        .fetch_one(
+            Sql::new(format!(
+                "SELECT COUNT(*), MAX(attempted_at) FROM login_attempts \
+                 WHERE {column} = $1 AND device IS NULL AND {}",
+                counted(2, 3)
+            ))
+            .arg(value)
+            .arg(since)
+            .arg(me),
+        )
+        .await?;
+    Ok(Failures { count, last_at })
 }
 
 /// Ends a pending attempt.

@@ -211,6 +211,28 @@ pub async fn probe(
     problems
 }
 
+/// The same app with another router: for the harness's self-tests.
+fn with_router(app: &TestApp, router: axum::Router) -> TestApp {
+    TestApp {
+        router,
+        app: app.app.clone(),
+        db: app.db.clone(),
+        clock: app.clock.clone(),
+        _dir: tempfile::tempdir().unwrap(),
+    }
+}
+
+/// The self-tests' deliberately broken page: a contract id under `/home`.
+fn broken_route() -> ([RouteInfo; 1], [(&'static str, &'static str, Param); 1]) {
+    (
+        [RouteInfo {
+            method: "GET",
+            path: "/home/{id}",
+        }],
+        [("/home/{id}", "id", Param::Id(Kind::Contract))],
+    )
+}
+
 #[tokio::test]
 async fn no_route_reveals_a_record_outside_the_scope() {
     let app = spawn_app().await;
@@ -230,18 +252,8 @@ async fn no_route_reveals_a_record_outside_the_scope_on_postgres() {
         .router
         .clone()
         .route("/home/{id}", axum::routing::get(|| async { "a contract" }));
-    let leaky_app = TestApp {
-        router: leaky,
-        app: app.app.clone(),
-        db: app.db.clone(),
-        clock: app.clock.clone(),
-        _dir: tempfile::tempdir().unwrap(),
-    };
-    let table = [RouteInfo {
-        method: "GET",
-        path: "/home/{id}",
-    }];
-    let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
+    let leaky_app = with_router(&app, leaky);
+    let (table, params) = broken_route();
     assert!(!probe(&leaky_app, &table, &params).await.is_empty());
     pg.drop_db().await;
 }
@@ -262,22 +274,12 @@ async fn a_leaking_route_is_caught() {
     // A deliberately broken page: `/home` ignores the id and answers 200
     // for every contract, which the harness must report for every role.
     let app = spawn_app().await;
-    let table = [RouteInfo {
-        method: "GET",
-        path: "/home/{id}",
-    }];
+    let (table, params) = broken_route();
     let leaky = app
         .router
         .clone()
         .route("/home/{id}", axum::routing::get(|| async { "a contract" }));
-    let leaky_app = TestApp {
-        router: leaky,
-        app: app.app.clone(),
-        db: app.db.clone(),
-        clock: app.clock.clone(),
-        _dir: tempfile::tempdir().unwrap(),
-    };
-    let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
+    let leaky_app = with_router(&app, leaky);
     let problems = probe(&leaky_app, &table, &params).await;
     assert!(
         problems
@@ -307,18 +309,8 @@ async fn outside_ids_must_look_exactly_like_missing_ones() {
             }
         }),
     );
-    let leaky_app = TestApp {
-        router: leaky,
-        app: app.app.clone(),
-        db: app.db.clone(),
-        clock: app.clock.clone(),
-        _dir: tempfile::tempdir().unwrap(),
-    };
-    let table = [RouteInfo {
-        method: "GET",
-        path: "/home/{id}",
-    }];
-    let params = [("/home/{id}", "id", Param::Id(Kind::Contract))];
+    let leaky_app = with_router(&app, leaky);
+    let (table, params) = broken_route();
     let problems = probe(&leaky_app, &table, &params).await;
     assert!(
         problems.iter().any(|p| p.contains("not the plain 404")),

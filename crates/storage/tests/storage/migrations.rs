@@ -96,3 +96,51 @@ async fn unknown_url_schemes_are_refused_without_creating_anything() {
         .unwrap_err();
     assert!(err.to_string().contains("does not exist"), "{err}");
 }
+
+/// The columns the scope predicate and the list pages filter by have an
+/// index on both databases (migration 2).
+#[tokio::test]
+async fn filter_columns_are_indexed() {
+    let expected = [
+        "conversations_contract",
+        "conversations_object",
+        "conversations_claim",
+        "tasks_customer",
+        "tasks_contract",
+        "tasks_object",
+        "tasks_claim",
+        "appointment_requests_customer",
+        "appointment_requests_contract",
+        "appointment_requests_object",
+        "appointment_requests_claim",
+        "claim_reports_customer",
+        "claim_reports_object",
+        "claim_reports_claim",
+        "events_customer",
+        "sessions_staff_user",
+        "sessions_portal_user",
+        "portal_users_organization",
+        "portal_users_customer",
+        "documents_message",
+        "documents_certificate",
+        "portal_user_scope_customers_customer",
+        "portal_user_scope_objects_object",
+        "portal_user_scope_claims_claim",
+    ];
+    for t in backends::all().await {
+        let sql = match t.db.backend() {
+            kp_storage::Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'index'",
+            kp_storage::Backend::Postgres => {
+                "SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public'"
+            }
+        };
+        let rows: Vec<(String,)> = t.db.fetch_all(Sql::new(sql)).await.unwrap();
+        let names: Vec<String> = rows.into_iter().map(|(n,)| n).collect();
+        let missing: Vec<_> = expected
+            .iter()
+            .filter(|e| !names.iter().any(|n| n == *e))
+            .collect();
+        assert!(missing.is_empty(), "{}: missing {missing:?}", t.label);
+        t.drop_db().await;
+    }
+}

@@ -104,3 +104,75 @@ lob-residential_building = Wohngebäude
 lob-cargo = Transport / Waren
 lob-engineering = Technische Versicherungen
 lob-commercial_contents = Inhalt / Gewerbe
+
+## Contract types (kp_domain::ContractType; glossary: Vertragsart)
+contract-type-individual = Einzelvertrag
+contract-type-framework = Rahmenvertrag
+contract-type-fleet = Flottenvertrag
+contract-type-open_cover = Generalpolice
+
+## Contract status (kp_domain::ContractStatus; glossary: Vertragsstatus)
+contract-status-offer = Angebot
+contract-status-active = Aktiv
+contract-status-suspended = Ruhend
+contract-status-cancelled = Gekündigt
+contract-status-expired = Abgelaufen
+
+## Payment frequency (kp_domain::PaymentFrequency; glossary: Zahlungsweise)
+payment-frequency-monthly = Monatlich
+payment-frequency-quarterly = Vierteljährlich
+payment-frequency-half_yearly = Halbjährlich
+payment-frequency-yearly = Jährlich
+payment-frequency-single = Einmalbeitrag
+
+## Claim status (kp_domain::ClaimStatus; glossary: Schaden)
+claim-status-reported = Gemeldet
+claim-status-in_review = In Prüfung
+claim-status-accepted = Anerkannt
+claim-status-settled = Reguliert
+claim-status-rejected = Abgelehnt
+claim-status-closed = Abgeschlossen
+
+## Kinds of insured object / risk (kp_domain::ObjectKind)
+object-kind-building = Gebäude
+object-kind-vehicle = Fahrzeug
+object-kind-location = Standort
+object-kind-machine = Maschine
+object-kind-person = Person
+object-kind-goods = Waren
+object-kind-other = Sonstiges
+
+## Customer kinds (kp_domain::CustomerKind)
+customer-kind-person = Privatperson
+customer-kind-company = Unternehmen
+
+## Finance item kinds (kp_domain::FinanceKind; glossary: Beitragsrechnung, Mahnung)
+finance-kind-invoice = Beitragsrechnung
+finance-kind-credit = Gutschrift
+finance-kind-dunning = Mahnung
+
+## Portal user status (kp_domain::PortalUserStatus)
+portal-user-status-invited = Eingeladen
+portal-user-status-active = Aktiv
+portal-user-status-inactive = Inaktiv
+
+## Menu areas a permission profile can show or hide (kp_domain::MenuArea); short menu labels
+area-contracts = Verträge
+area-objects = Objekte/Risiken
+area-claims = Schäden
+area-documents = Dokumente
+area-finances = Finanzen
+area-messages = Nachrichten
+area-reports = Auswertungen
+area-certificates = Zertifikate
+area-administration = Verwaltung
+
+## Functions a permission profile can enable (kp_domain::Function); short action names
+function-report_claim = Schaden melden
+function-upload_document = Dokument hochladen
+function-change_request = Änderung mitteilen
+function-send_message = Nachricht senden
+function-appointment_request = Termin anfragen
+function-issue_certificate = Zertifikat ausstellen
+function-download_reports = Berichte herunterladen
+function-export_data = Daten exportieren

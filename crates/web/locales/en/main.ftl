@@ -104,3 +104,75 @@ lob-residential_building = Residential building
 lob-cargo = Cargo
 lob-engineering = Engineering
 lob-commercial_contents = Commercial contents
+
+## Contract types (kp_domain::ContractType; glossary: Vertragsart)
+contract-type-individual = Individual contract
+contract-type-framework = Framework agreement
+contract-type-fleet = Fleet contract
+contract-type-open_cover = Open cover
+
+## Contract status (kp_domain::ContractStatus; glossary: Vertragsstatus)
+contract-status-offer = Offer
+contract-status-active = Active
+contract-status-suspended = Suspended
+contract-status-cancelled = Cancelled
+contract-status-expired = Expired
+
+## Payment frequency (kp_domain::PaymentFrequency; glossary: Zahlungsweise)
+payment-frequency-monthly = Monthly
+payment-frequency-quarterly = Quarterly
+payment-frequency-half_yearly = Half-yearly
+payment-frequency-yearly = Annually
+payment-frequency-single = Single premium
+
+## Claim status (kp_domain::ClaimStatus; glossary: Schaden)
+claim-status-reported = Reported
+claim-status-in_review = Under review
+claim-status-accepted = Accepted
+claim-status-settled = Settled
+claim-status-rejected = Rejected
+claim-status-closed = Closed
+
+## Kinds of insured object / risk (kp_domain::ObjectKind)
+object-kind-building = Building
+object-kind-vehicle = Vehicle
+object-kind-location = Location
+object-kind-machine = Machine
+object-kind-person = Person
+object-kind-goods = Goods
+object-kind-other = Other
+
+## Customer kinds (kp_domain::CustomerKind)
+customer-kind-person = Private individual
+customer-kind-company = Company
+
+## Finance item kinds (kp_domain::FinanceKind; glossary: Beitragsrechnung, Mahnung)
+finance-kind-invoice = Premium invoice
+finance-kind-credit = Credit note
+finance-kind-dunning = Dunning notice
+
+## Portal user status (kp_domain::PortalUserStatus)
+portal-user-status-invited = Invited
+portal-user-status-active = Active
+portal-user-status-inactive = Inactive
+
+## Menu areas a permission profile can show or hide (kp_domain::MenuArea); short menu labels
+area-contracts = Contracts
+area-objects = Objects/Risks
+area-claims = Claims
+area-documents = Documents
+area-finances = Finances
+area-messages = Messages
+area-reports = Reports
+area-certificates = Certificates
+area-administration = Administration
+
+## Functions a permission profile can enable (kp_domain::Function); short action names
+function-report_claim = Report a claim
+function-upload_document = Upload a document
+function-change_request = Request a change
+function-send_message = Send a message
+function-appointment_request = Request an appointment
+function-issue_certificate = Issue a certificate
+function-download_reports = Download reports
+function-export_data = Export data

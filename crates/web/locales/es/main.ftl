@@ -104,3 +104,75 @@ lob-residential_building = Continente de vivienda
 lob-cargo = Transporte de mercancías
 lob-engineering = Seguros técnicos
 lob-commercial_contents = Contenido comercial
+
+## Contract types (kp_domain::ContractType; glossary: Vertragsart)
+contract-type-individual = Contrato individual
+contract-type-framework = Contrato marco
+contract-type-fleet = Contrato de flota
+contract-type-open_cover = Póliza abierta
+
+## Contract status (kp_domain::ContractStatus; glossary: Vertragsstatus)
+contract-status-offer = Oferta
+contract-status-active = En vigor
+contract-status-suspended = Suspendido
+contract-status-cancelled = Anulado
+contract-status-expired = Vencido
+
+## Payment frequency (kp_domain::PaymentFrequency; glossary: Zahlungsweise)
+payment-frequency-monthly = Mensual
+payment-frequency-quarterly = Trimestral
+payment-frequency-half_yearly = Semestral
+payment-frequency-yearly = Anual
+payment-frequency-single = Prima única
+
+## Claim status (kp_domain::ClaimStatus; glossary: Schaden)
+claim-status-reported = Declarado
+claim-status-in_review = En tramitación
+claim-status-accepted = Aceptado
+claim-status-settled = Liquidado
+claim-status-rejected = Rehusado
+claim-status-closed = Cerrado
+
+## Kinds of insured object / risk (kp_domain::ObjectKind)
+object-kind-building = Edificio
+object-kind-vehicle = Vehículo
+object-kind-location = Ubicación
+object-kind-machine = Máquina
+object-kind-person = Persona
+object-kind-goods = Mercancías
+object-kind-other = Otro
+
+## Customer kinds (kp_domain::CustomerKind)
+customer-kind-person = Particular
+customer-kind-company = Empresa
+
+## Finance item kinds (kp_domain::FinanceKind; glossary: Beitragsrechnung, Mahnung)
+finance-kind-invoice = Recibo de prima
+finance-kind-credit = Extorno
+finance-kind-dunning = Requerimiento de pago
+
+## Portal user status (kp_domain::PortalUserStatus)
+portal-user-status-invited = Invitado
+portal-user-status-active = Activo
+portal-user-status-inactive = Inactivo
+
+## Menu areas a permission profile can show or hide (kp_domain::MenuArea); short menu labels
+area-contracts = Contratos
+area-objects = Objetos/Riesgos
+area-claims = Siniestros
+area-documents = Documentos
+area-finances = Finanzas
+area-messages = Mensajes
+area-reports = Informes
+area-certificates = Certificados de seguro
+area-administration = Administración
+
+## Functions a permission profile can enable (kp_domain::Function); short action names
+function-report_claim = Declarar un siniestro
+function-upload_document = Subir un documento
+function-change_request = Solicitar un cambio
+function-send_message = Enviar un mensaje
+function-appointment_request = Solicitar una cita
+function-issue_certificate = Emitir un certificado de seguro
+function-download_reports = Descargar informes
+function-export_data = Exportar datos

@@ -104,3 +104,75 @@ lob-residential_building = Bâtiment d'habitation
 lob-cargo = Transport de marchandises
 lob-engineering = Assurances techniques
 lob-commercial_contents = Contenu professionnel
+
+## Contract types (kp_domain::ContractType; glossary: Vertragsart)
+contract-type-individual = Contrat individuel
+contract-type-framework = Contrat-cadre
+contract-type-fleet = Contrat flotte
+contract-type-open_cover = Police d'abonnement
+
+## Contract status (kp_domain::ContractStatus; glossary: Vertragsstatus)
+contract-status-offer = Offre
+contract-status-active = En vigueur
+contract-status-suspended = Suspendu
+contract-status-cancelled = Résilié
+contract-status-expired = Expiré
+
+## Payment frequency (kp_domain::PaymentFrequency; glossary: Zahlungsweise)
+payment-frequency-monthly = Mensuel
+payment-frequency-quarterly = Trimestriel
+payment-frequency-half_yearly = Semestriel
+payment-frequency-yearly = Annuel
+payment-frequency-single = Prime unique
+
+## Claim status (kp_domain::ClaimStatus; glossary: Schaden)
+claim-status-reported = Déclaré
+claim-status-in_review = En cours d'examen
+claim-status-accepted = Pris en charge
+claim-status-settled = Réglé
+claim-status-rejected = Refusé
+claim-status-closed = Clôturé
+
+## Kinds of insured object / risk (kp_domain::ObjectKind)
+object-kind-building = Bâtiment
+object-kind-vehicle = Véhicule
+object-kind-location = Site
+object-kind-machine = Machine
+object-kind-person = Personne
+object-kind-goods = Marchandises
+object-kind-other = Autre
+
+## Customer kinds (kp_domain::CustomerKind)
+customer-kind-person = Particulier
+customer-kind-company = Entreprise
+
+## Finance item kinds (kp_domain::FinanceKind; glossary: Beitragsrechnung, Mahnung)
+finance-kind-invoice = Avis d'échéance
+finance-kind-credit = Avoir
+finance-kind-dunning = Relance
+
+## Portal user status (kp_domain::PortalUserStatus)
+portal-user-status-invited = Invité
+portal-user-status-active = Actif
+portal-user-status-inactive = Inactif
+
+## Menu areas a permission profile can show or hide (kp_domain::MenuArea); short menu labels
+area-contracts = Contrats
+area-objects = Objets/Risques
+area-claims = Sinistres
+area-documents = Documents
+area-finances = Finances
+area-messages = Messages
+area-reports = Rapports
+area-certificates = Certificats d'assurance
+area-administration = Administration
+
+## Functions a permission profile can enable (kp_domain::Function); short action names
+function-report_claim = Déclarer un sinistre
+function-upload_document = Déposer un document
+function-change_request = Demander une modification
+function-send_message = Envoyer un message
+function-appointment_request = Demander un rendez-vous
+function-issue_certificate = Émettre un certificat d'assurance
+function-download_reports = Télécharger les rapports
+function-export_data = Exporter les données

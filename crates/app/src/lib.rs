@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod contracts;
 pub mod device_cookies;
 pub mod error;
 pub mod health;

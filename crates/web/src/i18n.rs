@@ -94,6 +94,10 @@ mod tests {
                 ("name", "X".into()),
                 ("count", 2.into()),
                 ("role", "X".into()),
+                ("page", 1.into()),
+                ("pages", 2.into()),
+                ("number", "X".into()),
+                ("date", "X".into()),
             ];
             for key in &ids {
                 assert_ne!(

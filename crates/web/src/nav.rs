@@ -21,12 +21,20 @@ struct Entry {
     href: &'static str,
 }
 
-const ENTRIES: &[Entry] = &[Entry {
-    area: None,
-    label: "nav-home",
-    staff_label: "nav-staff-home",
-    href: "/home",
-}];
+const ENTRIES: &[Entry] = &[
+    Entry {
+        area: None,
+        label: "nav-home",
+        staff_label: "nav-staff-home",
+        href: "/home",
+    },
+    Entry {
+        area: Some(MenuArea::Contracts),
+        label: "nav-contracts",
+        staff_label: "nav-contracts",
+        href: "/contracts",
+    },
+];
 
 pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
     let Some(principal) = principal else {
@@ -42,7 +50,7 @@ pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
                 e.label
             },
             href: e.href,
-            current: path == e.href,
+            current: path == e.href || path.starts_with(&format!("{}/", e.href)),
         })
         .collect()
 }

@@ -50,6 +50,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/home_staff.html"),
     ),
     (
+        "pages/contracts.html",
+        include_str!("../templates/pages/contracts.html"),
+    ),
+    (
+        "pages/contract.html",
+        include_str!("../templates/pages/contract.html"),
+    ),
+    (
         "pages/legal.html",
         include_str!("../templates/pages/legal.html"),
     ),
@@ -102,6 +110,8 @@ impl Templates {
         env.add_function("allows", crate::permissions::allows);
         env.add_function("field_shown", crate::permissions::field_shown);
         env.add_filter("number", format_number);
+        env.add_filter("money", format_money);
+        env.add_filter("date", format_date);
         Templates { env }
     }
 
@@ -140,6 +150,35 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
     } else {
         i18n::text_with(language, key, &args)
     })
+}
+
+/// Minor units as an amount with two decimals and the currency code, in
+/// the page language's notation (1.234,56 EUR / 1,234.56 EUR).
+fn format_money(state: &State, minor: i64, currency: &str) -> String {
+    let decimal = match page_language(state) {
+        Language::En => '.',
+        Language::De | Language::Fr | Language::Es => ',',
+    };
+    let units = format_number(state, (minor / 100).abs());
+    let sign = if minor < 0 { "-" } else { "" };
+    format!(
+        "{sign}{units}{decimal}{:02}\u{a0}{currency}",
+        (minor % 100).abs()
+    )
+}
+
+/// An ISO date (`2026-12-31`) as the page language writes it.
+fn format_date(state: &State, iso: &str) -> String {
+    let Some((y, rest)) = iso.get(..10).and_then(|d| d.split_once('-')) else {
+        return iso.to_owned();
+    };
+    let Some((m, d)) = rest.split_once('-') else {
+        return iso.to_owned();
+    };
+    match page_language(state) {
+        Language::De => format!("{d}.{m}.{y}"),
+        Language::En | Language::Fr | Language::Es => format!("{d}/{m}/{y}"),
+    }
 }
 
 /// Groups thousands the way the page's language does (1.234 / 1,234 /

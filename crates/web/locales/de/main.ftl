@@ -176,3 +176,49 @@ function-appointment_request = Termin anfragen
 function-issue_certificate = Zertifikat ausstellen
 function-download_reports = Berichte herunterladen
 function-export_data = Daten exportieren
+
+## Verträge (Liste und Vertragsseite)
+nav-contracts = Verträge
+contracts-title = Verträge
+contracts-search-label = Suche (Versicherungsschein-Nr., Kunde, Versicherer)
+filter-all = Alle
+filter-submit = Anzeigen
+contracts-total = { $count ->
+    [one] { $count } Vertrag
+   *[other] { $count } Verträge
+}
+contracts-empty = Keine Verträge gefunden. Ändern Sie die Suche oder die Filter.
+contracts-back = Zurück zu den Verträgen
+col-policy-number = Versicherungsschein-Nr.
+col-customer = Kunde
+col-insurer = Versicherer
+col-line = Sparte
+col-status = Status
+col-start = Beginn
+col-premium = Beitrag (brutto)
+pager-label = Seiten
+pager-previous = Vorherige Seite
+pager-next = Nächste Seite
+pager-position = Seite { $page } von { $pages }
+contract-title = Vertrag
+contract-heading = Vertrag { $number }
+data-as-of = Datenstand: { $date }
+contract-data = Vertragsdaten
+field-contract-type = Vertragsart
+field-description = Beschreibung
+field-end = Ablauf
+field-main-due-date = Hauptfälligkeit
+field-payment-frequency = Zahlungsweise
+field-premium-net = Beitrag (netto)
+field-premium-gross = Beitrag (brutto)
+field-sum-insured = Versicherungssumme
+field-deductible = Selbstbeteiligung
+contract-objects = Versicherte Objekte / Risiken
+contract-no-objects = Zu diesem Vertrag sind keine Objekte erfasst.
+col-object = Objekt
+col-kind = Art
+col-site = Standort
+contract-claims = Schäden
+contract-no-claims = Zu diesem Vertrag sind keine Schäden erfasst.
+col-claim-number = Schaden-Nr.
+col-date-of-loss = Schadendatum

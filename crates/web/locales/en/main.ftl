@@ -176,3 +176,49 @@ function-appointment_request = Request an appointment
 function-issue_certificate = Issue a certificate
 function-download_reports = Download reports
 function-export_data = Export data
+
+## Contracts (list and contract page)
+nav-contracts = Contracts
+contracts-title = Contracts
+contracts-search-label = Search (policy number, customer, insurer)
+filter-all = All
+filter-submit = Show
+contracts-total = { $count ->
+    [one] { $count } contract
+   *[other] { $count } contracts
+}
+contracts-empty = No contracts found. Change the search or the filters.
+contracts-back = Back to the contracts
+col-policy-number = Policy number
+col-customer = Customer
+col-insurer = Insurer
+col-line = Line of business
+col-status = Status
+col-start = Start
+col-premium = Premium (gross)
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-position = Page { $page } of { $pages }
+contract-title = Contract
+contract-heading = Contract { $number }
+data-as-of = Data as of { $date }
+contract-data = Contract details
+field-contract-type = Contract type
+field-description = Description
+field-end = Expiry
+field-main-due-date = Main due date
+field-payment-frequency = Payment frequency
+field-premium-net = Premium (net)
+field-premium-gross = Premium (gross)
+field-sum-insured = Sum insured
+field-deductible = Deductible
+contract-objects = Insured objects and risks
+contract-no-objects = No objects are recorded for this contract.
+col-object = Object
+col-kind = Type
+col-site = Location
+contract-claims = Claims
+contract-no-claims = No claims are recorded for this contract.
+col-claim-number = Claim number
+col-date-of-loss = Date of loss

@@ -176,3 +176,49 @@ function-appointment_request = Solicitar una cita
 function-issue_certificate = Emitir un certificado de seguro
 function-download_reports = Descargar informes
 function-export_data = Exportar datos
+
+## Contratos (lista y página del contrato)
+nav-contracts = Contratos
+contracts-title = Contratos
+contracts-search-label = Búsqueda (número de póliza, cliente, aseguradora)
+filter-all = Todos
+filter-submit = Mostrar
+contracts-total = { $count ->
+    [one] { $count } contrato
+   *[other] { $count } contratos
+}
+contracts-empty = No se han encontrado contratos. Cambie la búsqueda o los filtros.
+contracts-back = Volver a los contratos
+col-policy-number = Número de póliza
+col-customer = Cliente
+col-insurer = Aseguradora
+col-line = Ramo
+col-status = Estado
+col-start = Fecha de efecto
+col-premium = Prima (total)
+pager-label = Páginas
+pager-previous = Página anterior
+pager-next = Página siguiente
+pager-position = Página { $page } de { $pages }
+contract-title = Contrato
+contract-heading = Contrato { $number }
+data-as-of = Datos a { $date }
+contract-data = Datos del contrato
+field-contract-type = Tipo de contrato
+field-description = Descripción
+field-end = Vencimiento
+field-main-due-date = Vencimiento principal
+field-payment-frequency = Periodicidad de pago
+field-premium-net = Prima (neta)
+field-premium-gross = Prima (total)
+field-sum-insured = Suma asegurada
+field-deductible = Franquicia
+contract-objects = Objetos / riesgos asegurados
+contract-no-objects = No hay objetos registrados para este contrato.
+col-object = Objeto
+col-kind = Tipo
+col-site = Ubicación
+contract-claims = Siniestros
+contract-no-claims = No hay siniestros registrados para este contrato.
+col-claim-number = Número de siniestro
+col-date-of-loss = Fecha del siniestro

@@ -176,3 +176,49 @@ function-appointment_request = Demander un rendez-vous
 function-issue_certificate = Émettre un certificat d'assurance
 function-download_reports = Télécharger les rapports
 function-export_data = Exporter les données
+
+## Contrats (liste et page du contrat)
+nav-contracts = Contrats
+contracts-title = Contrats
+contracts-search-label = Recherche (numéro de police, client, assureur)
+filter-all = Tous
+filter-submit = Afficher
+contracts-total = { $count ->
+    [one] { $count } contrat
+   *[other] { $count } contrats
+}
+contracts-empty = Aucun contrat trouvé. Modifiez la recherche ou les filtres.
+contracts-back = Retour aux contrats
+col-policy-number = Numéro de police
+col-customer = Client
+col-insurer = Assureur
+col-line = Branche
+col-status = Statut
+col-start = Date d'effet
+col-premium = Prime (TTC)
+pager-label = Pages
+pager-previous = Page précédente
+pager-next = Page suivante
+pager-position = Page { $page } sur { $pages }
+contract-title = Contrat
+contract-heading = Contrat { $number }
+data-as-of = Données au { $date }
+contract-data = Données du contrat
+field-contract-type = Type de contrat
+field-description = Description
+field-end = Échéance finale
+field-main-due-date = Échéance principale
+field-payment-frequency = Périodicité de paiement
+field-premium-net = Prime (HT)
+field-premium-gross = Prime (TTC)
+field-sum-insured = Somme assurée
+field-deductible = Franchise
+contract-objects = Objets / risques assurés
+contract-no-objects = Aucun objet n'est enregistré pour ce contrat.
+col-object = Objet
+col-kind = Type
+col-site = Site
+contract-claims = Sinistres
+contract-no-claims = Aucun sinistre n'est enregistré pour ce contrat.
+col-claim-number = Numéro de sinistre
+col-date-of-loss = Date du sinistre

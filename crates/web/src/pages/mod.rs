@@ -1,5 +1,6 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
+pub mod contracts;
 pub mod health;
 pub mod home;
 pub mod language;
@@ -15,6 +16,7 @@ pub fn routes() -> Routes {
         .merge(health::routes())
         .merge(login::routes())
         .merge(home::routes())
+        .merge(contracts::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -136,6 +136,31 @@ async fn templates_can_be_overridden_from_the_data_directory() {
     );
 }
 
+fn sample_contract() -> kp_app::contracts::ContractDetail {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    kp_app::contracts::ContractDetail {
+        id: 1,
+        customer_id: 1,
+        customer_name: "C".into(),
+        policy_number: "P-1".into(),
+        insurer_name: None,
+        line_of_business: "fire".into(),
+        contract_type: "single".into(),
+        status: "active".into(),
+        description: String::new(),
+        start_date: day,
+        end_date: None,
+        main_due_date: String::new(),
+        payment_frequency: "yearly".into(),
+        premium_net_minor: 100,
+        premium_gross_minor: 119,
+        currency: "EUR".into(),
+        sum_insured_minor: Some(1),
+        deductible_minor: None,
+        updated_at: chrono::Utc::now(),
+    }
+}
+
 #[test]
 fn every_built_in_template_compiles() {
     let assets = std::sync::Arc::new(kp_web::assets::Assets::embedded());
@@ -144,7 +169,7 @@ fn every_built_in_template_compiles() {
         if name.starts_with("partials/") || name.starts_with("layout/") {
             continue;
         }
-        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())) };
+        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())) };
         if let Err(err) = templates.render(name, ctx) {
             panic!("{name}: {err:#}");
         }

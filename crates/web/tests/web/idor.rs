@@ -44,6 +44,7 @@ pub enum Param {
 
 /// Every path parameter of the router: (route pattern, parameter, meaning).
 pub const PARAMS: &[(&str, &str, Param)] = &[
+    ("/contracts/{id}", "id", Param::Id(Kind::Contract)),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
 ];
@@ -178,7 +179,7 @@ pub async fn probe(
                     client.request(method.clone(), &path, body).await,
                 )
             };
-            let (_, missing) = send(i64::MAX).await;
+            let (missing_path, missing) = send(i64::MAX).await;
             if missing.status != StatusCode::NOT_FOUND {
                 problems.push(format!(
                     "{} {}: a missing id answers {} for {}",
@@ -186,11 +187,15 @@ pub async fn probe(
                 ));
                 continue;
             }
+            // The pages name the requested path (language switcher), which
+            // differs by id; everything else must be the same.
+            let plain = |path: &str, body: &str| {
+                normalized(&body.replace("&#x2f;", "/").replace(path, "{path}"))
+            };
+            let missing_body = plain(&missing_path, &missing.body);
             for id in outside.iter().take(25) {
                 let (path, r) = send(*id).await;
-                if r.status != StatusCode::NOT_FOUND
-                    || normalized(&r.body) != normalized(&missing.body)
-                {
+                if r.status != StatusCode::NOT_FOUND || plain(&path, &r.body) != missing_body {
                     problems.push(format!(
                         "{} {path}: {} (outside the scope of {}) answers {}, not the plain 404",
                         route.method, id, login.email, r.status
@@ -263,10 +268,10 @@ async fn a_route_with_an_uncovered_parameter_fails_the_harness() {
     let mut table = kp_web::route_table();
     table.push(RouteInfo {
         method: "GET",
-        path: "/contracts/{id}",
+        path: "/claims/{id}",
     });
     let problems = uncovered(&table, PARAMS);
-    assert_eq!(problems, vec!["GET /contracts/{id} (parameter id)"]);
+    assert_eq!(problems, vec!["GET /claims/{id} (parameter id)"]);
 }
 
 #[tokio::test]

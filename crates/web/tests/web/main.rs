@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod contracts;
 mod errors;
 mod harness;
 mod i18n_pages;

@@ -90,7 +90,7 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
     {
         return Err(AppError::InvalidCredentials);
     }
-    let email = req.email.trim().to_lowercase();
+    let email = users::normalize_email(req.email);
     let now = app.clock.now();
     let credentials = users::credentials_by_email(&app.db, &email).await?;
     let key = device_key(app).await?;

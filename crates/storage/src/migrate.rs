@@ -21,9 +21,7 @@ pub struct Migration {
     pub postgres: &'static str,
 }
 
-/// In version order. Versions may have gaps (branches add theirs in
-/// parallel); `run` applies every version not yet recorded, whatever its
-/// neighbours.
+/// In version order; `run` applies every version not yet recorded.
 pub const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,

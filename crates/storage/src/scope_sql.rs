@@ -50,10 +50,6 @@ impl<'s> Scoped<'s> {
         }
     }
 
-    pub fn scope(&self) -> &Scope {
-        self.scope
-    }
-
     pub fn push(&mut self, text: &str) -> &mut Self {
         self.sql.push(text);
         self

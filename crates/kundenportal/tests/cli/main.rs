@@ -220,45 +220,10 @@ fn create_admin_reads_the_password_from_stdin_and_refuses_duplicates() {
     assert!(stderr_line(&again).contains("already exists"));
 }
 
-#[test]
-fn a_bad_address_range_names_the_setting() {
+/// The error line of `serve` started with `toml` as its config file.
+fn serve_error_with_config(toml: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    for (toml, setting) in [
-        (
-            "[http]\ntrusted_proxies = [\"10.0.0.0/8\", \"10.0.0.300/8\"]\n",
-            "trusted_proxies",
-        ),
-        ("[metrics]\nallow = [\"127.0.0.1/33\"]\n", "allow"),
-    ] {
-        std::fs::write(dir.path().join("kp.toml"), toml).unwrap();
-        let out = kundenportal(
-            &[
-                "serve",
-                "--config",
-                "kp.toml",
-                "--data-dir",
-                "d",
-                "--listen",
-                "127.0.0.1:0",
-            ],
-            dir.path(),
-        );
-        let line = stderr_line(&out);
-        assert!(
-            line.contains(setting) && line.contains("--config") && line.contains("10.0.0.0/8"),
-            "{line}"
-        );
-    }
-}
-
-#[test]
-fn a_nonsensical_security_setting_names_the_setting() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("kp.toml"),
-        "[security]\nlogin_delay_max_secs = 0\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("kp.toml"), toml).unwrap();
     let out = kundenportal(
         &[
             "serve",
@@ -271,7 +236,29 @@ fn a_nonsensical_security_setting_names_the_setting() {
         ],
         dir.path(),
     );
-    let line = stderr_line(&out);
+    stderr_line(&out)
+}
+
+#[test]
+fn a_bad_address_range_names_the_setting() {
+    for (toml, setting) in [
+        (
+            "[http]\ntrusted_proxies = [\"10.0.0.0/8\", \"10.0.0.300/8\"]\n",
+            "trusted_proxies",
+        ),
+        ("[metrics]\nallow = [\"127.0.0.1/33\"]\n", "allow"),
+    ] {
+        let line = serve_error_with_config(toml);
+        assert!(
+            line.contains(setting) && line.contains("--config") && line.contains("10.0.0.0/8"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_nonsensical_security_setting_names_the_setting() {
+    let line = serve_error_with_config("[security]\nlogin_delay_max_secs = 0\n");
     assert!(
         line.contains("login_delay_max_secs") && line.contains("--config"),
         "{line}"

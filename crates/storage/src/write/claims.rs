@@ -32,6 +32,7 @@ pub struct NewClaim {
 }
 
 pub async fn insert(tx: &mut Tx, c: &NewClaim) -> Result<ClaimId> {
+    // Checked in the caller's transaction, before the insert.
     if let Some(object) = c.object_id {
         let owner: Option<(i64,)> = tx
             .fetch_optional(
@@ -49,8 +50,7 @@ pub async fn insert(tx: &mut Tx, c: &NewClaim) -> Result<ClaimId> {
          insurer_claim_number, date_of_loss, reported_on, claim_type, cause, place, description, \
          status, reserve_minor, paid_minor, currency, handler_id, created_at, updated_at) \
          SELECT k.tenant_id, k.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-         $16, $17, $17 FROM contracts k WHERE k.id = $1 \
-         AND ($2 IS NULL OR EXISTS (SELECT 1 FROM insured_objects o WHERE o.id = $2 AND o.contract_id = k.id))",
+         $16, $17, $17 FROM contracts k WHERE k.id = $1",
     )
     .arg(c.contract_id)
     .arg(c.object_id)

@@ -10,5 +10,7 @@ mod login_attempts;
 mod migrations;
 mod outbox;
 mod reference;
+mod schema_rules;
 mod scope_property;
 mod sessions;
+mod world;

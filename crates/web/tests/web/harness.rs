@@ -249,13 +249,24 @@ impl<'a> Client<'a> {
 
     /// Logs in through the form like a browser; returns the response to the POST.
     pub async fn login(&mut self, email: &str, password: &str) -> Response {
-        let page = self.get("/login").await;
-        let csrf = page.hidden("_csrf");
-        self.post(
-            "/login",
-            &[("email", email), ("password", password), ("_csrf", &csrf)],
-        )
-        .await
+        self.login_from("/login", email, password, None).await
+    }
+
+    /// Logs in through the form of the login page at `page` (which may
+    /// carry a `next`), sending `next` in the form where given.
+    pub async fn login_from(
+        &mut self,
+        page: &str,
+        email: &str,
+        password: &str,
+        next: Option<&str>,
+    ) -> Response {
+        let csrf = self.get(page).await.hidden("_csrf");
+        let mut form = vec![("email", email), ("password", password), ("_csrf", &csrf)];
+        if let Some(next) = next {
+            form.push(("next", next));
+        }
+        self.post("/login", &form).await
     }
 }
 

@@ -237,17 +237,12 @@ async fn login_never_redirects_off_site() {
     let app = spawn_app().await;
     let martina = demo_login("martina");
     let mut client = Client::new(&app);
-    let page = client.get("/login?next=//evil.example/x").await;
-    let csrf = page.hidden("_csrf");
     let response = client
-        .post(
-            "/login",
-            &[
-                ("email", martina.email),
-                ("password", martina.password),
-                ("_csrf", &csrf),
-                ("next", "//evil.example/x"),
-            ],
+        .login_from(
+            "/login?next=//evil.example/x",
+            martina.email,
+            martina.password,
+            Some("//evil.example/x"),
         )
         .await;
     assert_eq!(response.location(), "/home");
@@ -307,18 +302,8 @@ async fn hostile_next_values_redirect_to_the_default() {
 
     for next in &values {
         let mut client = Client::new(&app);
-        let page = client.get("/login").await;
-        let csrf = page.hidden("_csrf");
         let response = client
-            .post(
-                "/login",
-                &[
-                    ("email", martina.email),
-                    ("password", martina.password),
-                    ("_csrf", &csrf),
-                    ("next", next),
-                ],
-            )
+            .login_from("/login", martina.email, martina.password, Some(next))
             .await;
         assert_eq!(response.status, StatusCode::SEE_OTHER, "login {next:?}");
         assert_eq!(response.location(), "/home", "login {next:?}");

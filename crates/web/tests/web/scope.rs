@@ -33,8 +33,7 @@ async fn narrower_scopes_see_fewer_contracts() {
 /// A plant manager limited to 20,000 objects (more than SQLite could take
 /// as bound values) signs in and gets his home page with all of them.
 async fn restricted_to_twenty_thousand_objects(app: &crate::harness::TestApp) {
-    use kp_storage::write::{bulk, portal_users};
-    use kp_storage::{Arg, Sql};
+    use kp_storage::Sql;
 
     const N: i64 = 20_000;
     let (contract, org): (i64, i64) = app
@@ -45,72 +44,16 @@ async fn restricted_to_twenty_thousand_objects(app: &crate::harness::TestApp) {
         ))
         .await
         .unwrap();
-    let (first,): (i64,) = app
-        .db
-        .fetch_one(Sql::new("SELECT MAX(id) + 1 FROM insured_objects"))
-        .await
-        .unwrap();
-    let now = chrono::Utc::now();
-    let rows: Vec<Vec<Arg>> = (0..N)
-        .map(|i| {
-            vec![
-                Arg::from(first + i),
-                Arg::from(1_i64),
-                Arg::from(contract),
-                Arg::from(format!("plant-{i}")),
-                Arg::from("building"),
-                Arg::from("Halle"),
-                Arg::from(now),
-                Arg::from(now),
-            ]
-        })
-        .collect();
-    let columns = [
-        "id",
-        "tenant_id",
-        "contract_id",
-        "external_id",
-        "kind",
-        "description",
-        "created_at",
-        "updated_at",
-    ];
-    let mut tx = app.db.begin().await.unwrap();
-    bulk::insert_rows(&mut tx, "insured_objects", &columns, &rows)
-        .await
-        .unwrap();
     let password = "Werk-Zwanzigtausend-1";
-    let user = portal_users::insert(
-        &mut tx,
-        &portal_users::NewPortalUser {
-            email: "werk@brenner-gruppe.example.de".to_owned(),
-            name: "Werkleitung".to_owned(),
-            language: kp_domain::Language::De,
-            status: kp_domain::PortalUserStatus::Active,
-            password_hash: Some(kp_app::passwords::hash(password).unwrap()),
-            owner: portal_users::PortalUserOwner::Organization(kp_domain::OrganizationId(org)),
-            permission_profile_id: None,
-            scope: portal_users::ScopeRestrictions {
-                objects: Some(vec![]),
-                ..Default::default()
-            },
-            created_at: now,
-        },
+    kp_testkit::fixtures::user_listed_to_new_objects(
+        &app.db,
+        contract,
+        kp_domain::OrganizationId(org),
+        N,
+        "werk@brenner-gruppe.example.de",
+        Some(kp_app::passwords::hash(password).unwrap()),
     )
-    .await
-    .unwrap();
-    let listed: Vec<Vec<Arg>> = (0..N)
-        .map(|i| vec![Arg::from(user.0), Arg::from(first + i)])
-        .collect();
-    bulk::insert_rows(
-        &mut tx,
-        "portal_user_scope_objects",
-        &["portal_user_id", "object_id"],
-        &listed,
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    .await;
 
     let mut client = Client::new(app);
     client

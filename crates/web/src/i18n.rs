@@ -40,14 +40,28 @@ pub fn text_with(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// The Fluent source of one language, for the completeness test.
-pub fn source(language: Language) -> &'static str {
-    match language {
-        Language::De => include_str!("../locales/de/main.ftl"),
-        Language::En => include_str!("../locales/en/main.ftl"),
-        Language::Fr => include_str!("../locales/fr/main.ftl"),
-        Language::Es => include_str!("../locales/es/main.ftl"),
-    }
+/// The Fluent sources of one language (every `.ftl` file of its folder,
+/// as the loader above reads them), for the completeness test. Each area of
+/// the portal keeps its messages in a file of its own.
+#[cfg(test)]
+pub fn source(language: Language) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(language.code());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Message ids defined in a Fluent source (top-level `key =` lines).
@@ -65,10 +79,10 @@ mod tests {
 
     #[test]
     fn every_key_exists_in_every_language() {
-        let reference = message_ids(source(Language::De));
+        let reference = message_ids(&source(Language::De));
         assert!(reference.len() > 20);
         for language in Language::ALL {
-            let ids = message_ids(source(language));
+            let ids = message_ids(&source(language));
             let missing: Vec<_> = reference.iter().filter(|k| !ids.contains(k)).collect();
             let extra: Vec<_> = ids.iter().filter(|k| !reference.contains(k)).collect();
             assert!(
@@ -145,7 +159,7 @@ mod tests {
             .count();
         assert_eq!(vocabularies.len(), declared, "vocabularies in codes.rs");
         for language in Language::ALL {
-            let ids = message_ids(source(language));
+            let ids = message_ids(&source(language));
             let missing: Vec<String> = vocabularies
                 .iter()
                 .flat_map(|(prefix, keys)| keys.iter().map(move |key| format!("{prefix}-{key}")))

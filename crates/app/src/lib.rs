@@ -11,6 +11,7 @@ pub mod error;
 pub mod health;
 pub mod home;
 pub mod legal;
+pub mod lists;
 pub mod login_throttle;
 pub mod outbox;
 pub mod passwords;

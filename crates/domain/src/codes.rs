@@ -143,6 +143,26 @@ code_enum!(
 );
 
 code_enum!(
+    /// The kind of loss. The back office may send others; they show as
+    /// `Other`.
+    ClaimType, "claim type" {
+        Water = "water",
+        Storm = "storm",
+        Fire = "fire",
+        Burglary = "burglary",
+        Theft = "theft",
+        Glass = "glass",
+        Collision = "collision",
+        Liability = "liability",
+        MachineBreakdown = "machine_breakdown",
+        TransportDamage = "transport_damage",
+        NaturalHazard = "natural_hazard",
+        PersonalInjury = "personal_injury",
+        Other = "other",
+    }
+);
+
+code_enum!(
     ObjectKind, "object kind" {
         Building = "building",
         Vehicle = "vehicle",
@@ -158,6 +178,24 @@ code_enum!(
     CustomerKind, "customer kind" {
         Person = "person",
         Company = "company",
+    }
+);
+
+code_enum!(
+    /// The kind of a document, for the inbox filter and its label. The
+    /// back office may send others; they show as `Other`.
+    DocumentType, "document type" {
+        Policy = "policy",
+        Offer = "offer",
+        Invoice = "invoice",
+        Dunning = "dunning",
+        Certificate = "certificate",
+        ClaimLetter = "claim_letter",
+        ClaimReport = "claim_report",
+        Photo = "photo",
+        ExpertReport = "expert_report",
+        Correspondence = "correspondence",
+        Other = "other",
     }
 );
 

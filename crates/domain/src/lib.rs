@@ -15,8 +15,9 @@ pub mod principal;
 pub mod scope;
 
 pub use codes::{
-    ClaimStatus, ContractStatus, ContractType, CustomerKind, FinanceKind, Function, LineOfBusiness,
-    MenuArea, ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole, UnknownCode,
+    ClaimStatus, ClaimType, ContractStatus, ContractType, CustomerKind, DocumentType, FinanceKind,
+    Function, LineOfBusiness, MenuArea, ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole,
+    UnknownCode,
 };
 pub use ids::*;
 pub use language::Language;

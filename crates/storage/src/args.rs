@@ -129,9 +129,11 @@ arg_from_code!(
     ContractStatus,
     PaymentFrequency,
     ClaimStatus,
+    ClaimType,
     ObjectKind,
     CustomerKind,
     FinanceKind,
+    DocumentType,
     StaffRole,
     PortalUserStatus
 );

@@ -21,7 +21,7 @@ pub struct ScopeCounts {
 pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
     let mut q = Scoped::new(scope);
     q.push("SELECT (SELECT COUNT(*) FROM customers cu WHERE ")
-        .customer("cu.id")
+        .customer_record("cu.id")
         .push("), (SELECT COUNT(*) FROM contracts k WHERE ")
         .contract("k")
         .push("), (SELECT COUNT(*) FROM insured_objects o WHERE ")

@@ -12,6 +12,7 @@ pub mod contracts;
 pub mod db;
 pub mod error;
 pub mod home;
+pub mod lists;
 pub mod login_attempts;
 pub mod migrate;
 pub mod outbox;

@@ -120,6 +120,32 @@ impl<'s> Scoped<'s> {
         }
     }
 
+    /// The customer record `col` (master data) is visible: its customer is
+    /// in C and, for a user narrowed to objects or claims, it holds (or is
+    /// co-insured on) a visible contract — a plant manager sees the
+    /// companies behind his site, not every company of the group.
+    pub fn customer_record(&mut self, col: &str) -> &mut Self {
+        self.predicates += 1;
+        self.sql.push("(");
+        customer(self.scope, col, &mut self.sql);
+        if !self.scope.sees_customer_level_records() {
+            self.sql
+                .push(" AND (")
+                .push(col)
+                .push(
+                    " IN (SELECT hk.customer_id FROM contracts hk \
+                     WHERE hk.id IN (SELECT id FROM scope_contracts)) OR ",
+                )
+                .push(col)
+                .push(
+                    " IN (SELECT hci.customer_id FROM contract_co_insured hci \
+                     WHERE hci.contract_id IN (SELECT id FROM scope_contracts)))",
+                );
+        }
+        self.sql.push(")");
+        self
+    }
+
     /// The record with alias `x` (having `customer_id` and the context
     /// columns named by `ctx`) is visible: the most specific record it
     /// belongs to is.

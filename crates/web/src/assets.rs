@@ -28,6 +28,11 @@ const FILES: &[(&str, &[u8], &str)] = &[
         "image/svg+xml",
     ),
     (
+        "htmx.js",
+        include_bytes!("../static/vendor/htmx-2.0.11.min.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    (
         "favicon.svg",
         include_bytes!("../static/favicon.svg"),
         "image/svg+xml",

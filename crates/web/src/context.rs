@@ -99,6 +99,24 @@ impl PageCtx {
         minijinja::context! { ..Value::from(Serde(&page)), ..Value::from(Serde(&base)) }
     }
 
+    /// A download's file name: the translated name of what it holds and
+    /// today's date, in ASCII (`vertraege-2026-11-29.csv`), so that it
+    /// needs no encoding in `Content-Disposition`.
+    pub fn download_name(&self, what: &str, extension: &str) -> String {
+        let stem: String = crate::i18n::text(self.language, &format!("file-{what}"))
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let today = self.state.app.clock.now().date_naive();
+        format!("{stem}-{today}.{extension}")
+    }
+
     pub fn render<T: Serialize>(
         &self,
         template: &str,

@@ -30,6 +30,14 @@ pub fn text(language: Language, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The label of a code of a vocabulary the back office may extend
+/// (`label("claim-type", "water")`): its message, or that of `other`.
+pub fn label(language: Language, prefix: &str, code: &str) -> String {
+    LOCALES
+        .try_lookup(&language_id(language), &format!("{prefix}-{code}"))
+        .unwrap_or_else(|| text(language, &format!("{prefix}-other")))
+}
+
 pub fn text_with(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
@@ -140,6 +148,8 @@ mod tests {
             vocabulary!("contract-status", ContractStatus),
             vocabulary!("payment-frequency", PaymentFrequency),
             vocabulary!("claim-status", ClaimStatus),
+            vocabulary!("claim-type", ClaimType),
+            vocabulary!("document-type", DocumentType),
             vocabulary!("object-kind", ObjectKind),
             vocabulary!("customer-kind", CustomerKind),
             vocabulary!("finance-kind", FinanceKind),

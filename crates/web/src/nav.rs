@@ -2,7 +2,7 @@
 //! the profile hides has no entry. Entries appear here only once their
 //! pages exist.
 
-use kp_domain::{MenuArea, Principal};
+use kp_domain::{Actor, MenuArea, Principal};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -19,6 +19,7 @@ struct Entry {
     label: &'static str,
     staff_label: &'static str,
     href: &'static str,
+    who: Who,
 }
 
 const ENTRIES: &[Entry] = &[
@@ -27,14 +28,75 @@ const ENTRIES: &[Entry] = &[
         label: "nav-home",
         staff_label: "nav-staff-home",
         href: "/home",
+        who: Who::Everyone,
+    },
+    Entry {
+        area: None,
+        label: "nav-customers",
+        staff_label: "nav-customers",
+        href: "/customers",
+        who: Who::WithCustomerList,
     },
     Entry {
         area: Some(MenuArea::Contracts),
         label: "nav-contracts",
         staff_label: "nav-contracts",
         href: "/contracts",
+        who: Who::Everyone,
+    },
+    Entry {
+        area: Some(MenuArea::Objects),
+        label: "nav-objects",
+        staff_label: "nav-objects",
+        href: "/objects",
+        who: Who::Everyone,
+    },
+    Entry {
+        area: Some(MenuArea::Claims),
+        label: "nav-claims",
+        staff_label: "nav-claims",
+        href: "/claims",
+        who: Who::Everyone,
+    },
+    Entry {
+        area: Some(MenuArea::Documents),
+        label: "nav-documents",
+        staff_label: "nav-documents",
+        href: "/documents",
+        who: Who::Everyone,
+    },
+    Entry {
+        area: Some(MenuArea::Finances),
+        label: "nav-finances",
+        staff_label: "nav-finances",
+        href: "/finances",
+        who: Who::Everyone,
     },
 ];
+
+/// Who an entry is for beyond the menu area.
+#[derive(Clone, Copy)]
+enum Who {
+    Everyone,
+    /// Staff and organization users; a private customer's only customer
+    /// is themselves.
+    WithCustomerList,
+}
+
+impl Who {
+    fn includes(self, principal: &Principal) -> bool {
+        match self {
+            Who::Everyone => true,
+            Who::WithCustomerList => !matches!(
+                principal.actor,
+                Actor::Portal {
+                    organization: None,
+                    ..
+                }
+            ),
+        }
+    }
+}
 
 pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
     let Some(principal) = principal else {
@@ -43,6 +105,7 @@ pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
     ENTRIES
         .iter()
         .filter(|e| e.area.is_none_or(|a| principal.permissions.shows_area(a)))
+        .filter(|e| e.who.includes(principal))
         .map(|e| NavItem {
             label: if principal.is_staff() {
                 e.staff_label

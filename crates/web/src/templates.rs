@@ -10,6 +10,7 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, Error, ErrorKind, State, Value};
 
 use crate::assets::Assets;
+use crate::format;
 use crate::i18n;
 
 const EMBEDDED: &[(&str, &str)] = &[
@@ -56,6 +57,30 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "pages/contract.html",
         include_str!("../templates/pages/contract.html"),
+    ),
+    (
+        "partials/list.html",
+        include_str!("../templates/partials/list.html"),
+    ),
+    (
+        "pages/claims.html",
+        include_str!("../templates/pages/claims.html"),
+    ),
+    (
+        "pages/objects.html",
+        include_str!("../templates/pages/objects.html"),
+    ),
+    (
+        "pages/finances.html",
+        include_str!("../templates/pages/finances.html"),
+    ),
+    (
+        "pages/customers.html",
+        include_str!("../templates/pages/customers.html"),
+    ),
+    (
+        "pages/documents.html",
+        include_str!("../templates/pages/documents.html"),
     ),
     (
         "pages/legal.html",
@@ -109,6 +134,9 @@ impl Templates {
         env.add_function("shows", crate::permissions::shows);
         env.add_function("allows", crate::permissions::allows);
         env.add_function("field_shown", crate::permissions::field_shown);
+        env.add_function("label", |state: &State, prefix: &str, code: &str| {
+            i18n::label(page_language(state), prefix, code)
+        });
         env.add_filter("number", format_number);
         env.add_filter("money", format_money);
         env.add_filter("date", format_date);
@@ -152,50 +180,14 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
     })
 }
 
-/// Minor units as an amount with two decimals and the currency code, in
-/// the page language's notation (1.234,56 EUR / 1,234.56 EUR).
 fn format_money(state: &State, minor: i64, currency: &str) -> String {
-    let decimal = match page_language(state) {
-        Language::En => '.',
-        Language::De | Language::Fr | Language::Es => ',',
-    };
-    let units = format_number(state, (minor / 100).abs());
-    let sign = if minor < 0 { "-" } else { "" };
-    format!(
-        "{sign}{units}{decimal}{:02}\u{a0}{currency}",
-        (minor % 100).abs()
-    )
+    format::money(page_language(state), minor, currency)
 }
 
-/// An ISO date (`2026-12-31`) as the page language writes it.
 fn format_date(state: &State, iso: &str) -> String {
-    let Some((y, rest)) = iso.get(..10).and_then(|d| d.split_once('-')) else {
-        return iso.to_owned();
-    };
-    let Some((m, d)) = rest.split_once('-') else {
-        return iso.to_owned();
-    };
-    match page_language(state) {
-        Language::De => format!("{d}.{m}.{y}"),
-        Language::En | Language::Fr | Language::Es => format!("{d}/{m}/{y}"),
-    }
+    format::date(page_language(state), iso)
 }
 
-/// Groups thousands the way the page's language does (1.234 / 1,234 /
-/// 1 234).
 fn format_number(state: &State, value: i64) -> String {
-    let separator = match page_language(state) {
-        Language::De | Language::Es => '.',
-        Language::En => ',',
-        Language::Fr => '\u{202f}',
-    };
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(ch);
-    }
-    if value < 0 { format!("-{out}") } else { out }
+    format::number(page_language(state), value)
 }

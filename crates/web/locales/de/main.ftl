@@ -180,14 +180,8 @@ function-export_data = Daten exportieren
 ## Verträge (Liste und Vertragsseite)
 nav-contracts = Verträge
 contracts-title = Verträge
-contracts-search-label = Suche (Versicherungsschein-Nr., Kunde, Versicherer)
 filter-all = Alle
 filter-submit = Anzeigen
-contracts-total = { $count ->
-    [one] { $count } Vertrag
-   *[other] { $count } Verträge
-}
-contracts-empty = Keine Verträge gefunden. Ändern Sie die Suche oder die Filter.
 contracts-back = Zurück zu den Verträgen
 col-policy-number = Versicherungsschein-Nr.
 col-customer = Kunde

@@ -180,14 +180,8 @@ function-export_data = Export data
 ## Contracts (list and contract page)
 nav-contracts = Contracts
 contracts-title = Contracts
-contracts-search-label = Search (policy number, customer, insurer)
 filter-all = All
 filter-submit = Show
-contracts-total = { $count ->
-    [one] { $count } contract
-   *[other] { $count } contracts
-}
-contracts-empty = No contracts found. Change the search or the filters.
 contracts-back = Back to the contracts
 col-policy-number = Policy number
 col-customer = Customer

@@ -180,14 +180,8 @@ function-export_data = Exportar datos
 ## Contratos (lista y página del contrato)
 nav-contracts = Contratos
 contracts-title = Contratos
-contracts-search-label = Búsqueda (número de póliza, cliente, aseguradora)
 filter-all = Todos
 filter-submit = Mostrar
-contracts-total = { $count ->
-    [one] { $count } contrato
-   *[other] { $count } contratos
-}
-contracts-empty = No se han encontrado contratos. Cambie la búsqueda o los filtros.
 contracts-back = Volver a los contratos
 col-policy-number = Número de póliza
 col-customer = Cliente

@@ -180,14 +180,8 @@ function-export_data = Exporter les données
 ## Contrats (liste et page du contrat)
 nav-contracts = Contrats
 contracts-title = Contrats
-contracts-search-label = Recherche (numéro de police, client, assureur)
 filter-all = Tous
 filter-submit = Afficher
-contracts-total = { $count ->
-    [one] { $count } contrat
-   *[other] { $count } contrats
-}
-contracts-empty = Aucun contrat trouvé. Modifiez la recherche ou les filtres.
 contracts-back = Retour aux contrats
 col-policy-number = Numéro de police
 col-customer = Client

@@ -1,163 +1,135 @@
 //! Contracts (FEATURES A3): the list with search, filters, sorting and
-//! paging in the URL, and a contract's page with its objects and claims.
-//! Both read through the principal's scope; the menu area follows the
-//! permission profile.
+//! paging in the URL and as CSV, and a contract's page with its objects and
+//! claims. Both read through the principal's scope; the menu area follows
+//! the permission profile.
 
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse};
-use kp_app::contracts::{self, ContractQuery, ContractSort, PER_PAGE};
-use kp_domain::{ContractId, ContractStatus, LineOfBusiness, MenuArea};
-use serde::{Deserialize, Serialize};
+use kp_app::contracts;
+use kp_app::lists::{self, Choices, ContractFilters, ContractQuery, ContractRow, ContractSort};
+use kp_domain::{ContractId, ContractStatus, Function, LineOfBusiness, MenuArea};
+use serde::Serialize;
 
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
-use crate::pages::urlencode;
-use crate::permissions::require_area;
+use crate::format;
+use crate::listing::csv::{self, CsvColumn};
+use crate::listing::{Column, ListState, ListView, Params, without_hidden_sort};
+use crate::permissions::{require_area, require_function};
 use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()
         .get("/contracts", list)
+        .get("/contracts.csv", export)
         .get("/contracts/{id}", detail)
 }
 
-/// The list's state as it appears in the URL; unknown values are ignored
-/// rather than refused, so an old bookmark still opens.
-#[derive(Debug, Default, Deserialize)]
-struct ListParams {
-    q: Option<String>,
-    status: Option<String>,
-    line: Option<String>,
-    sort: Option<String>,
-    dir: Option<String>,
-    page: Option<u32>,
-}
+const BASE: &str = "/contracts";
 
-/// Longest search text taken from the URL.
-const MAX_SEARCH_CHARS: usize = 100;
+const COLUMNS: &[Column<ContractSort>] = &[
+    Column::sorted("col-policy-number", ContractSort::PolicyNumber),
+    Column::sorted("col-customer", ContractSort::Customer),
+    Column::sorted("col-insurer", ContractSort::Insurer).hidden_by("contract.insurer"),
+    Column::sorted("col-line", ContractSort::Line),
+    Column::sorted("col-status", ContractSort::Status),
+    Column::sorted("col-start", ContractSort::Start),
+    Column::sorted("col-premium", ContractSort::Premium)
+        .hidden_by("contract.premium")
+        .numeric(),
+];
 
-impl ListParams {
-    fn query(&self) -> ContractQuery {
-        ContractQuery {
-            search: self
-                .q
-                .as_deref()
-                .map(|q| q.trim().chars().take(MAX_SEARCH_CHARS).collect::<String>())
-                .filter(|q| !q.is_empty()),
-            status: self
-                .status
-                .as_deref()
-                .and_then(|s| ContractStatus::parse(s).ok()),
-            line: self
-                .line
-                .as_deref()
-                .and_then(|l| LineOfBusiness::parse(l).ok()),
-            sort: self
-                .sort
-                .as_deref()
-                .and_then(ContractSort::parse)
-                .unwrap_or_default(),
-            descending: self.dir.as_deref() == Some("desc"),
-            page: self.page.unwrap_or(1).max(1),
-            per_page: PER_PAGE,
-        }
-    }
-}
+const CSV: &[CsvColumn<ContractRow>] = &[
+    CsvColumn::new("col-policy-number", |r, _| r.policy_number.clone()),
+    CsvColumn::new("col-customer", |r, _| r.customer_name.clone()),
+    CsvColumn::hidden("col-insurer", "contract.insurer", |r, _| {
+        r.insurer_name.clone().unwrap_or_default()
+    }),
+    CsvColumn::new("col-line", |r, l| {
+        crate::i18n::text(l, &format!("lob-{}", r.line_of_business))
+    }),
+    CsvColumn::new("col-status", |r, l| {
+        crate::i18n::text(l, &format!("contract-status-{}", r.status))
+    }),
+    CsvColumn::new("col-start", |r, l| {
+        format::date(l, &r.start_date.to_string())
+    }),
+    CsvColumn::new("field-end", |r, l| {
+        r.end_date
+            .map(|d| format::date(l, &d.to_string()))
+            .unwrap_or_default()
+    }),
+    CsvColumn::new("field-payment-frequency", |r, l| {
+        crate::i18n::text(l, &format!("payment-frequency-{}", r.payment_frequency))
+    }),
+    CsvColumn::hidden("col-premium", "contract.premium", |r, l| {
+        format::plain_amount(l, r.premium_gross_minor)
+    }),
+    CsvColumn::hidden("col-currency", "contract.premium", |r, _| {
+        r.currency.clone()
+    }),
+];
 
-/// The query string of the list with some parameters changed.
-fn href(q: &ContractQuery, sort: ContractSort, descending: bool, page: u32) -> String {
-    let mut parts = Vec::new();
-    if let Some(search) = &q.search {
-        parts.push(format!("q={}", urlencode(search)));
-    }
-    if let Some(status) = q.status {
-        parts.push(format!("status={}", status.as_str()));
-    }
-    if let Some(line) = q.line {
-        parts.push(format!("line={}", line.as_str()));
-    }
-    parts.push(format!("sort={}", sort.key()));
-    if descending {
-        parts.push("dir=desc".to_owned());
-    }
-    if page > 1 {
-        parts.push(format!("page={page}"));
-    }
-    format!("/contracts?{}", parts.join("&"))
-}
-
-#[derive(Serialize)]
-struct Column {
-    key: &'static str,
-    label: &'static str,
-    href: String,
-    /// `ascending` / `descending` for the sorted column (aria-sort).
-    sorted: Option<&'static str>,
+/// The list's state from the URL; filters on hidden fields are ignored.
+fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ContractSort>, ContractQuery) {
+    let principal = ctx.principal();
+    let shows = |field| principal.is_some_and(|p| p.permissions.shows_field(field));
+    let mut state = ListState::read(Params::new(params), ctx.language);
+    let filters = ContractFilters {
+        status: state.code("status", ContractStatus::parse),
+        line: state.code("line", LineOfBusiness::parse),
+        insurer: if shows("contract.insurer") {
+            state.id("insurer")
+        } else {
+            None
+        },
+        customer: state.id("customer").map(kp_domain::CustomerId),
+        start: state.date_range("start_from", "start_to"),
+        premium: if shows("contract.premium") {
+            state.amount_range("premium_from", "premium_to")
+        } else {
+            Default::default()
+        },
+    };
+    without_hidden_sort(&mut state, COLUMNS, shows);
+    let query = state.query(filters);
+    (state, query)
 }
 
 #[derive(Serialize)]
-struct ListView {
-    rows: Vec<contracts::ContractRow>,
-    total: i64,
-    search: String,
-    status: Option<&'static str>,
-    line: Option<&'static str>,
+struct ListPage {
+    list: ListView,
+    rows: Vec<ContractRow>,
     statuses: Vec<&'static str>,
     lines: Vec<&'static str>,
-    columns: Vec<Column>,
-    page: u32,
-    pages: u32,
-    previous: Option<String>,
-    next: Option<String>,
+    choices: Choices,
 }
 
-async fn list(ctx: PageCtx, Query(params): Query<ListParams>) -> WebResult {
+async fn list(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> WebResult {
     let principal = ctx.require_user()?;
     require_area(principal, MenuArea::Contracts)?;
-    let q = params.query();
-    let (rows, total) = contracts::list(&ctx.state.app, principal, &q).await?;
-    let per_page = i64::from(PER_PAGE);
-    let pages = u32::try_from((total.max(1) + per_page - 1) / per_page).unwrap_or(u32::MAX);
-    let columns = [
-        (ContractSort::PolicyNumber, "col-policy-number"),
-        (ContractSort::Customer, "col-customer"),
-        (ContractSort::Insurer, "col-insurer"),
-        (ContractSort::Line, "col-line"),
-        (ContractSort::Status, "col-status"),
-        (ContractSort::Start, "col-start"),
-        (ContractSort::Premium, "col-premium"),
-    ]
-    .into_iter()
-    .map(|(sort, label)| {
-        let current = q.sort == sort;
-        Column {
-            key: sort.key(),
-            label,
-            // Clicking the sorted column flips its direction.
-            href: href(&q, sort, current && !q.descending, 1),
-            sorted: current.then_some(if q.descending {
-                "descending"
-            } else {
-                "ascending"
-            }),
-        }
-    })
-    .collect();
-    let view = ListView {
-        rows,
-        total,
-        search: q.search.clone().unwrap_or_default(),
-        status: q.status.map(ContractStatus::as_str),
-        line: q.line.map(LineOfBusiness::as_str),
+    let (state, query) = read(&ctx, params);
+    let app = &ctx.state.app;
+    let listed = lists::contracts(app, principal, &query, state.page).await?;
+    let choices = lists::choices(app, principal).await?;
+    let view = ListPage {
+        list: state.view(BASE, COLUMNS, principal, &listed),
+        rows: listed.rows,
         statuses: ContractStatus::ALL.iter().map(|s| s.as_str()).collect(),
         lines: LineOfBusiness::ALL.iter().map(|l| l.as_str()).collect(),
-        columns,
-        page: q.page,
-        pages,
-        previous: (q.page > 1).then(|| href(&q, q.sort, q.descending, q.page - 1)),
-        next: (q.page < pages).then(|| href(&q, q.sort, q.descending, q.page + 1)),
+        choices,
     };
     Ok(Html(ctx.render("pages/contracts.html", "contracts-title", view)?).into_response())
+}
+
+async fn export(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> WebResult {
+    let principal = ctx.require_user()?;
+    require_area(principal, MenuArea::Contracts)?;
+    require_function(principal, Function::ExportData)?;
+    let (_, query) = read(&ctx, params);
+    let rows = lists::all_contracts(&ctx.state.app, principal, &query).await?;
+    let body = csv::render(&rows, CSV, principal, ctx.language);
+    Ok(csv::response(&ctx.download_name("contracts", "csv"), body))
 }
 
 #[derive(Serialize)]
@@ -181,28 +153,4 @@ async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
         claims,
     };
     Ok(Html(ctx.render("pages/contract.html", "contract-title", view)?).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_list_state_survives_in_the_url() {
-        let params = ListParams {
-            q: Some(" Halle 7 ".into()),
-            status: Some("active".into()),
-            line: Some("no-such-line".into()),
-            sort: Some("premium".into()),
-            dir: Some("desc".into()),
-            page: Some(3),
-        };
-        let q = params.query();
-        assert_eq!(q.search.as_deref(), Some("Halle 7"));
-        assert_eq!(q.line, None, "unknown values are ignored");
-        assert_eq!(
-            href(&q, q.sort, q.descending, 4),
-            "/contracts?q=Halle%207&status=active&sort=premium&dir=desc&page=4"
-        );
-    }
 }

@@ -1,11 +1,16 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
+pub mod claims;
 pub mod contracts;
+pub mod customers;
+pub mod documents;
+pub mod finances;
 pub mod health;
 pub mod home;
 pub mod language;
 pub mod legal;
 pub mod login;
+pub mod objects;
 pub mod static_files;
 
 use crate::routes::Routes;
@@ -17,6 +22,11 @@ pub fn routes() -> Routes {
         .merge(login::routes())
         .merge(home::routes())
         .merge(contracts::routes())
+        .merge(customers::routes())
+        .merge(objects::routes())
+        .merge(claims::routes())
+        .merge(documents::routes())
+        .merge(finances::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -28,6 +28,7 @@ fn assert_translated(body: &str) {
         ">contracts-",
         ">pager-",
         ">filter-",
+        ">list-",
     ] {
         assert!(!body.contains(prefix), "untranslated {prefix}… in the page");
     }
@@ -35,7 +36,7 @@ fn assert_translated(body: &str) {
 
 /// The number in "N contracts" above the list.
 fn total(body: &str) -> i64 {
-    let start = body.find("id=\"contracts-total\"").unwrap();
+    let start = body.find("id=\"list-total\"").unwrap();
     let text = &body[start..];
     let text = &text[text.find('>').unwrap() + 1..];
     text.chars()

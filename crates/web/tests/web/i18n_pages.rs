@@ -161,6 +161,14 @@ fn sample_contract() -> kp_app::contracts::ContractDetail {
     }
 }
 
+/// What a list template reads of its `ListView`.
+fn sample_list() -> minijinja::Value {
+    minijinja::context! {
+        base => "/x", search => "", values => minijinja::context! {}, errors => minijinja::context! {},
+        headers => Vec::<i64>::new(), total => 0, page => 1, pages => 1, export => "/x.csv", filtered => false
+    }
+}
+
 #[test]
 fn every_built_in_template_compiles() {
     let assets = std::sync::Arc::new(kp_web::assets::Assets::embedded());
@@ -169,7 +177,7 @@ fn every_built_in_template_compiles() {
         if name.starts_with("partials/") || name.starts_with("layout/") {
             continue;
         }
-        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())) };
+        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() } };
         if let Err(err) = templates.render(name, ctx) {
             panic!("{name}: {err:#}");
         }

@@ -8,6 +8,7 @@ mod errors;
 mod harness;
 mod i18n_pages;
 mod idor;
+mod lists;
 mod login;
 mod operations;
 mod scope;

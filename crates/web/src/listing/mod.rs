@@ -1,0 +1,431 @@
+//! What every list page shares: reading the list's state from the URL
+//! (search, filters, sort, direction, page) with a message per bad filter
+//! value, building the links that change one part of that state, the
+//! column headers and the pager. The state lives only in the URL, so a list
+//! is bookmarkable and the back button works; htmx (where JavaScript runs)
+//! swaps the list in place and pushes the same URL.
+
+pub mod csv;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use kp_app::lists::{ListQuery, Listed, Range, SortColumn};
+use kp_domain::{Language, Principal};
+use serde::Serialize;
+
+use crate::format;
+use crate::pages::urlencode;
+
+/// Longest search text taken from the URL.
+const MAX_SEARCH_CHARS: usize = 100;
+/// Longest filter value kept for redisplay.
+const MAX_VALUE_CHARS: usize = 40;
+
+/// The raw query string of a list, in order.
+#[derive(Debug, Default)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    pub fn new(pairs: Vec<(String, String)>) -> Params {
+        Params(pairs)
+    }
+
+    /// The first non-empty value of `key`, trimmed.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.trim())
+            .find(|v| !v.is_empty())
+    }
+}
+
+/// A list's state read from its URL: the parts every list has, the
+/// filter values as typed (for the form), the valid ones (for links) and a
+/// message per invalid one.
+#[derive(Debug)]
+pub struct ListState<S> {
+    pub search: Option<String>,
+    pub sort: S,
+    pub descending: bool,
+    pub page: u32,
+    language: Language,
+    params: Params,
+    /// Filter name → valid value, in the order read: what links carry.
+    valid: Vec<(&'static str, String)>,
+    /// Filter name → value as typed: what the form shows.
+    typed: BTreeMap<&'static str, String>,
+    /// Filter name → translation key of its message.
+    errors: BTreeMap<&'static str, &'static str>,
+}
+
+impl<S: SortColumn + Default> ListState<S> {
+    pub fn read(params: Params, language: Language) -> ListState<S> {
+        let search = params
+            .get("q")
+            .map(|q| q.chars().take(MAX_SEARCH_CHARS).collect::<String>());
+        // An unknown sort key is an old or edited link; the default order
+        // serves it better than a message.
+        let sort = params.get("sort").and_then(S::parse).unwrap_or_default();
+        let descending = params.get("dir") == Some("desc");
+        let page = params
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1);
+        ListState {
+            search,
+            sort,
+            descending,
+            page,
+            language,
+            params,
+            valid: Vec::new(),
+            typed: BTreeMap::new(),
+            errors: BTreeMap::new(),
+        }
+    }
+}
+
+impl<S: SortColumn> ListState<S> {
+    fn raw(&mut self, name: &'static str) -> Option<String> {
+        let value = self.params.get(name)?.to_owned();
+        self.typed
+            .insert(name, value.chars().take(MAX_VALUE_CHARS).collect());
+        Some(value)
+    }
+
+    fn accept<T>(
+        &mut self,
+        name: &'static str,
+        value: &str,
+        parsed: Option<T>,
+        message: &'static str,
+    ) -> Option<T> {
+        match parsed {
+            Some(v) => {
+                self.valid.push((name, value.to_owned()));
+                Some(v)
+            }
+            None => {
+                self.errors.insert(name, message);
+                None
+            }
+        }
+    }
+
+    /// A closed vocabulary (status, line of business, …).
+    pub fn code<T, E>(
+        &mut self,
+        name: &'static str,
+        parse: impl Fn(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        let value = self.raw(name)?;
+        let parsed = parse(&value).ok();
+        self.accept(name, &value, parsed, "filter-invalid-choice")
+    }
+
+    /// A record id offered by a select.
+    pub fn id(&mut self, name: &'static str) -> Option<i64> {
+        let value = self.raw(name)?;
+        let parsed = value.parse::<i64>().ok().filter(|id| *id > 0);
+        self.accept(name, &value, parsed, "filter-invalid-choice")
+    }
+
+    /// `yes` / `no`.
+    pub fn flag(&mut self, name: &'static str) -> Option<bool> {
+        let value = self.raw(name)?;
+        let parsed = match value.as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        self.accept(name, &value, parsed, "filter-invalid-choice")
+    }
+
+    /// A date as `<input type="date">` sends it (`2026-12-31`).
+    pub fn date(&mut self, name: &'static str) -> Option<NaiveDate> {
+        let value = self.raw(name)?;
+        let parsed = NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok();
+        self.accept(name, &value, parsed, "filter-invalid-date")
+    }
+
+    /// An amount in the user's notation, in minor units.
+    pub fn amount(&mut self, name: &'static str) -> Option<i64> {
+        let value = self.raw(name)?;
+        let parsed = format::parse_amount(self.language, &value);
+        self.accept(name, &value, parsed, "filter-invalid-amount")
+    }
+
+    /// `<name>_from` and `<name>_to` as a date range.
+    pub fn date_range(&mut self, from: &'static str, to: &'static str) -> Range<NaiveDate> {
+        let range = Range {
+            from: self.date(from),
+            to: self.date(to),
+        };
+        self.check_order(range, to)
+    }
+
+    pub fn amount_range(&mut self, from: &'static str, to: &'static str) -> Range<i64> {
+        let range = Range {
+            from: self.amount(from),
+            to: self.amount(to),
+        };
+        self.check_order(range, to)
+    }
+
+    /// A range whose end lies before its start matches nothing; say so.
+    fn check_order<T: PartialOrd + Copy>(&mut self, range: Range<T>, to: &'static str) -> Range<T> {
+        match (range.from, range.to) {
+            (Some(a), Some(b)) if b < a => {
+                self.errors.insert(to, "filter-range-reversed");
+                self.valid.retain(|(k, _)| *k != to);
+                Range {
+                    from: range.from,
+                    to: None,
+                }
+            }
+            _ => range,
+        }
+    }
+
+    /// The storage query for these filters: every row (the page is
+    /// chosen by the use case).
+    pub fn query<F>(&self, filters: F) -> ListQuery<F, S> {
+        ListQuery {
+            search: self.search.clone(),
+            filters,
+            sort: self.sort,
+            descending: self.descending,
+            page: None,
+        }
+    }
+
+    /// The link to this list with another order or page; filters and
+    /// search stay as they are.
+    pub fn href(&self, base: &str, sort: S, descending: bool, page: u32) -> String {
+        let mut parts = self.filter_parts();
+        parts.push(format!("sort={}", sort.key()));
+        if descending {
+            parts.push("dir=desc".to_owned());
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        format!("{base}?{}", parts.join("&"))
+    }
+
+    /// The same rows as a download: every page, the current order.
+    pub fn export_href(&self, base: &str) -> String {
+        let mut parts = self.filter_parts();
+        parts.push(format!("sort={}", self.sort.key()));
+        if self.descending {
+            parts.push("dir=desc".to_owned());
+        }
+        format!("{base}.csv?{}", parts.join("&"))
+    }
+
+    fn filter_parts(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(q) = &self.search {
+            parts.push(format!("q={}", urlencode(q)));
+        }
+        for (name, value) in &self.valid {
+            parts.push(format!("{name}={}", urlencode(value)));
+        }
+        parts
+    }
+
+    /// What the template needs of the state, with the column headers and
+    /// the pager for `listed`.
+    pub fn view<R>(
+        &self,
+        base: &str,
+        columns: &[Column<S>],
+        principal: &Principal,
+        listed: &Listed<R>,
+    ) -> ListView {
+        let headers = columns
+            .iter()
+            .filter(|c| c.field.is_none_or(|f| principal.permissions.shows_field(f)))
+            .map(|c| {
+                let sorted = c.sort.filter(|s| *s == self.sort).map(|_| {
+                    if self.descending {
+                        "descending"
+                    } else {
+                        "ascending"
+                    }
+                });
+                Header {
+                    label: c.label,
+                    numeric: c.numeric,
+                    // Clicking the sorted column flips its direction.
+                    href: c
+                        .sort
+                        .map(|s| self.href(base, s, sorted == Some("ascending"), 1)),
+                    sorted,
+                }
+            })
+            .collect();
+        ListView {
+            base: base.to_owned(),
+            total: listed.total,
+            search: self.search.clone().unwrap_or_default(),
+            values: self.typed.clone(),
+            errors: self.errors.clone(),
+            headers,
+            sort: self.sort.key(),
+            descending: self.descending,
+            page: listed.page,
+            pages: listed.pages,
+            previous: (listed.page > 1)
+                .then(|| self.href(base, self.sort, self.descending, listed.page - 1)),
+            next: (listed.page < listed.pages)
+                .then(|| self.href(base, self.sort, self.descending, listed.page + 1)),
+            export: self.export_href(base),
+            filtered: !self.valid.is_empty() || self.search.is_some(),
+        }
+    }
+}
+
+/// Falls back to the default order when the requested one sorts by a
+/// column the profile hides: the order alone would reveal its values.
+pub fn without_hidden_sort<S: SortColumn + Default>(
+    state: &mut ListState<S>,
+    columns: &[Column<S>],
+    shows: impl Fn(&'static str) -> bool,
+) {
+    let hidden = columns
+        .iter()
+        .any(|c| c.sort == Some(state.sort) && c.field.is_some_and(|f| !shows(f)));
+    if hidden {
+        state.sort = S::default();
+    }
+}
+
+/// A column of a list: its header, the sort it offers and the profile
+/// field that hides it.
+pub struct Column<S> {
+    pub label: &'static str,
+    pub sort: Option<S>,
+    pub field: Option<&'static str>,
+    pub numeric: bool,
+}
+
+impl<S> Column<S> {
+    pub const fn sorted(label: &'static str, sort: S) -> Column<S> {
+        Column {
+            label,
+            sort: Some(sort),
+            field: None,
+            numeric: false,
+        }
+    }
+
+    pub const fn hidden_by(mut self, field: &'static str) -> Column<S> {
+        self.field = Some(field);
+        self
+    }
+
+    pub const fn numeric(mut self) -> Column<S> {
+        self.numeric = true;
+        self
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Header {
+    label: &'static str,
+    href: Option<String>,
+    /// `ascending` / `descending` for the sorted column (aria-sort).
+    sorted: Option<&'static str>,
+    numeric: bool,
+}
+
+/// The parts of a list page every list template uses (`partials/list.html`).
+#[derive(Debug, Serialize)]
+pub struct ListView {
+    base: String,
+    total: i64,
+    search: String,
+    values: BTreeMap<&'static str, String>,
+    errors: BTreeMap<&'static str, &'static str>,
+    headers: Vec<Header>,
+    sort: &'static str,
+    descending: bool,
+    page: u32,
+    pages: u32,
+    previous: Option<String>,
+    next: Option<String>,
+    export: String,
+    filtered: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kp_app::lists::ContractSort;
+
+    fn state(query: &[(&str, &str)]) -> ListState<ContractSort> {
+        let pairs = query
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        ListState::read(Params::new(pairs), Language::De)
+    }
+
+    #[test]
+    fn the_list_state_survives_in_the_url() {
+        let mut s = state(&[
+            ("q", " Halle 7 "),
+            ("status", "active"),
+            ("sort", "premium"),
+            ("dir", "desc"),
+            ("page", "3"),
+        ]);
+        assert_eq!(
+            s.code("status", kp_domain::ContractStatus::parse),
+            Some(kp_domain::ContractStatus::Active)
+        );
+        assert_eq!(s.search.as_deref(), Some("Halle 7"));
+        assert_eq!(s.page, 3);
+        assert_eq!(
+            s.href("/contracts", s.sort, s.descending, 4),
+            "/contracts?q=Halle%207&status=active&sort=premium&dir=desc&page=4"
+        );
+        assert_eq!(
+            s.export_href("/contracts"),
+            "/contracts.csv?q=Halle%207&status=active&sort=premium&dir=desc"
+        );
+    }
+
+    #[test]
+    fn bad_values_get_a_message_and_stay_out_of_links() {
+        let mut s = state(&[
+            ("status", "no-such"),
+            ("start_from", "gestern"),
+            ("premium_from", "12a"),
+            ("due_from", "2026-05-01"),
+            ("due_to", "2026-01-01"),
+        ]);
+        assert_eq!(s.code("status", kp_domain::ContractStatus::parse), None);
+        let dates = s.date_range("start_from", "start_to");
+        assert!(dates.is_open());
+        assert_eq!(s.amount("premium_from"), None);
+        let due = s.date_range("due_from", "due_to");
+        assert!(due.from.is_some() && due.to.is_none());
+        assert_eq!(s.errors.get("status"), Some(&"filter-invalid-choice"));
+        assert_eq!(s.errors.get("start_from"), Some(&"filter-invalid-date"));
+        assert_eq!(s.errors.get("premium_from"), Some(&"filter-invalid-amount"));
+        assert_eq!(s.errors.get("due_to"), Some(&"filter-range-reversed"));
+        assert_eq!(
+            s.href("/x", s.sort, false, 1),
+            "/x?due_from=2026-05-01&sort=number"
+        );
+        assert_eq!(
+            s.typed.get("start_from").map(String::as_str),
+            Some("gestern")
+        );
+    }
+}

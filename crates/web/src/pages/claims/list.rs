@@ -1,0 +1,116 @@
+//! The claim list: search, filters (status, line of business, customer,
+//! date of loss, paid amount), sorting and paging in the URL, and as CSV.
+
+use axum::extract::Query;
+use axum::response::{Html, IntoResponse};
+use kp_app::lists::{self, Choices, ClaimFilters, ClaimListRow, ClaimQuery, ClaimSort};
+use kp_domain::{ClaimStatus, CustomerId, Function, LineOfBusiness, MenuArea};
+use serde::Serialize;
+
+use crate::context::PageCtx;
+use crate::error::WebResult;
+use crate::format;
+use crate::i18n::{label, text};
+use crate::listing::csv::{self, CsvColumn};
+use crate::listing::{Column, ListState, ListView, Params, without_hidden_sort};
+use crate::permissions::{require_area, require_function};
+
+const BASE: &str = "/claims";
+
+const COLUMNS: &[Column<ClaimSort>] = &[
+    Column::sorted("col-claim-number", ClaimSort::Number),
+    Column::sorted("col-date-of-loss", ClaimSort::DateOfLoss),
+    Column::sorted("col-policy-number", ClaimSort::Contract),
+    Column::sorted("col-object", ClaimSort::Object),
+    Column::sorted("col-claim-type", ClaimSort::Type),
+    Column::sorted("col-status", ClaimSort::Status),
+    Column::sorted("col-reserve", ClaimSort::Reserve)
+        .hidden_by("claim.reserve")
+        .numeric(),
+    Column::sorted("col-paid", ClaimSort::Paid)
+        .hidden_by("claim.paid")
+        .numeric(),
+];
+
+const CSV: &[CsvColumn<ClaimListRow>] = &[
+    CsvColumn::new("col-claim-number", |r, _| r.broker_claim_number.clone()),
+    CsvColumn::new("col-date-of-loss", |r, l| {
+        format::date(l, &r.date_of_loss.to_string())
+    }),
+    CsvColumn::new("col-policy-number", |r, _| r.policy_number.clone()),
+    CsvColumn::new("col-customer", |r, _| r.customer_name.clone()),
+    CsvColumn::new("col-object", |r, _| {
+        r.object_description.clone().unwrap_or_default()
+    }),
+    CsvColumn::new("col-claim-type", |r, l| {
+        label(l, "claim-type", &r.claim_type)
+    }),
+    CsvColumn::new("col-place", |r, _| r.place.clone()),
+    CsvColumn::new("col-status", |r, l| {
+        text(l, &format!("claim-status-{}", r.status))
+    }),
+    CsvColumn::hidden("col-reserve", "claim.reserve", |r, l| {
+        format::plain_amount(l, r.reserve_minor)
+    }),
+    CsvColumn::hidden("col-paid", "claim.paid", |r, l| {
+        format::plain_amount(l, r.paid_minor)
+    }),
+    CsvColumn::new("col-currency", |r, _| r.currency.clone()),
+];
+
+fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ClaimSort>, ClaimQuery) {
+    let shows = |field| {
+        ctx.principal()
+            .is_some_and(|p| p.permissions.shows_field(field))
+    };
+    let mut state = ListState::read(Params::new(params), ctx.language);
+    let filters = ClaimFilters {
+        status: state.code("status", ClaimStatus::parse),
+        line: state.code("line", LineOfBusiness::parse),
+        customer: state.id("customer").map(CustomerId),
+        date_of_loss: state.date_range("date_from", "date_to"),
+        paid: if shows("claim.paid") {
+            state.amount_range("paid_from", "paid_to")
+        } else {
+            Default::default()
+        },
+    };
+    without_hidden_sort(&mut state, COLUMNS, shows);
+    let query = state.query(filters);
+    (state, query)
+}
+
+#[derive(Serialize)]
+struct Page {
+    list: ListView,
+    rows: Vec<ClaimListRow>,
+    statuses: Vec<&'static str>,
+    lines: Vec<&'static str>,
+    choices: Choices,
+}
+
+pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> WebResult {
+    let principal = ctx.require_user()?;
+    require_area(principal, MenuArea::Claims)?;
+    let (state, query) = read(&ctx, params);
+    let app = &ctx.state.app;
+    let listed = lists::claims(app, principal, &query, state.page).await?;
+    let view = Page {
+        list: state.view(BASE, COLUMNS, principal, &listed),
+        rows: listed.rows,
+        statuses: ClaimStatus::ALL.iter().map(|s| s.as_str()).collect(),
+        lines: LineOfBusiness::ALL.iter().map(|l| l.as_str()).collect(),
+        choices: lists::choices(app, principal).await?,
+    };
+    Ok(Html(ctx.render("pages/claims.html", "claims-title", view)?).into_response())
+}
+
+pub(super) async fn export(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> WebResult {
+    let principal = ctx.require_user()?;
+    require_area(principal, MenuArea::Claims)?;
+    require_function(principal, Function::ExportData)?;
+    let (_, query) = read(&ctx, params);
+    let rows = lists::all_claims(&ctx.state.app, principal, &query).await?;
+    let body = csv::render(&rows, CSV, principal, ctx.language);
+    Ok(csv::response(&ctx.download_name("claims", "csv"), body))
+}

@@ -1,11 +1,14 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
+pub mod claims;
 pub mod contracts;
+pub mod customers;
 pub mod health;
 pub mod home;
 pub mod language;
 pub mod legal;
 pub mod login;
+pub mod objects;
 pub mod static_files;
 
 use crate::routes::Routes;
@@ -17,6 +20,9 @@ pub fn routes() -> Routes {
         .merge(login::routes())
         .merge(home::routes())
         .merge(contracts::routes())
+        .merge(claims::routes())
+        .merge(objects::routes())
+        .merge(customers::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())
@@ -33,6 +39,12 @@ pub fn urlencode(value: &str) -> String {
         }
     }
     out
+}
+
+/// A record id from a path: anything but a number names no record, which
+/// the pages answer like an id that does not exist.
+pub fn parse_id(text: &str) -> Option<i64> {
+    text.parse().ok()
 }
 
 /// Longest accepted redirect target; real paths of the portal are far shorter.

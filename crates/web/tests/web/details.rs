@@ -434,3 +434,30 @@ async fn the_contract_page_links_everything_it_has_on_postgres() {
     drop(app);
     pg.drop_db().await;
 }
+
+/// The detail pages in `bench/pages.txt` name fixed ids of the small set,
+/// which the large set (measured) contains unchanged: they must answer.
+#[tokio::test]
+async fn the_benchmarked_detail_pages_exist() {
+    let app = spawn_app().await;
+    let pages = include_str!("../../../../bench/pages.txt");
+    let mut checked = 0;
+    for line in pages.lines().filter(|l| !l.starts_with('#')) {
+        let [_, path, login] = line.split_whitespace().collect::<Vec<_>>()[..] else {
+            continue;
+        };
+        let detail = ["/claims/", "/objects/", "/customers/", "/contracts/"]
+            .iter()
+            .any(|p| {
+                path.strip_prefix(p)
+                    .is_some_and(|id| id.parse::<i64>().is_ok())
+            });
+        if !detail {
+            continue;
+        }
+        let mut client = signed_in(&app, login).await;
+        assert_eq!(client.get(path).await.status, StatusCode::OK, "{line}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "{checked} detail pages in bench/pages.txt");
+}

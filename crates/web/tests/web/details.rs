@@ -7,16 +7,16 @@ use kp_storage::Sql;
 
 use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
 
-const JENS: &str = "jens.wagner@brenner-gruppe.example.de";
+pub(crate) const JENS: &str = "jens.wagner@brenner-gruppe.example.de";
 
-async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
     let mut client = Client::new(app);
     client.login(login.email, login.password).await;
     client
 }
 
-async fn id(app: &TestApp, sql: &str) -> i64 {
+pub(crate) async fn id(app: &TestApp, sql: &str) -> i64 {
     let (id,): (i64,) = app
         .db
         .fetch_one(Sql::new(sql))
@@ -26,12 +26,12 @@ async fn id(app: &TestApp, sql: &str) -> i64 {
 }
 
 /// The body as a browser shows it: `/` unescaped.
-fn text(body: &str) -> String {
+pub(crate) fn text(body: &str) -> String {
     body.replace("&#x2f;", "/")
 }
 
 /// Fails when a message key reached the page untranslated.
-fn assert_translated(body: &str) {
+pub(crate) fn assert_translated(body: &str) {
     for prefix in [
         ">details-",
         ">claim-",
@@ -48,7 +48,7 @@ fn assert_translated(body: &str) {
 }
 
 /// `path` answers exactly the 404 page of a record that does not exist.
-async fn assert_plain_404(client: &mut Client<'_>, path: &str, missing: &str) {
+pub(crate) async fn assert_plain_404(client: &mut Client<'_>, path: &str, missing: &str) {
     let plain = |path: &str, body: &str| {
         text(body)
             .replace(path, "{path}")
@@ -82,7 +82,7 @@ async fn hide_fields(app: &TestApp, fields: &[&str]) {
         .unwrap();
 }
 
-const JENS_OBJECTS: &str = "SELECT s.object_id FROM portal_user_scope_objects s \
+pub(crate) const JENS_OBJECTS: &str = "SELECT s.object_id FROM portal_user_scope_objects s \
      JOIN portal_users u ON u.id = s.portal_user_id \
      WHERE u.email = 'jens.wagner@brenner-gruppe.example.de'";
 
@@ -333,131 +333,4 @@ async fn the_customer_page_within_the_scope_on_postgres() {
     customer_page(&app).await;
     drop(app);
     pg.drop_db().await;
-}
-
-async fn contract_page(app: &TestApp) {
-    // A group contract with finance items and documents of its own.
-    let contract = id(
-        app,
-        "SELECT k.id FROM contracts k JOIN customers cu ON cu.id = k.customer_id \
-         WHERE cu.organization_id IS NOT NULL \
-         AND EXISTS (SELECT 1 FROM finance_items f WHERE f.contract_id = k.id) \
-         AND EXISTS (SELECT 1 FROM documents d WHERE d.contract_id = k.id AND d.object_id IS NULL \
-                     AND d.claim_id IS NULL AND d.message_id IS NULL) \
-         AND EXISTS (SELECT 1 FROM claims c WHERE c.contract_id = k.id) ORDER BY k.id LIMIT 1",
-    )
-    .await;
-    let (holder, number): (i64, String) = app
-        .db
-        .fetch_one(
-            Sql::new(
-                "SELECT k.customer_id, f.number FROM contracts k JOIN finance_items f \
-                 ON f.contract_id = k.id WHERE k.id = $1 ORDER BY f.id LIMIT 1",
-            )
-            .arg(contract),
-        )
-        .await
-        .unwrap();
-    let martina_customer = id(
-        app,
-        "SELECT customer_id FROM portal_users WHERE email = 'martina.keller@example.de'",
-    )
-    .await;
-    // Martina K. co-insured on a group contract: she sees the contract,
-    // but not the group company's own page.
-    app.db
-        .execute(
-            Sql::new("INSERT INTO contract_co_insured (contract_id, customer_id) VALUES ($1, $2)")
-                .arg(contract)
-                .arg(martina_customer),
-        )
-        .await
-        .unwrap();
-
-    let mut stefan = signed_in(app, "stefan").await;
-    let page = stefan.get(&format!("/contracts/{contract}")).await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    let body = text(&page.body);
-    assert_translated(&body);
-    assert!(body.contains(&format!("href=\"/customers/{holder}\"")));
-    assert!(body.contains("href=\"/claims/"));
-    assert!(body.contains(&number), "finance item {number}");
-    assert!(
-        body.contains("/preview\"") && body.contains("/file\""),
-        "documents"
-    );
-    assert!(body.contains(">Mitversicherungsnehmer<"));
-    assert!(body.contains("Keller"), "the co-insured customer by name");
-    assert!(
-        !body.contains(&format!("href=\"/customers/{martina_customer}\"")),
-        "a link to a customer outside the group"
-    );
-
-    let mut martina = signed_in(app, "martina").await;
-    let co = text(&martina.get(&format!("/contracts/{contract}")).await.body);
-    assert!(co.contains(&format!("href=\"/customers/{martina_customer}\"")));
-    assert!(!co.contains(&format!("href=\"/customers/{holder}\"")));
-    assert_plain_404(
-        &mut martina,
-        &format!("/customers/{holder}"),
-        "/customers/999999999",
-    )
-    .await;
-
-    // The site profile has no Finances area: no finance items.
-    let mut jens = signed_in(app, JENS).await;
-    let site = id(
-        app,
-        &format!(
-            "SELECT o.contract_id FROM insured_objects o WHERE o.id IN ({JENS_OBJECTS}) \
-             AND EXISTS (SELECT 1 FROM finance_items f WHERE f.contract_id = o.contract_id) \
-             ORDER BY o.id LIMIT 1"
-        ),
-    )
-    .await;
-    let narrow = jens.get(&format!("/contracts/{site}")).await;
-    assert_eq!(narrow.status, StatusCode::OK);
-    assert!(!narrow.body.contains(">Rechnungen und Zahlungen<"));
-}
-
-#[tokio::test]
-async fn the_contract_page_links_everything_it_has() {
-    contract_page(&spawn_app().await).await;
-}
-
-#[tokio::test]
-async fn the_contract_page_links_everything_it_has_on_postgres() {
-    let Some((app, pg)) = spawn_app_on_postgres().await else {
-        return;
-    };
-    contract_page(&app).await;
-    drop(app);
-    pg.drop_db().await;
-}
-
-/// The detail pages in `bench/pages.txt` name fixed ids of the small set,
-/// which the large set (measured) contains unchanged: they must answer.
-#[tokio::test]
-async fn the_benchmarked_detail_pages_exist() {
-    let app = spawn_app().await;
-    let pages = include_str!("../../../../bench/pages.txt");
-    let mut checked = 0;
-    for line in pages.lines().filter(|l| !l.starts_with('#')) {
-        let [_, path, login] = line.split_whitespace().collect::<Vec<_>>()[..] else {
-            continue;
-        };
-        let detail = ["/claims/", "/objects/", "/customers/", "/contracts/"]
-            .iter()
-            .any(|p| {
-                path.strip_prefix(p)
-                    .is_some_and(|id| id.parse::<i64>().is_ok())
-            });
-        if !detail {
-            continue;
-        }
-        let mut client = signed_in(&app, login).await;
-        assert_eq!(client.get(path).await.status, StatusCode::OK, "{line}");
-        checked += 1;
-    }
-    assert!(checked >= 2, "{checked} detail pages in bench/pages.txt");
 }

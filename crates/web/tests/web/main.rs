@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod contract_details;
 mod contracts;
 mod details;
 mod errors;

@@ -1,18 +1,51 @@
 //! One contract a principal may see (the list is in [`crate::lists`]).
 
-use kp_domain::{ContractId, Principal};
+use kp_domain::{ContractId, MenuArea, Principal, RecordRef};
+use kp_storage::contract_parts;
+pub use kp_storage::contract_parts::{CoInsured, FinanceItemRow};
 pub use kp_storage::contracts::{ClaimRow, ContractDetail, ObjectRow};
 
+use crate::attached::{self, AttachedDocument, BrokerContact};
 use crate::{App, AppError};
 
-/// One contract with its objects and claims; `NotFound` when it does not
-/// exist or lies outside the principal's scope (the two are the same).
+/// Everything a contract's page shows.
+#[derive(Debug, Clone)]
+pub struct ContractPage {
+    pub contract: ContractDetail,
+    pub objects: Vec<ObjectRow>,
+    pub claims: Vec<ClaimRow>,
+    pub co_insured: Vec<CoInsured>,
+    /// Empty when the profile hides the Finances area.
+    pub finance_items: Vec<FinanceItemRow>,
+    pub documents: Vec<AttachedDocument>,
+    pub contacts: Vec<BrokerContact>,
+}
+
+/// One contract with what hangs below it, as far as the scope shows it;
+/// `NotFound` when it does not exist or lies outside the principal's scope
+/// (the two are the same).
 pub async fn detail(
     app: &App,
     principal: &Principal,
     id: ContractId,
-) -> Result<(ContractDetail, Vec<ObjectRow>, Vec<ClaimRow>), AppError> {
-    kp_storage::contracts::detail(&app.db, &principal.scope, id)
+) -> Result<ContractPage, AppError> {
+    let (contract, objects, claims) = kp_storage::contracts::detail(&app.db, &principal.scope, id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let scope = &principal.scope;
+    let finance_items = if principal.permissions.shows_area(MenuArea::Finances) {
+        contract_parts::finance_items(&app.db, scope, id).await?
+    } else {
+        Vec::new()
+    };
+    let record = RecordRef::Contract(id);
+    Ok(ContractPage {
+        contract,
+        objects,
+        claims,
+        co_insured: contract_parts::co_insured(&app.db, scope, id).await?,
+        finance_items,
+        documents: attached::documents(app, principal, record).await?,
+        contacts: attached::contacts(app, principal, record).await?,
+    })
 }

@@ -3,9 +3,12 @@
 //! acting [`kp_domain::Principal`] where data is read, so the access rule is
 //! applied in one place below the web layer.
 
+pub mod attached;
 pub mod auth;
+pub mod claims;
 pub mod clock;
 pub mod contracts;
+pub mod customers;
 pub mod device_cookies;
 pub mod error;
 pub mod health;
@@ -13,6 +16,7 @@ pub mod home;
 pub mod legal;
 pub mod lists;
 pub mod login_throttle;
+pub mod objects;
 pub mod outbox;
 pub mod passwords;
 pub mod signing;

@@ -11,8 +11,12 @@ use crate::scope_sql::Scoped;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
 pub struct ContractDetail {
     pub id: i64,
+    pub external_id: String,
     pub customer_id: i64,
     pub customer_name: String,
+    /// Whether the scope shows the policyholder's own page: a contract
+    /// seen as co-insured need not be.
+    pub customer_visible: bool,
     pub policy_number: String,
     pub insurer_name: Option<String>,
     pub line_of_business: String,
@@ -28,6 +32,7 @@ pub struct ContractDetail {
     pub currency: String,
     pub sum_insured_minor: Option<i64>,
     pub deductible_minor: Option<i64>,
+    pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -59,17 +64,20 @@ pub async fn detail(
     id: ContractId,
 ) -> Result<Option<(ContractDetail, Vec<ObjectRow>, Vec<ClaimRow>)>> {
     let mut q = Scoped::new(scope);
-    q.push(
-        "SELECT k.id, k.customer_id, cu.display_name AS customer_name, k.policy_number, \
+    q.push("SELECT k.id, k.external_id, k.customer_id, cu.display_name AS customer_name, ")
+        .customer("cu.id")
+        .push(
+            " AS customer_visible, k.policy_number, \
          i.name AS insurer_name, k.line_of_business, k.contract_type, k.status, k.description, \
          k.start_date, k.end_date, k.main_due_date, k.payment_frequency, k.premium_net_minor, \
-         k.premium_gross_minor, k.currency, k.sum_insured_minor, k.deductible_minor, k.updated_at \
+         k.premium_gross_minor, k.currency, k.sum_insured_minor, k.deductible_minor, \
+         k.created_at, k.updated_at \
          FROM contracts k JOIN customers cu ON cu.id = k.customer_id \
          LEFT JOIN insurers i ON i.id = k.insurer_id WHERE k.id = ",
-    )
-    .bind(id)
-    .push(" AND ")
-    .contract("k");
+        )
+        .bind(id)
+        .push(" AND ")
+        .contract("k");
     let Some(contract) = db.fetch_optional::<ContractDetail>(q.finish()?).await? else {
         return Ok(None);
     };

@@ -8,13 +8,19 @@
 //! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
 
 pub mod args;
+pub mod broker_contacts;
+pub mod claims;
+pub mod contract_parts;
 pub mod contracts;
+pub mod customers;
 pub mod db;
+pub mod documents_attached;
 pub mod error;
 pub mod home;
 pub mod lists;
 pub mod login_attempts;
 pub mod migrate;
+pub mod objects;
 pub mod outbox;
 mod placeholders;
 mod principal_row;

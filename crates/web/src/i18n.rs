@@ -31,11 +31,12 @@ pub fn text(language: Language, key: &str) -> String {
 }
 
 /// The label of a code of a vocabulary the back office may extend
-/// (`label("claim-type", "water")`): its message, or that of `other`.
+/// (`label("claim-type", "water")`): its message, or the code as the back
+/// office sent it (its own word says more than "other").
 pub fn label(language: Language, prefix: &str, code: &str) -> String {
     LOCALES
         .try_lookup(&language_id(language), &format!("{prefix}-{code}"))
-        .unwrap_or_else(|| text(language, &format!("{prefix}-other")))
+        .unwrap_or_else(|| code.to_owned())
 }
 
 pub fn text_with(language: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {

@@ -83,6 +83,26 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/documents.html"),
     ),
     (
+        "pages/claim.html",
+        include_str!("../templates/pages/claim.html"),
+    ),
+    (
+        "pages/object.html",
+        include_str!("../templates/pages/object.html"),
+    ),
+    (
+        "pages/customer.html",
+        include_str!("../templates/pages/customer.html"),
+    ),
+    (
+        "partials/documents.html",
+        include_str!("../templates/partials/documents.html"),
+    ),
+    (
+        "partials/broker_contacts.html",
+        include_str!("../templates/partials/broker_contacts.html"),
+    ),
+    (
         "pages/legal.html",
         include_str!("../templates/pages/legal.html"),
     ),

@@ -137,6 +137,10 @@ struct DetailView {
     contract: contracts::ContractDetail,
     objects: Vec<contracts::ObjectRow>,
     claims: Vec<contracts::ClaimRow>,
+    co_insured: Vec<contracts::CoInsured>,
+    finance_items: Vec<contracts::FinanceItemRow>,
+    documents: Vec<kp_app::attached::AttachedDocument>,
+    contacts: Vec<kp_app::attached::BrokerContact>,
 }
 
 async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
@@ -145,12 +149,16 @@ async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     let id = id.parse().map(ContractId).map_err(|_| WebError::NotFound)?;
     // Looked up before the area check: a contract outside the scope is a
     // 404 for everyone, exactly like one that does not exist.
-    let (contract, objects, claims) = contracts::detail(&ctx.state.app, principal, id).await?;
+    let page = contracts::detail(&ctx.state.app, principal, id).await?;
     require_area(principal, MenuArea::Contracts)?;
     let view = DetailView {
-        contract,
-        objects,
-        claims,
+        contract: page.contract,
+        objects: page.objects,
+        claims: page.claims,
+        co_insured: page.co_insured,
+        finance_items: page.finance_items,
+        documents: page.documents,
+        contacts: page.contacts,
     };
     Ok(Html(ctx.render("pages/contract.html", "contract-title", view)?).into_response())
 }

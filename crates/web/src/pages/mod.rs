@@ -45,6 +45,12 @@ pub fn urlencode(value: &str) -> String {
     out
 }
 
+/// A record id from a path: anything but a number names no record, which
+/// the pages answer like an id that does not exist.
+pub fn parse_id(text: &str) -> Option<i64> {
+    text.parse().ok()
+}
+
 /// Longest accepted redirect target; real paths of the portal are far shorter.
 pub const MAX_NEXT_LEN: usize = 2048;
 

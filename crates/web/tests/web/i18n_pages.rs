@@ -140,8 +140,10 @@ fn sample_contract() -> kp_app::contracts::ContractDetail {
     let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     kp_app::contracts::ContractDetail {
         id: 1,
+        external_id: "V-1".into(),
         customer_id: 1,
         customer_name: "C".into(),
+        customer_visible: true,
         policy_number: "P-1".into(),
         insurer_name: None,
         line_of_business: "fire".into(),
@@ -157,6 +159,7 @@ fn sample_contract() -> kp_app::contracts::ContractDetail {
         currency: "EUR".into(),
         sum_insured_minor: Some(1),
         deductible_minor: None,
+        created_at: chrono::Utc::now(),
         updated_at: chrono::Utc::now(),
     }
 }
@@ -169,6 +172,17 @@ fn sample_list() -> minijinja::Value {
     }
 }
 
+/// Enough of a claim, object or customer for their pages to render.
+fn sample_record() -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(serde_json::json!({
+        "id": 1, "contract_id": 1, "kind": "building", "status": "reported",
+        "line_of_business": "fire", "claim_type": "fire", "currency": "EUR",
+        "date_of_loss": "2026-01-01", "reported_on": "2026-01-02",
+        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+        "reserve_minor": 1, "paid_minor": 2, "value_minor": 3,
+    })))
+}
+
 #[test]
 fn every_built_in_template_compiles() {
     let assets = std::sync::Arc::new(kp_web::assets::Assets::embedded());
@@ -177,7 +191,7 @@ fn every_built_in_template_compiles() {
         if name.starts_with("partials/") || name.starts_with("layout/") {
             continue;
         }
-        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() } };
+        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), claim => sample_record(), object => sample_record(), customer => sample_record(), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() } };
         if let Err(err) = templates.render(name, ctx) {
             panic!("{name}: {err:#}");
         }

@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod contract_details;
 mod contracts;
+mod details;
 mod errors;
 mod harness;
 mod i18n_pages;

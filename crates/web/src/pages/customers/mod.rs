@@ -1,6 +1,8 @@
 //! Customers (FEATURES A3; organization users see the companies of their
-//! scope, staff their tenants' customers): the list and its download.
+//! scope, staff their tenants' customers): the list, its download and a
+//! customer's page with master data, contracts, documents and contacts.
 
+mod detail;
 mod list;
 
 use crate::routes::Routes;
@@ -9,4 +11,5 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/customers", list::page)
         .get("/customers.csv", list::export)
+        .get("/customers/{id}", detail::page)
 }

@@ -1,5 +1,7 @@
-//! Insured objects (FEATURES A3): the list and its download.
+//! Insured objects and risks (FEATURES A3): the list, its download and an
+//! object's page.
 
+mod detail;
 mod list;
 
 use crate::routes::Routes;
@@ -8,4 +10,5 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/objects", list::page)
         .get("/objects.csv", list::export)
+        .get("/objects/{id}", detail::page)
 }

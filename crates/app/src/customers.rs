@@ -1,0 +1,48 @@
+//! One customer as a principal may see them (FEATURES A3): master data,
+//! contracts, customer-level documents and the broker's contacts.
+
+use kp_domain::{CustomerId, MenuArea, Principal, RecordRef};
+pub use kp_storage::customers::{CustomerContract, CustomerDetail};
+
+use crate::attached::{self, AttachedDocument, BrokerContact};
+use crate::{App, AppError};
+
+/// Field key a permission profile can hide on the customer page.
+pub const FIELD_BANK: &str = "customer.bank";
+
+#[derive(Debug, Clone)]
+pub struct CustomerPage {
+    pub customer: CustomerDetail,
+    /// Empty when the profile hides the Contracts area.
+    pub contracts: Vec<CustomerContract>,
+    pub documents: Vec<AttachedDocument>,
+    pub contacts: Vec<BrokerContact>,
+}
+
+/// The customer's page; `NotFound` when the customer does not exist or
+/// lies outside the principal's scope (the same).
+pub async fn detail(
+    app: &App,
+    principal: &Principal,
+    id: CustomerId,
+) -> Result<CustomerPage, AppError> {
+    let (mut customer, mut contracts) =
+        kp_storage::customers::detail(&app.db, &principal.scope, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    if !principal.permissions.shows_field(FIELD_BANK) {
+        customer.iban.clear();
+        customer.bic.clear();
+        customer.account_holder.clear();
+    }
+    if !principal.permissions.shows_area(MenuArea::Contracts) {
+        contracts.clear();
+    }
+    let record = RecordRef::Customer(id);
+    Ok(CustomerPage {
+        customer,
+        contracts,
+        documents: attached::documents(app, principal, record).await?,
+        contacts: attached::contacts(app, principal, record).await?,
+    })
+}

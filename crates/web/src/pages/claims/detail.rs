@@ -1,0 +1,38 @@
+//! `GET /claims/{id}`: the claim's numbers, loss, status timeline,
+//! amounts, documents and handler, read through the principal's scope.
+
+use axum::extract::Path;
+use axum::response::{Html, IntoResponse};
+use kp_app::attached::{AttachedDocument, BrokerContact};
+use kp_app::claims::{self, ClaimDetail, StatusChange};
+use kp_domain::{ClaimId, MenuArea};
+use serde::Serialize;
+
+use crate::context::PageCtx;
+use crate::error::{WebError, WebResult};
+use crate::pages::parse_id;
+use crate::permissions::require_area;
+
+#[derive(Serialize)]
+struct View {
+    claim: ClaimDetail,
+    history: Vec<StatusChange>,
+    documents: Vec<AttachedDocument>,
+    contacts: Vec<BrokerContact>,
+}
+
+pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
+    let principal = ctx.require_user()?;
+    let id = parse_id(&id).map(ClaimId).ok_or(WebError::NotFound)?;
+    // Looked up before the area check: a claim outside the scope is the
+    // same 404 as one that does not exist, for every profile.
+    let page = claims::detail(&ctx.state.app, principal, id).await?;
+    require_area(principal, MenuArea::Claims)?;
+    let view = View {
+        claim: page.claim,
+        history: page.history,
+        documents: page.documents,
+        contacts: page.contacts,
+    };
+    Ok(Html(ctx.render("pages/claim.html", "claim-title", view)?).into_response())
+}

@@ -5,6 +5,8 @@
 
 pub mod auth;
 pub mod clock;
+pub mod contacts;
+pub mod contract_sheet;
 pub mod contracts;
 pub mod device_cookies;
 pub mod error;

@@ -8,6 +8,7 @@
 //! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
 
 pub mod args;
+pub mod contacts;
 pub mod contracts;
 pub mod db;
 pub mod error;

@@ -34,6 +34,13 @@ const ENTRIES: &[Entry] = &[
         staff_label: "nav-contracts",
         href: "/contracts",
     },
+    // Everyone may reach the broker, whatever the profile shows.
+    Entry {
+        area: None,
+        label: "nav-contact",
+        staff_label: "nav-contact",
+        href: "/contact",
+    },
 ];
 
 pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {

@@ -152,14 +152,27 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
     })
 }
 
-/// Minor units as an amount with two decimals and the currency code, in
-/// the page language's notation (1.234,56 EUR / 1,234.56 EUR).
 fn format_money(state: &State, minor: i64, currency: &str) -> String {
-    let decimal = match page_language(state) {
+    money(page_language(state), minor, currency)
+}
+
+fn format_date(state: &State, iso: &str) -> String {
+    date(page_language(state), iso)
+}
+
+fn format_number(state: &State, value: i64) -> String {
+    number(page_language(state), value)
+}
+
+/// Minor units as an amount with two decimals and the currency code, in
+/// the language's notation (1.234,56 EUR / 1,234.56 EUR). Also used outside
+/// templates (PDFs), so that both write amounts alike.
+pub fn money(language: Language, minor: i64, currency: &str) -> String {
+    let decimal = match language {
         Language::En => '.',
         Language::De | Language::Fr | Language::Es => ',',
     };
-    let units = format_number(state, (minor / 100).abs());
+    let units = number(language, (minor / 100).abs());
     let sign = if minor < 0 { "-" } else { "" };
     format!(
         "{sign}{units}{decimal}{:02}\u{a0}{currency}",
@@ -167,24 +180,23 @@ fn format_money(state: &State, minor: i64, currency: &str) -> String {
     )
 }
 
-/// An ISO date (`2026-12-31`) as the page language writes it.
-fn format_date(state: &State, iso: &str) -> String {
+/// An ISO date (`2026-12-31`) as the language writes it.
+pub fn date(language: Language, iso: &str) -> String {
     let Some((y, rest)) = iso.get(..10).and_then(|d| d.split_once('-')) else {
         return iso.to_owned();
     };
     let Some((m, d)) = rest.split_once('-') else {
         return iso.to_owned();
     };
-    match page_language(state) {
+    match language {
         Language::De => format!("{d}.{m}.{y}"),
         Language::En | Language::Fr | Language::Es => format!("{d}/{m}/{y}"),
     }
 }
 
-/// Groups thousands the way the page's language does (1.234 / 1,234 /
-/// 1 234).
-fn format_number(state: &State, value: i64) -> String {
-    let separator = match page_language(state) {
+/// Groups thousands the way the language does (1.234 / 1,234 / 1 234).
+pub fn number(language: Language, value: i64) -> String {
+    let separator = match language {
         Language::De | Language::Es => '.',
         Language::En => ',',
         Language::Fr => '\u{202f}',

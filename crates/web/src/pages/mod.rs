@@ -1,5 +1,7 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
+pub mod contact;
+pub mod contract_sheet;
 pub mod contracts;
 pub mod health;
 pub mod home;
@@ -17,6 +19,8 @@ pub fn routes() -> Routes {
         .merge(login::routes())
         .merge(home::routes())
         .merge(contracts::routes())
+        .merge(contract_sheet::routes())
+        .merge(contact::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -45,6 +45,7 @@ pub enum Param {
 /// Every path parameter of the router: (route pattern, parameter, meaning).
 pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/contracts/{id}", "id", Param::Id(Kind::Contract)),
+    ("/contracts/{id}/sheet.pdf", "id", Param::Id(Kind::Contract)),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
 ];

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod contact;
+mod contract_sheet;
 mod contracts;
 mod errors;
 mod harness;

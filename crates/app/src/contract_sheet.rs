@@ -227,7 +227,7 @@ impl Sheet<'_> {
         let mut reach = vec![office.name.clone()];
         reach.push(join(&[&office.phone, &office.email]));
         if !office.office_hours.is_empty() {
-            reach.push(w.text_with("sheet-office-hours", &[("hours", &office.office_hours)]));
+            reach.push(w.text_with("sheet-office-hours", &[("name", &office.office_hours)]));
         }
         section.row(w.text("sheet-office"), reach.join("\n"))
     }

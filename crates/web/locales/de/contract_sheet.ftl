@@ -6,6 +6,6 @@ sheet-organization = Organisation: { $name }
 sheet-premium = Aktueller Beitrag
 sheet-contacts = Ihre Ansprechpartner
 sheet-office = Ihr Makler
-sheet-office-hours = Öffnungszeiten: { $hours }
+sheet-office-hours = Öffnungszeiten: { $name }
 sheet-created = Erstellt am { $date } im Kundenportal
 sheet-page = Seite { $page } von { $pages }

@@ -6,6 +6,6 @@ sheet-organization = Organization: { $name }
 sheet-premium = Current premium
 sheet-contacts = Your contacts
 sheet-office = Your broker
-sheet-office-hours = Office hours: { $hours }
+sheet-office-hours = Office hours: { $name }
 sheet-created = Created on { $date } in the customer portal
 sheet-page = Page { $page } of { $pages }

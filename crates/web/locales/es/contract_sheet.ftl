@@ -6,6 +6,6 @@ sheet-organization = Organización: { $name }
 sheet-premium = Prima actual
 sheet-contacts = Sus interlocutores
 sheet-office = Su corredor de seguros
-sheet-office-hours = Horario de atención: { $hours }
+sheet-office-hours = Horario de atención: { $name }
 sheet-created = Generada el { $date } en el portal de clientes
 sheet-page = Página { $page } de { $pages }

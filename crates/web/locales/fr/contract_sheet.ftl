@@ -6,6 +6,6 @@ sheet-organization = Organisation : { $name }
 sheet-premium = Prime actuelle
 sheet-contacts = Vos interlocuteurs
 sheet-office = Votre courtier
-sheet-office-hours = Heures d'ouverture : { $hours }
+sheet-office-hours = Heures d'ouverture : { $name }
 sheet-created = Établie le { $date } dans le portail client
 sheet-page = Page { $page } sur { $pages }

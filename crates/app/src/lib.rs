@@ -7,6 +7,8 @@ pub mod attached;
 pub mod auth;
 pub mod claims;
 pub mod clock;
+pub mod contacts;
+pub mod contract_sheet;
 pub mod contracts;
 pub mod customers;
 pub mod device_cookies;

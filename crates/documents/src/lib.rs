@@ -9,4 +9,4 @@ pub mod pdf;
 
 pub use blob::{BlobStore, LocalStore, key_for_sha256, sha256_hex, validate_key};
 pub use error::DocumentError;
-pub use pdf::{PdfSpec, render};
+pub use pdf::{PdfSpec, Section, render};

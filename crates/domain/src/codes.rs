@@ -286,7 +286,11 @@ impl Function {
             UploadDocument => Some(MenuArea::Documents),
             SendMessage => Some(MenuArea::Messages),
             IssueCertificate => Some(MenuArea::Certificates),
-            DownloadReports | ExportData => Some(MenuArea::Reports),
+            ExportData => Some(MenuArea::Reports),
+            // Report downloads include the contract master sheet, offered
+            // on the contract page: a profile without the reports menu may
+            // still allow it (docs/architecture.md, decisions).
+            DownloadReports => None,
             // Change and appointment requests are about the customer's own
             // data, reachable from any page.
             ChangeRequest | AppointmentRequest => None,

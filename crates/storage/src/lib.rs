@@ -10,6 +10,7 @@
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
+pub mod contacts;
 pub mod contract_parts;
 pub mod contracts;
 pub mod customers;

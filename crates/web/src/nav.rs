@@ -72,6 +72,14 @@ const ENTRIES: &[Entry] = &[
         href: "/finances",
         who: Who::Everyone,
     },
+    // Everyone may reach the broker, whatever the profile shows.
+    Entry {
+        area: None,
+        label: "nav-contact",
+        staff_label: "nav-contact",
+        href: "/contact",
+        who: Who::Everyone,
+    },
 ];
 
 /// Who an entry is for beyond the menu area.

@@ -107,6 +107,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/legal.html"),
     ),
     (
+        "pages/contact.html",
+        include_str!("../templates/pages/contact.html"),
+    ),
+    (
         "pages/error.html",
         include_str!("../templates/pages/error.html"),
     ),

@@ -21,7 +21,7 @@ use pages::{CONTENT_WIDTH, FOOTER_SIZE, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, Pages
 use winansi::encode;
 use wrap::wrap;
 
-pub use spec::PdfSpec;
+pub use spec::{PdfSpec, Section};
 
 /// Page label used unless the caller sets another one; it is made of
 /// digits and a slash only, so it needs no translation.
@@ -37,6 +37,7 @@ const ROW_GAP: f32 = 3.0;
 const LABEL_GAP: f32 = 12.0;
 const BLOCK_GAP: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 7.0;
+const HEADING_GAP: f32 = 4.0;
 /// Labels get at most this share of the line so values stay readable.
 const MAX_LABEL_SHARE: f32 = 0.4;
 
@@ -67,6 +68,11 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
     layout_title(&mut pages, spec);
     layout_rows(&mut pages, &spec.rows);
     layout_paragraphs(&mut pages, &spec.paragraphs);
+    for section in &spec.sections {
+        layout_heading(&mut pages, &section.heading);
+        layout_rows(&mut pages, &section.rows);
+        layout_paragraphs(&mut pages, &section.paragraphs);
+    }
 
     let label_fn = label
         .as_ref()
@@ -118,6 +124,28 @@ fn layout_title(pages: &mut Pages, spec: &PdfSpec) {
     if !title.is_empty() || !subtitle.is_empty() {
         pages.gap(BLOCK_GAP);
     }
+}
+
+fn layout_heading(pages: &mut Pages, heading: &str) {
+    let lines = lines(heading, Face::Bold, SUBTITLE_SIZE, CONTENT_WIDTH);
+    // A heading alone at the foot of a page is kept with its first line.
+    let height = lines.len() as f32 * SUBTITLE_LEADING + HEADING_GAP + BODY_LEADING;
+    if height <= pages.page_capacity() {
+        pages.reserve(height);
+    }
+    for line in &lines {
+        pages.line(
+            SUBTITLE_LEADING,
+            &[span(
+                MARGIN_X,
+                Face::Bold,
+                SUBTITLE_SIZE,
+                Tone::Normal,
+                line,
+            )],
+        );
+    }
+    pages.gap(HEADING_GAP);
 }
 
 fn layout_rows(pages: &mut Pages, rows: &[(String, String)]) {

@@ -32,6 +32,9 @@ pub struct PdfSpec {
     pub rows: Vec<(String, String)>,
     /// Body paragraphs; a `\n` inside a paragraph forces a line break.
     pub paragraphs: Vec<String>,
+    /// Headed blocks after the paragraphs, e.g. the objects and contacts
+    /// of a contract master sheet.
+    pub sections: Vec<Section>,
     /// Small text at the bottom of every page. Empty for none.
     pub footer: String,
     /// Template for the page label at the bottom right; `{page}` and
@@ -50,6 +53,33 @@ pub struct PdfSpec {
     pub lang: Option<String>,
 }
 
+/// A block with a bold heading, its own label/value rows and paragraphs.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Section {
+    pub heading: String,
+    pub rows: Vec<(String, String)>,
+    pub paragraphs: Vec<String>,
+}
+
+impl Section {
+    pub fn new(heading: impl Into<String>) -> Self {
+        Self {
+            heading: heading.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn row(mut self, label: impl Into<String>, value: impl Into<String>) -> Self {
+        self.rows.push((label.into(), value.into()));
+        self
+    }
+
+    pub fn paragraph(mut self, text: impl Into<String>) -> Self {
+        self.paragraphs.push(text.into());
+        self
+    }
+}
+
 impl Default for PdfSpec {
     fn default() -> Self {
         Self {
@@ -58,6 +88,7 @@ impl Default for PdfSpec {
             subtitle: String::new(),
             rows: Vec::new(),
             paragraphs: Vec::new(),
+            sections: Vec::new(),
             footer: String::new(),
             page_label: Some(DEFAULT_PAGE_LABEL.to_owned()),
             author: None,
@@ -93,6 +124,11 @@ impl PdfSpec {
 
     pub fn paragraph(mut self, text: impl Into<String>) -> Self {
         self.paragraphs.push(text.into());
+        self
+    }
+
+    pub fn section(mut self, section: Section) -> Self {
+        self.sections.push(section);
         self
     }
 

@@ -1,6 +1,8 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
 pub mod claims;
+pub mod contact;
+pub mod contract_sheet;
 pub mod contracts;
 pub mod customers;
 pub mod documents;
@@ -27,6 +29,8 @@ pub fn routes() -> Routes {
         .merge(claims::routes())
         .merge(documents::routes())
         .merge(finances::routes())
+        .merge(contract_sheet::routes())
+        .merge(contact::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -48,6 +48,7 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/claims/{id}", "id", Param::Id(Kind::Claim)),
     ("/objects/{id}", "id", Param::Id(Kind::Object)),
     ("/customers/{id}", "id", Param::Id(Kind::Customer)),
+    ("/contracts/{id}/sheet.pdf", "id", Param::Id(Kind::Contract)),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
 ];

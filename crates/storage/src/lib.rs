@@ -29,6 +29,7 @@ pub mod scope_sql;
 pub mod server_secrets;
 pub mod session_principal;
 pub mod sessions;
+pub mod settings;
 pub mod tenants;
 pub mod users;
 pub mod write;

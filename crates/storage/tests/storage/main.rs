@@ -13,4 +13,5 @@ mod reference;
 mod schema_rules;
 mod scope_property;
 mod sessions;
+mod settings;
 mod world;

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod clock;
 pub mod contracts;
 pub mod device_cookies;
+pub mod document_files;
 pub mod error;
 pub mod health;
 pub mod home;

@@ -10,6 +10,7 @@
 pub mod args;
 pub mod contracts;
 pub mod db;
+pub mod document_files;
 pub mod error;
 pub mod home;
 pub mod login_attempts;

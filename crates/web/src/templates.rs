@@ -58,6 +58,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/contract.html"),
     ),
     (
+        "pages/document.html",
+        include_str!("../templates/pages/document.html"),
+    ),
+    (
         "pages/legal.html",
         include_str!("../templates/pages/legal.html"),
     ),

@@ -1,6 +1,7 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
 pub mod contracts;
+pub mod documents;
 pub mod health;
 pub mod home;
 pub mod language;
@@ -17,6 +18,7 @@ pub fn routes() -> Routes {
         .merge(login::routes())
         .merge(home::routes())
         .merge(contracts::routes())
+        .merge(documents::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -45,6 +45,9 @@ pub enum Param {
 /// Every path parameter of the router: (route pattern, parameter, meaning).
 pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/contracts/{id}", "id", Param::Id(Kind::Contract)),
+    ("/documents/{id}", "id", Param::Id(Kind::Document)),
+    ("/documents/{id}/file", "id", Param::Id(Kind::Document)),
+    ("/documents/{id}/preview", "id", Param::Id(Kind::Document)),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
 ];

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 mod contracts;
+mod document_files;
 mod errors;
 mod harness;
 mod i18n_pages;

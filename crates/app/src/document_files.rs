@@ -15,7 +15,11 @@ use crate::{App, AppError};
 
 /// The document with its context; `NotFound` when it does not exist or
 /// lies outside the principal's scope (the two are the same).
-pub async fn find(app: &App, principal: &Principal, id: DocumentId) -> Result<DocumentFile, AppError> {
+pub async fn find(
+    app: &App,
+    principal: &Principal,
+    id: DocumentId,
+) -> Result<DocumentFile, AppError> {
     kp_storage::document_files::find(&app.db, &principal.scope, id, reader(principal))
         .await?
         .ok_or(AppError::NotFound)
@@ -62,9 +66,9 @@ pub async fn new_among(
     ids: &[DocumentId],
 ) -> Result<BTreeSet<DocumentId>, AppError> {
     match reader(principal) {
-        Some(user) => Ok(
-            kp_storage::document_files::new_among(&app.db, &principal.scope, user, ids).await?,
-        ),
+        Some(user) => {
+            Ok(kp_storage::document_files::new_among(&app.db, &principal.scope, user, ids).await?)
+        }
         None => Ok(BTreeSet::new()),
     }
 }

@@ -8,9 +8,9 @@ use kp_storage::write::documents::DocumentContext;
 use super::Seeder;
 use super::build::ContractRef;
 use super::records::StoredFile;
-use crate::{DemoError, images};
 use crate::calendar::{at, de, money, plus_days};
 use crate::pdfs::letter;
+use crate::{DemoError, images};
 
 /// The statuses a claim passed through to reach `last`, each with a note
 /// and the days after the report it was reached.

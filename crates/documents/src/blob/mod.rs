@@ -24,7 +24,9 @@ pub struct BlobReader {
 
 impl std::fmt::Debug for BlobReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BlobReader").field("len", &self.len).finish()
+        f.debug_struct("BlobReader")
+            .field("len", &self.len)
+            .finish()
     }
 }
 

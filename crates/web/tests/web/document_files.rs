@@ -25,7 +25,7 @@ async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     client
 }
 
-fn header<'r>(r: &'r Response, name: axum::http::HeaderName) -> &'r str {
+fn header(r: &Response, name: axum::http::HeaderName) -> &str {
     r.headers
         .get(&name)
         .and_then(|v| v.to_str().ok())
@@ -100,7 +100,14 @@ async fn portal_user_id(app: &TestApp, who: &str) -> i64 {
     id
 }
 
-type AuditRow = (Option<i64>, Option<i64>, Option<i64>, String, String, String);
+type AuditRow = (
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    String,
+    String,
+);
 
 async fn audit_rows(app: &TestApp, document: DocumentId) -> Vec<AuditRow> {
     app.db
@@ -147,10 +154,16 @@ async fn download_preview_and_audit(app: &TestApp) {
     let html = page.body.replace("&#x2f;", "/");
     assert!(html.contains("Schadenmeldung Müller"));
     assert!(html.contains("id=\"document-new\""));
-    assert!(html.contains(&format!("<iframe class=\"document-preview\" id=\"document-preview\" src=\"/documents/{}/preview\"", id.0)));
+    assert!(html.contains(&format!(
+        "<iframe class=\"document-preview\" id=\"document-preview\" src=\"/documents/{}/preview\"",
+        id.0
+    )));
     assert!(html.contains(&format!("href=\"/documents/{}/file\"", id.0)));
     assert!(!html.contains(">document-"), "untranslated key in the page");
-    assert!(audit_rows(app, id).await.is_empty(), "the page itself is not audited");
+    assert!(
+        audit_rows(app, id).await.is_empty(),
+        "the page itself is not audited"
+    );
 
     let file = stefan.get(&format!("/documents/{}/file", id.0)).await;
     assert_eq!(file.status, StatusCode::OK);
@@ -284,7 +297,14 @@ async fn images_preview_inline_and_other_files_only_download() {
     let contract = group_contract(&app).await;
     let png = b"\x89PNG\r\n\x1a\nnot really".to_vec();
     let image = add_document(&app, contract, "Foto.png", "image/png", &png).await;
-    let html = add_document(&app, contract, "x.html", "text/html", b"<script>alert(1)</script>").await;
+    let html = add_document(
+        &app,
+        contract,
+        "x.html",
+        "text/html",
+        b"<script>alert(1)</script>",
+    )
+    .await;
     let mut stefan = signed_in(&app, "stefan").await;
 
     let page = stefan.get(&format!("/documents/{}", image.0)).await;
@@ -307,7 +327,10 @@ async fn images_preview_inline_and_other_files_only_download() {
         header(&preview, LOCATION),
         format!("/documents/{}/file", html.0)
     );
-    assert!(audit_rows(&app, html).await.is_empty(), "a redirect is no preview");
+    assert!(
+        audit_rows(&app, html).await.is_empty(),
+        "a redirect is no preview"
+    );
     let file = stefan.get(&format!("/documents/{}/file", html.0)).await;
     assert_eq!(header(&file, CONTENT_TYPE), "application/octet-stream");
     assert_eq!(header(&file, CONTENT_SECURITY_POLICY), DOWNLOAD_CSP);
@@ -347,7 +370,11 @@ async fn an_impersonated_download_names_both_and_leaves_the_marker() {
     )
     .await;
     let stefan = portal_user_id(&app, "stefan").await;
-    let staff = one_id(&app, "SELECT id FROM staff_users WHERE active ORDER BY id LIMIT 1").await;
+    let staff = one_id(
+        &app,
+        "SELECT id FROM staff_users WHERE active ORDER BY id LIMIT 1",
+    )
+    .await;
     let token = "impersonation-test-token";
     let now = now(&app);
     app.db
@@ -380,5 +407,9 @@ async fn an_impersonated_download_names_both_and_leaves_the_marker() {
             "192.0.2.5".into()
         )]
     );
-    assert_eq!(reads(&app, id).await, 0, "Stefan B. has not seen it himself");
+    assert_eq!(
+        reads(&app, id).await,
+        0,
+        "Stefan B. has not seen it himself"
+    );
 }

@@ -35,8 +35,7 @@ use crate::permissions::require_area;
 /// Downloads are never framed or rendered with any power.
 pub const DOWNLOAD_CSP: &str = "sandbox; default-src 'none'; frame-ancestors 'none'";
 /// Images may be framed by the document page (same origin only).
-pub const IMAGE_PREVIEW_CSP: &str =
-    "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+pub const IMAGE_PREVIEW_CSP: &str = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 /// See the module documentation for why `sandbox` is missing here.
 pub const PDF_PREVIEW_CSP: &str = "default-src 'none'; frame-ancestors 'self'";
 

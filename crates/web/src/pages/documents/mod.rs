@@ -72,9 +72,22 @@ mod tests {
     fn only_listed_types_keep_their_type() {
         assert_eq!(served_type("application/pdf"), "application/pdf");
         assert_eq!(served_type("IMAGE/PNG"), "image/png");
-        assert_eq!(served_type("text/plain; charset=latin1"), "text/plain; charset=utf-8");
-        for hostile in ["text/html", "image/svg+xml", "application/xhtml+xml", "", "text/javascript"] {
-            assert_eq!(served_type(hostile), "application/octet-stream", "{hostile}");
+        assert_eq!(
+            served_type("text/plain; charset=latin1"),
+            "text/plain; charset=utf-8"
+        );
+        for hostile in [
+            "text/html",
+            "image/svg+xml",
+            "application/xhtml+xml",
+            "",
+            "text/javascript",
+        ] {
+            assert_eq!(
+                served_type(hostile),
+                "application/octet-stream",
+                "{hostile}"
+            );
         }
         assert_eq!(preview_kind("image/jpeg"), Some(PreviewKind::Image));
         assert_eq!(preview_kind("application/pdf"), Some(PreviewKind::Pdf));

@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use super::{PreviewKind, parse_id, preview_kind};
 use crate::context::PageCtx;
-use crate::permissions::require_area;
 use crate::error::WebResult;
+use crate::permissions::require_area;
 
 /// Document types with a translation (`document-type-<key>`); others are
 /// shown as `document-type-other`.

@@ -413,3 +413,48 @@ async fn an_impersonated_download_names_both_and_leaves_the_marker() {
         "Stefan B. has not seen it himself"
     );
 }
+
+/// `bench/pages.txt` measures document pages by id; the ids must name
+/// documents of the small set (loaded first in the large one too) that
+/// their login sees, or the benchmark stops before measuring.
+#[tokio::test]
+async fn the_benchmarked_documents_exist_for_their_logins() {
+    let app = spawn_app().await;
+    let pages = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../bench/pages.txt"
+    ))
+    .unwrap();
+    let mut checked = 0;
+    for line in pages.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [_, path, email] = fields[..] else {
+            continue;
+        };
+        if !path.starts_with("/documents/") {
+            continue;
+        }
+        let login = kp_demo::logins()
+            .into_iter()
+            .find(|l| l.email == email)
+            .unwrap();
+        let mut client = Client::new(&app);
+        client.login(login.email, login.password).await;
+        let r = client.get(path).await;
+        let hint: Vec<(i64, String)> = app
+            .db
+            .fetch_all(Sql::new(
+                "SELECT MIN(d.id), d.media_type FROM documents d JOIN customers c \
+                 ON c.id = d.customer_id WHERE c.organization_id IS NOT NULL GROUP BY d.media_type",
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{path} for {email}; group documents: {hint:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 3);
+}

@@ -8,11 +8,13 @@
 //!
 //! Headers: the type only from an allow-list, nosniff, no caching, and a
 //! CSP that gives the file no script, no requests and (for downloads) no
-//! frame. Chromium does not render a PDF whose response carries the CSP
-//! `sandbox` directive (its viewer is a plugin, and sandboxed documents
-//! may not load plugins): a PDF preview therefore gets `default-src
-//! 'none'` without `sandbox`, which still gives any script in the PDF no
-//! origin to talk to; images and downloads keep `sandbox`.
+//! frame. A PDF preview gets `default-src 'none'` without `sandbox`:
+//! Chromium's PDF viewer is a plugin, and a document sandboxed by its CSP
+//! may not load plugins, so the preview would stay empty. Headless
+//! Chromium shows no PDF viewer with or without `sandbox`, so this rests
+//! on Chromium's documented behaviour, not on a test here. `default-src
+//! 'none'` still gives a script in a PDF nothing to load or talk to.
+//! Images and downloads keep `sandbox`.
 
 use axum::body::{Body, Bytes};
 use axum::extract::Path;

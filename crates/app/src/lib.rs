@@ -12,6 +12,7 @@ pub mod contract_sheet;
 pub mod contracts;
 pub mod customers;
 pub mod device_cookies;
+pub mod document_files;
 pub mod error;
 pub mod health;
 pub mod home;

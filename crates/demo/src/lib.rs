@@ -14,6 +14,7 @@ mod bank;
 mod calendar;
 mod data;
 mod error;
+mod images;
 mod large;
 mod lobs;
 mod pdfs;

@@ -7,6 +7,6 @@ pub mod blob;
 mod error;
 pub mod pdf;
 
-pub use blob::{BlobStore, LocalStore, key_for_sha256, sha256_hex, validate_key};
+pub use blob::{BlobReader, BlobStore, LocalStore, key_for_sha256, sha256_hex, validate_key};
 pub use error::DocumentError;
 pub use pdf::{PdfSpec, Section, render};

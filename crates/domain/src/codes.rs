@@ -192,7 +192,7 @@ code_enum!(
         Certificate = "certificate",
         ClaimLetter = "claim_letter",
         ClaimReport = "claim_report",
-        Photo = "photo",
+        ClaimPhoto = "claim_photo",
         ExpertReport = "expert_report",
         Correspondence = "correspondence",
         Other = "other",

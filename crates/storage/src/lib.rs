@@ -15,6 +15,7 @@ pub mod contract_parts;
 pub mod contracts;
 pub mod customers;
 pub mod db;
+pub mod document_files;
 pub mod documents_attached;
 pub mod error;
 pub mod home;

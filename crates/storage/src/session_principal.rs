@@ -5,7 +5,7 @@
 //! lists are not read at all: the scope refers to them by user id.
 
 use chrono::{DateTime, Utc};
-use kp_domain::Principal;
+use kp_domain::{Principal, StaffUserId};
 
 use crate::Result;
 use crate::args::Sql;
@@ -35,14 +35,32 @@ pub async fn find(
          s.csrf_token, s.language, s.expires_at, s.last_seen_at, ",
     );
     principal_row::columns(db.backend(), &mut sql);
-    sql.push(" FROM sessions s ");
-    principal_row::joins(&mut sql);
-    sql.push("WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3");
+    // An impersonating session (a staff user viewing the portal as a
+    // portal user) acts as that portal user, with their scope and profile;
+    // the staff user stays on record as `impersonated_by` and must still
+    // be active.
+    sql.push(
+        " FROM sessions s \
+         LEFT JOIN staff_users su ON su.id = s.staff_user_id \
+         AND s.impersonated_portal_user_id IS NULL \
+         LEFT JOIN portal_users pu ON pu.id = COALESCE(s.impersonated_portal_user_id, s.portal_user_id) \
+         LEFT JOIN permission_profiles pp ON pp.id = pu.permission_profile_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.created_at > $3 \
+         AND (s.impersonated_portal_user_id IS NULL OR EXISTS (SELECT 1 FROM staff_users ist \
+         WHERE ist.id = s.staff_user_id AND ist.active))",
+    );
     let row: Option<Joined> = db
         .fetch_optional(sql.arg(token_hash).arg(now).arg(created_after))
         .await?;
     let Some(Joined { session, user }) = row else {
         return Ok(None);
     };
-    Ok(user.principal()?.map(|p| (session, p)))
+    let impersonated_by = session
+        .impersonated_portal_user_id
+        .and(session.staff_user_id)
+        .map(StaffUserId);
+    Ok(user.principal()?.map(|mut p| {
+        p.impersonated_by = impersonated_by;
+        (session, p)
+    }))
 }

@@ -103,6 +103,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/partials/broker_contacts.html"),
     ),
     (
+        "pages/document.html",
+        include_str!("../templates/pages/document.html"),
+    ),
+    (
         "pages/legal.html",
         include_str!("../templates/pages/legal.html"),
     ),

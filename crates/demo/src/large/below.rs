@@ -80,6 +80,14 @@ impl Gen<'_> {
             format!("Schadenkorrespondenz S-L{id:07}"),
             Doc::Claim,
         );
+        self.document(
+            batch,
+            k,
+            [Some(object), Some(id), None],
+            "claim_photo",
+            format!("Schadenfoto S-L{id:07}"),
+            Doc::Photo,
+        );
     }
 
     pub(super) fn finance(&mut self, k: &K<'_>, batch: &mut Batch) {
@@ -140,9 +148,14 @@ impl Gen<'_> {
             Doc::Invoice => &self.templates.invoice,
             Doc::Dunning => &self.templates.dunning,
             Doc::Claim => &self.templates.claim_letter,
+            Doc::Photo => &self.templates.claim_photo,
         }
         .clone();
-        let file = format!("{}.pdf", title.replace([' ', '/'], "_"));
+        let (media_type, extension) = match pdf {
+            Doc::Photo => ("image/png", "png"),
+            _ => ("application/pdf", "pdf"),
+        };
+        let file = format!("{}.{extension}", title.replace([' ', '/'], "_"));
         let t = created();
         batch.documents.push(row![
             id,
@@ -156,7 +169,7 @@ impl Gen<'_> {
             doc_type,
             title,
             file,
-            "application/pdf",
+            media_type,
             size_bytes,
             sha256,
             storage_key,
@@ -167,10 +180,11 @@ impl Gen<'_> {
     }
 }
 
-/// Which shared PDF a record points to.
+/// Which shared file a record points to.
 pub(super) enum Doc {
     Policy,
     Invoice,
     Dunning,
     Claim,
+    Photo,
 }

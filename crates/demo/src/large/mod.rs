@@ -31,7 +31,8 @@ pub struct LargeOptions {
 }
 
 /// How big the bulk part is. Objects (3 per contract), claims (30 %),
-/// finance items (70 %) and documents (2 per contract) follow the contracts.
+/// finance items (70 %) and documents (policy, finance papers, a letter
+/// and a photo per claim) follow the contracts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LargeSizes {
     pub customers: u64,

@@ -1,4 +1,4 @@
-//! The few PDFs the bulk document records share: 200,000 records need not
+//! The few files (PDFs, a photo) the bulk document records share: 200,000 records need not
 //! be 200,000 files to exercise lists, counts and downloads.
 
 use kp_documents::BlobStore;
@@ -13,6 +13,8 @@ pub(super) struct Templates {
     pub invoice: StoredPdf,
     pub dunning: StoredPdf,
     pub claim_letter: StoredPdf,
+    /// A PNG photo of a damage (see `images`).
+    pub claim_photo: StoredPdf,
 }
 
 pub(super) async fn store_all(blobs: &BlobStore) -> Result<Templates, DemoError> {
@@ -29,5 +31,6 @@ pub(super) async fn store_all(blobs: &BlobStore) -> Result<Templates, DemoError>
         invoice: store(blobs, &make("Beitragsrechnung")).await?,
         dunning: store(blobs, &make("Mahnung")).await?,
         claim_letter: store(blobs, &make("Schadenkorrespondenz")).await?,
+        claim_photo: crate::images::store(blobs, &crate::images::damage_photo(7)).await?,
     })
 }

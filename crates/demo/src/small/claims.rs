@@ -7,9 +7,10 @@ use kp_storage::write::documents::DocumentContext;
 
 use super::Seeder;
 use super::build::ContractRef;
-use crate::DemoError;
+use super::records::StoredFile;
 use crate::calendar::{at, de, money, plus_days};
 use crate::pdfs::letter;
+use crate::{DemoError, images};
 
 /// The statuses a claim passed through to reach `last`, each with a note
 /// and the days after the report it was reached.
@@ -112,7 +113,24 @@ pub(super) async fn history_and_letters(
     if c.reserve_minor + c.paid_minor >= 1_000_000 {
         expert_report(s, k, id, c).await?;
     }
-    Ok(())
+    photo(s, id, c).await
+}
+
+/// The photo the customer or the loss adjuster took of the damage.
+async fn photo(s: &mut Seeder<'_>, id: ClaimId, c: &NewClaim) -> Result<(), DemoError> {
+    let stored = images::store(s.blobs, &images::damage_photo(id.0 as u32)).await?;
+    s.add_file(
+        DocumentContext::Claim(id),
+        "claim_photo",
+        &format!("Schadenfoto {}", c.broker_claim_number),
+        &format!("Schadenfoto_{}.png", c.broker_claim_number),
+        StoredFile {
+            stored,
+            media_type: "image/png",
+        },
+        at(plus_days(c.reported_on, 1), 16, 20),
+    )
+    .await
 }
 
 async fn expert_report(

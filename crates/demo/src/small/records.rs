@@ -73,6 +73,24 @@ impl Seeder<'_> {
         created_at: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), DemoError> {
         let stored = pdfs::store(self.blobs, spec).await?;
+        let file = StoredFile {
+            stored,
+            media_type: "application/pdf",
+        };
+        self.add_file(context, document_type, title, file_name, file, created_at)
+            .await
+    }
+
+    /// A document of any media type whose bytes are already stored.
+    pub(super) async fn add_file(
+        &mut self,
+        context: DocumentContext,
+        document_type: &str,
+        title: &str,
+        file_name: &str,
+        file: StoredFile,
+        created_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), DemoError> {
         let n = self.next('D');
         let new = NewDocument {
             context,
@@ -80,10 +98,10 @@ impl Seeder<'_> {
             document_type: document_type.to_owned(),
             title: title.to_owned(),
             file_name: file_name.replace(['/', ' '], "_"),
-            media_type: "application/pdf".to_owned(),
-            size_bytes: stored.size_bytes,
-            sha256: stored.sha256,
-            storage_key: stored.storage_key,
+            media_type: file.media_type.to_owned(),
+            size_bytes: file.stored.size_bytes,
+            sha256: file.stored.sha256,
+            storage_key: file.stored.storage_key,
             source: "back_office".to_owned(),
             uploaded_by_portal_user_id: None,
             uploaded_by_staff_id: None,
@@ -96,6 +114,12 @@ impl Seeder<'_> {
     pub(super) fn insurer_name(&self, index: usize) -> &'static str {
         super::base::INSURERS.get(index).map(|i| i.0).unwrap_or("")
     }
+}
+
+/// Stored bytes and their media type.
+pub(super) struct StoredFile {
+    pub stored: pdfs::StoredPdf,
+    pub media_type: &'static str,
 }
 
 /// A customer with only kind and name set; the seeder fills in tenant,

@@ -202,19 +202,25 @@ async fn count_where(db: &Db, table: &str, customer: i64) -> i64 {
 }
 
 #[tokio::test]
-async fn every_document_is_a_stored_pdf_with_its_context() {
+async fn every_document_is_a_stored_pdf_or_photo_with_its_context() {
     let f = backends::sqlite().await;
     kp_demo::seed(&f.db, &f.blobs).await.unwrap();
-    let docs: Vec<(String, String)> =
+    let docs: Vec<(String, String, String)> =
         f.db.fetch_all(Sql::new(
-            "SELECT DISTINCT storage_key, sha256 FROM documents",
+            "SELECT DISTINCT storage_key, sha256, media_type FROM documents",
         ))
         .await
         .unwrap();
     assert!(docs.len() > 200);
-    for (key, sha) in docs {
+    assert!(docs.iter().any(|(_, _, media)| media == "image/png"));
+    for (key, sha, media) in docs {
         let bytes = f.blobs.get(&key).await.unwrap();
-        assert!(bytes.starts_with(b"%PDF"), "{key}");
+        let magic: &[u8] = match media.as_str() {
+            "application/pdf" => b"%PDF",
+            "image/png" => b"\x89PNG\r\n\x1a\n",
+            other => panic!("unexpected media type {other}"),
+        };
+        assert!(bytes.starts_with(magic), "{key}");
         assert_eq!(kp_documents::sha256_hex(&bytes), sha);
     }
     // Records below a contract carry every id above them.

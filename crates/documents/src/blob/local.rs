@@ -82,6 +82,22 @@ impl LocalStore {
         })
     }
 
+    pub async fn open(&self, key: &str) -> Result<(File, u64), DocumentError> {
+        let path = self.path_for(key)?;
+        let not_found = |e: io::Error| match e.kind() {
+            ErrorKind::NotFound => DocumentError::NotFound(key.to_owned()),
+            _ => DocumentError::io(key, e),
+        };
+        let file = File::open(&path).await.map_err(not_found)?;
+        // The length of the file opened, not of whatever the key names a
+        // moment later: a replacing writer renames a new file into place.
+        let meta = file.metadata().await.map_err(not_found)?;
+        if !meta.is_file() {
+            return Err(DocumentError::NotFound(key.to_owned()));
+        }
+        Ok((file, meta.len()))
+    }
+
     pub async fn exists(&self, key: &str) -> Result<bool, DocumentError> {
         let path = self.path_for(key)?;
         match fs::metadata(&path).await {

@@ -7,12 +7,28 @@
 mod key;
 mod local;
 
+use std::pin::Pin;
+
 use tokio::io::AsyncRead;
 
 pub use key::{key_for_sha256, sha256_hex, validate_key};
 pub use local::LocalStore;
 
 use crate::DocumentError;
+
+/// An opened blob: its length and a reader over its bytes.
+pub struct BlobReader {
+    pub len: u64,
+    pub reader: Pin<Box<dyn AsyncRead + Send>>,
+}
+
+impl std::fmt::Debug for BlobReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlobReader")
+            .field("len", &self.len)
+            .finish()
+    }
+}
 
 /// A place to keep document bytes.
 #[derive(Debug, Clone)]
@@ -62,6 +78,21 @@ impl BlobStore {
     pub async fn get(&self, key: &str) -> Result<Vec<u8>, DocumentError> {
         match self {
             Self::Local(store) => store.get(key).await,
+        }
+    }
+
+    /// Opens a blob for reading without loading it, with its length in
+    /// bytes; [`DocumentError::NotFound`] if there is none. For serving
+    /// large files with a constant amount of memory.
+    pub async fn open(&self, key: &str) -> Result<BlobReader, DocumentError> {
+        match self {
+            Self::Local(store) => {
+                let (file, len) = store.open(key).await?;
+                Ok(BlobReader {
+                    len,
+                    reader: Box::pin(file),
+                })
+            }
         }
     }
 

@@ -117,3 +117,24 @@ async fn content_addressed_put() {
     assert_eq!(store.put_content(bytes).await.unwrap(), key);
     assert_eq!(store.get(&key).await.unwrap(), bytes);
 }
+
+#[tokio::test]
+async fn open_reads_without_loading_and_knows_the_length() {
+    use tokio::io::AsyncReadExt;
+    let (_dir, store) = store();
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    let key = store.put_content(&bytes).await.unwrap();
+    let mut blob = store.open(&key).await.unwrap();
+    assert_eq!(blob.len, bytes.len() as u64);
+    let mut read = Vec::new();
+    blob.reader.read_to_end(&mut read).await.unwrap();
+    assert_eq!(read, bytes);
+    assert!(matches!(
+        store.open("no/such/blob").await,
+        Err(DocumentError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.open("../escape").await,
+        Err(DocumentError::InvalidKey { .. })
+    ));
+}

@@ -70,12 +70,30 @@ pub async fn spawn_app_configured(
     let template = template_db().await;
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(&template, dir.path().join("kp.db")).unwrap();
+    // The demo's documents, so that their files can be served.
+    copy_dir(
+        &template.with_file_name("documents"),
+        &dir.path().join("documents"),
+    );
     configure(dir.path());
     let db = Db::open_sqlite_file(&dir.path().join("kp.db"))
         .await
         .unwrap();
     migrate::run(&db).await.unwrap();
-    assemble(db, dir, settings)
+    assemble(db, dir, None, settings)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 /// The app on a fresh PostgreSQL database holding the demo data, or `None`
@@ -84,13 +102,15 @@ pub async fn spawn_app_on_postgres() -> Option<(TestApp, kp_testkit::db::TestDb)
     let pg = kp_testkit::db::postgres().await?;
     kp_demo::seed(&pg.db, &pg.blobs).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let app = assemble(pg.db.clone(), dir, |_, _| {});
+    let app = assemble(pg.db.clone(), dir, Some(pg.blobs.clone()), |_, _| {});
     Some((app, pg))
 }
 
+/// `blobs`: where the data's documents are; by default `<dir>/documents`.
 fn assemble(
     db: Db,
     dir: tempfile::TempDir,
+    blobs: Option<BlobStore>,
     settings: impl FnOnce(&mut Policy, &mut WebConfig),
 ) -> TestApp {
     // No count cache: tests compare counts right after changing data.
@@ -106,7 +126,7 @@ fn assemble(
     let clock = Arc::new(ManualClock::default());
     let app = App::new(
         db.clone(),
-        BlobStore::local(dir.path().join("documents")),
+        blobs.unwrap_or_else(|| BlobStore::local(dir.path().join("documents"))),
         clock.clone(),
         policy,
     );
@@ -129,6 +149,8 @@ pub struct Response {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent, for files.
+    pub bytes: axum::body::Bytes,
 }
 
 impl Response {
@@ -236,6 +258,7 @@ impl<'a> Client<'a> {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 

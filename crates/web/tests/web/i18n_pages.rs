@@ -183,6 +183,30 @@ fn sample_record() -> minijinja::Value {
     })))
 }
 
+fn sample_document() -> kp_app::document_files::DocumentFile {
+    kp_app::document_files::DocumentFile {
+        id: 1,
+        customer_id: 1,
+        customer_name: "C".into(),
+        contract_id: Some(1),
+        policy_number: Some("P-1".into()),
+        object_id: None,
+        object_description: None,
+        claim_id: Some(1),
+        claim_number: Some("S-1".into()),
+        document_type: "policy".into(),
+        title: "T".into(),
+        file_name: "t.pdf".into(),
+        media_type: "application/pdf".into(),
+        size_bytes: 1,
+        sha256: String::new(),
+        storage_key: "k".into(),
+        source: "portal".into(),
+        created_at: chrono::Utc::now(),
+        is_new: true,
+    }
+}
+
 #[test]
 fn every_built_in_template_compiles() {
     let assets = std::sync::Arc::new(kp_web::assets::Assets::embedded());
@@ -191,7 +215,7 @@ fn every_built_in_template_compiles() {
         if name.starts_with("partials/") || name.starts_with("layout/") {
             continue;
         }
-        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), claim => sample_record(), object => sample_record(), customer => sample_record(), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() } };
+        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), claim => sample_record(), object => sample_record(), customer => sample_record(), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() }, document => minijinja::Value::from(minijinja::value::Serde(sample_document())), preview => "pdf", size_kib => 1 };
         if let Err(err) = templates.render(name, ctx) {
             panic!("{name}: {err:#}");
         }

@@ -49,6 +49,9 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/objects/{id}", "id", Param::Id(Kind::Object)),
     ("/customers/{id}", "id", Param::Id(Kind::Customer)),
     ("/contracts/{id}/sheet.pdf", "id", Param::Id(Kind::Contract)),
+    ("/documents/{id}", "id", Param::Id(Kind::Document)),
+    ("/documents/{id}/file", "id", Param::Id(Kind::Document)),
+    ("/documents/{id}/preview", "id", Param::Id(Kind::Document)),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
 ];

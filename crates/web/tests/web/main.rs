@@ -8,6 +8,7 @@ mod contract_details;
 mod contract_sheet;
 mod contracts;
 mod details;
+mod document_files;
 mod errors;
 mod harness;
 mod i18n_pages;

@@ -121,6 +121,7 @@ mod tests {
                 ("pages", 2.into()),
                 ("number", "X".into()),
                 ("date", "X".into()),
+                ("kib", 1.into()),
             ];
             for key in &ids {
                 assert_ne!(

@@ -28,17 +28,17 @@ export default function register() {
 
       const number = (await rows.first().locator('td').first().innerText()).trim();
       await s.page.locator('input#q').fill(number);
-      await s.clickAndWaitForPage(s.page.locator('form.filters button[type=submit]'));
+      await s.clickAndWaitForSwap(s.page.locator('form.filters button[type=submit]'));
       assert.equal(await rows.count(), 1, `searching ${number} finds one contract`);
       assert.match(s.page.url(), /[?&]q=/, 'the search is in the URL');
 
       await s.goto('/contracts');
       const premium = s.page.locator('th a[href*="sort=premium"]');
-      await s.clickAndWaitForPage(premium);
+      await s.clickAndWaitForSwap(premium);
       assert.equal(await s.page.locator('th[aria-sort]').count(), 1);
       await s.clickAndWaitForPage(rows.first().locator('td a').first());
       assert.match(pathOf(s.page.url()), /^\/contracts\/\d+$/);
-      assert.ok(await s.page.locator('dl.facts').isVisible(), 'contract data shown');
+      assert.ok(await s.page.locator('dl.facts').first().isVisible(), 'contract data shown');
       await s.axe('/contracts/{id}');
     });
   });

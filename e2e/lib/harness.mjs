@@ -133,12 +133,13 @@ export function slug(text) {
  * (Chromium logs "Failed to load resource" for such documents).
  */
 export class Session {
-  static async open(name, { viewport = { width: 1280, height: 900 }, isMobile = false } = {}) {
+  static async open(name, { viewport = { width: 1280, height: 900 }, isMobile = false, javaScriptEnabled = true } = {}) {
     ctx.server.assertAlive();
     const context = await ctx.browser.newContext({
       baseURL: ctx.baseURL,
       viewport,
       isMobile,
+      javaScriptEnabled,
       hasTouch: isMobile,
       deviceScaleFactor: isMobile ? 2 : 1,
       locale: 'de-DE',
@@ -197,6 +198,22 @@ export class Session {
     const [res] = await Promise.all([this.page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
     stats.navigations += 1;
     return res;
+  }
+
+  /**
+   * Clicks something htmx handles (a list's filter form, sort or page
+   * link): the list is swapped in place and the URL pushed, without a page
+   * load. Waits until htmx has settled the new content.
+   */
+  async clickAndWaitForSwap(locator) {
+    await this.page.evaluate(() => {
+      window.__kpSwapped = new Promise((resolve) => {
+        document.body.addEventListener('htmx:afterSettle', () => resolve(), { once: true });
+      });
+    });
+    await locator.click();
+    await this.page.evaluate(() => window.__kpSwapped);
+    stats.navigations += 1;
   }
 
   async lang() {

@@ -144,6 +144,17 @@ fn reader(principal: &Principal) -> Option<kp_domain::PortalUserId> {
     }
 }
 
+/// The query limited to the documents whose record's area the profile
+/// shows; whatever the caller set there is replaced.
+fn shown_documents(principal: &Principal, query: &DocumentQuery) -> DocumentQuery {
+    let mut query = query.clone();
+    query.filters.shown_contexts = DocumentContextKind::ALL
+        .into_iter()
+        .filter(|k| principal.permissions.shows_document(*k))
+        .collect();
+    query
+}
+
 pub async fn documents(
     app: &App,
     principal: &Principal,
@@ -151,6 +162,7 @@ pub async fn documents(
     page: u32,
 ) -> Result<Listed<DocumentRow>, AppError> {
     let reader = reader(principal);
+    let query = &shown_documents(principal, query);
     paged(page, |page| {
         let query = ListQuery {
             page,
@@ -167,6 +179,7 @@ pub async fn all_documents(
     query: &DocumentQuery,
 ) -> Result<Vec<DocumentRow>, AppError> {
     let reader = reader(principal);
+    let query = &shown_documents(principal, query);
     all(|page| {
         let query = ListQuery {
             page,

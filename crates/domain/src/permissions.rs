@@ -49,6 +49,12 @@ impl Permissions {
             && function.area().is_none_or(|a| self.shows_area(a))
     }
 
+    /// A document is shown where the profile shows the documents area and
+    /// the area of the record it belongs to.
+    pub fn shows_document(&self, context: crate::DocumentContextKind) -> bool {
+        self.shows_area(MenuArea::Documents) && context.area().is_none_or(|a| self.shows_area(a))
+    }
+
     pub fn shows_field(&self, field: &str) -> bool {
         !self.hidden_fields.iter().any(|f| f == field)
     }

@@ -29,6 +29,7 @@ pub struct DocumentFile {
     pub object_description: Option<String>,
     pub claim_id: Option<i64>,
     pub claim_number: Option<String>,
+    pub finance_item_id: Option<i64>,
     pub document_type: String,
     pub title: String,
     pub file_name: String,
@@ -75,6 +76,7 @@ pub async fn find(
     q.push(
         "SELECT d.id, d.customer_id, cu.display_name AS customer_name, d.contract_id, \
          k.policy_number, d.object_id, o.description AS object_description, d.claim_id, \
+         d.finance_item_id, \
          c.broker_claim_number AS claim_number, d.document_type, d.title, d.file_name, \
          d.media_type, d.size_bytes, d.sha256, d.storage_key, d.source, d.created_at, ",
     );

@@ -3,6 +3,7 @@
 //! marker; filtered by context, document type, date and unread.
 
 use chrono::{DateTime, Utc};
+pub use kp_domain::DocumentContextKind;
 use kp_domain::{DocumentType, PortalUserId, Scope};
 
 use super::{Counted, ListQuery, Range, SortColumn, split};
@@ -46,39 +47,12 @@ impl SortColumn for DocumentSort {
     }
 }
 
-/// The most specific record a document belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentContextKind {
-    Customer,
-    Contract,
-    Object,
-    Claim,
-    Finance,
+/// SQL conditions on `d` selecting documents of a context kind.
+trait Condition {
+    fn condition(self) -> &'static str;
 }
 
-impl DocumentContextKind {
-    pub const ALL: [DocumentContextKind; 5] = [
-        DocumentContextKind::Customer,
-        DocumentContextKind::Contract,
-        DocumentContextKind::Object,
-        DocumentContextKind::Claim,
-        DocumentContextKind::Finance,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            DocumentContextKind::Customer => "customer",
-            DocumentContextKind::Contract => "contract",
-            DocumentContextKind::Object => "object",
-            DocumentContextKind::Claim => "claim",
-            DocumentContextKind::Finance => "finance",
-        }
-    }
-
-    pub fn parse(key: &str) -> Option<DocumentContextKind> {
-        Self::ALL.into_iter().find(|k| k.key() == key)
-    }
-
+impl Condition for DocumentContextKind {
     /// SQL condition on `d` selecting documents of this context kind.
     fn condition(self) -> &'static str {
         match self {
@@ -102,6 +76,9 @@ impl DocumentContextKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentFilters {
     pub context: Option<DocumentContextKind>,
+    /// The context kinds the profile shows (the areas of their records);
+    /// documents of other kinds are left out.
+    pub shown_contexts: Vec<DocumentContextKind>,
     pub document_type: Option<DocumentType>,
     pub created: Range<DateTime<Utc>>,
     pub unread_only: bool,
@@ -171,6 +148,17 @@ pub async fn list(
     if let Some(kind) = filters.context {
         q.push(" AND ").push(kind.condition());
     }
+    q.push(" AND (");
+    if filters.shown_contexts.is_empty() {
+        q.push("FALSE");
+    }
+    for (i, kind) in filters.shown_contexts.iter().enumerate() {
+        if i > 0 {
+            q.push(" OR ");
+        }
+        q.push("(").push(kind.condition()).push(")");
+    }
+    q.push(")");
     super::equals(&mut q, "d.document_type", filters.document_type);
     super::range(&mut q, "d.created_at", filters.created);
     if let (true, Some(user)) = (filters.unread_only, reader) {

@@ -194,6 +194,7 @@ fn sample_document() -> kp_app::document_files::DocumentFile {
         object_description: None,
         claim_id: Some(1),
         claim_number: Some("S-1".into()),
+        finance_item_id: None,
         document_type: "policy".into(),
         title: "T".into(),
         file_name: "t.pdf".into(),

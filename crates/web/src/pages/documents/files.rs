@@ -25,14 +25,13 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect};
 use kp_app::document_files::{self, BlobReader, DocumentFile, FileAction};
-use kp_domain::MenuArea;
 use tokio::io::AsyncReadExt;
 
+use super::require_document_area;
 use super::{PreviewKind, parse_id, preview_kind, served_type};
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
 use crate::middleware::client_addr::ClientAddr;
-use crate::permissions::require_area;
 
 /// Downloads are never framed or rendered with any power.
 pub const DOWNLOAD_CSP: &str = "sandbox; default-src 'none'; frame-ancestors 'none'";
@@ -64,7 +63,7 @@ async fn lookup(ctx: &PageCtx, id: &str) -> Result<DocumentFile, WebError> {
     let principal = ctx.require_user()?;
     let id = parse_id(id)?;
     let document = document_files::find(&ctx.state.app, principal, id).await?;
-    require_area(principal, MenuArea::Documents)?;
+    require_document_area(principal, &document)?;
     Ok(document)
 }
 

@@ -46,17 +46,7 @@ const CSV: &[CsvColumn<DocumentRow>] = &[
 ];
 
 fn context_kind(r: &DocumentRow) -> DocumentContextKind {
-    if r.claim_id.is_some() {
-        DocumentContextKind::Claim
-    } else if r.object_id.is_some() {
-        DocumentContextKind::Object
-    } else if r.finance_item_id.is_some() {
-        DocumentContextKind::Finance
-    } else if r.contract_id.is_some() {
-        DocumentContextKind::Contract
-    } else {
-        DocumentContextKind::Customer
-    }
+    DocumentContextKind::of(r.contract_id, r.object_id, r.claim_id, r.finance_item_id)
 }
 
 /// Whole days: from the first day's start to the last day's end, in UTC.
@@ -78,6 +68,8 @@ fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<DocumentSort
         document_type: state.code("type", DocumentType::parse),
         created: days(state.date_range("date_from", "date_to")),
         unread_only: state.flag("new").unwrap_or(false),
+        // Set by the use case from the profile.
+        shown_contexts: Vec::new(),
     };
     let query = state.query(filters);
     (state, query)
@@ -98,9 +90,12 @@ impl From<DocumentRow> for Row {
         let context_href = match kind {
             DocumentContextKind::Claim => row.claim_id.map(|id| format!("/claims/{id}")),
             DocumentContextKind::Object => row.object_id.map(|id| format!("/objects/{id}")),
-            DocumentContextKind::Finance | DocumentContextKind::Contract => {
-                row.contract_id.map(|id| format!("/contracts/{id}"))
-            }
+            // Finance items have no page of their own: the list, found.
+            DocumentContextKind::Finance => Some(format!(
+                "/finances?q={}",
+                crate::pages::urlencode(&row.context)
+            )),
+            DocumentContextKind::Contract => row.contract_id.map(|id| format!("/contracts/{id}")),
             DocumentContextKind::Customer => Some(format!("/customers/{}", row.customer_id)),
         };
         Row {
@@ -129,7 +124,11 @@ pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)
     let view = Page {
         list: state.view(BASE, COLUMNS, principal, &listed),
         rows: listed.rows.into_iter().map(Row::from).collect(),
-        contexts: DocumentContextKind::ALL.iter().map(|k| k.key()).collect(),
+        contexts: DocumentContextKind::ALL
+            .into_iter()
+            .filter(|k| principal.permissions.shows_document(*k))
+            .map(DocumentContextKind::key)
+            .collect(),
         types: DocumentType::ALL.iter().map(|t| t.as_str()).collect(),
         marks_new: !principal.is_staff(),
     };

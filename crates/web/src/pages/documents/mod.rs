@@ -21,6 +21,26 @@ pub fn routes() -> Routes {
         .get("/documents/{id}/preview", files::preview)
 }
 
+/// The documents area and the area of the document's record: a profile
+/// without contracts does not open a policy document either (403, after
+/// the scope lookup).
+fn require_document_area(
+    principal: &kp_domain::Principal,
+    document: &kp_app::document_files::DocumentFile,
+) -> Result<(), WebError> {
+    let context = kp_domain::DocumentContextKind::of(
+        document.contract_id,
+        document.object_id,
+        document.claim_id,
+        document.finance_item_id,
+    );
+    if principal.permissions.shows_document(context) {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
 /// Not a number is the same as a number that names nothing.
 fn parse_id(id: &str) -> Result<DocumentId, WebError> {
     id.parse().map(DocumentId).map_err(|_| WebError::NotFound)

@@ -9,13 +9,12 @@
 use axum::extract::Path;
 use axum::response::{Html, IntoResponse};
 use kp_app::document_files::{self, DocumentFile};
-use kp_domain::MenuArea;
 use serde::Serialize;
 
+use super::require_document_area;
 use super::{PreviewKind, parse_id, preview_kind};
 use crate::context::PageCtx;
 use crate::error::WebResult;
-use crate::permissions::require_area;
 
 #[derive(Serialize)]
 struct View {
@@ -31,7 +30,7 @@ pub async fn show(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     // Looked up before the area check: a document outside the scope is a
     // 404 for everyone, exactly like one that does not exist.
     let document = document_files::find(&ctx.state.app, principal, id).await?;
-    require_area(principal, MenuArea::Documents)?;
+    require_document_area(principal, &document)?;
     let view = View {
         preview: preview_kind(&document.media_type),
         size_kib: ((document.size_bytes + 1023) / 1024).max(1),

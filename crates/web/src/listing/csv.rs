@@ -9,6 +9,7 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use kp_domain::{Language, Principal};
 
+use crate::context::PageCtx;
 use crate::i18n;
 
 /// A column of a download: header, the profile field that hides it, and
@@ -102,8 +103,21 @@ fn write_cell(out: &mut String, cell: &str, sep: char) {
     }
 }
 
+/// The rows as a CSV download named after `what` (`file-<what>`) and the
+/// date, with the columns the principal's profile shows.
+pub fn download<R>(
+    ctx: &PageCtx,
+    principal: &Principal,
+    what: &str,
+    rows: &[R],
+    columns: &[CsvColumn<R>],
+) -> Response {
+    let body = render(rows, columns, principal, ctx.language);
+    response(&ctx.download_name(what, "csv"), body)
+}
+
 /// The download response; `name` is ASCII (`contracts-2026-11-29.csv`).
-pub fn response(name: &str, body: String) -> Response {
+fn response(name: &str, body: String) -> Response {
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

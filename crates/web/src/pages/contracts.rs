@@ -128,8 +128,7 @@ async fn export(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> We
     require_function(principal, Function::ExportData)?;
     let (_, query) = read(&ctx, params);
     let rows = lists::all_contracts(&ctx.state.app, principal, &query).await?;
-    let body = csv::render(&rows, CSV, principal, ctx.language);
-    Ok(csv::response(&ctx.download_name("contracts", "csv"), body))
+    Ok(csv::download(&ctx, principal, "contracts", &rows, CSV))
 }
 
 #[derive(Serialize)]

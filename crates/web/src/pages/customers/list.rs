@@ -82,6 +82,5 @@ pub(super) async fn export(ctx: PageCtx, Query(params): Query<Vec<(String, Strin
     require_function(principal, Function::ExportData)?;
     let (_, query) = read(&ctx, params);
     let rows = lists::all_customers(&ctx.state.app, principal, &query).await?;
-    let body = csv::render(&rows, CSV, principal, ctx.language);
-    Ok(csv::response(&ctx.download_name("customers", "csv"), body))
+    Ok(csv::download(&ctx, principal, "customers", &rows, CSV))
 }

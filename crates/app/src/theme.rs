@@ -124,7 +124,10 @@ pub async fn save(
 }
 
 /// The checks of [`save`], without storing.
-pub fn validate(input: &ThemeInput, custom_available: bool) -> Result<ThemeSetting, Vec<FieldError>> {
+pub fn validate(
+    input: &ThemeInput,
+    custom_available: bool,
+) -> Result<ThemeSetting, Vec<FieldError>> {
     let mut errors = Vec::new();
     let theme = match ThemeName::parse(input.theme.trim()) {
         Some(ThemeName::Custom) if !custom_available => {

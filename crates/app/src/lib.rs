@@ -24,6 +24,7 @@ pub mod outbox;
 pub mod passwords;
 pub mod signing;
 pub mod staff;
+pub mod theme;
 
 use std::sync::Arc;
 

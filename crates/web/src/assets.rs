@@ -23,6 +23,11 @@ const FILES: &[(&str, &[u8], &str)] = &[
         "text/css; charset=utf-8",
     ),
     (
+        "high-contrast.css",
+        include_bytes!("../static/high-contrast.css"),
+        "text/css; charset=utf-8",
+    ),
+    (
         "logo.svg",
         include_bytes!("../static/logo.svg"),
         "image/svg+xml",

@@ -30,6 +30,8 @@ pub struct PageCtx {
     pub session_token: Option<String>,
     pub request_id: String,
     pub path: String,
+    /// The theme the page is shown in.
+    pub theme: crate::theme::ThemeView,
     anon_token: String,
 }
 
@@ -93,6 +95,7 @@ impl PageCtx {
             path: self.path.clone(),
             broker_name: self.state.config.broker_name.clone(),
             nav: nav::items(self.principal(), &self.path),
+            theme: self.theme.clone(),
             permissions: PermissionsView::of(self.principal()),
             user,
         };
@@ -148,6 +151,7 @@ struct Base {
     path: String,
     broker_name: String,
     nav: Vec<nav::NavItem>,
+    theme: crate::theme::ThemeView,
     permissions: PermissionsView,
     user: Option<UserView>,
 }
@@ -201,6 +205,12 @@ impl FromRequestParts<AppState> for PageCtx {
             .get::<AnonToken>()
             .map(|t| t.0.clone())
             .unwrap_or_default();
+        let theme = state.themes.current(&state.app).await;
+        let preview = session
+            .as_ref()
+            .filter(|s| s.principal.is_admin())
+            .and_then(|_| crate::theme::preview_of(parts.uri.query()));
+        let theme = theme.view(preview);
         Ok(PageCtx {
             state: state.clone(),
             language,
@@ -208,6 +218,7 @@ impl FromRequestParts<AppState> for PageCtx {
             session_token,
             request_id,
             path: parts.uri.path().to_owned(),
+            theme,
             anon_token,
         })
     }

@@ -21,6 +21,7 @@ pub mod permissions;
 pub mod routes;
 pub mod state;
 pub mod templates;
+pub mod theme;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -49,9 +50,11 @@ pub fn state(
 ) -> AppState {
     let assets = Arc::new(assets::Assets::embedded());
     let templates = templates::Templates::new(template_dir, assets.clone());
+    let themes = theme::Themes::new(config.theme_dir.clone());
     AppState(Arc::new(state::Inner {
         app,
         templates,
+        themes,
         assets,
         config,
         metrics,

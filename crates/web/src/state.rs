@@ -1,5 +1,6 @@
 //! Shared state of the web layer.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use kp_app::App;
@@ -8,6 +9,7 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use crate::assets::Assets;
 use crate::cidr::Cidr;
 use crate::templates::Templates;
+use crate::theme::Themes;
 
 #[derive(Debug, Clone)]
 pub struct WebConfig {
@@ -21,6 +23,8 @@ pub struct WebConfig {
     pub trusted_proxies: Vec<Cidr>,
     /// Clients that may read `/metrics`.
     pub metrics_allow: Vec<Cidr>,
+    /// The folder of the custom theme (`<data-dir>/theme`).
+    pub theme_dir: Option<PathBuf>,
 }
 
 impl Default for WebConfig {
@@ -32,6 +36,7 @@ impl Default for WebConfig {
             broker_name: "Kundenportal".to_owned(),
             trusted_proxies: Vec::new(),
             metrics_allow: Cidr::loopback(),
+            theme_dir: None,
         }
     }
 }
@@ -39,6 +44,7 @@ impl Default for WebConfig {
 pub struct Inner {
     pub app: App,
     pub templates: Templates,
+    pub themes: Themes,
     pub assets: Arc<Assets>,
     pub config: WebConfig,
     pub metrics: Option<PrometheusHandle>,

@@ -115,6 +115,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/contact.html"),
     ),
     (
+        "pages/settings_theme.html",
+        include_str!("../templates/pages/settings_theme.html"),
+    ),
+    (
         "pages/error.html",
         include_str!("../templates/pages/error.html"),
     ),

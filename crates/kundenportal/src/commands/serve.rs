@@ -46,6 +46,7 @@ pub async fn serve(
             .unwrap_or_else(|| "Kundenportal".to_owned()),
         trusted_proxies: settings.trusted_proxies.clone(),
         metrics_allow: settings.metrics_allow.clone(),
+        theme_dir: Some(settings.data.data_dir.join("theme")),
     };
     let templates = settings.data.data_dir.join("templates");
     let state = kp_web::state(

@@ -27,6 +27,7 @@ struct ErrorView {
     broker_name: String,
     csrf: String,
     path: String,
+    theme: crate::theme::ThemeView,
 }
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -59,6 +60,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         broker_name: state.config.broker_name.clone(),
         csrf,
         path,
+        theme: state.themes.snapshot().view(None),
     };
     let body = state.templates.render(
         "pages/error.html",

@@ -14,6 +14,8 @@ pub mod legal;
 pub mod login;
 pub mod objects;
 pub mod static_files;
+pub mod theme_css;
+pub mod theme_settings;
 
 use crate::routes::Routes;
 
@@ -34,6 +36,8 @@ pub fn routes() -> Routes {
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())
+        .merge(theme_css::routes())
+        .merge(theme_settings::routes())
 }
 
 /// Percent-encodes a value for a query string.

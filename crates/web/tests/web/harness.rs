@@ -120,6 +120,7 @@ fn assemble(
     };
     let mut config = WebConfig {
         broker_name: "Testmakler".to_owned(),
+        theme_dir: Some(dir.path().join("theme")),
         ..WebConfig::default()
     };
     settings(&mut policy, &mut config);

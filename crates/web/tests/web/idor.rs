@@ -54,6 +54,7 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/documents/{id}/preview", "id", Param::Id(Kind::Document)),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
+    ("/theme/{file}", "file", Param::NotAnId),
 ];
 
 /// The routes whose parameters `params` does not cover.

@@ -18,3 +18,4 @@ mod login;
 mod operations;
 mod scope;
 mod sessions;
+mod themes;

@@ -53,7 +53,7 @@ pub async fn with_prefix(
 ) -> Result<Vec<(String, String)>> {
     db.fetch_all(
         Sql::new(
-            "SELECT key, value FROM settings WHERE scope = $1 AND SUBSTR(key, 1, $2) = $3 \
+            "SELECT key, value FROM settings WHERE scope = $1 AND SUBSTR(key, 1, CAST($2 AS INTEGER)) = $3 \
              ORDER BY key",
         )
         .arg(scope.key())

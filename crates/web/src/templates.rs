@@ -115,6 +115,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/contact.html"),
     ),
     (
+        "pages/search.html",
+        include_str!("../templates/pages/search.html"),
+    ),
+    (
         "pages/error.html",
         include_str!("../templates/pages/error.html"),
     ),

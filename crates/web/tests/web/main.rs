@@ -17,4 +17,5 @@ mod lists;
 mod login;
 mod operations;
 mod scope;
+mod search;
 mod sessions;

@@ -123,6 +123,7 @@ mod tests {
                 ("date", "X".into()),
                 ("min", 2.into()),
                 ("text", "X".into()),
+                ("kib", 1.into()),
             ];
             for key in &ids {
                 assert_ne!(

@@ -22,6 +22,7 @@ pub mod login_throttle;
 pub mod objects;
 pub mod outbox;
 pub mod passwords;
+pub mod search;
 pub mod signing;
 pub mod staff;
 pub mod theme;

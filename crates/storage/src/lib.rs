@@ -27,6 +27,7 @@ pub mod outbox;
 mod placeholders;
 mod principal_row;
 pub mod scope_sql;
+pub mod search;
 pub mod server_secrets;
 pub mod session_principal;
 pub mod sessions;

@@ -121,6 +121,8 @@ mod tests {
                 ("pages", 2.into()),
                 ("number", "X".into()),
                 ("date", "X".into()),
+                ("min", 2.into()),
+                ("text", "X".into()),
                 ("kib", 1.into()),
             ];
             for key in &ids {

@@ -119,6 +119,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_theme.html"),
     ),
     (
+        "pages/search.html",
+        include_str!("../templates/pages/search.html"),
+    ),
+    (
         "pages/error.html",
         include_str!("../templates/pages/error.html"),
     ),

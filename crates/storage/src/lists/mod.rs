@@ -140,7 +140,7 @@ pub(crate) fn order_and_page<F, S: SortColumn>(
 }
 
 /// `%`, `_` and the escape character itself match literally.
-fn escape_like(text: &str) -> String {
+pub(crate) fn escape_like(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -13,6 +13,7 @@ pub mod language;
 pub mod legal;
 pub mod login;
 pub mod objects;
+pub mod search;
 pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
@@ -33,6 +34,7 @@ pub fn routes() -> Routes {
         .merge(finances::routes())
         .merge(contract_sheet::routes())
         .merge(contact::routes())
+        .merge(search::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

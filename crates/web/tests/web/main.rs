@@ -17,5 +17,6 @@ mod lists;
 mod login;
 mod operations;
 mod scope;
+mod search;
 mod sessions;
 mod themes;

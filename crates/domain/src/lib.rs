@@ -7,6 +7,7 @@
 //! web alike.
 
 pub mod codes;
+pub mod exchange;
 pub mod ids;
 pub mod language;
 pub mod money;
@@ -19,6 +20,7 @@ pub use codes::{
     Function, LineOfBusiness, MenuArea, ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole,
     UnknownCode,
 };
+pub use exchange::{Converted, RateTable};
 pub use ids::*;
 pub use language::Language;
 pub use money::{Currency, Money};

@@ -30,6 +30,9 @@ const MAX_RATE_E8: i64 = 100_000 * 100_000_000;
 /// rate is missing, which the page says instead of showing a number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConvertedAmount {
+    /// The record's currency.
+    pub from: String,
+    /// The profile currency.
     pub currency: String,
     pub minor: Option<i64>,
     pub rate_date: Option<NaiveDate>,
@@ -54,6 +57,7 @@ impl ProfileCurrency {
             .rates
             .convert(minor, currency, &self.currency, self.today);
         Some(ConvertedAmount {
+            from: currency.to_owned(),
             currency: self.currency.clone(),
             minor: converted.map(|c| c.minor),
             rate_date: converted.and_then(|c| c.rate_date),

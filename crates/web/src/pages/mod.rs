@@ -13,6 +13,7 @@ pub mod language;
 pub mod legal;
 pub mod login;
 pub mod objects;
+pub mod rates;
 pub mod static_files;
 
 use crate::routes::Routes;
@@ -31,6 +32,7 @@ pub fn routes() -> Routes {
         .merge(finances::routes())
         .merge(contract_sheet::routes())
         .merge(contact::routes())
+        .merge(rates::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

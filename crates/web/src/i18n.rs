@@ -121,6 +121,11 @@ mod tests {
                 ("pages", 2.into()),
                 ("number", "X".into()),
                 ("date", "X".into()),
+                ("kib", 1.into()),
+                ("amount", "X".into()),
+                ("from", "X".into()),
+                ("to", "X".into()),
+                ("line", 1.into()),
             ];
             for key in &ids {
                 assert_ne!(

@@ -149,9 +149,7 @@ async fn converts_for_organization_users_only(app: &TestApp) {
         .await
         .unwrap();
     app.db
-        .execute(Sql::new(&format!(
-            "UPDATE contracts SET currency = 'USD' WHERE id = {martinas}"
-        )))
+        .execute(Sql::new("UPDATE contracts SET currency = 'USD' WHERE id = $1").arg(martinas))
         .await
         .unwrap();
     let mut martina = signed_in(app, "private customer").await;

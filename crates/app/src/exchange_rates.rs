@@ -373,6 +373,49 @@ mod tests {
     }
 
     #[test]
+    fn hidden_fields_and_same_currencies_get_no_converted_amount() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let mut rates = RateTable::new();
+        rates.insert("CHF", day(1, 1), 93_050_000);
+        let profile = ProfileCurrency {
+            currency: "EUR".into(),
+            rates,
+            today: day(11, 1),
+        };
+        let principal = Principal {
+            actor: Actor::Portal {
+                id: kp_domain::PortalUserId(1),
+                organization: Some(kp_domain::OrganizationId(1)),
+                customer: None,
+            },
+            impersonated_by: None,
+            name: "X".into(),
+            email: "x@example.com".into(),
+            language: kp_domain::Language::De,
+            scope: kp_domain::Scope::everything(),
+            permissions: kp_domain::Permissions::profile(
+                vec![],
+                vec![],
+                vec!["finance.amount".into()],
+            ),
+        };
+        assert_eq!(
+            profile.convert_field(&principal, "finance.amount", Some(100), "CHF"),
+            None
+        );
+        let shown = profile
+            .convert_field(&principal, "contract.premium", Some(9_305), "CHF")
+            .unwrap();
+        assert_eq!(
+            (shown.minor, shown.rate_date),
+            (Some(10_000), Some(day(1, 1)))
+        );
+        assert_eq!(profile.convert(100, "eur"), None);
+        let missing = profile.convert(100, "USD").unwrap();
+        assert_eq!((missing.minor, missing.rate_date), (None, None));
+    }
+
+    #[test]
     fn a_file_is_all_or_nothing_with_line_numbers() {
         let now = chrono::Utc::now();
         let good =

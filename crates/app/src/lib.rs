@@ -14,6 +14,7 @@ pub mod customers;
 pub mod device_cookies;
 pub mod document_files;
 pub mod error;
+pub mod exchange_rates;
 pub mod health;
 pub mod home;
 pub mod legal;

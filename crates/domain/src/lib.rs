@@ -8,6 +8,7 @@
 
 pub mod codes;
 pub mod document_context;
+pub mod exchange;
 pub mod ids;
 pub mod language;
 pub mod money;
@@ -21,6 +22,7 @@ pub use codes::{
     UnknownCode,
 };
 pub use document_context::DocumentContextKind;
+pub use exchange::{Converted, RateTable};
 pub use ids::*;
 pub use language::Language;
 pub use money::{Currency, Money};

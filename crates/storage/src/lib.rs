@@ -18,6 +18,7 @@ pub mod db;
 pub mod document_files;
 pub mod documents_attached;
 pub mod error;
+pub mod exchange_rates;
 pub mod home;
 pub mod lists;
 pub mod login_attempts;

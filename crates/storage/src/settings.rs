@@ -9,7 +9,7 @@ use kp_domain::{OrganizationId, TenantId};
 
 use crate::Result;
 use crate::args::Sql;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 
 /// Whose setting it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +92,29 @@ pub async fn delete(db: &Db, scope: SettingScope, key: &str) -> Result<()> {
         Sql::new("DELETE FROM settings WHERE scope = $1 AND key = $2")
             .arg(scope.key())
             .arg(key),
+    )
+    .await?;
+    Ok(())
+}
+
+/// [`put`] inside a transaction (the demo loader writes everything in one).
+pub async fn put_in(
+    tx: &mut Tx,
+    scope: SettingScope,
+    key: &str,
+    json: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        Sql::new(
+            "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, \
+             updated_at = excluded.updated_at",
+        )
+        .arg(scope.key())
+        .arg(key)
+        .arg(json)
+        .arg(now),
     )
     .await?;
     Ok(())

@@ -124,6 +124,10 @@ mod tests {
                 ("min", 2.into()),
                 ("text", "X".into()),
                 ("kib", 1.into()),
+                ("amount", "X".into()),
+                ("from", "X".into()),
+                ("to", "X".into()),
+                ("line", 1.into()),
             ];
             for key in &ids {
                 assert_ne!(

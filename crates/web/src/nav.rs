@@ -80,6 +80,13 @@ const ENTRIES: &[Entry] = &[
         href: "/contact",
         who: Who::Everyone,
     },
+    Entry {
+        area: None,
+        label: "nav-rates",
+        staff_label: "nav-rates",
+        href: "/settings/rates",
+        who: Who::StaffAdmin,
+    },
 ];
 
 /// Who an entry is for beyond the menu area.
@@ -89,6 +96,8 @@ enum Who {
     /// Staff and organization users; a private customer's only customer
     /// is themselves.
     WithCustomerList,
+    /// Staff administrators (broker settings).
+    StaffAdmin,
 }
 
 impl Who {
@@ -102,6 +111,7 @@ impl Who {
                     ..
                 }
             ),
+            Who::StaffAdmin => principal.is_admin(),
         }
     }
 }

@@ -75,6 +75,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/finances.html"),
     ),
     (
+        "pages/settings_rates.html",
+        include_str!("../templates/pages/settings_rates.html"),
+    ),
+    (
+        "partials/converted.html",
+        include_str!("../templates/partials/converted.html"),
+    ),
+    (
         "pages/customers.html",
         include_str!("../templates/pages/customers.html"),
     ),

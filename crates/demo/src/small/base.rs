@@ -3,6 +3,7 @@
 
 use kp_domain::{InsurerId, Language, OrganizationId, StaffUserId, TenantId};
 use kp_storage::Tx;
+use kp_storage::settings::{self, SettingScope};
 use kp_storage::write::{exchange_rates, insurers, organizations, staff, tenants};
 
 use crate::DemoError;
@@ -79,11 +80,24 @@ pub(crate) async fn insert(tx: &mut Tx, hashes: &Hashes) -> Result<Base, DemoErr
         ids.push(insurers::insert(tx, &new).await?);
     }
     // Units per 1 EUR, times 10^8.
+    // CHF and USD monthly from January (the Swiss and US subsidiaries'
+    // contracts), GBP from July; no rate for other currencies, so a page
+    // can show a missing one.
     for (currency, rate_e8, valid_from) in [
         ("CHF", 93_850_000, date(2026, 1, 1)),
         ("CHF", 93_120_000, date(2026, 7, 1)),
+        ("CHF", 93_410_000, date(2026, 8, 1)),
+        ("CHF", 93_680_000, date(2026, 9, 1)),
+        ("CHF", 93_290_000, date(2026, 10, 1)),
+        ("CHF", 93_050_000, date(2026, 11, 1)),
         ("USD", 108_740_000, date(2026, 1, 1)),
         ("USD", 111_360_000, date(2026, 7, 1)),
+        ("USD", 110_920_000, date(2026, 8, 1)),
+        ("USD", 109_870_000, date(2026, 9, 1)),
+        ("USD", 108_460_000, date(2026, 10, 1)),
+        ("USD", 108_150_000, date(2026, 11, 1)),
+        ("GBP", 84_310_000, date(2026, 7, 1)),
+        ("GBP", 84_720_000, date(2026, 11, 1)),
     ] {
         let rate = exchange_rates::NewExchangeRate {
             currency: currency.into(),
@@ -102,6 +116,15 @@ pub(crate) async fn insert(tx: &mut Tx, hashes: &Hashes) -> Result<Base, DemoErr
             require_two_factor: false,
             created_at: created(),
         },
+    )
+    .await?;
+    // The group's head office sees its Swiss and US contracts also in EUR.
+    settings::put_in(
+        tx,
+        SettingScope::Organization(organization),
+        "profile_currency.enabled",
+        "true",
+        created(),
     )
     .await?;
     Ok(Base {

@@ -6,6 +6,7 @@
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse};
 use kp_app::contracts;
+use kp_app::exchange_rates::{self, ConvertedAmount, ProfileCurrency};
 use kp_app::lists::{self, Choices, ContractFilters, ContractQuery, ContractRow, ContractSort};
 use kp_domain::{ContractId, ContractStatus, Function, LineOfBusiness, MenuArea};
 use serde::Serialize;
@@ -140,6 +141,58 @@ struct DetailView {
     finance_items: Vec<contracts::FinanceItemRow>,
     documents: Vec<kp_app::attached::AttachedDocument>,
     contacts: Vec<kp_app::attached::BrokerContact>,
+    converted: ContractConverted,
+}
+
+/// The contract's amounts in the profile currency (B9), where shown.
+#[derive(Serialize, Default)]
+struct ContractConverted {
+    premium_net: Option<ConvertedAmount>,
+    premium_gross: Option<ConvertedAmount>,
+    sum_insured: Option<ConvertedAmount>,
+    deductible: Option<ConvertedAmount>,
+    /// Per finance item, in the order of `finance_items`.
+    finance_items: Vec<Option<ConvertedAmount>>,
+}
+
+fn converted(
+    profile: Option<&ProfileCurrency>,
+    principal: &kp_domain::Principal,
+    page: &contracts::ContractPage,
+) -> ContractConverted {
+    let Some(p) = profile else {
+        return ContractConverted::default();
+    };
+    let k = &page.contract;
+    let cur = k.currency.as_str();
+    ContractConverted {
+        premium_net: p.convert_field(
+            principal,
+            "contract.premium",
+            Some(k.premium_net_minor),
+            cur,
+        ),
+        premium_gross: p.convert_field(
+            principal,
+            "contract.premium",
+            Some(k.premium_gross_minor),
+            cur,
+        ),
+        sum_insured: p.convert_field(principal, "contract.sum_insured", k.sum_insured_minor, cur),
+        deductible: p.convert_field(principal, "contract.deductible", k.deductible_minor, cur),
+        finance_items: page
+            .finance_items
+            .iter()
+            .map(|f| {
+                p.convert_field(
+                    principal,
+                    "finance.amount",
+                    Some(f.amount_minor),
+                    &f.currency,
+                )
+            })
+            .collect(),
+    }
 }
 
 async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
@@ -150,6 +203,8 @@ async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     // 404 for everyone, exactly like one that does not exist.
     let page = contracts::detail(&ctx.state.app, principal, id).await?;
     require_area(principal, MenuArea::Contracts)?;
+    let profile = exchange_rates::profile(&ctx.state.app, principal).await?;
+    let converted = converted(profile.as_ref(), principal, &page);
     let view = DetailView {
         contract: page.contract,
         objects: page.objects,
@@ -158,6 +213,7 @@ async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
         finance_items: page.finance_items,
         documents: page.documents,
         contacts: page.contacts,
+        converted,
     };
     Ok(Html(ctx.render("pages/contract.html", "contract-title", view)?).into_response())
 }

@@ -14,6 +14,7 @@ pub mod legal;
 pub mod login;
 pub mod objects;
 pub mod search;
+pub mod rates;
 pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
@@ -35,6 +36,7 @@ pub fn routes() -> Routes {
         .merge(contract_sheet::routes())
         .merge(contact::routes())
         .merge(search::routes())
+        .merge(rates::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -7,6 +7,7 @@ mod contact;
 mod contract_details;
 mod contract_sheet;
 mod contracts;
+mod currency;
 mod details;
 mod document_files;
 mod errors;

@@ -5,6 +5,7 @@ use axum::extract::Path;
 use axum::response::{Html, IntoResponse};
 use kp_app::attached::{AttachedDocument, BrokerContact};
 use kp_app::claims::{self, ClaimDetail, StatusChange};
+use kp_app::exchange_rates::{self, ConvertedAmount};
 use kp_domain::{ClaimId, MenuArea};
 use serde::Serialize;
 
@@ -19,6 +20,9 @@ struct View {
     history: Vec<StatusChange>,
     documents: Vec<AttachedDocument>,
     contacts: Vec<BrokerContact>,
+    /// Reserve and paid in the profile currency (B9), where shown.
+    reserve_converted: Option<ConvertedAmount>,
+    paid_converted: Option<ConvertedAmount>,
 }
 
 pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
@@ -28,11 +32,21 @@ pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     // same 404 as one that does not exist, for every profile.
     let page = claims::detail(&ctx.state.app, principal, id).await?;
     require_area(principal, MenuArea::Claims)?;
+    let profile = exchange_rates::profile(&ctx.state.app, principal).await?;
+    let convert = |field, minor| {
+        profile
+            .as_ref()
+            .and_then(|p| p.convert_field(principal, field, Some(minor), &page.claim.currency))
+    };
+    let reserve_converted = convert("claim.reserve", page.claim.reserve_minor);
+    let paid_converted = convert("claim.paid", page.claim.paid_minor);
     let view = View {
         claim: page.claim,
         history: page.history,
         documents: page.documents,
         contacts: page.contacts,
+        reserve_converted,
+        paid_converted,
     };
     Ok(Html(ctx.render("pages/claim.html", "claim-title", view)?).into_response())
 }

@@ -4,6 +4,7 @@
 
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
+use kp_app::exchange_rates::{self, ConvertedAmount, ProfileCurrency};
 use kp_app::lists::{self, Choices, FinanceFilters, FinanceQuery, FinanceRow, FinanceSort};
 use kp_domain::{CustomerId, FinanceKind, Function, MenuArea};
 use serde::Serialize;
@@ -42,30 +43,53 @@ fn state_label(r: &FinanceRow, l: kp_domain::Language) -> String {
     )
 }
 
-const CSV: &[CsvColumn<FinanceRow>] = &[
-    CsvColumn::new("col-finance-number", |r, _| r.number.clone()),
+const CSV: &[CsvColumn<FinanceLine>] = &[
+    CsvColumn::new("col-finance-number", |r, _| r.row.number.clone()),
     CsvColumn::new("col-kind", |r, l| {
-        text(l, &format!("finance-kind-{}", r.kind))
+        text(l, &format!("finance-kind-{}", r.row.kind))
     }),
-    CsvColumn::new("col-customer", |r, _| r.customer_name.clone()),
+    CsvColumn::new("col-customer", |r, _| r.row.customer_name.clone()),
     CsvColumn::new("col-policy-number", |r, _| {
-        r.policy_number.clone().unwrap_or_default()
+        r.row.policy_number.clone().unwrap_or_default()
     }),
     CsvColumn::new("col-issued", |r, l| {
-        format::date(l, &r.issue_date.to_string())
+        format::date(l, &r.row.issue_date.to_string())
     }),
-    CsvColumn::new("col-due", |r, l| format::date(l, &r.due_date.to_string())),
+    CsvColumn::new("col-due", |r, l| {
+        format::date(l, &r.row.due_date.to_string())
+    }),
     CsvColumn::hidden("col-amount", "finance.amount", |r, l| {
-        format::plain_amount(l, r.amount_minor)
+        format::plain_amount(l, r.row.amount_minor)
     }),
-    CsvColumn::hidden("col-currency", "finance.amount", |r, _| r.currency.clone()),
-    CsvColumn::new("col-payment-state", state_label),
+    CsvColumn::hidden("col-currency", "finance.amount", |r, _| {
+        r.row.currency.clone()
+    }),
+    CsvColumn::new("col-payment-state", |r, l| state_label(&r.row, l)),
     CsvColumn::new("col-paid-on", |r, l| {
-        r.paid_on
+        r.row
+            .paid_on
             .map(|d| format::date(l, &d.to_string()))
             .unwrap_or_default()
     }),
 ];
+
+/// The plain columns over a [`FinanceLine`], then the converted ones.
+fn with_converted() -> Vec<CsvColumn<FinanceLine>> {
+    let mut columns: Vec<CsvColumn<FinanceLine>> = CSV
+        .iter()
+        .map(|c| CsvColumn {
+            label: c.label,
+            field: c.field,
+            value: c.value,
+        })
+        .collect();
+    columns.extend(CONVERTED_CSV.iter().map(|c| CsvColumn {
+        label: c.label,
+        field: c.field,
+        value: c.value,
+    }));
+    columns
+}
 
 /// `open` / `paid` in the URL.
 fn parse_state(value: &str) -> Result<bool, ()> {
@@ -98,10 +122,67 @@ fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<FinanceSort>
     (state, query)
 }
 
+/// A finance item with its amount in the profile currency (B9), where the
+/// user has one and the amount is shown.
+#[derive(Serialize)]
+struct FinanceLine {
+    #[serde(flatten)]
+    row: FinanceRow,
+    converted: Option<ConvertedAmount>,
+}
+
+fn lines(
+    rows: Vec<FinanceRow>,
+    profile: Option<&ProfileCurrency>,
+    principal: &kp_domain::Principal,
+) -> Vec<FinanceLine> {
+    rows.into_iter()
+        .map(|row| FinanceLine {
+            converted: profile.and_then(|p| {
+                p.convert_field(
+                    principal,
+                    "finance.amount",
+                    Some(row.amount_minor),
+                    &row.currency,
+                )
+            }),
+            row,
+        })
+        .collect()
+}
+
+/// The two columns a user with a profile currency gets in addition.
+const CONVERTED_CSV: &[CsvColumn<FinanceLine>] = &[
+    CsvColumn::hidden("col-converted-amount", "finance.amount", |r, l| {
+        // A missing rate is said in words, never left as a number.
+        r.converted
+            .as_ref()
+            .map(|c| match c.minor {
+                Some(m) => format::plain_amount(l, m),
+                None => crate::i18n::text_with(
+                    l,
+                    "currency-rate-missing",
+                    &[
+                        ("from", c.from.clone().into()),
+                        ("to", c.currency.clone().into()),
+                    ],
+                ),
+            })
+            .unwrap_or_default()
+    }),
+    CsvColumn::hidden("col-rate-date", "finance.amount", |r, l| {
+        r.converted
+            .as_ref()
+            .and_then(|c| c.rate_date)
+            .map(|d| format::date(l, &d.to_string()))
+            .unwrap_or_default()
+    }),
+];
+
 #[derive(Serialize)]
 struct Page {
     list: ListView,
-    rows: Vec<FinanceRow>,
+    rows: Vec<FinanceLine>,
     kinds: Vec<&'static str>,
     choices: Choices,
 }
@@ -112,9 +193,11 @@ pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)
     let (state, query) = read(&ctx, params);
     let app = &ctx.state.app;
     let listed = lists::finance(app, principal, &query, state.page).await?;
+    let profile = exchange_rates::profile(app, principal).await?;
+    let list = state.view(BASE, COLUMNS, principal, &listed);
     let view = Page {
-        list: state.view(BASE, COLUMNS, principal, &listed),
-        rows: listed.rows,
+        list,
+        rows: lines(listed.rows, profile.as_ref(), principal),
         kinds: FinanceKind::ALL.iter().map(|k| k.as_str()).collect(),
         choices: lists::choices(app, principal).await?,
     };
@@ -126,6 +209,13 @@ pub(super) async fn export(ctx: PageCtx, Query(params): Query<Vec<(String, Strin
     require_area(principal, MenuArea::Finances)?;
     require_function(principal, Function::ExportData)?;
     let (_, query) = read(&ctx, params);
-    let rows = lists::all_finance(&ctx.state.app, principal, &query).await?;
-    Ok(csv::download(&ctx, principal, "finances", &rows, CSV))
+    let app = &ctx.state.app;
+    let rows = lists::all_finance(app, principal, &query).await?;
+    Ok(match exchange_rates::profile(app, principal).await? {
+        None => csv::download(&ctx, principal, "finances", &lines(rows, None, principal), CSV),
+        Some(profile) => {
+            let lines = lines(rows, Some(&profile), principal);
+            csv::download(&ctx, principal, "finances", &lines, &with_converted())
+        }
+    })
 }

@@ -1,0 +1,35 @@
+## Profile currency (B9): converted amounts and the exchange rates page.
+
+currency-converted = ≈ { $amount }, Kurs vom { $date }
+currency-rate-missing = Kurs { $from } → { $to } fehlt
+col-converted-amount = Betrag in Profilwährung
+col-rate-date = Kurs vom
+nav-rates = Wechselkurse
+rates-title = Wechselkurse
+rates-intro = Kurse je 1 EUR. Verträge und Finanzen von Organisationen mit Profilwährung werden mit dem jüngsten Kurs umgerechnet, der heute gilt.
+rates-latest = Aktuelle Kurse
+rates-none = Noch keine Kurse erfasst.
+rates-currency = Währung
+rates-rate = Kurs (Einheiten je 1 EUR)
+rates-rate-hint = Zum Beispiel 0,9305 – Komma oder Punkt, höchstens 8 Nachkommastellen.
+rates-valid-from = Gültig ab
+rates-choose = Bitte wählen
+rates-add = Kurs erfassen
+rates-save = Kurs speichern
+rates-saved-rate = Der Kurs wurde gespeichert.
+rates-saved-file = Die Kurse aus der Datei wurden gespeichert.
+rates-upload = Kurse aus CSV-Datei importieren
+rates-upload-hint = Eine Zeile je Kurs: Währung;Kurs;gültig ab (z. B. CHF;0,9305;2026-11-01), getrennt durch Semikolon oder Komma, UTF-8. Vorhandene Kurse mit gleicher Währung und gleichem Datum werden ersetzt.
+rates-file = CSV-Datei
+rates-upload-submit = Datei importieren
+rates-upload-rejected = Die Datei wurde nicht importiert, es wurde nichts gespeichert. Bitte korrigieren Sie diese Zeilen:
+rates-line = Zeile { $line }
+rates-currency-unknown = Unbekannte Währung. Erlaubt sind die Währungen der Auswahlliste.
+rates-rate-invalid = Bitte geben Sie den Kurs als positive Zahl an, z. B. 0,9305.
+rates-rate-precision = Höchstens 8 Nachkommastellen.
+rates-rate-range = Der Kurs muss größer als 0 und höchstens 100.000 sein.
+rates-date-invalid = Bitte geben Sie ein gültiges Datum an (JJJJ-MM-TT oder TT.MM.JJJJ).
+rates-line-fields = Erwartet werden genau drei Felder: Währung, Kurs, gültig ab.
+rates-line-duplicate = Währung und Datum kommen in der Datei mehrfach vor.
+rates-file-empty = Die Datei enthält keine Kurse.
+rates-file-not-utf8 = Die Datei ist nicht UTF-8-kodiert.

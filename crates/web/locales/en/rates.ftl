@@ -1,0 +1,35 @@
+## Profile currency (B9): converted amounts and the exchange rates page.
+
+currency-converted = ≈ { $amount }, rate of { $date }
+currency-rate-missing = { $from } → { $to } rate missing
+col-converted-amount = Amount in profile currency
+col-rate-date = Rate of
+nav-rates = Exchange rates
+rates-title = Exchange rates
+rates-intro = Rates per 1 EUR. Contracts and finances of organizations with a profile currency are converted at the latest rate valid today.
+rates-latest = Current rates
+rates-none = No rates entered yet.
+rates-currency = Currency
+rates-rate = Rate (units per 1 EUR)
+rates-rate-hint = For example 0.9305 – comma or point, at most 8 decimal places.
+rates-valid-from = Valid from
+rates-choose = Please choose
+rates-add = Enter a rate
+rates-save = Save rate
+rates-saved-rate = The rate has been saved.
+rates-saved-file = The rates from the file have been saved.
+rates-upload = Import rates from a CSV file
+rates-upload-hint = One line per rate: currency;rate;valid from (e.g. CHF;0.9305;2026-11-01), separated by semicolons or commas, UTF-8. Existing rates with the same currency and date are replaced.
+rates-file = CSV file
+rates-upload-submit = Import file
+rates-upload-rejected = The file was not imported and nothing was saved. Please correct these lines:
+rates-line = Line { $line }
+rates-currency-unknown = Unknown currency. Use one of the currencies in the list.
+rates-rate-invalid = Please enter the rate as a positive number, e.g. 0.9305.
+rates-rate-precision = At most 8 decimal places.
+rates-rate-range = The rate must be greater than 0 and at most 100,000.
+rates-date-invalid = Please enter a valid date (YYYY-MM-DD or DD.MM.YYYY).
+rates-line-fields = Exactly three fields are expected: currency, rate, valid from.
+rates-line-duplicate = This currency and date appear more than once in the file.
+rates-file-empty = The file contains no rates.
+rates-file-not-utf8 = The file is not UTF-8 encoded.

@@ -1,0 +1,35 @@
+## Profile currency (B9): converted amounts and the exchange rates page.
+
+currency-converted = ≈ { $amount }, tipo del { $date }
+currency-rate-missing = falta el tipo { $from } → { $to }
+col-converted-amount = Importe en moneda de referencia
+col-rate-date = Tipo del
+nav-rates = Tipos de cambio
+rates-title = Tipos de cambio
+rates-intro = Tipos por 1 EUR. Los contratos y finanzas de organizaciones con moneda de referencia se convierten al tipo más reciente vigente hoy.
+rates-latest = Tipos actuales
+rates-none = Aún no se ha introducido ningún tipo.
+rates-currency = Moneda
+rates-rate = Tipo (unidades por 1 EUR)
+rates-rate-hint = Por ejemplo 0,9305: coma o punto, como máximo 8 decimales.
+rates-valid-from = Válido desde
+rates-choose = Seleccione
+rates-add = Introducir un tipo
+rates-save = Guardar tipo
+rates-saved-rate = El tipo se ha guardado.
+rates-saved-file = Los tipos del archivo se han guardado.
+rates-upload = Importar tipos desde un archivo CSV
+rates-upload-hint = Una línea por tipo: moneda;tipo;válido desde (p. ej. CHF;0,9305;2026-11-01), separados por punto y coma o coma, en UTF-8. Los tipos existentes con la misma moneda y fecha se sustituyen.
+rates-file = Archivo CSV
+rates-upload-submit = Importar archivo
+rates-upload-rejected = El archivo no se ha importado y no se ha guardado nada. Corrija estas líneas:
+rates-line = Línea { $line }
+rates-currency-unknown = Moneda desconocida. Utilice una de las monedas de la lista.
+rates-rate-invalid = Introduzca el tipo como número positivo, p. ej. 0,9305.
+rates-rate-precision = Como máximo 8 decimales.
+rates-rate-range = El tipo debe ser mayor que 0 y como máximo 100.000.
+rates-date-invalid = Introduzca una fecha válida (AAAA-MM-DD o DD.MM.AAAA).
+rates-line-fields = Se esperan exactamente tres campos: moneda, tipo, válido desde.
+rates-line-duplicate = Esta moneda y fecha aparecen más de una vez en el archivo.
+rates-file-empty = El archivo no contiene tipos.
+rates-file-not-utf8 = El archivo no está codificado en UTF-8.

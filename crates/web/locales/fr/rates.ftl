@@ -1,0 +1,35 @@
+## Profile currency (B9): converted amounts and the exchange rates page.
+
+currency-converted = ≈ { $amount }, cours du { $date }
+currency-rate-missing = cours { $from } → { $to } manquant
+col-converted-amount = Montant en devise de référence
+col-rate-date = Cours du
+nav-rates = Taux de change
+rates-title = Taux de change
+rates-intro = Cours pour 1 EUR. Les contrats et finances des organisations ayant une devise de référence sont convertis au dernier cours valable aujourd'hui.
+rates-latest = Cours actuels
+rates-none = Aucun cours saisi pour l'instant.
+rates-currency = Devise
+rates-rate = Cours (unités pour 1 EUR)
+rates-rate-hint = Par exemple 0,9305 – virgule ou point, 8 décimales au plus.
+rates-valid-from = Valable à partir du
+rates-choose = Veuillez choisir
+rates-add = Saisir un cours
+rates-save = Enregistrer le cours
+rates-saved-rate = Le cours a été enregistré.
+rates-saved-file = Les cours du fichier ont été enregistrés.
+rates-upload = Importer des cours depuis un fichier CSV
+rates-upload-hint = Une ligne par cours : devise;cours;valable à partir du (p. ex. CHF;0,9305;2026-11-01), séparés par des points-virgules ou des virgules, en UTF-8. Les cours existants de même devise et même date sont remplacés.
+rates-file = Fichier CSV
+rates-upload-submit = Importer le fichier
+rates-upload-rejected = Le fichier n'a pas été importé, rien n'a été enregistré. Veuillez corriger ces lignes :
+rates-line = Ligne { $line }
+rates-currency-unknown = Devise inconnue. Utilisez une des devises de la liste.
+rates-rate-invalid = Veuillez saisir le cours sous forme de nombre positif, p. ex. 0,9305.
+rates-rate-precision = 8 décimales au plus.
+rates-rate-range = Le cours doit être supérieur à 0 et au plus égal à 100 000.
+rates-date-invalid = Veuillez saisir une date valide (AAAA-MM-JJ ou JJ.MM.AAAA).
+rates-line-fields = Trois champs exactement sont attendus : devise, cours, valable à partir du.
+rates-line-duplicate = Cette devise et cette date figurent plusieurs fois dans le fichier.
+rates-file-empty = Le fichier ne contient aucun cours.
+rates-file-not-utf8 = Le fichier n'est pas encodé en UTF-8.

@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod listing;
 pub mod middleware;
+pub mod multipart;
 pub mod nav;
 pub mod pages;
 pub mod permissions;

@@ -9,10 +9,12 @@ pub mod documents;
 pub mod finances;
 pub mod health;
 pub mod home;
+pub mod home_files;
 pub mod language;
 pub mod legal;
 pub mod login;
 pub mod objects;
+pub mod settings;
 pub mod static_files;
 
 use crate::routes::Routes;
@@ -31,6 +33,7 @@ pub fn routes() -> Routes {
         .merge(finances::routes())
         .merge(contract_sheet::routes())
         .merge(contact::routes())
+        .merge(settings::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

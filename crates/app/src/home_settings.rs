@@ -93,6 +93,12 @@ pub struct HomeSettings {
     pub video: Video,
 }
 
+impl HomeSettings {
+    pub fn to_json(&self) -> Result<String, AppError> {
+        serde_json::to_string(self).map_err(|e| AppError::Internal(e.to_string()))
+    }
+}
+
 /// The text for `language`: its own, else the German one, else any.
 pub fn text_for(texts: &BTreeMap<String, String>, language: Language) -> Option<String> {
     texts
@@ -159,7 +165,7 @@ pub async fn for_editing(app: &App, principal: &Principal) -> Result<HomeSetting
 /// Stores the edited settings.
 pub async fn save(app: &App, principal: &Principal, value: &HomeSettings) -> Result<(), AppError> {
     let scope = edited_scope(principal)?;
-    let json = serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = value.to_json()?;
     settings::put(&app.db, scope, KEY, &json, app.clock.now()).await?;
     Ok(())
 }

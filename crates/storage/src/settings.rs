@@ -9,7 +9,7 @@ use kp_domain::{OrganizationId, TenantId};
 
 use crate::Result;
 use crate::args::Sql;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 
 /// Whose setting it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +71,24 @@ pub async fn put(
     json: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    db.execute(
-        Sql::new(
+    db.execute(put_sql(scope, key, json, now)).await?;
+    Ok(())
+}
+
+/// [`put`] inside a transaction (the demo loader's).
+pub async fn put_in(
+    tx: &mut Tx,
+    scope: SettingScope,
+    key: &str,
+    json: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(put_sql(scope, key, json, now)).await?;
+    Ok(())
+}
+
+fn put_sql(scope: SettingScope, key: &str, json: &str, now: DateTime<Utc>) -> Sql {
+    Sql::new(
             "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, \
              updated_at = excluded.updated_at",
@@ -80,10 +96,7 @@ pub async fn put(
         .arg(scope.key())
         .arg(key)
         .arg(json)
-        .arg(now),
-    )
-    .await?;
-    Ok(())
+        .arg(now)
 }
 
 /// Removes a setting (back to the default).

@@ -101,6 +101,18 @@ async fn dashboard_cards_follow_the_profile(app: &TestApp) {
     assert!(page.body.contains("line="), "links per line of business");
     assert!(!page.body.contains(">lob-"), "line names are translated");
     assert!(!page.body.contains(">home-"), "texts are translated");
+    // The demo's start message and the group's own logo (D4).
+    assert!(page.body.contains("start-message"));
+    let marker = "id=\"organization-logo\" src=\"";
+    let start = page.body.find(marker).unwrap() + marker.len();
+    let src = page.body[start..].split('"').next().unwrap().replace("&#x2f;", "/");
+    let logo = stefan.get(&src).await;
+    assert_eq!(logo.status, StatusCode::OK, "{src}");
+    assert!(logo.bytes.starts_with(b"\x89PNG"));
+    let mut martina = signed_in(app, "martina").await;
+    let page = martina.get("/home").await;
+    assert!(!page.body.contains("organization-logo"));
+    assert_eq!(martina.get(&src).await.status, StatusCode::NOT_FOUND);
 
     let mut claire = signed_in(app, "claire").await;
     let page = claire.get("/home").await;

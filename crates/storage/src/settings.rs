@@ -89,14 +89,14 @@ pub async fn put_in(
 
 fn put_sql(scope: SettingScope, key: &str, json: &str, now: DateTime<Utc>) -> Sql {
     Sql::new(
-            "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
+        "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, \
              updated_at = excluded.updated_at",
-        )
-        .arg(scope.key())
-        .arg(key)
-        .arg(json)
-        .arg(now)
+    )
+    .arg(scope.key())
+    .arg(key)
+    .arg(json)
+    .arg(now)
 }
 
 /// Removes a setting (back to the default).

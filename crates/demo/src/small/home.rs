@@ -58,7 +58,9 @@ pub(super) async fn settings(tx: &mut Tx) -> Result<(), DemoError> {
         }],
         ..HomeSettings::default()
     };
-    let json = value.to_json().map_err(|_| DemoError::Incomplete("home settings"))?;
+    let json = value
+        .to_json()
+        .map_err(|_| DemoError::Incomplete("home settings"))?;
     settings::put_in(tx, SettingScope::Global, "home", &json, Utc::now()).await?;
     Ok(())
 }

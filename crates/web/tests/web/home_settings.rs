@@ -105,7 +105,11 @@ async fn dashboard_cards_follow_the_profile(app: &TestApp) {
     assert!(page.body.contains("start-message"));
     let marker = "id=\"organization-logo\" src=\"";
     let start = page.body.find(marker).unwrap() + marker.len();
-    let src = page.body[start..].split('"').next().unwrap().replace("&#x2f;", "/");
+    let src = page.body[start..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
     let logo = stefan.get(&src).await;
     assert_eq!(logo.status, StatusCode::OK, "{src}");
     assert!(logo.bytes.starts_with(b"\x89PNG"));

@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod contract_parts;
 pub mod contracts;
 pub mod customers;
+pub mod dashboard;
 pub mod db;
 pub mod document_files;
 pub mod documents_attached;

@@ -71,19 +71,32 @@ pub async fn put(
     json: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    db.execute(
-        Sql::new(
-            "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
+    db.execute(put_sql(scope, key, json, now)).await?;
+    Ok(())
+}
+
+/// [`put`] inside a transaction (the demo loader's).
+pub async fn put_in(
+    tx: &mut Tx,
+    scope: SettingScope,
+    key: &str,
+    json: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(put_sql(scope, key, json, now)).await?;
+    Ok(())
+}
+
+fn put_sql(scope: SettingScope, key: &str, json: &str, now: DateTime<Utc>) -> Sql {
+    Sql::new(
+        "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, \
              updated_at = excluded.updated_at",
-        )
-        .arg(scope.key())
-        .arg(key)
-        .arg(json)
-        .arg(now),
     )
-    .await?;
-    Ok(())
+    .arg(scope.key())
+    .arg(key)
+    .arg(json)
+    .arg(now)
 }
 
 /// Removes a setting (back to the default).
@@ -92,29 +105,6 @@ pub async fn delete(db: &Db, scope: SettingScope, key: &str) -> Result<()> {
         Sql::new("DELETE FROM settings WHERE scope = $1 AND key = $2")
             .arg(scope.key())
             .arg(key),
-    )
-    .await?;
-    Ok(())
-}
-
-/// [`put`] inside a transaction (the demo loader writes everything in one).
-pub async fn put_in(
-    tx: &mut Tx,
-    scope: SettingScope,
-    key: &str,
-    json: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    tx.execute(
-        Sql::new(
-            "INSERT INTO settings (scope, key, value, updated_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value, \
-             updated_at = excluded.updated_at",
-        )
-        .arg(scope.key())
-        .arg(key)
-        .arg(json)
-        .arg(now),
     )
     .await?;
     Ok(())

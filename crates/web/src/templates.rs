@@ -43,6 +43,22 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/login.html"),
     ),
     (
+        "partials/home_dashboard.html",
+        include_str!("../templates/partials/home_dashboard.html"),
+    ),
+    (
+        "partials/home_icons.html",
+        include_str!("../templates/partials/home_icons.html"),
+    ),
+    (
+        "pages/settings.html",
+        include_str!("../templates/pages/settings.html"),
+    ),
+    (
+        "pages/settings_home.html",
+        include_str!("../templates/pages/settings_home.html"),
+    ),
+    (
         "pages/home_customer.html",
         include_str!("../templates/pages/home_customer.html"),
     ),

@@ -66,7 +66,11 @@ pub(crate) const INSURERS: &[(&str, &str, &str)] = &[
     ("Atlantic Commonwealth Insurance Company", "ACIC", ""),
 ];
 
-pub(crate) async fn insert(tx: &mut Tx, hashes: &Hashes) -> Result<Base, DemoError> {
+pub(crate) async fn insert(
+    tx: &mut Tx,
+    hashes: &Hashes,
+    group_logo: String,
+) -> Result<Base, DemoError> {
     let tenants = insert_tenants(tx).await?;
     let staff = insert_staff(tx, hashes, tenants).await?;
     let mut ids = Vec::new();
@@ -111,7 +115,7 @@ pub(crate) async fn insert(tx: &mut Tx, hashes: &Hashes) -> Result<Base, DemoErr
         tx,
         &organizations::NewOrganization {
             name: "Brenner Industrie Gruppe".into(),
-            logo_storage_key: None,
+            logo_storage_key: Some(group_logo),
             profile_currency: "EUR".into(),
             require_two_factor: false,
             created_at: created(),

@@ -13,6 +13,7 @@ mod docs;
 mod group;
 mod group_claims;
 mod group_objects;
+mod home;
 mod objects;
 mod people;
 mod private;
@@ -91,7 +92,9 @@ pub(crate) async fn seed_small(
     hashes: Hashes,
 ) -> Result<(Tx, SmallSet), DemoError> {
     let mut tx = tx;
-    let base = base::insert(&mut tx, &hashes).await?;
+    let logo = home::group_logo(blobs).await?;
+    let base = base::insert(&mut tx, &hashes, logo).await?;
+    home::settings(&mut tx).await?;
     let mut s = Seeder {
         tx,
         blobs,

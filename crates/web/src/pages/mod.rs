@@ -9,12 +9,14 @@ pub mod documents;
 pub mod finances;
 pub mod health;
 pub mod home;
+pub mod home_files;
 pub mod language;
 pub mod legal;
 pub mod login;
 pub mod objects;
-pub mod search;
 pub mod rates;
+pub mod search;
+pub mod settings;
 pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
@@ -37,6 +39,7 @@ pub fn routes() -> Routes {
         .merge(contact::routes())
         .merge(search::routes())
         .merge(rates::routes())
+        .merge(settings::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

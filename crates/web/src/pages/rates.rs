@@ -142,8 +142,8 @@ async fn upload(ctx: PageCtx, headers: HeaderMap, body: Bytes) -> WebResult {
     let principal = ctx.require_user()?;
     exchange_rates::require_admin(principal)?;
     let parts = multipart::parse(&headers, &body).ok_or(WebError::BadRequest)?;
-    ctx.check_csrf(parts.text("_csrf"))?;
-    let file = parts.get("file").unwrap_or_default();
+    ctx.check_csrf(&multipart::text(&parts, "_csrf"))?;
+    let file = multipart::data(&parts, "file").unwrap_or_default();
     match exchange_rates::upload(&ctx.state.app, principal, file).await? {
         Ok(_) => Ok(Redirect::to("/settings/rates?saved=file").into_response()),
         Err(line_errors) => {

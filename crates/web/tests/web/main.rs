@@ -12,6 +12,7 @@ mod details;
 mod document_files;
 mod errors;
 mod harness;
+mod home_settings;
 mod i18n_pages;
 mod idor;
 mod lists;

@@ -212,7 +212,13 @@ pub(super) async fn export(ctx: PageCtx, Query(params): Query<Vec<(String, Strin
     let app = &ctx.state.app;
     let rows = lists::all_finance(app, principal, &query).await?;
     Ok(match exchange_rates::profile(app, principal).await? {
-        None => csv::download(&ctx, principal, "finances", &lines(rows, None, principal), CSV),
+        None => csv::download(
+            &ctx,
+            principal,
+            "finances",
+            &lines(rows, None, principal),
+            CSV,
+        ),
         Some(profile) => {
             let lines = lines(rows, Some(&profile), principal);
             csv::download(&ctx, principal, "finances", &lines, &with_converted())

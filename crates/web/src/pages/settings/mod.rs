@@ -1,0 +1,37 @@
+//! The staff settings pages. Only staff administrators may open them;
+//! portal users get the 404 of a page that does not exist (staff URLs are
+//! not revealed to them), other staff 403.
+
+pub mod home;
+mod home_uploads;
+
+use axum::response::{Html, IntoResponse};
+use kp_domain::Principal;
+
+use crate::context::PageCtx;
+use crate::error::{WebError, WebResult};
+use crate::routes::Routes;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/settings", index)
+        .merge(home::routes())
+        .merge(home_uploads::routes())
+}
+
+/// The signed-in staff administrator.
+pub fn require_admin(ctx: &PageCtx) -> Result<&Principal, WebError> {
+    let principal = ctx.require_user()?;
+    if !principal.is_staff() {
+        return Err(WebError::NotFound);
+    }
+    if !principal.is_admin() {
+        return Err(WebError::Forbidden);
+    }
+    Ok(principal)
+}
+
+async fn index(ctx: PageCtx) -> WebResult {
+    require_admin(&ctx)?;
+    Ok(Html(ctx.render("pages/settings.html", "settings-title", ())?).into_response())
+}

@@ -181,7 +181,11 @@ export default function register() {
       await withSession(`lists-axe-${lang}`, async (s) => {
         await s.login(login('stefan'));
         if (lang !== 'de') await s.switchLanguage(lang);
-        for (const p of LISTS) {
+        // Every list in German; in the other languages the three whose
+        // forms differ most (ranges, checkbox, record selects) — the
+        // phone test below covers all six again.
+        const pages = lang === 'de' ? LISTS : ['/contracts', '/claims', '/documents'];
+        for (const p of pages) {
           await s.goto(p);
           assert.equal(await s.lang(), lang);
           await s.axe(p);

@@ -22,7 +22,7 @@ async function choose(s, theme) {
   // A dark primary and a light accent: the header then gets black text.
   await s.page.locator('input#primary').fill('#0b4f6c');
   await s.page.locator('input#accent').fill('#ffd700');
-  await s.clickAndWaitForPage(s.page.locator('form button[type=submit]'));
+  await s.clickAndWaitForPage(s.page.locator('main form button[type=submit]'));
   assert.equal(pathOf(s.page.url()), '/settings/theme');
   assert.equal(await s.page.locator('html').getAttribute('data-theme'), theme);
 }

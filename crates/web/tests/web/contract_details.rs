@@ -58,7 +58,7 @@ async fn contract_page(app: &TestApp) {
     assert!(body.contains("href=\"/claims/"));
     assert!(body.contains(&number), "finance item {number}");
     assert!(
-        body.contains("/preview\"") && body.contains("/file\""),
+        body.contains("href=\"/documents/") && body.contains("/file\""),
         "documents"
     );
     assert!(body.contains(">Mitversicherungsnehmer<"));

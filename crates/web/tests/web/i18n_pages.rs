@@ -44,7 +44,7 @@ async fn home_page_switches_language_and_remembers_it_in_the_session() {
         client.cookies.remove("kp_lang");
         let page = client.get("/home").await;
         assert!(
-            page.body.contains(&format!("<html lang=\"{lang}\">")),
+            page.body.contains(&format!("<html lang=\"{lang}\" ")),
             "{lang}"
         );
         assert!(page.body.contains(greeting), "{lang}");
@@ -216,7 +216,7 @@ fn every_built_in_template_compiles() {
         if name.starts_with("partials/") || name.starts_with("layout/") {
             continue;
         }
-        let ctx = minijinja::context! { lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), claim => sample_record(), object => sample_record(), customer => sample_record(), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() }, document => minijinja::Value::from(minijinja::value::Serde(sample_document())), preview => "pdf", size_kib => 1, converted => minijinja::context! { premium_net => (), premium_gross => (), sum_insured => (), deductible => (), finance_items => Vec::<i64>::new() }, reserve_converted => (), paid_converted => () };
+        let ctx = minijinja::context! { theme => minijinja::context! { name => "light" }, errors => minijinja::context! {}, lang => "en", languages => vec!["de"], title_key => "home-title", role_key => "role-admin", page => "imprint", status => 404, message_key => "error-404-message", counts => minijinja::Value::from(minijinja::value::Serde(kp_storage::home::ScopeCounts::default())), contract => minijinja::Value::from(minijinja::value::Serde(sample_contract())), claim => sample_record(), object => sample_record(), customer => sample_record(), list => sample_list(), choices => minijinja::context! { insurers => Vec::<i64>::new() }, document => minijinja::Value::from(minijinja::value::Serde(sample_document())), preview => "pdf", size_kib => 1, converted => minijinja::context! { premium_net => (), premium_gross => (), sum_insured => (), deductible => (), finance_items => Vec::<i64>::new() }, reserve_converted => (), paid_converted => () };
         if let Err(err) = templates.render(name, ctx) {
             panic!("{name}: {err:#}");
         }

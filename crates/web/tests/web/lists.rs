@@ -8,7 +8,7 @@ use kp_storage::Sql;
 
 use crate::harness::{Client, Response, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
 
-async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
     let mut client = Client::new(app);
     let answer = client.login(login.email, login.password).await;
@@ -17,12 +17,12 @@ async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
 }
 
 /// Templates escape `/` as `&#x2f;`.
-fn html(response: &Response) -> String {
+pub(crate) fn html(response: &Response) -> String {
     response.body.replace("&#x2f;", "/")
 }
 
 /// The number in "N entries" above a list.
-fn total(body: &str) -> i64 {
+pub(crate) fn total(body: &str) -> i64 {
     let start = body.find("id=\"list-total\"").expect("a total");
     let text = &body[start..];
     let text = &text[text.find('>').unwrap() + 1..];
@@ -347,56 +347,4 @@ async fn a_finance_only_profile_gets_finances_and_nothing_else() {
     let home = html(&claire.get("/home").await);
     assert!(home.contains("href=\"/finances\""));
     assert!(!home.contains("href=\"/claims\""));
-}
-
-/// A finance-only profile (documents and finances) sees the documents of
-/// its finance items, not the policy documents of the contracts behind
-/// them: in the inbox, on a document's page and as a file.
-#[tokio::test]
-async fn documents_follow_the_area_of_their_record() {
-    let app = spawn_app().await;
-    let mut claire = signed_in(&app, "claire").await;
-    let inbox = html(&claire.get("/documents").await);
-    assert!(total(&inbox) > 0, "Claire has invoices");
-    assert!(
-        !inbox.contains("href=\"/contracts/"),
-        "no contract document listed"
-    );
-    assert!(
-        !inbox.contains("value=\"contract\""),
-        "no contract context offered"
-    );
-    let csv = claire.get("/documents.csv").await;
-    if csv.status == StatusCode::OK {
-        assert_eq!(
-            csv.body.trim_end().split("\r\n").count() as i64 - 1,
-            total(&inbox)
-        );
-    }
-    // A policy document of a contract in her scope: refused, not hidden.
-    let login = demo_login("claire");
-    let (policy,): (i64,) = app
-        .db
-        .fetch_one(
-            Sql::new(
-                "SELECT d.id FROM documents d JOIN portal_user_scope_customers s \
-                 ON s.customer_id = d.customer_id JOIN portal_users u ON u.id = s.portal_user_id \
-                 WHERE u.email = $1 AND d.contract_id IS NOT NULL AND d.claim_id IS NULL \
-                 AND d.object_id IS NULL AND d.finance_item_id IS NULL ORDER BY d.id LIMIT 1",
-            )
-            .arg(login.email),
-        )
-        .await
-        .unwrap();
-    for path in [
-        format!("/documents/{policy}"),
-        format!("/documents/{policy}/file"),
-        format!("/documents/{policy}/preview"),
-    ] {
-        assert_eq!(
-            claire.get(&path).await.status,
-            StatusCode::FORBIDDEN,
-            "{path}"
-        );
-    }
 }

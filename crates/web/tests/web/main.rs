@@ -9,6 +9,7 @@ mod contract_sheet;
 mod contracts;
 mod currency;
 mod details;
+mod document_areas;
 mod document_files;
 mod errors;
 mod harness;

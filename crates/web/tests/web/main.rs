@@ -11,6 +11,7 @@ mod currency;
 mod details;
 mod document_areas;
 mod document_files;
+mod document_serving;
 mod errors;
 mod harness;
 mod home_settings;

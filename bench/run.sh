@@ -17,6 +17,9 @@
 #   BENCH_PORT=18080          first port tried (the next free one is used)
 #   BENCH_READY_TIMEOUT=900   seconds to wait for /readyz (data load included)
 #   BENCH_SKIP_BUILD=1        do not run cargo; use the existing binary
+#   BENCH_DOWNLOAD=1          also run the download benchmark (bench/download.sh);
+#                             0 skips it (it needs the large set's 10 MiB document)
+#   BENCH_PAGE_LIMIT_KB=150   largest HTML page (bytes per response) allowed
 #   KUNDENPORTAL_BIN=PATH     binary to run (implies BENCH_SKIP_BUILD=1)
 #   CARGO_TARGET_DIR          honoured for the build and the binary path
 #   KUNDENPORTAL_DATABASE_URL postgres://… to benchmark on PostgreSQL; the
@@ -37,6 +40,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 PAGES=${BENCH_PAGES:-$ROOT/bench/pages.txt}
 GOAL=${BENCH_GOAL:-0.5}
 PORT=${BENCH_PORT:-18080}
+DOWNLOAD=${BENCH_DOWNLOAD:-1}
+PAGE_LIMIT_KB=${BENCH_PAGE_LIMIT_KB:-150}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-900}
 LUA=$ROOT/bench/report.lua
 
@@ -55,6 +60,14 @@ if ! command -v wrk >/dev/null; then
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq wrk >/dev/null
 fi
 command -v curl >/dev/null || die "curl is required"
+if [[ $DOWNLOAD = 1 ]] && ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
+    log "installing nginx (Debian package; the static-file reference of the download benchmark)"
+    sudo_cmd=()
+    [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nginx-light >/dev/null ||
+        DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends nginx >/dev/null
+fi
 
 # --- build -----------------------------------------------------------------
 if [[ -n ${KUNDENPORTAL_BIN:-} ]]; then
@@ -80,6 +93,10 @@ cleanup() {
         for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ -n ${NGINX_PID:-} ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
+        kill "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
     fi
     if [[ $status -ne 0 && $status -ne 2 && -f $TMP/server.err ]]; then
         log "last lines of the server log:"
@@ -207,10 +224,14 @@ headers_for() {
     [[ $email = - ]] || HDR=(-H "Cookie: kp_session=${SESSION[$email]}")
 }
 
+# The status, and whether the answer is an HTML page (the size goal is for
+# pages, not for downloads).
+HTML=()
 for i in "${!NAMES[@]}"; do
     headers_for "$i"
-    code=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "${HDR[@]}" "$BASE${PATHS[$i]}" || true)
+    read -r code kind < <(curl -s --max-time 30 -o /dev/null -w '%{http_code} %{content_type}\n' "${HDR[@]}" "$BASE${PATHS[$i]}" || true)
     [[ $code = 200 ]] || die "${NAMES[$i]}: GET ${PATHS[$i]} answered '$code', not 200"
+    case $kind in text/html*) HTML+=(1) ;; *) HTML+=(0) ;; esac
 done
 log "every page answers 200"
 
@@ -218,7 +239,7 @@ log "every page answers 200"
 # Other processes compete with the server and wrk for the CPUs; record how
 # busy the machine was when measuring started.
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
-RPS=() P50=() P99=() ERRS=()
+RPS=() P50=() P99=() ERRS=() KB=()
 RAW=$TMP/wrk.txt
 : >"$RAW"
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
@@ -238,11 +259,20 @@ for i in "${!NAMES[@]}"; do
     duration=$(field duration_us "$line")
     errors=$(($(field status_errors "$line") + $(field connect_errors "$line") + $(field read_errors "$line") + $(field write_errors "$line") + $(field timeouts "$line")))
     RPS+=("$(awk -v r="$requests" -v d="$duration" 'BEGIN { printf "%.0f", r / (d / 1e6) }')")
+    KB+=("$(awk -v b="$(field bytes "$line")" -v r="$requests" 'BEGIN { printf "%.1f", (r > 0) ? b / r / 1024 : 0 }')")
     P50+=("$(ms "$(field p50_us "$line")")")
     P99+=("$(ms "$(field p99_us "$line")")")
     ERRS+=("$errors")
     log "${NAMES[$i]}: ${RPS[$i]} req/s, p50 ${P50[$i]} ms, p99 ${P99[$i]} ms, errors $errors"
 done
+
+DOWNLOAD_SUMMARY=$TMP/download.txt
+: >"$DOWNLOAD_SUMMARY"
+DOWNLOAD_STATUS=0
+if [[ $DOWNLOAD = 1 ]]; then
+    # shellcheck source=bench/download.sh
+    source "$ROOT/bench/download.sh"
+fi
 
 RSS_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?")
 
@@ -271,11 +301,11 @@ status=0
     echo "- Load average before measuring (1/5/15 min): $LOADAVG"
     echo "- Server peak RSS: $((${RSS_KB:-0} / 1024)) MiB"
     echo
-    echo "| page | route | login | req/s | p50 ms | p99 ms | errors | ÷ ${NAMES[0]} |"
-    echo "|---|---|---|---:|---:|---:|---:|---:|"
+    echo "| page | route | login | req/s | p50 ms | p99 ms | KB | errors | ÷ ${NAMES[0]} |"
+    echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
     for i in "${!NAMES[@]}"; do
         ratio=$(ratio "$i")
-        echo "| ${NAMES[$i]} | GET ${PATHS[$i]} | ${LOGINS[$i]} | ${RPS[$i]} | ${P50[$i]} | ${P99[$i]} | ${ERRS[$i]} | $ratio |"
+        echo "| ${NAMES[$i]} | GET ${PATHS[$i]} | ${LOGINS[$i]} | ${RPS[$i]} | ${P50[$i]} | ${P99[$i]} | ${KB[$i]} | ${ERRS[$i]} | $ratio |"
     done
     echo
     for i in "${!NAMES[@]}"; do
@@ -289,6 +319,18 @@ status=0
         fi
         echo "- ${NAMES[$i]} ÷ ${NAMES[0]} = $ratio (goal ≥ $GOAL: $verdict)"
     done
+    for i in "${!NAMES[@]}"; do
+        ((HTML[i] == 1)) || continue
+        if ! awk -v kb="${KB[$i]}" -v max="$PAGE_LIMIT_KB" 'BEGIN { exit !(kb < max) }'; then
+            echo "- ${NAMES[$i]}: ${KB[$i]} KB per answer (goal < $PAGE_LIMIT_KB KB: NOT met)"
+            status=2
+        fi
+    done
+    if [[ -s $DOWNLOAD_SUMMARY ]]; then
+        echo
+        cat "$DOWNLOAD_SUMMARY"
+        ((DOWNLOAD_STATUS == 0)) || status=$DOWNLOAD_STATUS
+    fi
     for i in "${!NAMES[@]}"; do
         ((ERRS[i] == 0)) || { echo "- WARNING: ${NAMES[$i]} had ${ERRS[$i]} errors (non-2xx/3xx, socket errors or timeouts)"; status=1; }
     done

@@ -149,6 +149,7 @@ impl Gen<'_> {
             Doc::Dunning => &self.templates.dunning,
             Doc::Claim => &self.templates.claim_letter,
             Doc::Photo => &self.templates.claim_photo,
+            Doc::Conditions => &self.templates.conditions,
         }
         .clone();
         let (media_type, extension) = match pdf {
@@ -187,4 +188,5 @@ pub(super) enum Doc {
     Dunning,
     Claim,
     Photo,
+    Conditions,
 }

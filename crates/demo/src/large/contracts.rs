@@ -99,6 +99,16 @@ impl Gen<'_> {
             format!("Versicherungsschein {}", k.policy),
             Doc::Policy,
         );
+        if i == 0 && group {
+            self.document(
+                batch,
+                &k,
+                [None, None, None],
+                "policy",
+                format!("Versicherungsbedingungen {}", k.policy),
+                Doc::Conditions,
+            );
+        }
         if i % 10 < 3 {
             self.claim(&k, first_object, batch);
         }

@@ -40,6 +40,9 @@ pub struct LargeSizes {
     pub contracts: u64,
     /// Contracts the industrial group holds in the end, small set included.
     pub group_contracts: u64,
+    /// Size of the group's complete policy wording (a single PDF), the
+    /// file of the download benchmark.
+    pub big_document_bytes: u64,
 }
 
 impl LargeSizes {
@@ -47,6 +50,7 @@ impl LargeSizes {
         customers: 20_000,
         contracts: 100_000,
         group_contracts: 5_000,
+        big_document_bytes: 10 * 1024 * 1024,
     };
 
     /// The full set divided by `divisor`, for quick smoke runs.
@@ -56,6 +60,7 @@ impl LargeSizes {
             customers: Self::FULL.customers / d,
             contracts: Self::FULL.contracts / d,
             group_contracts: Self::FULL.group_contracts / d,
+            big_document_bytes: Self::FULL.big_document_bytes / d,
         }
     }
 }
@@ -116,7 +121,7 @@ pub async fn seed_large_with(
     let (tx, small) = small::seed_small(db.begin().await?, blobs, hashes).await?;
     tx.commit().await?;
     progress.advance(1);
-    let templates = templates::store_all(blobs).await?;
+    let templates = templates::store_all(blobs, sizes.big_document_bytes).await?;
     let mut tx = db.begin().await?;
     let rng = Rng::new(opts.seed);
     let owners =

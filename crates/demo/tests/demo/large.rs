@@ -56,9 +56,19 @@ async fn smoke(f: &backends::Fresh) {
     assert_eq!(summary.objects, 3_000);
     assert_eq!(summary.claims, 300);
     // A policy per contract, a paper per finance item, a letter and a
-    // photo per claim.
-    assert_eq!(summary.documents, 2_300);
+    // photo per claim, and the group's complete policy wording.
+    assert_eq!(summary.documents, 2_301);
     assert_eq!(summary.group_contracts, 50);
+    // The download benchmark's file: one PDF of at least the asked size.
+    let (size,): (i64,) = f
+        .db
+        .fetch_one(Sql::new(
+            "SELECT size_bytes FROM documents WHERE title LIKE 'Versicherungsbedingungen %'",
+        ))
+        .await
+        .unwrap();
+    let wanted = sizes.big_document_bytes as i64;
+    assert!(size >= wanted && size < wanted + wanted / 10, "{size}");
     assert_eq!(group_contracts(&f.db).await, 50);
     assert!(count(&f.db, "contracts").await >= 1_140);
     insert_after_bulk(&f.db).await;

@@ -215,8 +215,15 @@ fn prefix(scope: &Scope, sql: &mut Sql) {
         );
         return;
     }
-    sql.push("WITH scope_contracts(id) AS MATERIALIZED (SELECT vk.id FROM contracts vk WHERE ");
-    contract_rule(scope, "vk", sql);
+    sql.push("WITH scope_contracts(id) AS MATERIALIZED (");
+    if held_only(scope) {
+        // The holders' contracts are the whole rule: the ids straight from
+        // the customer indexes, without reading every contract row again.
+        held_by_customers_body(scope, sql);
+    } else {
+        sql.push("SELECT vk.id FROM contracts vk WHERE ");
+        contract_rule(scope, "vk", sql);
+    }
     sql.push("), scope_objects(id) AS MATERIALIZED (SELECT vo.id FROM insured_objects vo WHERE ")
         .push("vo.contract_id IN (SELECT id FROM scope_contracts)");
     if let Some(user) = scope.object_list() {
@@ -292,15 +299,37 @@ fn contract_rule(scope: &Scope, k: &str, sql: &mut Sql) {
     sql.push(")");
 }
 
-/// `(SELECT … UNION SELECT …)`: ids of the contracts whose policyholder or
-/// a co-insured customer is in C. A union rather than `OR EXISTS`, so that
-/// both halves are index lookups instead of a scan over every contract.
+/// Whether the scope's contracts are exactly those its customers hold or
+/// are co-insured on (a customer or an organization, no further narrowing).
+fn held_only(scope: &Scope) -> bool {
+    matches!(
+        scope.customers,
+        CustomerSet::Customer(_) | CustomerSet::Organization(_)
+    ) && scope.contract_types.is_none()
+        && scope.statuses.is_none()
+        && scope.lines.is_none()
+        && scope.object_list().is_none()
+}
+
+/// `(SELECT … UNION ALL SELECT …)`: ids of the contracts whose policyholder
+/// or a co-insured customer is in C. A union rather than `OR EXISTS`, so
+/// that both halves are index lookups instead of a scan over every
+/// contract.
 fn held_by_customers(scope: &Scope, sql: &mut Sql) {
-    sql.push("(SELECT pk.id FROM contracts pk WHERE ");
-    customer(scope, "pk.customer_id", sql);
-    sql.push(" UNION SELECT sci.contract_id FROM contract_co_insured sci WHERE ");
-    customer(scope, "sci.customer_id", sql);
+    sql.push("(");
+    held_by_customers_body(scope, sql);
     sql.push(")");
+}
+
+/// The union itself. `UNION ALL`: an id may come twice (held and
+/// co-insured), which no use of the set minds — it is only ever read
+/// through `IN` — and it saves the temporary B-tree that removing
+/// duplicates costs (5,000 inserts per request for an industrial group).
+fn held_by_customers_body(scope: &Scope, sql: &mut Sql) {
+    sql.push("SELECT pk.id FROM contracts pk WHERE ");
+    customer(scope, "pk.customer_id", sql);
+    sql.push(" UNION ALL SELECT sci.contract_id FROM contract_co_insured sci WHERE ");
+    customer(scope, "sci.customer_id", sql);
 }
 
 fn member(scope: &Scope, col: &str, set: &str, sql: &mut Sql) {

@@ -60,9 +60,8 @@ async fn smoke(f: &backends::Fresh) {
     assert_eq!(summary.documents, 2_301);
     assert_eq!(summary.group_contracts, 50);
     // The download benchmark's file: one PDF of at least the asked size.
-    let (size,): (i64,) = f
-        .db
-        .fetch_one(Sql::new(
+    let (size,): (i64,) =
+        f.db.fetch_one(Sql::new(
             "SELECT size_bytes FROM documents WHERE title LIKE 'Versicherungsbedingungen %'",
         ))
         .await

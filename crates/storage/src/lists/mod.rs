@@ -122,13 +122,7 @@ pub(crate) fn order_and_page<F, S: SortColumn>(
     query: &ListQuery<F, S>,
     id: &str,
 ) {
-    let direction = if query.descending { " DESC" } else { " ASC" };
-    q.push(" ORDER BY ")
-        .push(query.sort.expression())
-        .push(direction)
-        .push(", ")
-        .push(id)
-        .push(direction);
+    order(q, query, id);
     let (limit, offset) = match query.page {
         Some(page) => {
             let size = i64::from(page.size.clamp(1, 200));
@@ -137,6 +131,17 @@ pub(crate) fn order_and_page<F, S: SortColumn>(
         None => (i64::from(MAX_EXPORT_ROWS), 0),
     };
     q.push(" LIMIT ").bind(limit).push(" OFFSET ").bind(offset);
+}
+
+/// ` ORDER BY <sort>, <id>` in the query's direction.
+pub(crate) fn order<F, S: SortColumn>(q: &mut Scoped<'_>, query: &ListQuery<F, S>, id: &str) {
+    let direction = if query.descending { " DESC" } else { " ASC" };
+    q.push(" ORDER BY ")
+        .push(query.sort.expression())
+        .push(direction)
+        .push(", ")
+        .push(id)
+        .push(direction);
 }
 
 /// `%`, `_` and the escape character itself match literally.

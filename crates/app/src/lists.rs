@@ -148,10 +148,7 @@ fn reader(principal: &Principal) -> Option<kp_domain::PortalUserId> {
 /// shows; whatever the caller set there is replaced.
 fn shown_documents(principal: &Principal, query: &DocumentQuery) -> DocumentQuery {
     let mut query = query.clone();
-    query.filters.shown_contexts = DocumentContextKind::ALL
-        .into_iter()
-        .filter(|k| principal.permissions.shows_document(*k))
-        .collect();
+    query.filters.shown_contexts = principal.permissions.shown_document_kinds();
     query
 }
 

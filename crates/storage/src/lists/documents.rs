@@ -148,17 +148,8 @@ pub async fn list(
     if let Some(kind) = filters.context {
         q.push(" AND ").push(kind.condition());
     }
-    q.push(" AND (");
-    if filters.shown_contexts.is_empty() {
-        q.push("FALSE");
-    }
-    for (i, kind) in filters.shown_contexts.iter().enumerate() {
-        if i > 0 {
-            q.push(" OR ");
-        }
-        q.push("(").push(kind.condition()).push(")");
-    }
-    q.push(")");
+    q.push(" AND ");
+    of_kinds(&mut q, &filters.shown_contexts);
     super::equals(&mut q, "d.document_type", filters.document_type);
     super::range(&mut q, "d.created_at", filters.created);
     if let (true, Some(user)) = (filters.unread_only, reader) {
@@ -177,6 +168,23 @@ pub async fn list(
     super::order_and_page(&mut q, query, "d.id");
     let rows: Vec<Counted<DocumentRow>> = db.fetch_all(q.finish()?).await?;
     Ok(split(rows))
+}
+
+/// `(<condition> OR …)`: the document aliased `d` belongs to one of
+/// `kinds`; no kinds match nothing.
+pub(crate) fn of_kinds(q: &mut Scoped<'_>, kinds: &[DocumentContextKind]) {
+    if kinds.is_empty() {
+        q.push("FALSE");
+        return;
+    }
+    q.push("(");
+    for (i, kind) in kinds.iter().enumerate() {
+        if i > 0 {
+            q.push(" OR ");
+        }
+        q.push("(").push(kind.condition()).push(")");
+    }
+    q.push(")");
 }
 
 /// The name of a document's most specific context. Only the joined

@@ -14,6 +14,7 @@ mod document_files;
 mod document_serving;
 mod errors;
 mod harness;
+mod home_counts;
 mod home_page;
 mod home_settings;
 mod home_support;

@@ -99,7 +99,9 @@ pub async fn list(
     super::equals(&mut q, "o.kind", f.kind);
     super::equals(&mut q, "k.line_of_business", f.line);
     super::equals(&mut q, "k.customer_id", f.customer);
-    super::search(
+    // The plate matches as typed and in any spelling, as in the staff
+    // search.
+    super::search_with_plate(
         &mut q,
         query.search.as_deref(),
         &[
@@ -112,6 +114,7 @@ pub async fn list(
             "o.vin",
             "k.policy_number",
         ],
+        Some("o.plate"),
     );
     super::order_and_page(&mut q, query, "o.id");
     let rows: Vec<Counted<ObjectListRow>> = db.fetch_all(q.finish()?).await?;

@@ -86,6 +86,10 @@ pub struct ContractRow {
     pub payment_frequency: String,
     pub premium_gross_minor: i64,
     pub currency: String,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 /// A page of the contracts in the scope and the number of all that match.
@@ -99,8 +103,9 @@ pub async fn list(
         "SELECT k.id, k.policy_number, k.customer_id, cu.display_name AS customer_name, \
          i.name AS insurer_name, k.line_of_business, k.contract_type, k.status, k.start_date, \
          k.end_date, k.payment_frequency, k.premium_gross_minor, k.currency, \
-         COUNT(*) OVER () AS total \
+         k.external_id, t.name AS tenant_name, COUNT(*) OVER () AS total \
          FROM contracts k JOIN customers cu ON cu.id = k.customer_id \
+         JOIN tenants t ON t.id = k.tenant_id \
          LEFT JOIN insurers i ON i.id = k.insurer_id WHERE ",
     )
     .contract("k");

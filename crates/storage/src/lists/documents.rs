@@ -105,6 +105,10 @@ pub struct DocumentRow {
     pub context: String,
     /// The reader has not opened it yet (portal users only).
     pub is_new: bool,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 /// The inbox of `reader` (a portal user; `None` for staff, who have no
@@ -121,7 +125,8 @@ pub async fn list(
          d.created_at, d.customer_id, d.contract_id, d.object_id, d.claim_id, \
          d.finance_item_id, ",
     );
-    q.push(CONTEXT_LABEL).push(" AS context, ");
+    q.push(CONTEXT_LABEL)
+        .push(" AS context, COALESCE(d.external_id, '') AS external_id, t.name AS tenant_name, ");
     match reader {
         Some(user) => {
             q.push(
@@ -137,7 +142,7 @@ pub async fn list(
     }
     q.push(
         "COUNT(*) OVER () AS total FROM documents d \
-         JOIN customers cu ON cu.id = d.customer_id \
+         JOIN customers cu ON cu.id = d.customer_id JOIN tenants t ON t.id = d.tenant_id \
          LEFT JOIN contracts k ON k.id = d.contract_id \
          LEFT JOIN insured_objects o ON o.id = d.object_id \
          LEFT JOIN claims c ON c.id = d.claim_id \

@@ -79,6 +79,10 @@ pub struct ObjectListRow {
     pub policy_number: String,
     pub line_of_business: String,
     pub customer_name: String,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 pub async fn list(
@@ -90,9 +94,9 @@ pub async fn list(
     q.push(
         "SELECT o.id, o.description, o.kind, o.site, o.street, o.postal_code, o.city, o.plate, \
          o.contract_id, k.policy_number, k.line_of_business, cu.display_name AS customer_name, \
-         COUNT(*) OVER () AS total \
+         o.external_id, t.name AS tenant_name, COUNT(*) OVER () AS total \
          FROM insured_objects o JOIN contracts k ON k.id = o.contract_id \
-         JOIN customers cu ON cu.id = k.customer_id WHERE ",
+         JOIN customers cu ON cu.id = k.customer_id JOIN tenants t ON t.id = o.tenant_id WHERE ",
     )
     .object("o");
     let f = &query.filters;

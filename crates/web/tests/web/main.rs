@@ -20,6 +20,7 @@ mod home_settings;
 mod home_support;
 mod i18n_pages;
 mod idor;
+mod list_back_office;
 mod list_plates;
 mod lists;
 mod login;

@@ -19,13 +19,26 @@ pub async fn csrf(client: &mut Client<'_>) -> String {
     client.get("/settings/home").await.hidden("_csrf")
 }
 
-/// Sends a multipart form with one file, as a browser's upload form does.
+/// Sends a multipart form with one file, as a browser's upload form does
+/// (streamed, without a declared length).
 pub async fn upload(
     client: &mut Client<'_>,
     path: &str,
     csrf: &str,
     field: &str,
     bytes: &[u8],
+) -> Response {
+    upload_with(client, path, csrf, field, bytes, false).await
+}
+
+/// [`upload`], declaring the body's length (`Content-Length`) if asked.
+pub async fn upload_with(
+    client: &mut Client<'_>,
+    path: &str,
+    csrf: &str,
+    field: &str,
+    bytes: &[u8],
+    declare_length: bool,
 ) -> Response {
     let boundary = "kpBoundary7MA4YWxk";
     let mut body = Vec::new();
@@ -45,7 +58,7 @@ pub async fn upload(
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
         .join("; ");
-    let request = Request::builder()
+    let mut request = Request::builder()
         .method(Method::POST)
         .uri(path)
         .header(header::COOKIE, cookie)
@@ -53,9 +66,11 @@ pub async fn upload(
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={boundary}"),
         )
-        .extension(axum::extract::ConnectInfo(client.peer))
-        .body(Body::from(body))
-        .unwrap();
+        .extension(axum::extract::ConnectInfo(client.peer));
+    if declare_length {
+        request = request.header(header::CONTENT_LENGTH, body.len());
+    }
+    let request = request.body(Body::from(body)).unwrap();
     let response = client.app.router.clone().oneshot(request).await.unwrap();
     let status = response.status();
     let headers = response.headers().clone();

@@ -18,6 +18,7 @@ mod home_counts;
 mod home_page;
 mod home_settings;
 mod home_support;
+mod home_video;
 mod i18n_pages;
 mod idor;
 mod list_back_office;

@@ -73,12 +73,17 @@ pub async fn new_among(
     }
 }
 
-/// How many documents in the scope the principal has not opened yet; 0 for
-/// staff and while impersonating.
+/// How many documents in the scope the principal has not opened yet,
+/// counting only those the profile shows (the area of each document's
+/// record, as in the inbox); 0 for staff and while impersonating.
 pub async fn count_new(app: &App, principal: &Principal) -> Result<i64, AppError> {
     match reader(principal) {
         Some(user) => {
-            Ok(kp_storage::document_files::count_new(&app.db, &principal.scope, user).await?)
+            let shown = principal.permissions.shown_document_kinds();
+            Ok(
+                kp_storage::document_files::count_new(&app.db, &principal.scope, user, &shown)
+                    .await?,
+            )
         }
         None => Ok(0),
     }

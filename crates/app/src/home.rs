@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use kp_domain::{Principal, Scope};
+use kp_domain::{DocumentContextKind, Principal, Scope};
 use kp_storage::home;
 pub use kp_storage::home::ScopeCounts;
 
@@ -87,13 +87,25 @@ impl CountsCache {
     }
 }
 
-/// Counts of what the principal's scope holds.
+/// Counts of what the principal's scope holds. Documents count only where
+/// the profile shows the area of their record, as in the inbox.
 pub async fn counts(app: &App, principal: &Principal) -> Result<ScopeCounts, AppError> {
-    if let Some(counts) = app.counts.get(&principal.scope) {
+    let mut counts = scope_counts(app, &principal.scope).await?;
+    let shown = principal.permissions.shown_document_kinds();
+    // The cache is per scope, not per profile: a profile hiding some
+    // records' areas recounts its documents (few users, a cheap count).
+    if shown.len() < DocumentContextKind::ALL.len() {
+        counts.documents = home::count_documents(&app.db, &principal.scope, &shown).await?;
+    }
+    Ok(counts)
+}
+
+async fn scope_counts(app: &App, scope: &Scope) -> Result<ScopeCounts, AppError> {
+    if let Some(counts) = app.counts.get(scope) {
         return Ok(counts);
     }
-    let counts = home::counts(&app.db, &principal.scope).await?;
-    app.counts.put(&principal.scope, &counts);
+    let counts = home::counts(&app.db, scope).await?;
+    app.counts.put(scope, &counts);
     Ok(counts)
 }
 

@@ -11,7 +11,6 @@ use crate::home_settings::{self, StoredBlob};
 use crate::{App, AppError, FieldError};
 
 pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
-pub const MAX_VIDEO_BYTES: usize = 64 * 1024 * 1024;
 
 fn invalid(field: &'static str, key: &'static str) -> AppError {
     AppError::Validation(vec![FieldError { field, key }])
@@ -69,13 +68,19 @@ pub async fn upload_logo(app: &App, principal: &Principal, bytes: &[u8]) -> Resu
     home_settings::save(app, principal, &value).await
 }
 
-/// Checks and stores an uploaded video as the welcome video.
-pub async fn upload_video(app: &App, principal: &Principal, bytes: &[u8]) -> Result<(), AppError> {
+/// Checks and stores an uploaded video as the welcome video; `max_bytes`
+/// is the configured upload limit (the web layer stops reading beyond it).
+pub async fn upload_video(
+    app: &App,
+    principal: &Principal,
+    bytes: &[u8],
+    max_bytes: usize,
+) -> Result<(), AppError> {
     let mut value = home_settings::for_editing(app, principal).await?;
     if bytes.is_empty() {
         return Err(invalid("video", "home-settings-file-missing"));
     }
-    if bytes.len() > MAX_VIDEO_BYTES {
+    if bytes.len() > max_bytes {
         return Err(invalid("video", "home-settings-video-too-large"));
     }
     let media_type =

@@ -82,6 +82,47 @@ where
     Ok(fetch(None).await?.0)
 }
 
+/// A list row carrying back-office data (the back office's id, the
+/// record's tenant), which only staff see.
+trait BackOffice {
+    fn blank_back_office(&mut self);
+}
+
+macro_rules! back_office {
+    ($($row:ty),*) => {$(
+        impl BackOffice for $row {
+            fn blank_back_office(&mut self) {
+                self.external_id.clear();
+                self.tenant_name.clear();
+            }
+        }
+    )*};
+}
+
+back_office!(
+    ContractRow,
+    ClaimListRow,
+    ObjectListRow,
+    FinanceRow,
+    DocumentRow
+);
+
+impl BackOffice for CustomerRow {
+    /// The customer number (`external_id`) is the customer's own; only
+    /// the tenant is back-office data.
+    fn blank_back_office(&mut self) {
+        self.tenant_name.clear();
+    }
+}
+
+/// Blanks the back-office data for portal users (also while a staff
+/// member acts as one), so that it does not even reach the templates.
+fn staff_only<R: BackOffice>(principal: &Principal, rows: &mut [R]) {
+    if !principal.is_staff() {
+        rows.iter_mut().for_each(R::blank_back_office);
+    }
+}
+
 macro_rules! list_use_case {
     ($page_fn:ident, $all_fn:ident, $module:ident, $query:ty, $row:ty) => {
         pub async fn $page_fn(
@@ -90,14 +131,16 @@ macro_rules! list_use_case {
             query: &$query,
             page: u32,
         ) -> Result<Listed<$row>, AppError> {
-            paged(page, |page| {
+            let mut listed = paged(page, |page| {
                 let query = ListQuery {
                     page,
                     ..query.clone()
                 };
                 async move { lists::$module::list(&app.db, &principal.scope, &query).await }
             })
-            .await
+            .await?;
+            staff_only(principal, &mut listed.rows);
+            Ok(listed)
         }
 
         pub async fn $all_fn(
@@ -105,14 +148,16 @@ macro_rules! list_use_case {
             principal: &Principal,
             query: &$query,
         ) -> Result<Vec<$row>, AppError> {
-            all(|page| {
+            let mut rows = all(|page| {
                 let query = ListQuery {
                     page,
                     ..query.clone()
                 };
                 async move { lists::$module::list(&app.db, &principal.scope, &query).await }
             })
-            .await
+            .await?;
+            staff_only(principal, &mut rows);
+            Ok(rows)
         }
     };
 }
@@ -148,10 +193,7 @@ fn reader(principal: &Principal) -> Option<kp_domain::PortalUserId> {
 /// shows; whatever the caller set there is replaced.
 fn shown_documents(principal: &Principal, query: &DocumentQuery) -> DocumentQuery {
     let mut query = query.clone();
-    query.filters.shown_contexts = DocumentContextKind::ALL
-        .into_iter()
-        .filter(|k| principal.permissions.shows_document(*k))
-        .collect();
+    query.filters.shown_contexts = principal.permissions.shown_document_kinds();
     query
 }
 
@@ -163,14 +205,16 @@ pub async fn documents(
 ) -> Result<Listed<DocumentRow>, AppError> {
     let reader = reader(principal);
     let query = &shown_documents(principal, query);
-    paged(page, |page| {
+    let mut listed = paged(page, |page| {
         let query = ListQuery {
             page,
             ..query.clone()
         };
         async move { lists::documents::list(&app.db, &principal.scope, reader, &query).await }
     })
-    .await
+    .await?;
+    staff_only(principal, &mut listed.rows);
+    Ok(listed)
 }
 
 pub async fn all_documents(
@@ -180,14 +224,16 @@ pub async fn all_documents(
 ) -> Result<Vec<DocumentRow>, AppError> {
     let reader = reader(principal);
     let query = &shown_documents(principal, query);
-    all(|page| {
+    let mut rows = all(|page| {
         let query = ListQuery {
             page,
             ..query.clone()
         };
         async move { lists::documents::list(&app.db, &principal.scope, reader, &query).await }
     })
-    .await
+    .await?;
+    staff_only(principal, &mut rows);
+    Ok(rows)
 }
 
 /// What the filter forms offer: the insurers and customers of the visible

@@ -55,6 +55,16 @@ impl Permissions {
         self.shows_area(MenuArea::Documents) && context.area().is_none_or(|a| self.shows_area(a))
     }
 
+    /// The kinds of record whose documents the profile shows (see
+    /// [`shows_document`](Self::shows_document)); every list and count of
+    /// documents is limited to them.
+    pub fn shown_document_kinds(&self) -> Vec<crate::DocumentContextKind> {
+        crate::DocumentContextKind::ALL
+            .into_iter()
+            .filter(|k| self.shows_document(*k))
+            .collect()
+    }
+
     pub fn shows_field(&self, field: &str) -> bool {
         !self.hidden_fields.iter().any(|f| f == field)
     }

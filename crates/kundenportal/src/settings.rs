@@ -38,6 +38,7 @@ pub struct FileSettings {
 #[serde(deny_unknown_fields, default)]
 pub struct HttpSettings {
     pub body_limit_bytes: usize,
+    pub video_upload_limit_bytes: usize,
     pub request_timeout_secs: u64,
     /// CIDR ranges of reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<String>,
@@ -48,6 +49,7 @@ impl Default for HttpSettings {
         let web = kp_web::WebConfig::default();
         HttpSettings {
             body_limit_bytes: web.body_limit_bytes,
+            video_upload_limit_bytes: web.video_upload_limit_bytes,
             request_timeout_secs: web.request_timeout_secs,
             trusted_proxies: Vec::new(),
         }

@@ -10,7 +10,9 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use kp_domain::{Actor, DocumentId, PortalUserId, Principal, Scope, StaffUserId};
+use kp_domain::{
+    Actor, DocumentContextKind, DocumentId, PortalUserId, Principal, Scope, StaffUserId,
+};
 
 use crate::db::Db;
 use crate::scope_sql::{Context, Scoped};
@@ -125,11 +127,19 @@ pub async fn new_among(
     Ok(rows.into_iter().map(|(id,)| DocumentId(id)).collect())
 }
 
-/// How many documents in the scope `user` has not opened yet.
-pub async fn count_new(db: &Db, scope: &Scope, user: PortalUserId) -> Result<i64> {
+/// How many documents of the `shown` kinds in the scope `user` has not
+/// opened yet (the kinds follow the profile, as the inbox does).
+pub async fn count_new(
+    db: &Db,
+    scope: &Scope,
+    user: PortalUserId,
+    shown: &[DocumentContextKind],
+) -> Result<i64> {
     let mut q = Scoped::new(scope);
     q.push("SELECT COUNT(*) FROM documents d WHERE ");
     unread_by(&mut q, "d", user);
+    q.push(" AND ");
+    crate::lists::documents::of_kinds(&mut q, shown);
     q.push(" AND ").in_context("d", Context::FULL);
     let (n,): (i64,) = db.fetch_one(q.finish()?).await?;
     Ok(n)

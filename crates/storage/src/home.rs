@@ -1,6 +1,6 @@
 //! The counts on the home pages, each filtered by the scope predicate.
 
-use kp_domain::{ClaimStatus, Scope};
+use kp_domain::{ClaimStatus, DocumentContextKind, Scope};
 
 use crate::Result;
 use crate::db::Db;
@@ -53,4 +53,16 @@ pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
         documents: row.5,
         open_invoices: row.6,
     })
+}
+
+/// The documents in the scope that belong to records of the `shown` kinds
+/// (a profile hiding an area does not count that area's documents).
+pub async fn count_documents(db: &Db, scope: &Scope, shown: &[DocumentContextKind]) -> Result<i64> {
+    let mut q = Scoped::new(scope);
+    q.push("SELECT COUNT(*) FROM documents d WHERE ")
+        .in_context("d", Context::FULL)
+        .push(" AND ");
+    crate::lists::documents::of_kinds(&mut q, shown);
+    let (n,): (i64,) = db.fetch_one(q.finish()?).await?;
+    Ok(n)
 }

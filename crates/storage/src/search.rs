@@ -13,7 +13,10 @@ use serde::Serialize;
 
 use crate::Result;
 use crate::db::Db;
-use crate::lists::{Counted, escape_like, search as matches, split};
+pub use crate::lists::plate_key;
+use crate::lists::{
+    Counted, plate_sql, search as matches, search_with_plate as matches_with_plate, split,
+};
 use crate::scope_sql::Scoped;
 
 /// Rows shown per kind of record.
@@ -88,19 +91,6 @@ pub struct Results {
     pub contracts: Found<ContractHit>,
     pub objects: Found<ObjectHit>,
     pub claims: Found<ClaimHit>,
-}
-
-/// A plate as compared: lower case, without spaces and hyphens.
-pub fn plate_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The same normalisation in SQL, for a plate column.
-fn plate_sql(col: &str) -> String {
-    format!("REPLACE(REPLACE(LOWER({col}), ' ', ''), '-', '')")
 }
 
 /// Every kind of record matching `text` (trimmed, non-empty; the use case
@@ -185,21 +175,12 @@ async fn objects(db: &Db, scope: &Scope, text: &str) -> Result<Found<ObjectHit>>
          JOIN customers cu ON cu.id = k.customer_id WHERE ",
     )
     .object("o");
-    let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
-    q.push(" AND (LOWER(o.vin) LIKE ")
-        .bind(pattern.clone())
-        .push(" ESCAPE '\\' OR LOWER(o.description) LIKE ")
-        .bind(pattern)
-        .push(" ESCAPE '\\'");
-    // A text of only spaces and hyphens would match every plate.
-    if !plate.is_empty() {
-        q.push(" OR (o.plate <> '' AND ")
-            .push(&plate_col)
-            .push(" LIKE ")
-            .bind(format!("%{}%", escape_like(&plate)))
-            .push(" ESCAPE '\\')");
-    }
-    q.push(")");
+    matches_with_plate(
+        &mut q,
+        Some(text),
+        &["o.vin", "o.description"],
+        Some("o.plate"),
+    );
     exact_first(&mut q, &plate_col, &plate, "o.plate, o.description, o.id");
     Ok(Found::of(db.fetch_all(q.finish()?).await?))
 }
@@ -229,16 +210,4 @@ async fn claims(db: &Db, scope: &Scope, text: &str, exact: &str) -> Result<Found
         "c.date_of_loss DESC, c.id DESC",
     );
     Ok(Found::of(db.fetch_all(q.finish()?).await?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plates_compare_without_spaces_hyphens_and_case() {
-        for spelling in ["M-AB 1234", "m ab1234", "MAB1234", " m-a-b 12 34 "] {
-            assert_eq!(plate_key(spelling), "mab1234", "{spelling}");
-        }
-    }
 }

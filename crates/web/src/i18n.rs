@@ -124,6 +124,7 @@ mod tests {
                 ("min", 2.into()),
                 ("text", "X".into()),
                 ("kib", 1.into()),
+                ("mib", 1.into()),
                 ("amount", "X".into()),
                 ("from", "X".into()),
                 ("to", "X".into()),

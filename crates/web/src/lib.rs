@@ -66,6 +66,13 @@ pub fn state(
 pub fn router(state: AppState) -> Router {
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
     let body_limit = state.config.body_limit_bytes;
+    // Large uploads cap their bodies themselves (with their own limit and
+    // a page saying so), so they are merged after the general limit.
+    let uploads = pages::upload_routes()
+        .into_router()
+        .layer(CatchPanicLayer::custom(
+            middleware::error_pages::panic_response,
+        ));
     pages::routes()
         .into_router()
         .fallback(|| async { error::WebError::NotFound })
@@ -73,6 +80,7 @@ pub fn router(state: AppState) -> Router {
             middleware::error_pages::panic_response,
         ))
         .layer(RequestBodyLimitLayer::new(body_limit))
+        .merge(uploads)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,
@@ -107,7 +115,9 @@ pub fn router(state: AppState) -> Router {
 /// Every route of [`router`] with its method, for tests that must cover
 /// them all.
 pub fn route_table() -> Vec<routes::RouteInfo> {
-    pages::routes().table().to_vec()
+    let mut table = pages::routes().table().to_vec();
+    table.extend_from_slice(pages::upload_routes().table());
+    table
 }
 
 /// Serves until `shutdown` resolves, then finishes open requests.

@@ -17,6 +17,9 @@ pub struct WebConfig {
     /// public URL is https.
     pub secure_cookies: bool,
     pub body_limit_bytes: usize,
+    /// The largest welcome video upload (`/settings/home/video`), which
+    /// alone is exempt from `body_limit_bytes`.
+    pub video_upload_limit_bytes: usize,
     pub request_timeout_secs: u64,
     pub broker_name: String,
     /// Peers whose `X-Forwarded-For` is believed.
@@ -32,6 +35,7 @@ impl Default for WebConfig {
         WebConfig {
             secure_cookies: false,
             body_limit_bytes: 2 * 1024 * 1024,
+            video_upload_limit_bytes: 100 * 1024 * 1024,
             request_timeout_secs: 30,
             broker_name: "Kundenportal".to_owned(),
             trusted_proxies: Vec::new(),

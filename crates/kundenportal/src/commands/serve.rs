@@ -39,6 +39,7 @@ pub async fn serve(
     let config = kp_web::WebConfig {
         secure_cookies: settings.public_url.starts_with("https://"),
         body_limit_bytes: file.http.body_limit_bytes,
+        video_upload_limit_bytes: file.http.video_upload_limit_bytes,
         request_timeout_secs: file.http.request_timeout_secs,
         broker_name: file
             .broker_name

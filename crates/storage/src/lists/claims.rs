@@ -92,6 +92,10 @@ pub struct ClaimListRow {
     pub reserve_minor: i64,
     pub paid_minor: i64,
     pub currency: String,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 pub async fn list(db: &Db, scope: &Scope, query: &ClaimQuery) -> Result<(Vec<ClaimListRow>, i64)> {
@@ -102,9 +106,10 @@ pub async fn list(db: &Db, scope: &Scope, query: &ClaimQuery) -> Result<(Vec<Cla
         "SELECT c.id, c.broker_claim_number, c.date_of_loss, c.contract_id, k.policy_number, \
          k.line_of_business, cu.display_name AS customer_name, o.id AS object_id, \
          o.description AS object_description, c.claim_type, c.place, c.status, \
-         c.reserve_minor, c.paid_minor, c.currency, COUNT(*) OVER () AS total \
+         c.reserve_minor, c.paid_minor, c.currency, c.external_id, t.name AS tenant_name, \
+         COUNT(*) OVER () AS total \
          FROM claims c JOIN contracts k ON k.id = c.contract_id \
-         JOIN customers cu ON cu.id = k.customer_id \
+         JOIN customers cu ON cu.id = k.customer_id JOIN tenants t ON t.id = c.tenant_id \
          LEFT JOIN insured_objects o ON o.id = c.object_id AND ",
     )
     .object("o")

@@ -86,6 +86,10 @@ pub struct ContractRow {
     pub payment_frequency: String,
     pub premium_gross_minor: i64,
     pub currency: String,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 /// A page of the contracts in the scope and the number of all that match.
@@ -135,9 +139,10 @@ pub async fn list(
     q.push(
         ") SELECT k.id, k.policy_number, k.customer_id, cu.display_name AS customer_name, \
          i.name AS insurer_name, k.line_of_business, k.contract_type, k.status, k.start_date, \
-         k.end_date, k.payment_frequency, k.premium_gross_minor, k.currency, pg.total \
+         k.end_date, k.payment_frequency, k.premium_gross_minor, k.currency, \
+         k.external_id, t.name AS tenant_name, pg.total \
          FROM pg JOIN contracts k ON k.id = pg.id JOIN customers cu ON cu.id = k.customer_id \
-         LEFT JOIN insurers i ON i.id = k.insurer_id",
+         JOIN tenants t ON t.id = k.tenant_id LEFT JOIN insurers i ON i.id = k.insurer_id",
     );
     super::order(&mut q, query, "k.id");
     let rows: Vec<Counted<ContractRow>> = db.fetch_all(q.finish()?).await?;

@@ -66,6 +66,9 @@ pub struct CustomerRow {
     pub city: String,
     /// Visible contracts held as policyholder.
     pub contracts: i64,
+    /// The customer's tenant: for staff only (`kp_app::lists` blanks it
+    /// for portal users).
+    pub tenant_name: String,
 }
 
 pub async fn list(
@@ -76,6 +79,7 @@ pub async fn list(
     let mut q = Scoped::new(scope);
     q.push(
         "SELECT cu.id, cu.display_name, cu.external_id, cu.kind, cu.postal_code, cu.city, \
+         (SELECT t.name FROM tenants t WHERE t.id = cu.tenant_id) AS tenant_name, \
          (SELECT COUNT(*) FROM contracts ck WHERE ck.customer_id = cu.id AND ",
     )
     .contract("ck")

@@ -105,6 +105,10 @@ pub struct DocumentRow {
     pub context: String,
     /// The reader has not opened it yet (portal users only).
     pub is_new: bool,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 /// The inbox of `reader` (a portal user; `None` for staff, who have no
@@ -121,7 +125,8 @@ pub async fn list(
          d.created_at, d.customer_id, d.contract_id, d.object_id, d.claim_id, \
          d.finance_item_id, ",
     );
-    q.push(CONTEXT_LABEL).push(" AS context, ");
+    q.push(CONTEXT_LABEL)
+        .push(" AS context, COALESCE(d.external_id, '') AS external_id, t.name AS tenant_name, ");
     match reader {
         Some(user) => {
             q.push(
@@ -137,7 +142,7 @@ pub async fn list(
     }
     q.push(
         "COUNT(*) OVER () AS total FROM documents d \
-         JOIN customers cu ON cu.id = d.customer_id \
+         JOIN customers cu ON cu.id = d.customer_id JOIN tenants t ON t.id = d.tenant_id \
          LEFT JOIN contracts k ON k.id = d.contract_id \
          LEFT JOIN insured_objects o ON o.id = d.object_id \
          LEFT JOIN claims c ON c.id = d.claim_id \
@@ -148,17 +153,8 @@ pub async fn list(
     if let Some(kind) = filters.context {
         q.push(" AND ").push(kind.condition());
     }
-    q.push(" AND (");
-    if filters.shown_contexts.is_empty() {
-        q.push("FALSE");
-    }
-    for (i, kind) in filters.shown_contexts.iter().enumerate() {
-        if i > 0 {
-            q.push(" OR ");
-        }
-        q.push("(").push(kind.condition()).push(")");
-    }
-    q.push(")");
+    q.push(" AND ");
+    of_kinds(&mut q, &filters.shown_contexts);
     super::equals(&mut q, "d.document_type", filters.document_type);
     super::range(&mut q, "d.created_at", filters.created);
     if let (true, Some(user)) = (filters.unread_only, reader) {
@@ -177,6 +173,23 @@ pub async fn list(
     super::order_and_page(&mut q, query, "d.id");
     let rows: Vec<Counted<DocumentRow>> = db.fetch_all(q.finish()?).await?;
     Ok(split(rows))
+}
+
+/// `(<condition> OR …)`: the document aliased `d` belongs to one of
+/// `kinds`; no kinds match nothing.
+pub(crate) fn of_kinds(q: &mut Scoped<'_>, kinds: &[DocumentContextKind]) {
+    if kinds.is_empty() {
+        q.push("FALSE");
+        return;
+    }
+    q.push("(");
+    for (i, kind) in kinds.iter().enumerate() {
+        if i > 0 {
+            q.push(" OR ");
+        }
+        q.push("(").push(kind.condition()).push(")");
+    }
+    q.push(")");
 }
 
 /// The name of a document's most specific context. Only the joined

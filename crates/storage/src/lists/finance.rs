@@ -88,6 +88,10 @@ pub struct FinanceRow {
     pub currency: String,
     pub paid: bool,
     pub paid_on: Option<NaiveDate>,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 pub async fn list(db: &Db, scope: &Scope, query: &FinanceQuery) -> Result<(Vec<FinanceRow>, i64)> {
@@ -95,8 +99,9 @@ pub async fn list(db: &Db, scope: &Scope, query: &FinanceQuery) -> Result<(Vec<F
     q.push(
         "SELECT f.id, f.number, f.kind, cu.display_name AS customer_name, f.contract_id, \
          k.policy_number, f.issue_date, f.due_date, f.amount_minor, f.currency, f.paid, \
-         f.paid_on, COUNT(*) OVER () AS total \
+         f.paid_on, f.external_id, t.name AS tenant_name, COUNT(*) OVER () AS total \
          FROM finance_items f JOIN customers cu ON cu.id = f.customer_id \
+         JOIN tenants t ON t.id = f.tenant_id \
          LEFT JOIN contracts k ON k.id = f.contract_id WHERE ",
     )
     .in_context("f", Context::CONTRACT);

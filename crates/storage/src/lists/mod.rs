@@ -75,6 +75,17 @@ pub trait SortColumn: Copy + Eq + 'static {
 
 /// ` AND (LOWER(a) LIKE $n ESCAPE '\' OR …)` for a non-empty search.
 pub(crate) fn search(q: &mut Scoped<'_>, text: Option<&str>, columns: &[&str]) {
+    search_with_plate(q, text, columns, None);
+}
+
+/// [`search`], where the licence plate column `plate` also matches the
+/// text in any spelling (see [`plate_key`]).
+pub(crate) fn search_with_plate(
+    q: &mut Scoped<'_>,
+    text: Option<&str>,
+    columns: &[&str],
+    plate: Option<&str>,
+) {
     let Some(text) = text.map(str::trim).filter(|s| !s.is_empty()) else {
         return;
     };
@@ -90,7 +101,37 @@ pub(crate) fn search(q: &mut Scoped<'_>, text: Option<&str>, columns: &[&str]) {
             .bind(pattern.clone())
             .push(" ESCAPE '\\'");
     }
+    let key = plate_key(text);
+    // A text of only spaces and hyphens would match every plate.
+    if let Some(col) = plate.filter(|_| !key.is_empty()) {
+        if !columns.is_empty() {
+            q.push(" OR ");
+        }
+        q.push("(")
+            .push(col)
+            .push(" <> '' AND ")
+            .push(&plate_sql(col))
+            .push(" LIKE ")
+            .bind(format!("%{}%", escape_like(&key)))
+            .push(" ESCAPE '\\')");
+    } else if columns.is_empty() {
+        q.push("FALSE");
+    }
     q.push(")");
+}
+
+/// A licence plate as compared: lower case, without spaces and hyphens
+/// (a clerk on the phone types `m ab1234` for `M-AB 1234`).
+pub fn plate_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// [`plate_key`] in SQL, for a plate column.
+pub(crate) fn plate_sql(col: &str) -> String {
+    format!("REPLACE(REPLACE(LOWER({col}), ' ', ''), '-', '')")
 }
 
 /// ` AND col >= $a AND col <= $b` for the ends that are set.
@@ -174,6 +215,13 @@ pub(crate) fn split<T>(rows: Vec<Counted<T>>) -> (Vec<T>, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plates_compare_without_spaces_hyphens_and_case() {
+        for spelling in ["M-AB 1234", "m ab1234", "MAB1234", " m-a-b 12 34 "] {
+            assert_eq!(plate_key(spelling), "mab1234", "{spelling}");
+        }
+    }
 
     #[test]
     fn like_wildcards_match_literally() {

@@ -79,6 +79,10 @@ pub struct ObjectListRow {
     pub policy_number: String,
     pub line_of_business: String,
     pub customer_name: String,
+    /// The back office's id and the record's tenant: for staff only
+    /// (`kp_app::lists` blanks them for portal users).
+    pub external_id: String,
+    pub tenant_name: String,
 }
 
 pub async fn list(
@@ -90,16 +94,18 @@ pub async fn list(
     q.push(
         "SELECT o.id, o.description, o.kind, o.site, o.street, o.postal_code, o.city, o.plate, \
          o.contract_id, k.policy_number, k.line_of_business, cu.display_name AS customer_name, \
-         COUNT(*) OVER () AS total \
+         o.external_id, t.name AS tenant_name, COUNT(*) OVER () AS total \
          FROM insured_objects o JOIN contracts k ON k.id = o.contract_id \
-         JOIN customers cu ON cu.id = k.customer_id WHERE ",
+         JOIN customers cu ON cu.id = k.customer_id JOIN tenants t ON t.id = o.tenant_id WHERE ",
     )
     .object("o");
     let f = &query.filters;
     super::equals(&mut q, "o.kind", f.kind);
     super::equals(&mut q, "k.line_of_business", f.line);
     super::equals(&mut q, "k.customer_id", f.customer);
-    super::search(
+    // The plate matches as typed and in any spelling, as in the staff
+    // search.
+    super::search_with_plate(
         &mut q,
         query.search.as_deref(),
         &[
@@ -112,6 +118,7 @@ pub async fn list(
             "o.vin",
             "k.policy_number",
         ],
+        Some("o.plate"),
     );
     super::order_and_page(&mut q, query, "o.id");
     let rows: Vec<Counted<ObjectListRow>> = db.fetch_all(q.finish()?).await?;

@@ -109,3 +109,7 @@ document-type-claim_photo = Schadenfoto
 document-type-expert_report = Gutachten
 document-type-correspondence = Schriftverkehr
 document-type-other = Sonstiges Dokument
+
+# Staff-only list columns (back office id, tenant)
+col-external-id = ID im Bestandssystem
+col-tenant = Mandant

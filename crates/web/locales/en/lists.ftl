@@ -109,3 +109,7 @@ document-type-claim_photo = Claim photo
 document-type-expert_report = Expert report
 document-type-correspondence = Correspondence
 document-type-other = Other document
+
+# Staff-only list columns (back office id, tenant)
+col-external-id = Back-office ID
+col-tenant = Tenant

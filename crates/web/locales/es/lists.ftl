@@ -109,3 +109,7 @@ document-type-claim_photo = Foto del siniestro
 document-type-expert_report = Informe pericial
 document-type-correspondence = Correspondencia
 document-type-other = Otro documento
+
+# Staff-only list columns (back office id, tenant)
+col-external-id = ID de gestión
+col-tenant = Entidad

@@ -109,3 +109,7 @@ document-type-claim_photo = Photo du sinistre
 document-type-expert_report = Rapport d'expertise
 document-type-correspondence = Correspondance
 document-type-other = Autre document
+
+# Staff-only list columns (back office id, tenant)
+col-external-id = Identifiant de gestion
+col-tenant = Entité

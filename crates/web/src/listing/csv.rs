@@ -9,6 +9,7 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use kp_domain::{Language, Principal};
 
+use super::columns::{StaffColumn, shows_column};
 use crate::context::PageCtx;
 use crate::i18n;
 
@@ -17,6 +18,7 @@ use crate::i18n;
 pub struct CsvColumn<R> {
     pub label: &'static str,
     pub field: Option<&'static str>,
+    pub staff: Option<StaffColumn>,
     pub value: fn(&R, Language) -> String,
 }
 
@@ -25,6 +27,27 @@ impl<R> CsvColumn<R> {
         CsvColumn {
             label,
             field: None,
+            staff: None,
+            value,
+        }
+    }
+
+    /// The back office's id, for staff (as [`Column::back_office`](super::Column::back_office)).
+    pub const fn back_office(value: fn(&R, Language) -> String) -> CsvColumn<R> {
+        CsvColumn {
+            label: "col-external-id",
+            field: None,
+            staff: Some(StaffColumn::BackOffice),
+            value,
+        }
+    }
+
+    /// The record's tenant, for staff of several tenants.
+    pub const fn tenant(value: fn(&R, Language) -> String) -> CsvColumn<R> {
+        CsvColumn {
+            label: "col-tenant",
+            field: None,
+            staff: Some(StaffColumn::Tenant),
             value,
         }
     }
@@ -38,6 +61,7 @@ impl<R> CsvColumn<R> {
         CsvColumn {
             label,
             field: Some(field),
+            staff: None,
             value,
         }
     }
@@ -59,7 +83,7 @@ pub fn render<R>(
 ) -> String {
     let shown: Vec<&CsvColumn<R>> = columns
         .iter()
-        .filter(|c| c.field.is_none_or(|f| principal.permissions.shows_field(f)))
+        .filter(|c| shows_column(principal, c.field, c.staff))
         .collect();
     let sep = separator(language);
     let mut out = String::from('\u{feff}');

@@ -5,7 +5,10 @@
 //! is bookmarkable and the back button works; htmx (where JavaScript runs)
 //! swaps the list in place and pushes the same URL.
 
+mod columns;
 pub mod csv;
+
+pub use columns::{Column, StaffColumn, sees_tenants, shows_column, without_hidden_sort};
 
 use std::collections::BTreeMap;
 
@@ -246,9 +249,14 @@ impl<S: SortColumn> ListState<S> {
         principal: &Principal,
         listed: &Listed<R>,
     ) -> ListView {
-        let headers = columns
+        let shown: Vec<&Column<S>> = columns
             .iter()
-            .filter(|c| c.field.is_none_or(|f| principal.permissions.shows_field(f)))
+            .filter(|c| shows_column(principal, c.field, c.staff))
+            .collect();
+        let has = |kind| shown.iter().any(|c| c.staff == Some(kind));
+        let (back_office, tenants) = (has(StaffColumn::BackOffice), has(StaffColumn::Tenant));
+        let headers = shown
+            .into_iter()
             .map(|c| {
                 let sorted = c.sort.filter(|s| *s == self.sort).map(|_| {
                     if self.descending {
@@ -285,52 +293,9 @@ impl<S: SortColumn> ListState<S> {
                 .then(|| self.href(base, self.sort, self.descending, listed.page + 1)),
             export: self.export_href(base),
             filtered: !self.valid.is_empty() || self.search.is_some(),
+            back_office,
+            tenants,
         }
-    }
-}
-
-/// Falls back to the default order when the requested one sorts by a
-/// column the profile hides: the order alone would reveal its values.
-pub fn without_hidden_sort<S: SortColumn + Default>(
-    state: &mut ListState<S>,
-    columns: &[Column<S>],
-    shows: impl Fn(&'static str) -> bool,
-) {
-    let hidden = columns
-        .iter()
-        .any(|c| c.sort == Some(state.sort) && c.field.is_some_and(|f| !shows(f)));
-    if hidden {
-        state.sort = S::default();
-    }
-}
-
-/// A column of a list: its header, the sort it offers and the profile
-/// field that hides it.
-pub struct Column<S> {
-    pub label: &'static str,
-    pub sort: Option<S>,
-    pub field: Option<&'static str>,
-    pub numeric: bool,
-}
-
-impl<S> Column<S> {
-    pub const fn sorted(label: &'static str, sort: S) -> Column<S> {
-        Column {
-            label,
-            sort: Some(sort),
-            field: None,
-            numeric: false,
-        }
-    }
-
-    pub const fn hidden_by(mut self, field: &'static str) -> Column<S> {
-        self.field = Some(field);
-        self
-    }
-
-    pub const fn numeric(mut self) -> Column<S> {
-        self.numeric = true;
-        self
     }
 }
 
@@ -360,6 +325,9 @@ pub struct ListView {
     next: Option<String>,
     export: String,
     filtered: bool,
+    /// The row macros add the staff columns' cells (`l.staff_cells`).
+    back_office: bool,
+    tenants: bool,
 }
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ const COLUMNS: &[Column<ContractSort>] = &[
     Column::sorted("col-premium", ContractSort::Premium)
         .hidden_by("contract.premium")
         .numeric(),
+    Column::back_office(),
+    Column::tenant(),
 ];
 
 const CSV: &[CsvColumn<ContractRow>] = &[
@@ -69,6 +71,8 @@ const CSV: &[CsvColumn<ContractRow>] = &[
     CsvColumn::hidden("col-currency", "contract.premium", |r, _| {
         r.currency.clone()
     }),
+    CsvColumn::back_office(|r, _| r.external_id.clone()),
+    CsvColumn::tenant(|r, _| r.tenant_name.clone()),
 ];
 
 /// The list's state from the URL; filters on hidden fields are ignored.

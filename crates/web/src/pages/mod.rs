@@ -47,6 +47,12 @@ pub fn routes() -> Routes {
         .merge(theme_settings::routes())
 }
 
+/// The routes that read a large upload themselves, with their own limit,
+/// instead of under the request body limit.
+pub fn upload_routes() -> Routes {
+    settings::upload_routes()
+}
+
 /// Percent-encodes a value for a query string.
 pub fn urlencode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

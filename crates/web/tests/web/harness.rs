@@ -99,10 +99,18 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// The app on a fresh PostgreSQL database holding the demo data, or `None`
 /// (with the reason printed) when no server is configured.
 pub async fn spawn_app_on_postgres() -> Option<(TestApp, kp_testkit::db::TestDb)> {
+    spawn_app_on_postgres_with_settings(|_, _| {}).await
+}
+
+/// Like [`spawn_app_on_postgres`], with the policy and web settings
+/// changed first.
+pub async fn spawn_app_on_postgres_with_settings(
+    settings: impl FnOnce(&mut Policy, &mut WebConfig),
+) -> Option<(TestApp, kp_testkit::db::TestDb)> {
     let pg = kp_testkit::db::postgres().await?;
     kp_demo::seed(&pg.db, &pg.blobs).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let app = assemble(pg.db.clone(), dir, Some(pg.blobs.clone()), |_, _| {});
+    let app = assemble(pg.db.clone(), dir, Some(pg.blobs.clone()), settings);
     Some((app, pg))
 }
 

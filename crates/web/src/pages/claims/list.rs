@@ -30,6 +30,8 @@ const COLUMNS: &[Column<ClaimSort>] = &[
     Column::sorted("col-paid", ClaimSort::Paid)
         .hidden_by("claim.paid")
         .numeric(),
+    Column::back_office(),
+    Column::tenant(),
 ];
 
 const CSV: &[CsvColumn<ClaimListRow>] = &[
@@ -56,6 +58,8 @@ const CSV: &[CsvColumn<ClaimListRow>] = &[
         format::plain_amount(l, r.paid_minor)
     }),
     CsvColumn::new("col-currency", |r, _| r.currency.clone()),
+    CsvColumn::back_office(|r, _| r.external_id.clone()),
+    CsvColumn::tenant(|r, _| r.tenant_name.clone()),
 ];
 
 fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ClaimSort>, ClaimQuery) {

@@ -23,6 +23,7 @@ const COLUMNS: &[Column<CustomerSort>] = &[
     Column::sorted("col-kind", CustomerSort::Kind),
     Column::sorted("col-city", CustomerSort::City),
     Column::sorted("col-contracts", CustomerSort::Contracts).numeric(),
+    Column::tenant(),
 ];
 
 const CSV: &[CsvColumn<CustomerRow>] = &[
@@ -34,6 +35,7 @@ const CSV: &[CsvColumn<CustomerRow>] = &[
     CsvColumn::new("col-postal-code", |r, _| r.postal_code.clone()),
     CsvColumn::new("col-city", |r, _| r.city.clone()),
     CsvColumn::new("col-contracts", |r, _| r.contracts.to_string()),
+    CsvColumn::tenant(|r, _| r.tenant_name.clone()),
 ];
 
 /// Organization users and staff have a customer list; a private customer's

@@ -27,6 +27,8 @@ const COLUMNS: &[Column<DocumentSort>] = &[
     Column::sorted("col-document-type", DocumentSort::Type),
     Column::sorted("col-context", DocumentSort::Context),
     Column::sorted("col-received", DocumentSort::Date),
+    Column::back_office(),
+    Column::tenant(),
 ];
 
 const CSV: &[CsvColumn<DocumentRow>] = &[
@@ -43,6 +45,8 @@ const CSV: &[CsvColumn<DocumentRow>] = &[
         format::date(l, &r.created_at.to_rfc3339())
     }),
     CsvColumn::new("col-size", |r, _| r.size_bytes.to_string()),
+    CsvColumn::back_office(|r, _| r.external_id.clone()),
+    CsvColumn::tenant(|r, _| r.tenant_name.clone()),
 ];
 
 fn context_kind(r: &DocumentRow) -> DocumentContextKind {

@@ -30,6 +30,8 @@ const COLUMNS: &[Column<FinanceSort>] = &[
         .hidden_by("finance.amount")
         .numeric(),
     Column::sorted("col-payment-state", FinanceSort::Paid),
+    Column::back_office(),
+    Column::tenant(),
 ];
 
 fn state_label(r: &FinanceRow, l: kp_domain::Language) -> String {
@@ -71,6 +73,8 @@ const CSV: &[CsvColumn<FinanceLine>] = &[
             .map(|d| format::date(l, &d.to_string()))
             .unwrap_or_default()
     }),
+    CsvColumn::back_office(|r, _| r.row.external_id.clone()),
+    CsvColumn::tenant(|r, _| r.row.tenant_name.clone()),
 ];
 
 /// The plain columns over a [`FinanceLine`], then the converted ones.
@@ -80,12 +84,14 @@ fn with_converted() -> Vec<CsvColumn<FinanceLine>> {
         .map(|c| CsvColumn {
             label: c.label,
             field: c.field,
+            staff: c.staff,
             value: c.value,
         })
         .collect();
     columns.extend(CONVERTED_CSV.iter().map(|c| CsvColumn {
         label: c.label,
         field: c.field,
+        staff: c.staff,
         value: c.value,
     }));
     columns

@@ -25,6 +25,8 @@ const COLUMNS: &[Column<ObjectSort>] = &[
     Column::sorted("col-plate", ObjectSort::Plate),
     Column::sorted("col-policy-number", ObjectSort::Contract),
     Column::sorted("col-customer", ObjectSort::Customer),
+    Column::back_office(),
+    Column::tenant(),
 ];
 
 const CSV: &[CsvColumn<ObjectListRow>] = &[
@@ -42,6 +44,8 @@ const CSV: &[CsvColumn<ObjectListRow>] = &[
         text(l, &format!("lob-{}", r.line_of_business))
     }),
     CsvColumn::new("col-customer", |r, _| r.customer_name.clone()),
+    CsvColumn::back_office(|r, _| r.external_id.clone()),
+    CsvColumn::tenant(|r, _| r.tenant_name.clone()),
 ];
 
 fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ObjectSort>, ObjectQuery) {

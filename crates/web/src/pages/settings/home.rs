@@ -57,6 +57,7 @@ pub(super) struct SettingsView {
     languages: Vec<&'static str>,
     scope_key: &'static str,
     max_logo_kib: usize,
+    max_video_mib: usize,
     errors: FormErrors,
 }
 
@@ -103,6 +104,7 @@ pub(super) async fn view_of(ctx: &PageCtx) -> Result<SettingsView, WebError> {
             "home-settings-scope-global"
         },
         max_logo_kib: kp_app::home_files::MAX_LOGO_BYTES / 1024,
+        max_video_mib: ctx.state.config.video_upload_limit_bytes / (1024 * 1024),
         errors: FormErrors::default(),
     })
 }
@@ -121,10 +123,20 @@ pub(super) async fn refused(
     errors: Vec<FieldError>,
     sent: impl FnOnce(&mut SettingsView),
 ) -> WebResult {
+    refused_with(ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, sent).await
+}
+
+/// [`refused`] with another status (413 for a file over the limit).
+pub(super) async fn refused_with(
+    ctx: &PageCtx,
+    status: StatusCode,
+    errors: Vec<FieldError>,
+    sent: impl FnOnce(&mut SettingsView),
+) -> WebResult {
     let mut view = view_of(ctx).await?;
     sent(&mut view);
     view.errors = FormErrors::from(errors);
-    render(ctx, StatusCode::UNPROCESSABLE_ENTITY, view)
+    render(ctx, status, view)
 }
 
 pub(super) fn saved() -> WebResult {

@@ -19,6 +19,12 @@ pub fn routes() -> Routes {
         .merge(home_uploads::routes())
 }
 
+/// The welcome video upload, outside the request body limit (see
+/// [`crate::pages::upload_routes`]).
+pub fn upload_routes() -> Routes {
+    home_uploads::large_routes()
+}
+
 /// The signed-in staff administrator.
 pub fn require_admin(ctx: &PageCtx) -> Result<&Principal, WebError> {
     let principal = ctx.require_user()?;

@@ -2,26 +2,33 @@
 //! every page, a title, an optional subtitle, a block of label/value rows,
 //! word-wrapped paragraphs, a footer and page labels such as "2 / 3".
 //!
+//! Headed sections may carry a table (see [`Table`]), and two logos (PNG or
+//! JPEG, see [`Image`]) can head every page.
+//!
 //! Text is set in the base-14 Helvetica faces with WinAnsiEncoding, so no
 //! font is embedded and a typical document stays a few kilobytes. Characters
 //! outside WinAnsi (roughly Latin-1 plus €, typographic quotes and dashes)
 //! are printed as `?`.
 
+mod image;
 mod metrics;
 mod pages;
+mod png;
 mod spec;
+mod table;
 mod winansi;
 mod wrap;
-
-use chrono::{DateTime, Datelike, Timelike, Utc};
-use pdf_writer::{Date, Name, Pdf, Rect, Ref, TextStr};
+mod write;
 
 use metrics::Face;
-use pages::{CONTENT_WIDTH, FOOTER_SIZE, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, Pages, Span, Tone};
+use pages::{
+    CONTENT_WIDTH, FOOTER_SIZE, LOGO_HEIGHT, LOGO_MAX_WIDTH, MARGIN_X, Pages, Placing, Span, Tone,
+};
 use winansi::encode;
 use wrap::wrap;
 
-pub use spec::{PdfSpec, Section};
+pub use image::{Image, ImageError};
+pub use spec::{PdfSpec, Section, Table, TableColumn};
 
 /// Page label used unless the caller sets another one; it is made of
 /// digits and a slash only, so it needs no translation.
@@ -35,7 +42,7 @@ const BODY_SIZE: f32 = 10.0;
 const BODY_LEADING: f32 = 14.0;
 const ROW_GAP: f32 = 3.0;
 const LABEL_GAP: f32 = 12.0;
-const BLOCK_GAP: f32 = 16.0;
+pub(crate) const BLOCK_GAP: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 7.0;
 const HEADING_GAP: f32 = 4.0;
 /// Labels get at most this share of the line so values stay readable.
@@ -64,7 +71,17 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
         CONTENT_WIDTH - label_reserve,
     );
 
-    let mut pages = Pages::new(encode(&spec.header), footer.len());
+    let placing = Placing {
+        left: spec
+            .left_logo
+            .as_ref()
+            .map(|i| i.fit(LOGO_MAX_WIDTH, LOGO_HEIGHT)),
+        right: spec
+            .right_logo
+            .as_ref()
+            .map(|i| i.fit(LOGO_MAX_WIDTH, LOGO_HEIGHT)),
+    };
+    let mut pages = Pages::new(encode(&spec.header), footer.len(), placing.place());
     layout_title(&mut pages, spec);
     layout_rows(&mut pages, &spec.rows);
     layout_paragraphs(&mut pages, &spec.paragraphs);
@@ -72,13 +89,16 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
         layout_heading(&mut pages, &section.heading);
         layout_rows(&mut pages, &section.rows);
         layout_paragraphs(&mut pages, &section.paragraphs);
+        if let Some(table) = &section.table {
+            table::layout(&mut pages, table);
+        }
     }
 
     let label_fn = label
         .as_ref()
         .map(|l| l as &dyn Fn(usize, usize) -> Vec<u8>);
     let contents = pages.finish(&footer, label_fn);
-    write_pdf(spec, contents)
+    write::pdf(spec, contents)
 }
 
 /// Encodes and wraps text that may contain explicit line breaks; blank
@@ -220,88 +240,4 @@ fn span(x: f32, face: Face, size: f32, tone: Tone, text: &[u8]) -> Span<'_> {
         tone,
         text,
     }
-}
-
-fn write_pdf(spec: &PdfSpec, contents: Vec<pdf_writer::Content>) -> Vec<u8> {
-    let catalog_id = Ref::new(1);
-    let tree_id = Ref::new(2);
-    let regular_id = Ref::new(3);
-    let bold_id = Ref::new(4);
-    let info_id = Ref::new(5);
-    let first_page = 6;
-    let page_ids: Vec<Ref> = (0..contents.len())
-        .map(|i| Ref::new(first_page + 2 * i as i32))
-        .collect();
-
-    let streams: Vec<_> = contents
-        .into_iter()
-        .map(pdf_writer::Content::finish)
-        .collect();
-    let mut pdf = Pdf::with_capacity(4096 + streams.iter().map(|s| s.len()).sum::<usize>());
-
-    let mut catalog = pdf.catalog(catalog_id);
-    catalog.pages(tree_id);
-    if let Some(lang) = &spec.lang {
-        catalog.lang(TextStr(lang));
-    }
-    // Viewers then show the title instead of the file name.
-    catalog.viewer_preferences().display_doc_title(true);
-    drop(catalog);
-
-    pdf.pages(tree_id)
-        .kids(page_ids.iter().copied())
-        .count(page_ids.len() as i32);
-
-    for (face, id) in [(Face::Regular, regular_id), (Face::Bold, bold_id)] {
-        pdf.type1_font(id)
-            .base_font(face.base_font())
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
-    }
-
-    for (page_id, stream) in page_ids.iter().zip(&streams) {
-        let content_id = Ref::new(page_id.get() + 1);
-        let mut page = pdf.page(*page_id);
-        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
-        page.parent(tree_id);
-        page.contents(content_id);
-        let mut resources = page.resources();
-        let mut fonts = resources.fonts();
-        fonts.pair(Face::Regular.resource(), regular_id);
-        fonts.pair(Face::Bold.resource(), bold_id);
-        drop(fonts);
-        drop(resources);
-        drop(page);
-        pdf.stream(content_id, stream);
-    }
-
-    let mut info = pdf.document_info(info_id);
-    if !spec.title.is_empty() {
-        info.title(TextStr(&spec.title));
-    }
-    if let Some(author) = &spec.author {
-        info.author(TextStr(author));
-    }
-    if let Some(creator) = &spec.creator {
-        info.creator(TextStr(creator));
-    }
-    if let Some(created) = spec.created {
-        info.creation_date(pdf_date(created));
-    }
-    drop(info);
-
-    pdf.finish()
-}
-
-fn pdf_date(at: DateTime<Utc>) -> Date {
-    // Years beyond 9999 cannot be written in a PDF date; clamp rather than
-    // wrap around.
-    let year = u16::try_from(at.year().clamp(0, 9999)).unwrap_or(9999);
-    Date::new(year)
-        .month(at.month() as u8)
-        .day(at.day() as u8)
-        .hour(at.hour() as u8)
-        .minute(at.minute() as u8)
-        .second(at.second().min(59) as u8)
-        .utc_offset_hour(0)
-        .utc_offset_minute(0)
 }

@@ -1,7 +1,7 @@
 //! Flowing lines of text down A4 pages: page breaks, the repeated header
 //! and, once the page count is known, footers and page labels.
 
-use pdf_writer::{Content, Str};
+use pdf_writer::{Content, Name, Str};
 
 use super::metrics::Face;
 
@@ -14,8 +14,13 @@ pub(crate) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 
 const HEADER_BASELINE: f32 = PAGE_HEIGHT - 42.0;
 const HEADER_SIZE: f32 = 9.0;
-const HEADER_RULE_Y: f32 = HEADER_BASELINE - 7.0;
-const CONTENT_TOP: f32 = HEADER_RULE_Y - 24.0;
+const HEADER_RULE_GAP: f32 = 7.0;
+const CONTENT_GAP: f32 = 24.0;
+/// Logos sit in a band above the header line: its top edge and height.
+const LOGO_TOP: f32 = PAGE_HEIGHT - 28.0;
+pub(crate) const LOGO_HEIGHT: f32 = 40.0;
+pub(crate) const LOGO_MAX_WIDTH: f32 = 170.0;
+const LOGO_GAP: f32 = 16.0;
 
 pub(crate) const FOOTER_SIZE: f32 = 8.0;
 pub(crate) const FOOTER_LEADING: f32 = 10.0;
@@ -53,8 +58,53 @@ pub(crate) struct Span<'a> {
     pub(crate) text: &'a [u8],
 }
 
+/// An image drawn on every page at a fixed place (a logo).
+pub(crate) struct Placed {
+    pub(crate) name: Name<'static>,
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+}
+
+pub(crate) struct Placing {
+    pub(crate) left: Option<(f32, f32)>,
+    pub(crate) right: Option<(f32, f32)>,
+}
+
+impl Placing {
+    /// Left logo at the left margin, right one at the right margin, both
+    /// centred in the logo band.
+    pub(crate) fn place(&self) -> Vec<Placed> {
+        let centre = LOGO_TOP - LOGO_HEIGHT / 2.0;
+        let mut out = Vec::new();
+        if let Some((width, height)) = self.left {
+            out.push(Placed {
+                name: Name(b"Im1"),
+                x: MARGIN_X,
+                y: centre - height / 2.0,
+                width,
+                height,
+            });
+        }
+        if let Some((width, height)) = self.right {
+            out.push(Placed {
+                name: Name(b"Im2"),
+                x: PAGE_WIDTH - MARGIN_X - width,
+                y: centre - height / 2.0,
+                width,
+                height,
+            });
+        }
+        out
+    }
+}
+
 pub(crate) struct Pages {
     header: Vec<u8>,
+    logos: Vec<Placed>,
+    header_baseline: f32,
+    content_top: f32,
     bottom: f32,
     pages: Vec<Content>,
     /// Top of the next line box on the current page.
@@ -67,13 +117,23 @@ pub(crate) struct Pages {
 impl Pages {
     /// `footer_lines` is how many footer lines every page will carry; the
     /// body stops above them.
-    pub(crate) fn new(header: Vec<u8>, footer_lines: usize) -> Self {
+    pub(crate) fn new(header: Vec<u8>, footer_lines: usize, logos: Vec<Placed>) -> Self {
         let footer_lines = footer_lines.max(1) as f32;
+        // With logos the header line moves below their band.
+        let header_baseline = if logos.is_empty() {
+            HEADER_BASELINE
+        } else {
+            LOGO_TOP - LOGO_HEIGHT - LOGO_GAP
+        };
+        let content_top = header_baseline - HEADER_RULE_GAP - CONTENT_GAP;
         let mut pages = Self {
             header,
+            logos,
+            header_baseline,
+            content_top,
             bottom: FOOTER_BASELINE + footer_lines * FOOTER_LEADING + FOOTER_GAP,
             pages: Vec::new(),
-            y: CONTENT_TOP,
+            y: content_top,
             at_top: true,
         };
         pages.start_page();
@@ -82,11 +142,37 @@ impl Pages {
 
     /// Height available for body text on one page.
     pub(crate) fn page_capacity(&self) -> f32 {
-        CONTENT_TOP - self.bottom
+        self.content_top - self.bottom
+    }
+
+    /// Pages begun so far; a table compares it to see a page break.
+    pub(crate) fn count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// A thin rule across the content width below the current line.
+    pub(crate) fn rule(&mut self, gap: f32) {
+        let y = self.y - gap / 2.0;
+        if let Some(content) = self.pages.last_mut() {
+            content
+                .set_stroke_gray(GRAY_RULE)
+                .set_line_width(0.5)
+                .move_to(MARGIN_X, y)
+                .line_to(PAGE_WIDTH - MARGIN_X, y)
+                .stroke();
+        }
+        self.y -= gap;
     }
 
     fn start_page(&mut self) {
         let mut content = Content::new();
+        for logo in &self.logos {
+            content
+                .save_state()
+                .transform([logo.width, 0.0, 0.0, logo.height, logo.x, logo.y])
+                .x_object(logo.name)
+                .restore_state();
+        }
         if !self.header.is_empty() {
             draw_text(
                 &mut content,
@@ -97,17 +183,18 @@ impl Pages {
                     tone: Tone::Muted,
                     text: &self.header,
                 },
-                HEADER_BASELINE,
+                self.header_baseline,
             );
         }
+        let rule_y = self.header_baseline - HEADER_RULE_GAP;
         content
             .set_stroke_gray(GRAY_RULE)
             .set_line_width(0.5)
-            .move_to(MARGIN_X, HEADER_RULE_Y)
-            .line_to(PAGE_WIDTH - MARGIN_X, HEADER_RULE_Y)
+            .move_to(MARGIN_X, rule_y)
+            .line_to(PAGE_WIDTH - MARGIN_X, rule_y)
             .stroke();
         self.pages.push(content);
-        self.y = CONTENT_TOP;
+        self.y = self.content_top;
         self.at_top = true;
     }
 

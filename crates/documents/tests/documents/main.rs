@@ -3,5 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod blob;
+mod images;
 mod pdf;
 mod tools;

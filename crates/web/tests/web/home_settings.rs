@@ -20,7 +20,7 @@ async fn csrf(client: &mut Client<'_>) -> String {
 }
 
 /// Sends a multipart form with one file, as a browser's upload form does.
-async fn upload(
+pub(crate) async fn upload(
     client: &mut Client<'_>,
     path: &str,
     csrf: &str,

@@ -20,6 +20,8 @@ mod idor;
 mod lists;
 mod login;
 mod operations;
+mod report_pdfs;
+mod report_settings;
 mod scope;
 mod search;
 mod sessions;

@@ -1,0 +1,164 @@
+//! Tables: column widths from the content, cells wrapped within their
+//! column, amounts right-aligned, the heading row repeated on each page.
+
+use super::metrics::Face;
+use super::pages::{CONTENT_WIDTH, MARGIN_X, Pages, Span, Tone};
+use super::spec::Table;
+use super::winansi::encode;
+use super::wrap::wrap;
+
+const SIZE: f32 = 8.0;
+const LEADING: f32 = 10.0;
+const CELL_GAP: f32 = 6.0;
+const ROW_GAP: f32 = 2.0;
+const RULE_GAP: f32 = 4.0;
+
+pub(super) fn layout(pages: &mut Pages, table: &Table) {
+    let count = table.columns.len();
+    if count == 0 {
+        return;
+    }
+    let headings: Vec<Vec<u8>> = table.columns.iter().map(|c| encode(&c.heading)).collect();
+    let rows: Vec<Vec<Vec<u8>>> = table
+        .rows
+        .iter()
+        .map(|row| (0..count).map(|i| encode(row.get(i).map_or("", String::as_str))).collect())
+        .collect();
+    let widths = widths(&headings, &rows);
+    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
+    let cells = |texts: &[Vec<u8>], face: Face| -> Vec<Vec<Vec<u8>>> {
+        texts
+            .iter()
+            .zip(&widths)
+            .map(|(text, width)| wrap(text, face, SIZE, *width))
+            .collect()
+    };
+    let heading_cells = cells(&headings, Face::Bold);
+    let heading_height = height(&heading_cells);
+
+    // The headings stay with the first row.
+    let first = rows.first().map_or(0.0, |r| height(&cells(r, Face::Regular)));
+    if heading_height + first <= pages.page_capacity() {
+        pages.reserve(heading_height + RULE_GAP + first);
+    }
+    draw_row(pages, &heading_cells, &widths, &numeric, Face::Bold);
+    pages.rule(RULE_GAP);
+    for row in &rows {
+        let row_cells = cells(row, Face::Regular);
+        let row_height = height(&row_cells);
+        let before = pages.count();
+        if row_height <= pages.page_capacity() - heading_height - RULE_GAP {
+            pages.reserve(row_height);
+        }
+        if pages.count() != before {
+            draw_row(pages, &heading_cells, &widths, &numeric, Face::Bold);
+            pages.rule(RULE_GAP);
+        }
+        draw_row(pages, &row_cells, &widths, &numeric, Face::Regular);
+        pages.gap(ROW_GAP);
+    }
+    pages.gap(super::BLOCK_GAP);
+}
+
+fn height(cells: &[Vec<Vec<u8>>]) -> f32 {
+    cells.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * LEADING
+}
+
+fn draw_row(
+    pages: &mut Pages,
+    cells: &[Vec<Vec<u8>>],
+    widths: &[f32],
+    numeric: &[bool],
+    face: Face,
+) {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    for line in 0..lines {
+        let mut x = MARGIN_X;
+        let mut spans = Vec::with_capacity(cells.len());
+        for ((cell, width), right) in cells.iter().zip(widths).zip(numeric) {
+            if let Some(text) = cell.get(line) {
+                let left = if *right {
+                    x + width - face.width(text, SIZE)
+                } else {
+                    x
+                };
+                spans.push(Span {
+                    x: left,
+                    face,
+                    size: SIZE,
+                    tone: Tone::Normal,
+                    text,
+                });
+            }
+            x += width + CELL_GAP;
+        }
+        pages.line(LEADING, &spans);
+    }
+}
+
+/// Each column as wide as its widest cell when all fit; otherwise columns
+/// narrower than an even share keep their width and the others share the
+/// rest in proportion to their widest cell (and wrap).
+fn widths(headings: &[Vec<u8>], rows: &[Vec<Vec<u8>>]) -> Vec<f32> {
+    let count = headings.len();
+    let available = CONTENT_WIDTH - CELL_GAP * (count - 1) as f32;
+    // A heading may wrap at spaces, so its longest word is what counts.
+    let mut natural: Vec<f32> = headings
+        .iter()
+        .map(|h| {
+            h.split(|b| *b == b' ')
+                .map(|word| Face::Bold.width(word, SIZE))
+                .fold(0.0, f32::max)
+        })
+        .collect();
+    for row in rows {
+        for (width, cell) in natural.iter_mut().zip(row) {
+            *width = width.max(Face::Regular.width(cell, SIZE));
+        }
+    }
+    let natural: Vec<f32> = natural.iter().map(|w| w.max(SIZE)).collect();
+    if natural.iter().sum::<f32>() <= available {
+        return natural;
+    }
+    let mut fixed = vec![false; count];
+    loop {
+        let kept: f32 = (0..count).filter(|i| fixed[*i]).map(|i| natural[i]).sum();
+        let open = (0..count).filter(|i| !fixed[*i]).count().max(1);
+        let share = (available - kept) / open as f32;
+        let newly: Vec<usize> = (0..count)
+            .filter(|i| !fixed[*i] && natural[*i] <= share)
+            .collect();
+        if newly.is_empty() {
+            let wide: f32 = (0..count).filter(|i| !fixed[*i]).map(|i| natural[i]).sum();
+            return (0..count)
+                .map(|i| {
+                    if fixed[i] {
+                        natural[i]
+                    } else {
+                        (available - kept) * natural[i] / wide.max(1.0)
+                    }
+                })
+                .collect();
+        }
+        for i in newly {
+            fixed[i] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_columns_keep_their_width_and_wide_ones_share_the_rest() {
+        let headings = vec![b"A".to_vec(), b"B".to_vec(), b"C".to_vec()];
+        let long = vec![b'x'; 400];
+        let rows = vec![vec![b"1".to_vec(), long.clone(), long]];
+        let w = widths(&headings, &rows);
+        let total: f32 = w.iter().sum::<f32>() + 2.0 * CELL_GAP;
+        assert!((total - CONTENT_WIDTH).abs() < 0.5, "{w:?}");
+        assert!(w[0] < 20.0, "{w:?}");
+        assert!((w[1] - w[2]).abs() < 0.5, "{w:?}");
+    }
+}

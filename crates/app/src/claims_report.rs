@@ -56,7 +56,7 @@ pub async fn render(
     let offices = kp_storage::contacts::offices(&app.db, &principal.scope).await?;
     let logos = report_logos::of_principal(app, principal).await;
     let now = app.clock.now();
-    let report = Report {
+    let mut spec = Report {
         rows: &rows,
         total,
         filters,
@@ -64,8 +64,8 @@ pub async fn render(
         shows: &|field| principal.permissions.shows_field(field),
         words,
         now,
-    };
-    let mut spec = report.spec();
+    }
+    .spec();
     spec.header = header(&offices);
     spec.left_logo = logos.broker;
     spec.right_logo = logos.organization;

@@ -65,7 +65,12 @@ pub async fn render(
     }
     let people = contacts::of_contract(app, principal, id).await?;
     let today = app.clock.now().date_naive();
-    let sheet = Sheet {
+    let broker_logo = report_logos::broker_of_tenant(app, tenant).await;
+    let organization_logo = match &parties.organization_logo_key {
+        Some(key) => report_logos::load(app, key).await,
+        None => None,
+    };
+    let mut spec = Sheet {
         contract: &contract,
         objects: &objects,
         history: &history,
@@ -74,13 +79,10 @@ pub async fn render(
         organization: parties.organization_name.as_deref(),
         shows: &|field| permissions.shows_field(field),
         words,
-    };
-    let mut spec = sheet.spec();
-    spec.left_logo = report_logos::broker_of_tenant(app, tenant).await;
-    spec.right_logo = match &parties.organization_logo_key {
-        Some(key) => report_logos::load(app, key).await,
-        None => None,
-    };
+    }
+    .spec();
+    spec.left_logo = broker_logo;
+    spec.right_logo = organization_logo;
     let spec = spec
         .created(app.clock.now())
         .footer(words.text_with("sheet-created", &[("date", &words.date(today))]));

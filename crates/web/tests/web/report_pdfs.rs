@@ -91,7 +91,7 @@ async fn group_claims(app: &TestApp, status: &str) -> Vec<String> {
     rows.into_iter().map(|(n,)| n).collect()
 }
 
-async fn the_claims_pdf_follows_list_scope_profile_and_language(app: &TestApp) {
+async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &TestApp) {
     let mut stefan = signed_in(app, "stefan").await;
     let list = stefan.get("/claims?status=settled&sort=date&dir=desc").await;
     assert_eq!(list.status, StatusCode::OK);
@@ -208,7 +208,7 @@ async fn the_claims_pdf_follows_list_scope_profile_and_language(app: &TestApp) {
 #[tokio::test]
 async fn the_claims_pdf_follows_list_scope_profile_and_language() {
     let app = spawn_app().await;
-    the_claims_pdf_follows_list_scope_profile_and_language(&app).await;
+    check_the_claims_pdf_follows_list_scope_profile_and_language(&app).await;
 }
 
 #[tokio::test]
@@ -216,7 +216,7 @@ async fn the_claims_pdf_follows_list_scope_profile_and_language_on_postgres() {
     let Some((app, pg)) = spawn_app_on_postgres().await else {
         return;
     };
-    the_claims_pdf_follows_list_scope_profile_and_language(&app).await;
+    check_the_claims_pdf_follows_list_scope_profile_and_language(&app).await;
     drop(app);
     pg.drop_db().await;
 }

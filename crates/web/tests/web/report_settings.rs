@@ -18,7 +18,7 @@ async fn save_reports(petra: &mut Client<'_>, fields: &[(&str, &str)]) {
     assert_eq!(r.location(), "/settings/reports?saved=1");
 }
 
-async fn the_premium_history_shows_where_the_premium_does(app: &TestApp) {
+async fn check_the_premium_history_shows_where_the_premium_does(app: &TestApp) {
     let (id, _, _, _) = group_contract(app).await;
     let (changes,): (i64,) = app
         .db
@@ -66,7 +66,7 @@ async fn the_premium_history_shows_where_the_premium_does(app: &TestApp) {
     }
 }
 
-async fn each_report_can_be_switched_off(app: &TestApp) {
+async fn check_each_report_can_be_switched_off(app: &TestApp) {
     let (id, _, _, _) = group_contract(app).await;
     let sheet = format!("/contracts/{id}/sheet.pdf");
     let mut stefan = signed_in(app, "stefan").await;
@@ -121,7 +121,7 @@ async fn each_report_can_be_switched_off(app: &TestApp) {
 #[tokio::test]
 async fn the_premium_history_shows_where_the_premium_does() {
     let app = spawn_app().await;
-    the_premium_history_shows_where_the_premium_does(&app).await;
+    check_the_premium_history_shows_where_the_premium_does(&app).await;
 }
 
 #[tokio::test]
@@ -129,7 +129,7 @@ async fn the_premium_history_shows_where_the_premium_does_on_postgres() {
     let Some((app, pg)) = spawn_app_on_postgres().await else {
         return;
     };
-    the_premium_history_shows_where_the_premium_does(&app).await;
+    check_the_premium_history_shows_where_the_premium_does(&app).await;
     drop(app);
     pg.drop_db().await;
 }
@@ -137,7 +137,7 @@ async fn the_premium_history_shows_where_the_premium_does_on_postgres() {
 #[tokio::test]
 async fn each_report_can_be_switched_off() {
     let app = spawn_app().await;
-    each_report_can_be_switched_off(&app).await;
+    check_each_report_can_be_switched_off(&app).await;
 }
 
 #[tokio::test]
@@ -145,7 +145,7 @@ async fn each_report_can_be_switched_off_on_postgres() {
     let Some((app, pg)) = spawn_app_on_postgres().await else {
         return;
     };
-    each_report_can_be_switched_off(&app).await;
+    check_each_report_can_be_switched_off(&app).await;
     drop(app);
     pg.drop_db().await;
 }

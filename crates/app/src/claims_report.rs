@@ -21,11 +21,12 @@ pub const MAX_ROWS: u32 = 5_000;
 /// area, the report function and the broker's setting.
 pub async fn allowed(app: &App, principal: &Principal) -> Result<bool, AppError> {
     let permissions = &principal.permissions;
-    if !permissions.shows_area(MenuArea::Claims) || !permissions.allows(Function::DownloadReports)
-    {
+    if !permissions.shows_area(MenuArea::Claims) || !permissions.allows(Function::DownloadReports) {
         return Ok(false);
     }
-    Ok(report_settings::effective(app, principal).await?.claims_list)
+    Ok(report_settings::effective(app, principal)
+        .await?
+        .claims_list)
 }
 
 /// A filter as the report names it: its label and the value chosen, both
@@ -127,11 +128,17 @@ const COLUMNS: &[Column] = &[
             r.broker_claim_number.clone()
         }
     }),
-    ("col-date-of-loss", None, false, |r, w| w.date(r.date_of_loss)),
-    ("col-policy-number", None, false, |r, _| r.policy_number.clone()),
+    ("col-date-of-loss", None, false, |r, w| {
+        w.date(r.date_of_loss)
+    }),
+    ("col-policy-number", None, false, |r, _| {
+        r.policy_number.clone()
+    }),
     ("col-customer", None, false, |r, _| r.customer_name.clone()),
     ("col-object", None, false, |r, _| {
-        r.object_description.clone().unwrap_or_else(|| "–".to_owned())
+        r.object_description
+            .clone()
+            .unwrap_or_else(|| "–".to_owned())
     }),
     ("col-claim-type", None, false, |r, w| {
         w.label("claim-type", &r.claim_type)
@@ -163,17 +170,19 @@ impl Report<'_> {
                 &[("shown", &shown), ("total", &total)],
             ));
         }
+        // Nine columns need the page on its side.
         let mut spec = PdfSpec::new(w.text("claims-report-title"))
+            .landscape()
             .subtitle(subtitle.join("\n"))
             .lang(w.lang_tag())
             .creator(w.text("claims-report-creator"))
             .created(self.now)
-            .page_label(w.text_with(
-                "sheet-page",
-                &[("page", "{page}"), ("pages", "{pages}")],
-            ));
+            .page_label(w.text_with("sheet-page", &[("page", "{page}"), ("pages", "{pages}")]));
         if self.filters.is_empty() {
-            spec = spec.row(w.text("claims-report-filters"), w.text("claims-report-no-filters"));
+            spec = spec.row(
+                w.text("claims-report-filters"),
+                w.text("claims-report-no-filters"),
+            );
         } else {
             let applied: Vec<String> = self
                 .filters

@@ -2,9 +2,9 @@
 
 use kp_domain::{ContractId, MenuArea, Principal, RecordRef};
 use kp_storage::contract_parts;
-pub use kp_storage::premium_history::PremiumChange;
 pub use kp_storage::contract_parts::{CoInsured, FinanceItemRow};
 pub use kp_storage::contracts::{ClaimRow, ContractDetail, ObjectRow};
+pub use kp_storage::premium_history::PremiumChange;
 
 use crate::attached::{self, AttachedDocument, BrokerContact};
 use crate::{App, AppError};

@@ -45,7 +45,10 @@ async fn read(app: &App, scope: SettingScope) -> Result<Option<ReportSettings>, 
     }
 }
 
-pub(crate) async fn for_tenant(app: &App, tenant: Option<TenantId>) -> Result<ReportSettings, AppError> {
+pub(crate) async fn for_tenant(
+    app: &App,
+    tenant: Option<TenantId>,
+) -> Result<ReportSettings, AppError> {
     if let Some(tenant) = tenant
         && let Some(found) = read(app, SettingScope::Tenant(tenant)).await?
     {
@@ -85,11 +88,7 @@ pub async fn for_editing(app: &App, principal: &Principal) -> Result<ReportSetti
 }
 
 /// Stores the administrator's settings.
-pub async fn save(
-    app: &App,
-    principal: &Principal,
-    value: ReportSettings,
-) -> Result<(), AppError> {
+pub async fn save(app: &App, principal: &Principal, value: ReportSettings) -> Result<(), AppError> {
     let scope = edited_scope(principal)?;
     let json = serde_json::to_string(&value).map_err(|e| AppError::Internal(e.to_string()))?;
     settings::put(&app.db, scope, KEY, &json, app.clock.now()).await?;

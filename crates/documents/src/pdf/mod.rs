@@ -22,7 +22,7 @@ mod write;
 
 use metrics::Face;
 use pages::{
-    CONTENT_WIDTH, FOOTER_SIZE, LOGO_HEIGHT, LOGO_MAX_WIDTH, MARGIN_X, Pages, Placing, Span, Tone,
+    FOOTER_SIZE, Format, LOGO_HEIGHT, LOGO_MAX_WIDTH, MARGIN_X, Pages, Placing, Span, Tone,
 };
 use winansi::encode;
 use wrap::wrap;
@@ -61,6 +61,7 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
 
     // The footer must leave room for the label on its first line; a label
     // with three-digit numbers is the widest one realistically printed.
+    let format = Format::a4(spec.landscape);
     let label_reserve = label.as_ref().map_or(0.0, |l| {
         Face::Regular.width(&l(999, 999), FOOTER_SIZE) + 12.0
     });
@@ -68,7 +69,7 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
         &spec.footer,
         Face::Regular,
         FOOTER_SIZE,
-        CONTENT_WIDTH - label_reserve,
+        format.content_width() - label_reserve,
     );
 
     let placing = Placing {
@@ -81,7 +82,12 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
             .as_ref()
             .map(|i| i.fit(LOGO_MAX_WIDTH, LOGO_HEIGHT)),
     };
-    let mut pages = Pages::new(encode(&spec.header), footer.len(), placing.place());
+    let mut pages = Pages::new(
+        format,
+        encode(&spec.header),
+        footer.len(),
+        placing.place(format),
+    );
     layout_title(&mut pages, spec);
     layout_rows(&mut pages, &spec.rows);
     layout_paragraphs(&mut pages, &spec.paragraphs);
@@ -121,14 +127,15 @@ fn lines(text: &str, face: Face, size: f32, width: f32) -> Vec<Vec<u8>> {
 }
 
 fn layout_title(pages: &mut Pages, spec: &PdfSpec) {
-    let title = lines(&spec.title, Face::Bold, TITLE_SIZE, CONTENT_WIDTH);
+    let width = pages.content_width();
+    let title = lines(&spec.title, Face::Bold, TITLE_SIZE, width);
     for line in &title {
         pages.line(
             TITLE_LEADING,
             &[span(MARGIN_X, Face::Bold, TITLE_SIZE, Tone::Normal, line)],
         );
     }
-    let subtitle = lines(&spec.subtitle, Face::Regular, SUBTITLE_SIZE, CONTENT_WIDTH);
+    let subtitle = lines(&spec.subtitle, Face::Regular, SUBTITLE_SIZE, width);
     for line in &subtitle {
         pages.line(
             SUBTITLE_LEADING,
@@ -147,7 +154,7 @@ fn layout_title(pages: &mut Pages, spec: &PdfSpec) {
 }
 
 fn layout_heading(pages: &mut Pages, heading: &str) {
-    let lines = lines(heading, Face::Bold, SUBTITLE_SIZE, CONTENT_WIDTH);
+    let lines = lines(heading, Face::Bold, SUBTITLE_SIZE, pages.content_width());
     // A heading alone at the foot of a page is kept with its first line.
     let height = lines.len() as f32 * SUBTITLE_LEADING + HEADING_GAP + BODY_LEADING;
     if height <= pages.page_capacity() {
@@ -177,9 +184,10 @@ fn layout_rows(pages: &mut Pages, rows: &[(String, String)]) {
         .iter()
         .map(|(label, _)| Face::Bold.width(label, BODY_SIZE))
         .fold(0.0, f32::max);
-    let label_width = widest.min(CONTENT_WIDTH * MAX_LABEL_SHARE);
+    let content_width = pages.content_width();
+    let label_width = widest.min(content_width * MAX_LABEL_SHARE);
     let value_x = MARGIN_X + label_width + LABEL_GAP;
-    let value_width = CONTENT_WIDTH - label_width - LABEL_GAP;
+    let value_width = content_width - label_width - LABEL_GAP;
 
     for (label, value) in &encoded {
         let label_lines = wrap(label, Face::Bold, BODY_SIZE, label_width);
@@ -207,7 +215,7 @@ fn layout_rows(pages: &mut Pages, rows: &[(String, String)]) {
 
 fn layout_paragraphs(pages: &mut Pages, paragraphs: &[String]) {
     for paragraph in paragraphs {
-        let lines = lines(paragraph, Face::Regular, BODY_SIZE, CONTENT_WIDTH);
+        let lines = lines(paragraph, Face::Regular, BODY_SIZE, pages.content_width());
         let count = lines.len();
         for (i, line) in lines.iter().enumerate() {
             // A single line of a paragraph alone at the foot or head of a

@@ -5,19 +5,47 @@ use pdf_writer::{Content, Name, Str};
 
 use super::metrics::Face;
 
-/// A4 in PDF points.
-pub(crate) const PAGE_WIDTH: f32 = 595.28;
-pub(crate) const PAGE_HEIGHT: f32 = 841.89;
+/// The short and the long side of A4 in PDF points.
+const A4_SHORT: f32 = 595.28;
+const A4_LONG: f32 = 841.89;
 /// 20 mm left and right.
 pub(crate) const MARGIN_X: f32 = 56.7;
-pub(crate) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 
-const HEADER_BASELINE: f32 = PAGE_HEIGHT - 42.0;
+/// A4 upright (letters, sheets) or on its side (wide tables).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Format {
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+}
+
+impl Format {
+    pub(crate) fn a4(landscape: bool) -> Format {
+        if landscape {
+            Format {
+                width: A4_LONG,
+                height: A4_SHORT,
+            }
+        } else {
+            Format {
+                width: A4_SHORT,
+                height: A4_LONG,
+            }
+        }
+    }
+
+    pub(crate) fn content_width(self) -> f32 {
+        self.width - 2.0 * MARGIN_X
+    }
+}
+
+/// Distance of the header line from the top edge.
+const HEADER_FROM_TOP: f32 = 42.0;
 const HEADER_SIZE: f32 = 9.0;
 const HEADER_RULE_GAP: f32 = 7.0;
 const CONTENT_GAP: f32 = 24.0;
-/// Logos sit in a band above the header line: its top edge and height.
-const LOGO_TOP: f32 = PAGE_HEIGHT - 28.0;
+/// Logos sit in a band above the header line: its top edge's distance
+/// from the top of the page, and its height.
+const LOGO_FROM_TOP: f32 = 28.0;
 pub(crate) const LOGO_HEIGHT: f32 = 40.0;
 pub(crate) const LOGO_MAX_WIDTH: f32 = 170.0;
 const LOGO_GAP: f32 = 16.0;
@@ -75,8 +103,8 @@ pub(crate) struct Placing {
 impl Placing {
     /// Left logo at the left margin, right one at the right margin, both
     /// centred in the logo band.
-    pub(crate) fn place(&self) -> Vec<Placed> {
-        let centre = LOGO_TOP - LOGO_HEIGHT / 2.0;
+    pub(crate) fn place(&self, format: Format) -> Vec<Placed> {
+        let centre = format.height - LOGO_FROM_TOP - LOGO_HEIGHT / 2.0;
         let mut out = Vec::new();
         if let Some((width, height)) = self.left {
             out.push(Placed {
@@ -90,7 +118,7 @@ impl Placing {
         if let Some((width, height)) = self.right {
             out.push(Placed {
                 name: Name(b"Im2"),
-                x: PAGE_WIDTH - MARGIN_X - width,
+                x: format.width - MARGIN_X - width,
                 y: centre - height / 2.0,
                 width,
                 height,
@@ -101,6 +129,7 @@ impl Placing {
 }
 
 pub(crate) struct Pages {
+    format: Format,
     header: Vec<u8>,
     logos: Vec<Placed>,
     header_baseline: f32,
@@ -117,16 +146,22 @@ pub(crate) struct Pages {
 impl Pages {
     /// `footer_lines` is how many footer lines every page will carry; the
     /// body stops above them.
-    pub(crate) fn new(header: Vec<u8>, footer_lines: usize, logos: Vec<Placed>) -> Self {
+    pub(crate) fn new(
+        format: Format,
+        header: Vec<u8>,
+        footer_lines: usize,
+        logos: Vec<Placed>,
+    ) -> Self {
         let footer_lines = footer_lines.max(1) as f32;
         // With logos the header line moves below their band.
         let header_baseline = if logos.is_empty() {
-            HEADER_BASELINE
+            format.height - HEADER_FROM_TOP
         } else {
-            LOGO_TOP - LOGO_HEIGHT - LOGO_GAP
+            format.height - LOGO_FROM_TOP - LOGO_HEIGHT - LOGO_GAP
         };
         let content_top = header_baseline - HEADER_RULE_GAP - CONTENT_GAP;
         let mut pages = Self {
+            format,
             header,
             logos,
             header_baseline,
@@ -138,6 +173,10 @@ impl Pages {
         };
         pages.start_page();
         pages
+    }
+
+    pub(crate) fn content_width(&self) -> f32 {
+        self.format.content_width()
     }
 
     /// Height available for body text on one page.
@@ -158,7 +197,7 @@ impl Pages {
                 .set_stroke_gray(GRAY_RULE)
                 .set_line_width(0.5)
                 .move_to(MARGIN_X, y)
-                .line_to(PAGE_WIDTH - MARGIN_X, y)
+                .line_to(self.format.width - MARGIN_X, y)
                 .stroke();
         }
         self.y -= gap;
@@ -191,7 +230,7 @@ impl Pages {
             .set_stroke_gray(GRAY_RULE)
             .set_line_width(0.5)
             .move_to(MARGIN_X, rule_y)
-            .line_to(PAGE_WIDTH - MARGIN_X, rule_y)
+            .line_to(self.format.width - MARGIN_X, rule_y)
             .stroke();
         self.pages.push(content);
         self.y = self.content_top;
@@ -260,7 +299,7 @@ impl Pages {
                 draw_text(
                     content,
                     &Span {
-                        x: PAGE_WIDTH - MARGIN_X - width,
+                        x: self.format.width - MARGIN_X - width,
                         face: Face::Regular,
                         size: FOOTER_SIZE,
                         tone: Tone::Muted,

@@ -74,7 +74,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImageError> {
         }
     }
     let header = header.ok_or(ImageError::Corrupt("no IHDR chunk"))?;
-    if header.colour == 3 && (palette.is_empty() || palette.len() % 3 != 0) {
+    if header.colour == 3 && (palette.is_empty() || !palette.len().is_multiple_of(3)) {
         return Err(ImageError::Corrupt("palette image without a valid palette"));
     }
     let row_bytes = header.row_bytes();
@@ -89,7 +89,21 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ImageError> {
 }
 
 fn read_header(body: &[u8]) -> Result<Header, ImageError> {
-    let [w0, w1, w2, w3, h0, h1, h2, h3, depth, colour, compression, filter, interlace] = body
+    let [
+        w0,
+        w1,
+        w2,
+        w3,
+        h0,
+        h1,
+        h2,
+        h3,
+        depth,
+        colour,
+        compression,
+        filter,
+        interlace,
+    ] = body
     else {
         return Err(ImageError::Corrupt("IHDR has the wrong length"));
     };
@@ -132,7 +146,9 @@ fn unfilter(header: &Header, raw: &[u8]) -> Result<Vec<u8>, ImageError> {
     for (y, line) in raw.chunks_exact(row_bytes + 1).enumerate() {
         let (filter, line) = (line[0], &line[1..]);
         let (done, current) = out.split_at_mut(y * row_bytes);
-        let previous = done.get(done.len().saturating_sub(row_bytes)..).filter(|_| y > 0);
+        let previous = done
+            .get(done.len().saturating_sub(row_bytes)..)
+            .filter(|_| y > 0);
         let current = &mut current[..row_bytes];
         for i in 0..row_bytes {
             let left = if i >= bpp { current[i - bpp] } else { 0 };
@@ -188,7 +204,11 @@ fn sample(row: &[u8], index: usize, depth: u8) -> u8 {
 
 fn to_samples(header: &Header, rows: &[u8], palette: &[u8], transparency: &[u8]) -> Decoded {
     let (width, height) = (header.width as usize, header.height as usize);
-    let channels: u8 = if matches!(header.colour, 2 | 3 | 6) { 3 } else { 1 };
+    let channels: u8 = if matches!(header.colour, 2 | 3 | 6) {
+        3
+    } else {
+        1
+    };
     let mut samples = Vec::with_capacity(width * height * usize::from(channels));
     let mut alpha = Vec::with_capacity(width * height);
     let stored = header.stored_channels();

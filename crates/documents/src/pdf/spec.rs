@@ -38,6 +38,8 @@ pub struct PdfSpec {
     pub sections: Vec<Section>,
     /// Small text at the bottom of every page. Empty for none.
     pub footer: String,
+    /// A4 on its side, for wide tables.
+    pub landscape: bool,
     /// Logo at the top left of every page (the broker's), scaled to fit
     /// the header band with its proportions kept.
     pub left_logo: Option<Image>,
@@ -135,6 +137,7 @@ impl Default for PdfSpec {
             paragraphs: Vec::new(),
             sections: Vec::new(),
             footer: String::new(),
+            landscape: false,
             left_logo: None,
             right_logo: None,
             page_label: Some(DEFAULT_PAGE_LABEL.to_owned()),
@@ -181,6 +184,11 @@ impl PdfSpec {
 
     pub fn footer(mut self, footer: impl Into<String>) -> Self {
         self.footer = footer.into();
+        self
+    }
+
+    pub fn landscape(mut self) -> Self {
+        self.landscape = true;
         self
     }
 

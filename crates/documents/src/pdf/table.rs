@@ -2,7 +2,7 @@
 //! column, amounts right-aligned, the heading row repeated on each page.
 
 use super::metrics::Face;
-use super::pages::{CONTENT_WIDTH, MARGIN_X, Pages, Span, Tone};
+use super::pages::{MARGIN_X, Pages, Span, Tone};
 use super::spec::Table;
 use super::winansi::encode;
 use super::wrap::wrap;
@@ -22,9 +22,13 @@ pub(super) fn layout(pages: &mut Pages, table: &Table) {
     let rows: Vec<Vec<Vec<u8>>> = table
         .rows
         .iter()
-        .map(|row| (0..count).map(|i| encode(row.get(i).map_or("", String::as_str))).collect())
+        .map(|row| {
+            (0..count)
+                .map(|i| encode(row.get(i).map_or("", String::as_str)))
+                .collect()
+        })
         .collect();
-    let widths = widths(&headings, &rows);
+    let widths = widths(&headings, &rows, pages.content_width());
     let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
     let cells = |texts: &[Vec<u8>], face: Face| -> Vec<Vec<Vec<u8>>> {
         texts
@@ -37,7 +41,9 @@ pub(super) fn layout(pages: &mut Pages, table: &Table) {
     let heading_height = height(&heading_cells);
 
     // The headings stay with the first row.
-    let first = rows.first().map_or(0.0, |r| height(&cells(r, Face::Regular)));
+    let first = rows
+        .first()
+        .map_or(0.0, |r| height(&cells(r, Face::Regular)));
     if heading_height + first <= pages.page_capacity() {
         pages.reserve(heading_height + RULE_GAP + first);
     }
@@ -96,69 +102,70 @@ fn draw_row(
     }
 }
 
-/// Each column as wide as its widest cell when all fit; otherwise columns
-/// narrower than an even share keep their width and the others share the
-/// rest in proportion to their widest cell (and wrap).
-fn widths(headings: &[Vec<u8>], rows: &[Vec<Vec<u8>>]) -> Vec<f32> {
+/// Each column as wide as its widest cell when all fit. Otherwise every
+/// column gets at least its longest word (so numbers and amounts never
+/// break inside), and the space left is shared in proportion to how much
+/// more each column's longest cell needs; only when even the longest words
+/// do not fit are they scaled down (and cut).
+fn widths(headings: &[Vec<u8>], rows: &[Vec<Vec<u8>>], width: f32) -> Vec<f32> {
     let count = headings.len();
-    let available = CONTENT_WIDTH - CELL_GAP * (count - 1) as f32;
-    // A heading may wrap at spaces, so its longest word is what counts.
+    let available = width - CELL_GAP * (count - 1) as f32;
+    let longest_word = |text: &[u8], face: Face| {
+        text.split(|b| *b == b' ')
+            .map(|word| face.width(word, SIZE))
+            .fold(0.0, f32::max)
+    };
     let mut natural: Vec<f32> = headings
         .iter()
-        .map(|h| {
-            h.split(|b| *b == b' ')
-                .map(|word| Face::Bold.width(word, SIZE))
-                .fold(0.0, f32::max)
-        })
+        .map(|h| longest_word(h, Face::Bold))
         .collect();
+    let mut minimum = natural.clone();
     for row in rows {
-        for (width, cell) in natural.iter_mut().zip(row) {
-            *width = width.max(Face::Regular.width(cell, SIZE));
+        for (i, cell) in row.iter().enumerate().take(count) {
+            natural[i] = natural[i].max(Face::Regular.width(cell, SIZE));
+            minimum[i] = minimum[i].max(longest_word(cell, Face::Regular));
         }
     }
     let natural: Vec<f32> = natural.iter().map(|w| w.max(SIZE)).collect();
+    let minimum: Vec<f32> = minimum.iter().map(|w| w.max(SIZE)).collect();
     if natural.iter().sum::<f32>() <= available {
         return natural;
     }
-    let mut fixed = vec![false; count];
-    loop {
-        let kept: f32 = (0..count).filter(|i| fixed[*i]).map(|i| natural[i]).sum();
-        let open = (0..count).filter(|i| !fixed[*i]).count().max(1);
-        let share = (available - kept) / open as f32;
-        let newly: Vec<usize> = (0..count)
-            .filter(|i| !fixed[*i] && natural[*i] <= share)
-            .collect();
-        if newly.is_empty() {
-            let wide: f32 = (0..count).filter(|i| !fixed[*i]).map(|i| natural[i]).sum();
-            return (0..count)
-                .map(|i| {
-                    if fixed[i] {
-                        natural[i]
-                    } else {
-                        (available - kept) * natural[i] / wide.max(1.0)
-                    }
-                })
-                .collect();
-        }
-        for i in newly {
-            fixed[i] = true;
-        }
+    let least: f32 = minimum.iter().sum();
+    if least >= available {
+        return minimum.iter().map(|w| w * available / least).collect();
     }
+    let wanted: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
+    natural
+        .iter()
+        .zip(&minimum)
+        .map(|(n, m)| m + (available - least) * (n - m) / wanted.max(1.0))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const CONTENT_WIDTH: f32 = 480.0;
+
     #[test]
-    fn narrow_columns_keep_their_width_and_wide_ones_share_the_rest() {
+    fn words_stay_whole_and_long_texts_share_the_rest() {
         let headings = vec![b"A".to_vec(), b"B".to_vec(), b"C".to_vec()];
-        let long = vec![b'x'; 400];
-        let rows = vec![vec![b"1".to_vec(), long.clone(), long]];
-        let w = widths(&headings, &rows);
+        let prose = b"word ".repeat(80);
+        let amount = b"1.234.567,89\xa0EUR".to_vec();
+        let rows = vec![vec![amount.clone(), prose.clone(), prose]];
+        let w = widths(&headings, &rows, CONTENT_WIDTH);
         let total: f32 = w.iter().sum::<f32>() + 2.0 * CELL_GAP;
         assert!((total - CONTENT_WIDTH).abs() < 0.5, "{w:?}");
-        assert!(w[0] < 20.0, "{w:?}");
+        assert!(w[0] >= Face::Regular.width(&amount, SIZE), "{w:?}");
         assert!((w[1] - w[2]).abs() < 0.5, "{w:?}");
+        // Columns that fit keep their natural width.
+        let w = widths(
+            &headings,
+            &[vec![b"1".to_vec(), b"2".to_vec(), b"3".to_vec()]],
+            CONTENT_WIDTH,
+        );
+        assert!(w.iter().sum::<f32>() < CONTENT_WIDTH / 2.0, "{w:?}");
     }
 }

@@ -6,9 +6,10 @@ use pdf_writer::{Date, Filter, Name, Pdf, Rect, Ref, TextStr};
 
 use super::PdfSpec;
 use super::metrics::Face;
-use super::pages::{PAGE_HEIGHT, PAGE_WIDTH};
+use super::pages::Format;
 
 pub(super) fn pdf(spec: &PdfSpec, contents: Vec<pdf_writer::Content>) -> Vec<u8> {
+    let format = Format::a4(spec.landscape);
     let catalog_id = Ref::new(1);
     let tree_id = Ref::new(2);
     let regular_id = Ref::new(3);
@@ -61,7 +62,7 @@ pub(super) fn pdf(spec: &PdfSpec, contents: Vec<pdf_writer::Content>) -> Vec<u8>
     for (page_id, stream) in page_ids.iter().zip(&streams) {
         let content_id = Ref::new(page_id.get() + 1);
         let mut page = pdf.page(*page_id);
-        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
+        page.media_box(Rect::new(0.0, 0.0, format.width, format.height));
         page.parent(tree_id);
         page.contents(content_id);
         let mut resources = page.resources();

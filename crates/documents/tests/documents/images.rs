@@ -30,7 +30,14 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], body: &[u8]) {
 }
 
 /// A PNG of `rows` (already packed samples, filter byte 0 added here).
-pub fn png(width: u32, height: u32, depth: u8, colour: u8, rows: &[Vec<u8>], extra: &[(&[u8; 4], Vec<u8>)]) -> Vec<u8> {
+pub fn png(
+    width: u32,
+    height: u32,
+    depth: u8,
+    colour: u8,
+    rows: &[Vec<u8>],
+    extra: &[(&[u8; 4], Vec<u8>)],
+) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut header = width.to_be_bytes().to_vec();
     header.extend_from_slice(&height.to_be_bytes());
@@ -43,7 +50,11 @@ pub fn png(width: u32, height: u32, depth: u8, colour: u8, rows: &[Vec<u8>], ext
         .iter()
         .flat_map(|r| std::iter::once(0).chain(r.iter().copied()))
         .collect();
-    chunk(&mut out, b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6));
+    chunk(
+        &mut out,
+        b"IDAT",
+        &miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6),
+    );
     chunk(&mut out, b"IEND", &[]);
     out
 }
@@ -52,7 +63,14 @@ fn rgba(width: u32, height: u32) -> Vec<u8> {
     let rows: Vec<Vec<u8>> = (0..height)
         .map(|y| {
             (0..width)
-                .flat_map(|x| [(x * 5) as u8, (y * 9) as u8, 0x80, if x < width / 2 { 0 } else { 255 }])
+                .flat_map(|x| {
+                    [
+                        (x * 5) as u8,
+                        (y * 9) as u8,
+                        0x80,
+                        if x < width / 2 { 0 } else { 255 },
+                    ]
+                })
                 .collect()
         })
         .collect();
@@ -157,7 +175,8 @@ fn palettes_gray_and_transparent_colours_decode() {
 
 #[test]
 fn images_that_cannot_be_embedded_are_refused() {
-    let unsupported = |bytes: &[u8]| matches!(Image::decode(bytes), Err(ImageError::Unsupported(_)));
+    let unsupported =
+        |bytes: &[u8]| matches!(Image::decode(bytes), Err(ImageError::Unsupported(_)));
     let corrupt = |bytes: &[u8]| matches!(Image::decode(bytes), Err(ImageError::Corrupt(_)));
     assert!(unsupported(b"GIF89a..."));
     assert!(unsupported(b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>"));

@@ -5,4 +5,5 @@
 mod blob;
 mod images;
 mod pdf;
+mod tables;
 mod tools;

@@ -41,7 +41,11 @@ pub(crate) fn logo_png(width: u32, height: u32) -> Vec<u8> {
     let mut header = width.to_be_bytes().to_vec();
     header.extend_from_slice(&height.to_be_bytes());
     header.extend_from_slice(&[8, 2, 0, 0, 0]);
-    for (kind, body) in [(&b"IHDR"[..], header), (b"IDAT", zlib), (b"IEND", Vec::new())] {
+    for (kind, body) in [
+        (&b"IHDR"[..], header),
+        (b"IDAT", zlib),
+        (b"IEND", Vec::new()),
+    ] {
         out.extend_from_slice(&(body.len() as u32).to_be_bytes());
         out.extend_from_slice(kind);
         out.extend_from_slice(&body);
@@ -93,12 +97,16 @@ async fn group_claims(app: &TestApp, status: &str) -> Vec<String> {
 
 async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &TestApp) {
     let mut stefan = signed_in(app, "stefan").await;
-    let list = stefan.get("/claims?status=settled&sort=date&dir=desc").await;
+    let list = stefan
+        .get("/claims?status=settled&sort=date&dir=desc")
+        .await;
     assert_eq!(list.status, StatusCode::OK);
     let page = html(&list);
     assert!(
-        page.contains("id=\"list-pdf\" href=\"/claims.pdf?status=settled&amp;sort=date&amp;dir=desc\"")
-            || page.contains("id=\"list-pdf\" href=\"/claims.pdf?status=settled&sort=date&dir=desc\""),
+        page.contains(
+            "id=\"list-pdf\" href=\"/claims.pdf?status=settled&amp;sort=date&amp;dir=desc\""
+        ) || page
+            .contains("id=\"list-pdf\" href=\"/claims.pdf?status=settled&sort=date&dir=desc\""),
         "no PDF link with the list's query"
     );
     let expected = total(&page);
@@ -111,7 +119,10 @@ async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &Test
     assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
     assert_eq!(headers[header::CACHE_CONTROL], "private, no-store");
     let disposition = headers[header::CONTENT_DISPOSITION].to_str().unwrap();
-    assert!(disposition.starts_with("attachment; filename=\"schadenliste-"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment; filename=\"schadenliste-"),
+        "{disposition}"
+    );
     // The group's own logo heads the report (no broker logo uploaded yet).
     assert_eq!(images_in(&pdf), 1);
 
@@ -124,7 +135,10 @@ async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &Test
             "Schadenliste",
             "Angewandte Filter",
             "Status: Reguliert",
-            &format!("Schadendatum ab: {}", kp_web::format::date(Language::De, "2015-01-01")),
+            &format!(
+                "Schadendatum ab: {}",
+                kp_web::format::date(Language::De, "2015-01-01")
+            ),
             "Sortierung Schadendatum (absteigend)",
             &format!("{expected} Schäden insgesamt"),
             "Erstellt am",
@@ -132,13 +146,19 @@ async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &Test
             "Zahlung",
             "Seite 1 von",
         ] {
-            assert!(text.contains(expected_text), "missing {expected_text:?} in {text}");
+            assert!(
+                text.contains(expected_text),
+                "missing {expected_text:?} in {text}"
+            );
         }
         for number in &settled {
             assert!(text.contains(number.as_str()), "missing claim {number}");
         }
         for number in group_claims(app, "reported").await {
-            assert!(!text.contains(&number), "unfiltered claim {number} in the report");
+            assert!(
+                !text.contains(&number),
+                "unfiltered claim {number} in the report"
+            );
         }
         assert!(!text.contains(&foreign), "a claim outside the scope");
     }
@@ -157,11 +177,22 @@ async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &Test
     let (status, headers, pdf) = download(&stefan, "/claims.pdf?status=settled").await;
     assert_eq!(status, StatusCode::OK);
     let disposition = headers[header::CONTENT_DISPOSITION].to_str().unwrap();
-    assert!(disposition.starts_with("attachment; filename=\"claims-list-"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment; filename=\"claims-list-"),
+        "{disposition}"
+    );
     if tools {
         let text = pdf_text(&pdf);
-        for expected_text in ["Claims list", "Filters applied", "Status: Settled", "claims in total"] {
-            assert!(text.contains(expected_text), "missing {expected_text:?} in {text}");
+        for expected_text in [
+            "Claims list",
+            "Filters applied",
+            "Status: Settled",
+            "claims in total",
+        ] {
+            assert!(
+                text.contains(expected_text),
+                "missing {expected_text:?} in {text}"
+            );
         }
         assert!(!text.contains("Schadenliste"));
     }

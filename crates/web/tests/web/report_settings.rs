@@ -76,15 +76,36 @@ async fn check_each_report_can_be_switched_off(app: &TestApp) {
     // unknown page.
     let page = petra.get("/settings/reports").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("name=\"contract_sheet\" value=\"on\" checked"));
-    assert!(page.body.contains("name=\"claims_list\" value=\"on\" checked"));
-    assert!(petra.get("/settings").await.body.contains("/settings/reports"));
+    assert!(
+        page.body
+            .contains("name=\"contract_sheet\" value=\"on\" checked")
+    );
+    assert!(
+        page.body
+            .contains("name=\"claims_list\" value=\"on\" checked")
+    );
+    assert!(
+        petra
+            .get("/settings")
+            .await
+            .body
+            .contains("/settings/reports")
+    );
     let mut sabine = signed_in(app, "sabine").await;
-    assert_eq!(sabine.get("/settings/reports").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(stefan.get("/settings/reports").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        sabine.get("/settings/reports").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        stefan.get("/settings/reports").await.status,
+        StatusCode::NOT_FOUND
+    );
     // Without the form token nothing is stored.
     let r = petra
-        .post("/settings/reports", &[("_csrf", "forged"), ("contract_sheet", "on")])
+        .post(
+            "/settings/reports",
+            &[("_csrf", "forged"), ("contract_sheet", "on")],
+        )
         .await;
     assert_ne!(r.status, StatusCode::SEE_OTHER);
     assert!(stefan.get("/claims").await.body.contains("id=\"list-pdf\""));
@@ -94,9 +115,18 @@ async fn check_each_report_can_be_switched_off(app: &TestApp) {
     let page = petra.get("/settings/reports?saved=1").await;
     assert!(page.body.contains("name=\"claims_list\" value=\"on\">"));
     assert!(!stefan.get("/claims").await.body.contains("id=\"list-pdf\""));
-    assert_eq!(download(&stefan, "/claims.pdf").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        download(&stefan, "/claims.pdf").await.0,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(download(&stefan, &sheet).await.0, StatusCode::OK);
-    assert!(stefan.get(&format!("/contracts/{id}")).await.body.contains("id=\"contract-sheet\""));
+    assert!(
+        stefan
+            .get(&format!("/contracts/{id}"))
+            .await
+            .body
+            .contains("id=\"contract-sheet\"")
+    );
 
     // Both off.
     save_reports(&mut petra, &[]).await;
@@ -113,7 +143,11 @@ async fn check_each_report_can_be_switched_off(app: &TestApp) {
     );
 
     // Back on.
-    save_reports(&mut petra, &[("contract_sheet", "on"), ("claims_list", "on")]).await;
+    save_reports(
+        &mut petra,
+        &[("contract_sheet", "on"), ("claims_list", "on")],
+    )
+    .await;
     assert_eq!(download(&stefan, &sheet).await.0, StatusCode::OK);
     assert_eq!(download(&stefan, "/claims.pdf").await.0, StatusCode::OK);
 }

@@ -58,7 +58,10 @@ const CSV: &[CsvColumn<ClaimListRow>] = &[
     CsvColumn::new("col-currency", |r, _| r.currency.clone()),
 ];
 
-pub(super) fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ClaimSort>, ClaimQuery) {
+pub(super) fn read(
+    ctx: &PageCtx,
+    params: Vec<(String, String)>,
+) -> (ListState<ClaimSort>, ClaimQuery) {
     let shows = |field| {
         ctx.principal()
             .is_some_and(|p| p.permissions.shows_field(field))

@@ -61,7 +61,10 @@ async fn applied(
     for (name, value) in state.applied() {
         let label = |key: &str| text(l, key);
         let entry = match *name {
-            "status" => (label("col-status"), text(l, &format!("claim-status-{value}"))),
+            "status" => (
+                label("col-status"),
+                text(l, &format!("claim-status-{value}")),
+            ),
             "line" => (label("col-line"), text(l, &format!("lob-{value}"))),
             "customer" => (label("col-customer"), customer_name(ctx, value).await?),
             "date_from" => (label("claims-report-date-from"), date(l, value)),

@@ -128,6 +128,8 @@ mod tests {
                 ("from", "X".into()),
                 ("to", "X".into()),
                 ("line", 1.into()),
+                ("shown", 1.into()),
+                ("total", 2.into()),
             ];
             for key in &ids {
                 assert_ne!(
@@ -165,6 +167,7 @@ mod tests {
             vocabulary!("portal-user-status", PortalUserStatus),
             vocabulary!("area", MenuArea),
             vocabulary!("function", Function),
+            vocabulary!("premium-reason", PremiumChangeReason),
         ]
     }
 

@@ -269,3 +269,75 @@ fn to_samples(header: &Header, rows: &[u8], palette: &[u8], transparency: &[u8])
         alpha: (!opaque).then_some(alpha),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies `filter` to `row` as an encoder would.
+    fn filtered(filter: u8, row: &[u8], previous: &[u8], bpp: usize) -> Vec<u8> {
+        let mut out = vec![filter];
+        for i in 0..row.len() {
+            let left = if i >= bpp { row[i - bpp] } else { 0 };
+            let up = previous[i];
+            let up_left = if i >= bpp { previous[i - bpp] } else { 0 };
+            let predicted = match filter {
+                0 => 0,
+                1 => left,
+                2 => up,
+                3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
+                _ => paeth(left, up, up_left),
+            };
+            out.push(row[i].wrapping_sub(predicted));
+        }
+        out
+    }
+
+    #[test]
+    fn every_row_filter_is_undone() {
+        let header = Header {
+            width: 4,
+            height: 5,
+            depth: 8,
+            colour: 2,
+        };
+        let rows: Vec<Vec<u8>> = (0..5u8)
+            .map(|y| {
+                (0..12u8)
+                    .map(|x| x.wrapping_mul(37) ^ y.wrapping_mul(91))
+                    .collect()
+            })
+            .collect();
+        let mut raw = Vec::new();
+        let zero = vec![0; 12];
+        for (y, row) in rows.iter().enumerate() {
+            let previous = if y == 0 { &zero } else { &rows[y - 1] };
+            raw.extend(filtered(y as u8, row, previous, 3));
+        }
+        assert_eq!(unfilter(&header, &raw).unwrap(), rows.concat());
+        raw[0] = 9;
+        assert!(unfilter(&header, &raw).is_err());
+    }
+
+    #[test]
+    fn low_bit_depths_are_scaled_and_gray_alpha_split() {
+        let gray = Header {
+            width: 4,
+            height: 1,
+            depth: 2,
+            colour: 0,
+        };
+        let decoded = to_samples(&gray, &[0b0001_1011], &[], &[]);
+        assert_eq!(decoded.samples, vec![0, 85, 170, 255]);
+        assert!(decoded.alpha.is_none());
+        let gray_alpha = Header {
+            width: 2,
+            height: 1,
+            depth: 8,
+            colour: 4,
+        };
+        let decoded = to_samples(&gray_alpha, &[10, 255, 20, 0], &[], &[]);
+        assert_eq!(decoded.samples, vec![10, 20]);
+        assert_eq!(decoded.alpha, Some(vec![255, 0]));
+    }
+}

@@ -5,12 +5,12 @@
 //! permission profile hides are never put into the document.
 
 use chrono::NaiveDate;
-use kp_documents::{PdfSpec, Section};
-use kp_domain::{ContractId, Function, MenuArea, Principal};
+use kp_documents::{PdfSpec, Section, Table, TableColumn};
+use kp_domain::{ContractId, Function, MenuArea, Principal, TenantId};
 
 use crate::contacts::{self, Contact};
-use crate::contracts::{self, ContractDetail, ObjectRow};
-use crate::{App, AppError};
+use crate::contracts::{self, ContractDetail, ObjectRow, PremiumChange};
+use crate::{App, AppError, report_logos, report_settings};
 
 /// Translations and formats in the user's language, supplied by the caller.
 /// Keys are the message keys of the portal's translations.
@@ -19,6 +19,11 @@ pub trait Words: Sync {
     fn text_with(&self, key: &str, args: &[(&str, &str)]) -> String;
     fn money(&self, minor: i64, currency: &str) -> String;
     fn date(&self, date: NaiveDate) -> String;
+    /// The label of a code of an open vocabulary (`label("claim-type",
+    /// "water")`): its message, else the code itself.
+    fn label(&self, prefix: &str, code: &str) -> String {
+        self.text(&format!("{prefix}-{code}"))
+    }
     /// BCP 47 tag of the language, for the PDF's metadata.
     fn lang_tag(&self) -> String;
 }
@@ -33,7 +38,7 @@ pub struct ContractSheet {
 /// The master sheet of a contract. `NotFound` when the contract does not
 /// exist or lies outside the scope (checked first, so the answer reveals
 /// nothing); `Forbidden` when the profile hides contracts or disables
-/// report downloads.
+/// report downloads, or the contract's broker has switched the sheet off.
 pub async fn render(
     app: &App,
     principal: &Principal,
@@ -41,7 +46,7 @@ pub async fn render(
     words: &dyn Words,
 ) -> Result<ContractSheet, AppError> {
     let page = contracts::detail(app, principal, id).await?;
-    let (contract, objects) = (page.contract, page.objects);
+    let (contract, objects, history) = (page.contract, page.objects, page.premium_history);
     let permissions = &principal.permissions;
     if !permissions.shows_area(MenuArea::Contracts)
         || !permissions.allows(Function::DownloadReports)
@@ -51,19 +56,34 @@ pub async fn render(
     let parties = kp_storage::contacts::contract_parties(&app.db, &principal.scope, id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let tenant = TenantId(parties.office.id);
+    if !report_settings::for_tenant(app, Some(tenant))
+        .await?
+        .contract_sheet
+    {
+        return Err(AppError::Forbidden);
+    }
     let people = contacts::of_contract(app, principal, id).await?;
     let today = app.clock.now().date_naive();
-    let sheet = Sheet {
+    let broker_logo = report_logos::broker_of_tenant(app, tenant).await;
+    let organization_logo = match &parties.organization_logo_key {
+        Some(key) => report_logos::load(app, key).await,
+        None => None,
+    };
+    let mut spec = Sheet {
         contract: &contract,
         objects: &objects,
+        history: &history,
         people: &people,
         office: &parties.office,
         organization: parties.organization_name.as_deref(),
         shows: &|field| permissions.shows_field(field),
         words,
-    };
-    let spec = sheet
-        .spec()
+    }
+    .spec();
+    spec.left_logo = broker_logo;
+    spec.right_logo = organization_logo;
+    let spec = spec
         .created(app.clock.now())
         .footer(words.text_with("sheet-created", &[("date", &words.date(today))]));
     Ok(ContractSheet {
@@ -75,6 +95,7 @@ pub async fn render(
 struct Sheet<'a> {
     contract: &'a ContractDetail,
     objects: &'a [ObjectRow],
+    history: &'a [PremiumChange],
     people: &'a [Contact],
     office: &'a contacts::BrokerOffice,
     organization: Option<&'a str>,
@@ -113,9 +134,14 @@ impl Sheet<'_> {
             .lang(w.lang_tag())
             .page_label(w.text_with("sheet-page", &[("page", "{page}"), ("pages", "{pages}")]));
         spec.rows = self.contract_rows();
-        spec.section(self.objects_section())
-            .section(self.premium_section())
-            .section(self.contacts_section())
+        let spec = spec
+            .section(self.objects_section())
+            .section(self.premium_section());
+        let spec = match self.history_section() {
+            Some(history) => spec.section(history),
+            None => spec,
+        };
+        spec.section(self.contacts_section())
     }
 
     fn contract_rows(&self) -> Vec<(String, String)> {
@@ -186,8 +212,38 @@ impl Sheet<'_> {
         section
     }
 
-    /// The portal keeps no premium history, so the sheet shows the premium
-    /// as it stands.
+    /// The premium changes, when the profile shows the premium at all.
+    fn history_section(&self) -> Option<Section> {
+        if !(self.shows)("contract.premium") {
+            return None;
+        }
+        let w = self.words;
+        let section = Section::new(w.text("premium-history"));
+        if self.history.is_empty() {
+            return Some(section.paragraph(w.text("premium-history-none")));
+        }
+        let columns = vec![
+            TableColumn::text(w.text("premium-history-valid-from")),
+            TableColumn::text(w.text("premium-history-reason")),
+            TableColumn::numeric(w.text("field-premium-net")),
+            TableColumn::numeric(w.text("field-premium-gross")),
+        ];
+        let rows = self
+            .history
+            .iter()
+            .map(|p| {
+                vec![
+                    w.date(p.valid_from),
+                    w.label("premium-reason", &p.reason),
+                    w.money(p.premium_net_minor, &p.currency),
+                    w.money(p.premium_gross_minor, &p.currency),
+                ]
+            })
+            .collect();
+        Some(section.table(Table { columns, rows }))
+    }
+
+    /// The premium as it stands.
     fn premium_section(&self) -> Section {
         let w = self.words;
         let k = self.contract;

@@ -4,6 +4,7 @@ use kp_domain::{ContractId, MenuArea, Principal, RecordRef};
 use kp_storage::contract_parts;
 pub use kp_storage::contract_parts::{CoInsured, FinanceItemRow};
 pub use kp_storage::contracts::{ClaimRow, ContractDetail, ObjectRow};
+pub use kp_storage::premium_history::PremiumChange;
 
 use crate::attached::{self, AttachedDocument, BrokerContact};
 use crate::{App, AppError};
@@ -19,6 +20,9 @@ pub struct ContractPage {
     pub finance_items: Vec<FinanceItemRow>,
     pub documents: Vec<AttachedDocument>,
     pub contacts: Vec<BrokerContact>,
+    /// Oldest first; empty when the profile hides the premium (then it is
+    /// not even read).
+    pub premium_history: Vec<PremiumChange>,
 }
 
 /// One contract with what hangs below it, as far as the scope shows it;
@@ -38,6 +42,11 @@ pub async fn detail(
     } else {
         Vec::new()
     };
+    let premium_history = if principal.permissions.shows_field("contract.premium") {
+        kp_storage::premium_history::of_contract(&app.db, scope, id).await?
+    } else {
+        Vec::new()
+    };
     let record = RecordRef::Contract(id);
     Ok(ContractPage {
         contract,
@@ -47,5 +56,6 @@ pub async fn detail(
         finance_items,
         documents: attached::documents(app, principal, record).await?,
         contacts: attached::contacts(app, principal, record).await?,
+        premium_history,
     })
 }

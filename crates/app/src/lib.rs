@@ -6,6 +6,7 @@
 pub mod attached;
 pub mod auth;
 pub mod claims;
+pub mod claims_report;
 pub mod clock;
 pub mod contacts;
 pub mod contract_sheet;
@@ -27,6 +28,8 @@ pub mod login_throttle;
 pub mod objects;
 pub mod outbox;
 pub mod passwords;
+pub mod report_logos;
+pub mod report_settings;
 pub mod search;
 pub mod signing;
 pub mod staff;

@@ -9,4 +9,4 @@ pub mod pdf;
 
 pub use blob::{BlobReader, BlobStore, LocalStore, key_for_sha256, sha256_hex, validate_key};
 pub use error::DocumentError;
-pub use pdf::{PdfSpec, Section, render};
+pub use pdf::{Image, ImageError, PdfSpec, Section, Table, TableColumn, render};

@@ -297,3 +297,13 @@ impl Function {
         }
     }
 }
+
+code_enum!(
+    /// Why a contract's premium changed (premium history, B10).
+    PremiumChangeReason, "premium change reason" {
+        Inception = "inception",
+        Adjustment = "adjustment",
+        Indexation = "indexation",
+        Renewal = "renewal",
+    }
+);

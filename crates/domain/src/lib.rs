@@ -18,8 +18,8 @@ pub mod scope;
 
 pub use codes::{
     ClaimStatus, ClaimType, ContractStatus, ContractType, CustomerKind, DocumentType, FinanceKind,
-    Function, LineOfBusiness, MenuArea, ObjectKind, PaymentFrequency, PortalUserStatus, StaffRole,
-    UnknownCode,
+    Function, LineOfBusiness, MenuArea, ObjectKind, PaymentFrequency, PortalUserStatus,
+    PremiumChangeReason, StaffRole, UnknownCode,
 };
 pub use document_context::DocumentContextKind;
 pub use exchange::{Converted, RateTable};

@@ -135,7 +135,8 @@ arg_from_code!(
     FinanceKind,
     DocumentType,
     StaffRole,
-    PortalUserStatus
+    PortalUserStatus,
+    PremiumChangeReason
 );
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod migrate;
 pub mod objects;
 pub mod outbox;
 mod placeholders;
+pub mod premium_history;
 mod principal_row;
 pub mod scope_sql;
 pub mod search;

@@ -44,6 +44,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 4,
+        name: "premium_history",
+        script: include_str!("../migrations/0004_premium_history.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -129,6 +129,8 @@ mod tests {
                 ("from", "X".into()),
                 ("to", "X".into()),
                 ("line", 1.into()),
+                ("shown", 1.into()),
+                ("total", 2.into()),
             ];
             for key in &ids {
                 assert_ne!(
@@ -166,6 +168,7 @@ mod tests {
             vocabulary!("portal-user-status", PortalUserStatus),
             vocabulary!("area", MenuArea),
             vocabulary!("function", Function),
+            vocabulary!("premium-reason", PremiumChangeReason),
         ]
     }
 

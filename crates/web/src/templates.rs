@@ -59,6 +59,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_home.html"),
     ),
     (
+        "pages/settings_reports.html",
+        include_str!("../templates/pages/settings_reports.html"),
+    ),
+    (
         "pages/home_customer.html",
         include_str!("../templates/pages/home_customer.html"),
     ),

@@ -4,8 +4,9 @@
 use chrono::{Datelike, NaiveDate};
 use kp_domain::{
     ClaimStatus, ContractId, ContractStatus, ContractType, CustomerId, FinanceItemId, FinanceKind,
-    LineOfBusiness as L, ObjectId, PaymentFrequency, StaffUserId,
+    LineOfBusiness as L, ObjectId, PaymentFrequency, PremiumChangeReason, StaffUserId,
 };
+use kp_storage::premium_history::{self, NewPremiumChange};
 use kp_storage::write::documents::DocumentContext;
 use kp_storage::write::{contracts, customers, finance_items};
 
@@ -194,7 +195,41 @@ impl Seeder<'_> {
             gross,
         };
         self.contract_papers(&k).await?;
+        self.premium_history(&k).await?;
         Ok(k)
+    }
+
+    /// Up to three premium changes ending at the current premium: the
+    /// inception, an indexation in 2024 and an adjustment in 2025, as far
+    /// as the contract ran then. Derived from the plan alone (no draw from
+    /// the PRNG), so the rest of the set stays as it was.
+    async fn premium_history(&mut self, k: &ContractRef) -> Result<(), DemoError> {
+        let start = k.plan.start;
+        let on = |year| date(year, start.month(), 1);
+        let mut changes = vec![(start, PremiumChangeReason::Inception)];
+        if start.year() <= 2023 {
+            changes.push((on(2024), PremiumChangeReason::Indexation));
+        }
+        if start.year() <= 2024 {
+            changes.push((on(2025), PremiumChangeReason::Adjustment));
+        }
+        let end = k.plan.end.unwrap_or_else(anchor).min(anchor());
+        changes.retain(|(from, _)| *from == start || *from < end);
+        let last = changes.len() - 1;
+        for (i, (valid_from, reason)) in changes.into_iter().enumerate() {
+            // Each earlier premium about 5 % below the next one.
+            let percent = 100 - 5 * (last - i) as i64;
+            let change = NewPremiumChange {
+                contract_id: k.id,
+                valid_from,
+                premium_net_minor: k.plan.net * percent / 100,
+                premium_gross_minor: k.gross * percent / 100,
+                reason,
+                created_at: created(),
+            };
+            premium_history::insert(&mut self.tx, &change).await?;
+        }
+        Ok(())
     }
 
     fn clerk(&self, c: &CustomerRef) -> StaffUserId {

@@ -2,26 +2,33 @@
 //! every page, a title, an optional subtitle, a block of label/value rows,
 //! word-wrapped paragraphs, a footer and page labels such as "2 / 3".
 //!
+//! Headed sections may carry a table (see [`Table`]), and two logos (PNG or
+//! JPEG, see [`Image`]) can head every page.
+//!
 //! Text is set in the base-14 Helvetica faces with WinAnsiEncoding, so no
 //! font is embedded and a typical document stays a few kilobytes. Characters
 //! outside WinAnsi (roughly Latin-1 plus €, typographic quotes and dashes)
 //! are printed as `?`.
 
+mod image;
 mod metrics;
 mod pages;
+mod png;
 mod spec;
+mod table;
 mod winansi;
 mod wrap;
-
-use chrono::{DateTime, Datelike, Timelike, Utc};
-use pdf_writer::{Date, Name, Pdf, Rect, Ref, TextStr};
+mod write;
 
 use metrics::Face;
-use pages::{CONTENT_WIDTH, FOOTER_SIZE, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH, Pages, Span, Tone};
+use pages::{
+    FOOTER_SIZE, Format, LOGO_HEIGHT, LOGO_MAX_WIDTH, MARGIN_X, Pages, Placing, Span, Tone,
+};
 use winansi::encode;
 use wrap::wrap;
 
-pub use spec::{PdfSpec, Section};
+pub use image::{Image, ImageError};
+pub use spec::{PdfSpec, Section, Table, TableColumn};
 
 /// Page label used unless the caller sets another one; it is made of
 /// digits and a slash only, so it needs no translation.
@@ -35,7 +42,7 @@ const BODY_SIZE: f32 = 10.0;
 const BODY_LEADING: f32 = 14.0;
 const ROW_GAP: f32 = 3.0;
 const LABEL_GAP: f32 = 12.0;
-const BLOCK_GAP: f32 = 16.0;
+pub(crate) const BLOCK_GAP: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 7.0;
 const HEADING_GAP: f32 = 4.0;
 /// Labels get at most this share of the line so values stay readable.
@@ -54,6 +61,7 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
 
     // The footer must leave room for the label on its first line; a label
     // with three-digit numbers is the widest one realistically printed.
+    let format = Format::a4(spec.landscape);
     let label_reserve = label.as_ref().map_or(0.0, |l| {
         Face::Regular.width(&l(999, 999), FOOTER_SIZE) + 12.0
     });
@@ -61,10 +69,25 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
         &spec.footer,
         Face::Regular,
         FOOTER_SIZE,
-        CONTENT_WIDTH - label_reserve,
+        format.content_width() - label_reserve,
     );
 
-    let mut pages = Pages::new(encode(&spec.header), footer.len());
+    let placing = Placing {
+        left: spec
+            .left_logo
+            .as_ref()
+            .map(|i| i.fit(LOGO_MAX_WIDTH, LOGO_HEIGHT)),
+        right: spec
+            .right_logo
+            .as_ref()
+            .map(|i| i.fit(LOGO_MAX_WIDTH, LOGO_HEIGHT)),
+    };
+    let mut pages = Pages::new(
+        format,
+        encode(&spec.header),
+        footer.len(),
+        placing.place(format),
+    );
     layout_title(&mut pages, spec);
     layout_rows(&mut pages, &spec.rows);
     layout_paragraphs(&mut pages, &spec.paragraphs);
@@ -72,13 +95,16 @@ pub fn render(spec: &PdfSpec) -> Vec<u8> {
         layout_heading(&mut pages, &section.heading);
         layout_rows(&mut pages, &section.rows);
         layout_paragraphs(&mut pages, &section.paragraphs);
+        if let Some(table) = &section.table {
+            table::layout(&mut pages, table);
+        }
     }
 
     let label_fn = label
         .as_ref()
         .map(|l| l as &dyn Fn(usize, usize) -> Vec<u8>);
     let contents = pages.finish(&footer, label_fn);
-    write_pdf(spec, contents)
+    write::pdf(spec, contents)
 }
 
 /// Encodes and wraps text that may contain explicit line breaks; blank
@@ -101,14 +127,15 @@ fn lines(text: &str, face: Face, size: f32, width: f32) -> Vec<Vec<u8>> {
 }
 
 fn layout_title(pages: &mut Pages, spec: &PdfSpec) {
-    let title = lines(&spec.title, Face::Bold, TITLE_SIZE, CONTENT_WIDTH);
+    let width = pages.content_width();
+    let title = lines(&spec.title, Face::Bold, TITLE_SIZE, width);
     for line in &title {
         pages.line(
             TITLE_LEADING,
             &[span(MARGIN_X, Face::Bold, TITLE_SIZE, Tone::Normal, line)],
         );
     }
-    let subtitle = lines(&spec.subtitle, Face::Regular, SUBTITLE_SIZE, CONTENT_WIDTH);
+    let subtitle = lines(&spec.subtitle, Face::Regular, SUBTITLE_SIZE, width);
     for line in &subtitle {
         pages.line(
             SUBTITLE_LEADING,
@@ -127,7 +154,7 @@ fn layout_title(pages: &mut Pages, spec: &PdfSpec) {
 }
 
 fn layout_heading(pages: &mut Pages, heading: &str) {
-    let lines = lines(heading, Face::Bold, SUBTITLE_SIZE, CONTENT_WIDTH);
+    let lines = lines(heading, Face::Bold, SUBTITLE_SIZE, pages.content_width());
     // A heading alone at the foot of a page is kept with its first line.
     let height = lines.len() as f32 * SUBTITLE_LEADING + HEADING_GAP + BODY_LEADING;
     if height <= pages.page_capacity() {
@@ -157,9 +184,10 @@ fn layout_rows(pages: &mut Pages, rows: &[(String, String)]) {
         .iter()
         .map(|(label, _)| Face::Bold.width(label, BODY_SIZE))
         .fold(0.0, f32::max);
-    let label_width = widest.min(CONTENT_WIDTH * MAX_LABEL_SHARE);
+    let content_width = pages.content_width();
+    let label_width = widest.min(content_width * MAX_LABEL_SHARE);
     let value_x = MARGIN_X + label_width + LABEL_GAP;
-    let value_width = CONTENT_WIDTH - label_width - LABEL_GAP;
+    let value_width = content_width - label_width - LABEL_GAP;
 
     for (label, value) in &encoded {
         let label_lines = wrap(label, Face::Bold, BODY_SIZE, label_width);
@@ -187,7 +215,7 @@ fn layout_rows(pages: &mut Pages, rows: &[(String, String)]) {
 
 fn layout_paragraphs(pages: &mut Pages, paragraphs: &[String]) {
     for paragraph in paragraphs {
-        let lines = lines(paragraph, Face::Regular, BODY_SIZE, CONTENT_WIDTH);
+        let lines = lines(paragraph, Face::Regular, BODY_SIZE, pages.content_width());
         let count = lines.len();
         for (i, line) in lines.iter().enumerate() {
             // A single line of a paragraph alone at the foot or head of a
@@ -220,88 +248,4 @@ fn span(x: f32, face: Face, size: f32, tone: Tone, text: &[u8]) -> Span<'_> {
         tone,
         text,
     }
-}
-
-fn write_pdf(spec: &PdfSpec, contents: Vec<pdf_writer::Content>) -> Vec<u8> {
-    let catalog_id = Ref::new(1);
-    let tree_id = Ref::new(2);
-    let regular_id = Ref::new(3);
-    let bold_id = Ref::new(4);
-    let info_id = Ref::new(5);
-    let first_page = 6;
-    let page_ids: Vec<Ref> = (0..contents.len())
-        .map(|i| Ref::new(first_page + 2 * i as i32))
-        .collect();
-
-    let streams: Vec<_> = contents
-        .into_iter()
-        .map(pdf_writer::Content::finish)
-        .collect();
-    let mut pdf = Pdf::with_capacity(4096 + streams.iter().map(|s| s.len()).sum::<usize>());
-
-    let mut catalog = pdf.catalog(catalog_id);
-    catalog.pages(tree_id);
-    if let Some(lang) = &spec.lang {
-        catalog.lang(TextStr(lang));
-    }
-    // Viewers then show the title instead of the file name.
-    catalog.viewer_preferences().display_doc_title(true);
-    drop(catalog);
-
-    pdf.pages(tree_id)
-        .kids(page_ids.iter().copied())
-        .count(page_ids.len() as i32);
-
-    for (face, id) in [(Face::Regular, regular_id), (Face::Bold, bold_id)] {
-        pdf.type1_font(id)
-            .base_font(face.base_font())
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
-    }
-
-    for (page_id, stream) in page_ids.iter().zip(&streams) {
-        let content_id = Ref::new(page_id.get() + 1);
-        let mut page = pdf.page(*page_id);
-        page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
-        page.parent(tree_id);
-        page.contents(content_id);
-        let mut resources = page.resources();
-        let mut fonts = resources.fonts();
-        fonts.pair(Face::Regular.resource(), regular_id);
-        fonts.pair(Face::Bold.resource(), bold_id);
-        drop(fonts);
-        drop(resources);
-        drop(page);
-        pdf.stream(content_id, stream);
-    }
-
-    let mut info = pdf.document_info(info_id);
-    if !spec.title.is_empty() {
-        info.title(TextStr(&spec.title));
-    }
-    if let Some(author) = &spec.author {
-        info.author(TextStr(author));
-    }
-    if let Some(creator) = &spec.creator {
-        info.creator(TextStr(creator));
-    }
-    if let Some(created) = spec.created {
-        info.creation_date(pdf_date(created));
-    }
-    drop(info);
-
-    pdf.finish()
-}
-
-fn pdf_date(at: DateTime<Utc>) -> Date {
-    // Years beyond 9999 cannot be written in a PDF date; clamp rather than
-    // wrap around.
-    let year = u16::try_from(at.year().clamp(0, 9999)).unwrap_or(9999);
-    Date::new(year)
-        .month(at.month() as u8)
-        .day(at.day() as u8)
-        .hour(at.hour() as u8)
-        .minute(at.minute() as u8)
-        .second(at.second().min(59) as u8)
-        .utc_offset_hour(0)
-        .utc_offset_minute(0)
 }

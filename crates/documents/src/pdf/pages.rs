@@ -1,21 +1,54 @@
 //! Flowing lines of text down A4 pages: page breaks, the repeated header
 //! and, once the page count is known, footers and page labels.
 
-use pdf_writer::{Content, Str};
+use pdf_writer::{Content, Name, Str};
 
 use super::metrics::Face;
 
-/// A4 in PDF points.
-pub(crate) const PAGE_WIDTH: f32 = 595.28;
-pub(crate) const PAGE_HEIGHT: f32 = 841.89;
+/// The short and the long side of A4 in PDF points.
+const A4_SHORT: f32 = 595.28;
+const A4_LONG: f32 = 841.89;
 /// 20 mm left and right.
 pub(crate) const MARGIN_X: f32 = 56.7;
-pub(crate) const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN_X;
 
-const HEADER_BASELINE: f32 = PAGE_HEIGHT - 42.0;
+/// A4 upright (letters, sheets) or on its side (wide tables).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Format {
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+}
+
+impl Format {
+    pub(crate) fn a4(landscape: bool) -> Format {
+        if landscape {
+            Format {
+                width: A4_LONG,
+                height: A4_SHORT,
+            }
+        } else {
+            Format {
+                width: A4_SHORT,
+                height: A4_LONG,
+            }
+        }
+    }
+
+    pub(crate) fn content_width(self) -> f32 {
+        self.width - 2.0 * MARGIN_X
+    }
+}
+
+/// Distance of the header line from the top edge.
+const HEADER_FROM_TOP: f32 = 42.0;
 const HEADER_SIZE: f32 = 9.0;
-const HEADER_RULE_Y: f32 = HEADER_BASELINE - 7.0;
-const CONTENT_TOP: f32 = HEADER_RULE_Y - 24.0;
+const HEADER_RULE_GAP: f32 = 7.0;
+const CONTENT_GAP: f32 = 24.0;
+/// Logos sit in a band above the header line: its top edge's distance
+/// from the top of the page, and its height.
+const LOGO_FROM_TOP: f32 = 28.0;
+pub(crate) const LOGO_HEIGHT: f32 = 40.0;
+pub(crate) const LOGO_MAX_WIDTH: f32 = 170.0;
+const LOGO_GAP: f32 = 16.0;
 
 pub(crate) const FOOTER_SIZE: f32 = 8.0;
 pub(crate) const FOOTER_LEADING: f32 = 10.0;
@@ -53,8 +86,54 @@ pub(crate) struct Span<'a> {
     pub(crate) text: &'a [u8],
 }
 
+/// An image drawn on every page at a fixed place (a logo).
+pub(crate) struct Placed {
+    pub(crate) name: Name<'static>,
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+}
+
+pub(crate) struct Placing {
+    pub(crate) left: Option<(f32, f32)>,
+    pub(crate) right: Option<(f32, f32)>,
+}
+
+impl Placing {
+    /// Left logo at the left margin, right one at the right margin, both
+    /// centred in the logo band.
+    pub(crate) fn place(&self, format: Format) -> Vec<Placed> {
+        let centre = format.height - LOGO_FROM_TOP - LOGO_HEIGHT / 2.0;
+        let mut out = Vec::new();
+        if let Some((width, height)) = self.left {
+            out.push(Placed {
+                name: Name(b"Im1"),
+                x: MARGIN_X,
+                y: centre - height / 2.0,
+                width,
+                height,
+            });
+        }
+        if let Some((width, height)) = self.right {
+            out.push(Placed {
+                name: Name(b"Im2"),
+                x: format.width - MARGIN_X - width,
+                y: centre - height / 2.0,
+                width,
+                height,
+            });
+        }
+        out
+    }
+}
+
 pub(crate) struct Pages {
+    format: Format,
     header: Vec<u8>,
+    logos: Vec<Placed>,
+    header_baseline: f32,
+    content_top: f32,
     bottom: f32,
     pages: Vec<Content>,
     /// Top of the next line box on the current page.
@@ -67,26 +146,72 @@ pub(crate) struct Pages {
 impl Pages {
     /// `footer_lines` is how many footer lines every page will carry; the
     /// body stops above them.
-    pub(crate) fn new(header: Vec<u8>, footer_lines: usize) -> Self {
+    pub(crate) fn new(
+        format: Format,
+        header: Vec<u8>,
+        footer_lines: usize,
+        logos: Vec<Placed>,
+    ) -> Self {
         let footer_lines = footer_lines.max(1) as f32;
+        // With logos the header line moves below their band.
+        let header_baseline = if logos.is_empty() {
+            format.height - HEADER_FROM_TOP
+        } else {
+            format.height - LOGO_FROM_TOP - LOGO_HEIGHT - LOGO_GAP
+        };
+        let content_top = header_baseline - HEADER_RULE_GAP - CONTENT_GAP;
         let mut pages = Self {
+            format,
             header,
+            logos,
+            header_baseline,
+            content_top,
             bottom: FOOTER_BASELINE + footer_lines * FOOTER_LEADING + FOOTER_GAP,
             pages: Vec::new(),
-            y: CONTENT_TOP,
+            y: content_top,
             at_top: true,
         };
         pages.start_page();
         pages
     }
 
+    pub(crate) fn content_width(&self) -> f32 {
+        self.format.content_width()
+    }
+
     /// Height available for body text on one page.
     pub(crate) fn page_capacity(&self) -> f32 {
-        CONTENT_TOP - self.bottom
+        self.content_top - self.bottom
+    }
+
+    /// Pages begun so far; a table compares it to see a page break.
+    pub(crate) fn count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// A thin rule across the content width below the current line.
+    pub(crate) fn rule(&mut self, gap: f32) {
+        let y = self.y - gap / 2.0;
+        if let Some(content) = self.pages.last_mut() {
+            content
+                .set_stroke_gray(GRAY_RULE)
+                .set_line_width(0.5)
+                .move_to(MARGIN_X, y)
+                .line_to(self.format.width - MARGIN_X, y)
+                .stroke();
+        }
+        self.y -= gap;
     }
 
     fn start_page(&mut self) {
         let mut content = Content::new();
+        for logo in &self.logos {
+            content
+                .save_state()
+                .transform([logo.width, 0.0, 0.0, logo.height, logo.x, logo.y])
+                .x_object(logo.name)
+                .restore_state();
+        }
         if !self.header.is_empty() {
             draw_text(
                 &mut content,
@@ -97,17 +222,18 @@ impl Pages {
                     tone: Tone::Muted,
                     text: &self.header,
                 },
-                HEADER_BASELINE,
+                self.header_baseline,
             );
         }
+        let rule_y = self.header_baseline - HEADER_RULE_GAP;
         content
             .set_stroke_gray(GRAY_RULE)
             .set_line_width(0.5)
-            .move_to(MARGIN_X, HEADER_RULE_Y)
-            .line_to(PAGE_WIDTH - MARGIN_X, HEADER_RULE_Y)
+            .move_to(MARGIN_X, rule_y)
+            .line_to(self.format.width - MARGIN_X, rule_y)
             .stroke();
         self.pages.push(content);
-        self.y = CONTENT_TOP;
+        self.y = self.content_top;
         self.at_top = true;
     }
 
@@ -173,7 +299,7 @@ impl Pages {
                 draw_text(
                     content,
                     &Span {
-                        x: PAGE_WIDTH - MARGIN_X - width,
+                        x: self.format.width - MARGIN_X - width,
                         face: Face::Regular,
                         size: FOOTER_SIZE,
                         tone: Tone::Muted,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::image::Image;
 use super::{DEFAULT_PAGE_LABEL, render};
 
 /// What to render. All visible text comes from here; the renderer adds no
@@ -37,6 +38,13 @@ pub struct PdfSpec {
     pub sections: Vec<Section>,
     /// Small text at the bottom of every page. Empty for none.
     pub footer: String,
+    /// A4 on its side, for wide tables.
+    pub landscape: bool,
+    /// Logo at the top left of every page (the broker's), scaled to fit
+    /// the header band with its proportions kept.
+    pub left_logo: Option<Image>,
+    /// Logo at the top right of every page (the customer organization's).
+    pub right_logo: Option<Image>,
     /// Template for the page label at the bottom right; `{page}` and
     /// `{pages}` are replaced by the page number and page count. `None`
     /// prints no page labels.
@@ -53,12 +61,46 @@ pub struct PdfSpec {
     pub lang: Option<String>,
 }
 
-/// A block with a bold heading, its own label/value rows and paragraphs.
+/// A block with a bold heading, its own label/value rows, paragraphs and
+/// a table, in that order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Section {
     pub heading: String,
     pub rows: Vec<(String, String)>,
     pub paragraphs: Vec<String>,
+    pub table: Option<Table>,
+}
+
+/// Rows under column headings; the headings are repeated on every page
+/// the table continues on, and cells too wide for their column wrap.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub columns: Vec<TableColumn>,
+    /// One cell per column; missing cells are empty.
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableColumn {
+    pub heading: String,
+    /// Right-aligned (amounts).
+    pub numeric: bool,
+}
+
+impl TableColumn {
+    pub fn text(heading: impl Into<String>) -> Self {
+        Self {
+            heading: heading.into(),
+            numeric: false,
+        }
+    }
+
+    pub fn numeric(heading: impl Into<String>) -> Self {
+        Self {
+            heading: heading.into(),
+            numeric: true,
+        }
+    }
 }
 
 impl Section {
@@ -78,6 +120,11 @@ impl Section {
         self.paragraphs.push(text.into());
         self
     }
+
+    pub fn table(mut self, table: Table) -> Self {
+        self.table = Some(table);
+        self
+    }
 }
 
 impl Default for PdfSpec {
@@ -90,6 +137,9 @@ impl Default for PdfSpec {
             paragraphs: Vec::new(),
             sections: Vec::new(),
             footer: String::new(),
+            landscape: false,
+            left_logo: None,
+            right_logo: None,
             page_label: Some(DEFAULT_PAGE_LABEL.to_owned()),
             author: None,
             creator: None,
@@ -134,6 +184,21 @@ impl PdfSpec {
 
     pub fn footer(mut self, footer: impl Into<String>) -> Self {
         self.footer = footer.into();
+        self
+    }
+
+    pub fn landscape(mut self) -> Self {
+        self.landscape = true;
+        self
+    }
+
+    pub fn left_logo(mut self, logo: Image) -> Self {
+        self.left_logo = Some(logo);
+        self
+    }
+
+    pub fn right_logo(mut self, logo: Image) -> Self {
+        self.right_logo = Some(logo);
         self
     }
 

@@ -3,5 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod blob;
+mod images;
 mod pdf;
+mod tables;
 mod tools;

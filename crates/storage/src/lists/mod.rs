@@ -166,7 +166,9 @@ pub(crate) fn order_and_page<F, S: SortColumn>(
     order(q, query, id);
     let (limit, offset) = match query.page {
         Some(page) => {
-            let size = i64::from(page.size.clamp(1, 200));
+            // Pages of the list pages are small; a PDF report asks for
+            // its whole (capped) table as one page.
+            let size = i64::from(page.size.clamp(1, MAX_EXPORT_ROWS));
             (size, i64::from(page.number.max(1) - 1) * size)
         }
         None => (i64::from(MAX_EXPORT_ROWS), 0),

@@ -221,12 +221,23 @@ impl<S: SortColumn> ListState<S> {
 
     /// The same rows as a download: every page, the current order.
     pub fn export_href(&self, base: &str) -> String {
+        self.download_href(base, "csv")
+    }
+
+    /// The same rows as a `<base>.<extension>` download (CSV, PDF).
+    pub fn download_href(&self, base: &str, extension: &str) -> String {
         let mut parts = self.filter_parts();
         parts.push(format!("sort={}", self.sort.key()));
         if self.descending {
             parts.push("dir=desc".to_owned());
         }
-        format!("{base}.csv?{}", parts.join("&"))
+        format!("{base}.{extension}?{}", parts.join("&"))
+    }
+
+    /// The filters taken from the URL and valid, in the order read (name,
+    /// value as sent): what a report names as applied.
+    pub fn applied(&self) -> &[(&'static str, String)] {
+        &self.valid
     }
 
     fn filter_parts(&self) -> Vec<String> {
@@ -292,6 +303,7 @@ impl<S: SortColumn> ListState<S> {
             next: (listed.page < listed.pages)
                 .then(|| self.href(base, self.sort, self.descending, listed.page + 1)),
             export: self.export_href(base),
+            pdf: None,
             filtered: !self.valid.is_empty() || self.search.is_some(),
             back_office,
             tenants,
@@ -324,10 +336,19 @@ pub struct ListView {
     previous: Option<String>,
     next: Option<String>,
     export: String,
+    /// The PDF report of the same rows, where the list has one and the
+    /// user may download it.
+    pdf: Option<String>,
     filtered: bool,
     /// The row macros add the staff columns' cells (`l.staff_cells`).
     back_office: bool,
     tenants: bool,
+}
+
+impl ListView {
+    pub fn offer_pdf(&mut self, href: String) {
+        self.pdf = Some(href);
+    }
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ async fn sheet(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
 /// `filename` for every client and, when the name is not plain ASCII, a
 /// UTF-8 `filename*`. Characters that would break the header or a file
 /// system become `_`.
-fn attachment(name: &str) -> Result<HeaderValue, WebError> {
+pub(crate) fn attachment(name: &str) -> Result<HeaderValue, WebError> {
     let safe: String = name
         .chars()
         .map(|c| {
@@ -73,7 +73,7 @@ fn attachment(name: &str) -> Result<HeaderValue, WebError> {
 }
 
 /// The portal's translations and formats for the PDF.
-struct PdfWords(Language);
+pub(crate) struct PdfWords(pub(crate) Language);
 
 impl Words for PdfWords {
     fn text(&self, key: &str) -> String {
@@ -96,6 +96,10 @@ impl Words for PdfWords {
 
     fn date(&self, date: NaiveDate) -> String {
         format::date(self.0, &date.to_string())
+    }
+
+    fn label(&self, prefix: &str, code: &str) -> String {
+        i18n::label(self.0, prefix, code)
     }
 
     fn lang_tag(&self) -> String {

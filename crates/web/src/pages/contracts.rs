@@ -145,6 +145,10 @@ struct DetailView {
     finance_items: Vec<contracts::FinanceItemRow>,
     documents: Vec<kp_app::attached::AttachedDocument>,
     contacts: Vec<kp_app::attached::BrokerContact>,
+    premium_history: Vec<contracts::PremiumChange>,
+    /// The master sheet link: the profile allows reports and the
+    /// contract's broker offers the sheet.
+    sheet_offered: bool,
     converted: ContractConverted,
 }
 
@@ -209,6 +213,10 @@ async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     require_area(principal, MenuArea::Contracts)?;
     let profile = exchange_rates::profile(&ctx.state.app, principal).await?;
     let converted = converted(profile.as_ref(), principal, &page);
+    let sheet_offered = principal.permissions.allows(Function::DownloadReports)
+        && kp_app::report_settings::for_contract(&ctx.state.app, principal, id)
+            .await?
+            .contract_sheet;
     let view = DetailView {
         contract: page.contract,
         objects: page.objects,
@@ -217,6 +225,8 @@ async fn detail(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
         finance_items: page.finance_items,
         documents: page.documents,
         contacts: page.contacts,
+        premium_history: page.premium_history,
+        sheet_offered,
         converted,
     };
     Ok(Html(ctx.render("pages/contract.html", "contract-title", view)?).into_response())

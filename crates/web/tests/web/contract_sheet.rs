@@ -12,7 +12,7 @@ use tower::ServiceExt;
 
 use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
 
-async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
     let mut client = Client::new(app);
     client.login(login.email, login.password).await;
@@ -20,7 +20,7 @@ async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
 }
 
 /// The harness reads bodies as text; a PDF needs its bytes.
-async fn download(client: &Client<'_>, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+pub(crate) async fn download(client: &Client<'_>, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
     let cookie = client
         .cookies
         .iter()
@@ -43,7 +43,7 @@ async fn download(client: &Client<'_>, path: &str) -> (StatusCode, HeaderMap, Ve
 
 /// Whether `pdftotext` can run; without it the text checks are skipped
 /// with a note, unless `KUNDENPORTAL_TEST_TOOLS=1` demands the tool.
-fn pdftotext_available() -> bool {
+pub(crate) fn pdftotext_available() -> bool {
     let found = Command::new("pdftotext").arg("-v").output().is_ok();
     if !found {
         let required = std::env::var("KUNDENPORTAL_TEST_TOOLS").is_ok_and(|v| v == "1");
@@ -57,7 +57,7 @@ fn pdftotext_available() -> bool {
 }
 
 /// The PDF's text with whitespace (and no-break spaces) collapsed.
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sheet.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -71,11 +71,11 @@ fn pdf_text(pdf: &[u8]) -> String {
     squash(&String::from_utf8(output.stdout).unwrap())
 }
 
-fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-async fn switch_language(client: &mut Client<'_>, lang: &str) {
+pub(crate) async fn switch_language(client: &mut Client<'_>, lang: &str) {
     let csrf = client.get("/home").await.hidden("_csrf");
     client
         .post(
@@ -87,7 +87,7 @@ async fn switch_language(client: &mut Client<'_>, lang: &str) {
 
 /// A group contract with objects: (id, policy number, gross premium,
 /// currency).
-async fn group_contract(app: &TestApp) -> (i64, String, i64, String) {
+pub(crate) async fn group_contract(app: &TestApp) -> (i64, String, i64, String) {
     app.db
         .fetch_one(Sql::new(
             "SELECT k.id, k.policy_number, k.premium_gross_minor, k.currency FROM contracts k \

@@ -26,6 +26,8 @@ mod list_plates;
 mod lists;
 mod login;
 mod operations;
+mod report_pdfs;
+mod report_settings;
 mod scope;
 mod search;
 mod sessions;

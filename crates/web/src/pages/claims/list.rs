@@ -17,7 +17,7 @@ use crate::permissions::{require_area, require_function};
 
 const BASE: &str = "/claims";
 
-const COLUMNS: &[Column<ClaimSort>] = &[
+pub(super) const COLUMNS: &[Column<ClaimSort>] = &[
     Column::sorted("col-claim-number", ClaimSort::Number),
     Column::sorted("col-date-of-loss", ClaimSort::DateOfLoss),
     Column::sorted("col-policy-number", ClaimSort::Contract),
@@ -62,7 +62,10 @@ const CSV: &[CsvColumn<ClaimListRow>] = &[
     CsvColumn::tenant(|r, _| r.tenant_name.clone()),
 ];
 
-fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ClaimSort>, ClaimQuery) {
+pub(super) fn read(
+    ctx: &PageCtx,
+    params: Vec<(String, String)>,
+) -> (ListState<ClaimSort>, ClaimQuery) {
     let shows = |field| {
         ctx.principal()
             .is_some_and(|p| p.permissions.shows_field(field))
@@ -99,8 +102,12 @@ pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)
     let (state, query) = read(&ctx, params);
     let app = &ctx.state.app;
     let listed = lists::claims(app, principal, &query, state.page).await?;
+    let mut list = state.view(BASE, COLUMNS, principal, &listed);
+    if kp_app::claims_report::allowed(app, principal).await? {
+        list.offer_pdf(state.download_href(BASE, "pdf"));
+    }
     let view = Page {
-        list: state.view(BASE, COLUMNS, principal, &listed),
+        list,
         rows: listed.rows,
         statuses: ClaimStatus::ALL.iter().map(|s| s.as_str()).collect(),
         lines: LineOfBusiness::ALL.iter().map(|l| l.as_str()).collect(),

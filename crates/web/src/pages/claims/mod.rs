@@ -1,7 +1,9 @@
-//! Claims (FEATURES A5): the list, its download and a claim's page.
+//! Claims (FEATURES A5): the list, its downloads (CSV, PDF report) and a
+//! claim's page.
 
 mod detail;
 mod list;
+mod report;
 
 use crate::routes::Routes;
 
@@ -9,5 +11,6 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/claims", list::page)
         .get("/claims.csv", list::export)
+        .get("/claims.pdf", report::download)
         .get("/claims/{id}", detail::page)
 }

@@ -4,6 +4,7 @@
 
 pub mod home;
 mod home_uploads;
+mod reports;
 
 use axum::response::{Html, IntoResponse};
 use kp_domain::Principal;
@@ -17,6 +18,7 @@ pub fn routes() -> Routes {
         .get("/settings", index)
         .merge(home::routes())
         .merge(home_uploads::routes())
+        .merge(reports::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -12,8 +12,8 @@
 #   E2E_TIMEOUT        global time limit in seconds, default 900
 #   E2E_JOURNEYS       regex on journeys/ file names to run only some
 #   E2E_KEEP_DATA=1    keep the server's temporary data directory
-#   E2E_LANGUAGES      comma-separated languages of the list pages' axe
-#                      sweep, default de,en,fr,es
+#   E2E_LANGUAGES      comma-separated languages of journey 11's axe sweep
+#                      of every page, default de,en,fr,es
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -1,27 +1,22 @@
 // Journey 10: the lists. Dr. Stefan B. filters his contracts without a
-// page load, opens one, follows it to a claim's status timeline and a
-// document's preview, and downloads the contract's master sheet (its text
-// read with pdftotext) and the filtered list as CSV. Jens W. (Augsburg
-// site) sees only his site and gets the 404 page for another site's
-// contract typed into the address bar. Claire D. reaches finances and the
-// documents of her finance items, nothing else. The lists work without JavaScript. axe checks every list
-// in all four languages and on a phone.
+// page load, downloads the filtered list as CSV, opens a contract of it,
+// downloads its master sheet (its text read with pdftotext), follows it to
+// a claim's status timeline and to the claim's letter and photo, whose
+// inline previews must really load in Chromium (no CSP or framing
+// refusal). Jens W. (Augsburg site) sees only his site and gets the 404
+// page for another site's contract typed into the address bar. Claire D.
+// reaches finances and the documents of her finance items, nothing else.
+// The lists work without JavaScript. Journey 11 sweeps every page with axe
+// in every language and on a phone.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { test } from 'node:test';
 
-import { LANGUAGES, ctx, pathOf, withSession } from '../lib/harness.mjs';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true };
-const LISTS = ['/customers', '/contracts', '/objects', '/claims', '/documents', '/finances'];
-
-function login(fragment) {
-  const found = ctx.logins.find((l) => l.email.includes(fragment));
-  assert.ok(found, `demo login ${fragment}`);
-  return found;
-}
+import { pathOf, withSession } from '../lib/harness.mjs';
+import { todoWhileKnown } from '../lib/known-issues.mjs';
+import { linksOn, loginOf, openDocumentWithPreview, recordCspViolations } from '../lib/pages.mjs';
 
 function pdftotext(file) {
   try {
@@ -55,8 +50,14 @@ async function contractIds(page) {
 export default function register() {
   test('The risk manager filters, follows a contract to a claim and a document, and downloads', async () => {
     await withSession('lists-stefan', async (s) => {
-      await s.login(login('stefan'));
-      await s.goto('/contracts');
+      await recordCspViolations(s.page);
+      await s.login(loginOf('stefan'));
+      // The inbox marks documents new until they are opened.
+      await s.goto('/documents?new=yes');
+      assert.ok((await total(s.page)) > 0, 'new documents');
+      await s.axe('/documents?new=yes');
+
+      await s.clickAndWaitForPage(s.page.locator('nav.main-nav a[href="/contracts"]'));
       const all = await total(s.page);
       // A filter applies on change, without a page load, and lands in the URL.
       await s.page.evaluate(() => {
@@ -68,7 +69,7 @@ export default function register() {
       await s.page.evaluate(() => window.__kpSwapped);
       assert.match(s.page.url(), /[?&]status=active/, 'the filter is in the URL');
       const active = await total(s.page);
-      assert.ok(active > 0 && active <= all, `active ${active} of ${all}`);
+      assert.ok(active > 0 && active < all, `active ${active} of ${all}`);
       await s.axe('/contracts?status=active');
 
       // The CSV carries the same filter.
@@ -76,50 +77,65 @@ export default function register() {
         s.page.waitForEvent('download'),
         s.page.locator('a[href^="/contracts.csv"]').click(),
       ]);
+      assert.match(csv.url(), /[?&]status=active/, 'the CSV link keeps the filter');
       const csvText = fs.readFileSync(await csv.path(), 'utf8');
       assert.ok(csvText.startsWith('\ufeff'), 'CSV has a BOM');
       assert.equal(csvText.trim().split('\r\n').length - 1, active, 'one CSV line per listed contract');
 
-      // A contract with a claim: its page, the claim's timeline, a document.
-      await s.goto('/claims');
-      const claimLink = s.page.locator('table.data tbody tr td:first-child a').first();
-      await s.clickAndWaitForPage(claimLink);
-      assert.match(pathOf(s.page.url()), /^\/claims\/\d+$/);
-      assert.ok((await s.page.locator('ol.timeline li').count()) > 0, 'status timeline');
-      await s.axe('/claims/{id}');
-      const contractLink = s.page.locator('main a[href^="/contracts/"]').first();
+      // An active contract of the filtered list that has a claim.
+      const listed = await s.page
+        .locator('table.data tbody tr td:first-child a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      let chosen = null;
+      for (const href of listed) {
+        if ((await linksOn(s.page, href, 'main a[href^="/claims/"]')).length > 0) {
+          chosen = href;
+          break;
+        }
+      }
+      assert.ok(chosen, `one of the ${listed.length} listed active contracts has a claim`);
+      const contractLink = s.page.locator(`table.data tbody a[href="${chosen}"]`);
+      const policyNumber = (await contractLink.innerText()).trim();
       await s.clickAndWaitForPage(contractLink);
-      assert.match(pathOf(s.page.url()), /^\/contracts\/\d+$/);
+      assert.equal(pathOf(s.page.url()), chosen);
+      assert.ok(await s.page.locator('dl.facts').first().isVisible(), 'contract data shown');
       await s.axe('/contracts/{id}');
 
-      // The master sheet.
+      // The master sheet of this contract, read back as text.
       const [sheet] = await Promise.all([
         s.page.waitForEvent('download'),
         s.page.locator('a#contract-sheet').click(),
       ]);
+      assert.equal(pathOf(sheet.url()), `${chosen}/sheet.pdf`);
       const text = pdftotext(await sheet.path());
       if (text !== null) {
         assert.match(text, /Vertragsstammblatt/, 'the sheet is in German');
+        assert.ok(text.includes(policyNumber), `the sheet names policy ${policyNumber}`);
       }
 
-      // A document: the inbox marks it new until opened; its page previews it.
-      await s.goto('/documents?new=yes');
-      const fresh = await total(s.page);
-      assert.ok(fresh > 0, 'new documents');
-      await s.axe('/documents');
-      await s.clickAndWaitForPage(s.page.locator('table.data tbody tr td:first-child a').first());
-      assert.match(pathOf(s.page.url()), /^\/documents\/\d+$/);
-      assert.ok((await s.page.locator('main iframe, main img').count()) > 0, 'a preview');
-      await s.axe('/documents/{id}');
+      // Its claim: the status timeline.
+      await s.clickAndWaitForPage(s.page.locator('main table.data a[href^="/claims/"]').first());
+      assert.match(pathOf(s.page.url()), /^\/claims\/\d+$/);
+      const claimPath = pathOf(s.page.url());
+      assert.ok((await s.page.locator('ol.timeline li').count()) > 0, 'status timeline');
+      await s.axe('/claims/{id}');
+
+      // The claim's letter (PDF) and photo (PNG) load in the page's preview.
+      const documentRow = (ext) => s.page.locator('main table.data tbody tr', { hasText: ext }).first().locator('td:first-child a');
+      assert.equal(await openDocumentWithPreview(s, documentRow('.pdf')), 'pdf');
+      await s.axe('/documents/{id} [PDF]');
+      await s.goto(claimPath);
+      assert.equal(await openDocumentWithPreview(s, documentRow('.png')), 'image');
+      await s.axe('/documents/{id} [image]');
     });
   });
 
   test('The plant manager sees only his site', async () => {
     await withSession('lists-jens', async (s) => {
-      await s.login(login('stefan'));
+      await s.login(loginOf('stefan'));
       const groupIds = await contractIds(s.page);
       await s.logout();
-      await s.login(login('jens'));
+      await s.login(loginOf('jens'));
       const siteIds = new Set(await contractIds(s.page));
       assert.ok(siteIds.size > 0 && siteIds.size < groupIds.length, `${siteIds.size} of ${groupIds.length}`);
       const foreign = groupIds.find((id) => !siteIds.has(id));
@@ -132,16 +148,28 @@ export default function register() {
       s.expectErrorStatus('/contracts/999999999');
       await s.goto('/contracts/999999999');
       assert.equal(await text(), foreignPage, 'the same 404 page');
-      await s.goto('/objects');
-      const places = await s.page.locator('table.data tbody tr td:nth-child(3)').allInnerTexts();
-      assert.ok(places.length > 0);
+      // Every object on every page of his list is at his site.
+      const places = await s.page.evaluate(async () => {
+        const all = [];
+        for (let n = 1; n < 100; n += 1) {
+          const doc = new DOMParser().parseFromString(await (await fetch(`/objects?page=${n}`)).text(), 'text/html');
+          doc.querySelectorAll('table.data tbody tr td:nth-child(3)').forEach((td) => all.push(td.textContent.trim()));
+          if (!doc.querySelector('a[rel=next]')) break;
+        }
+        return all;
+      });
+      assert.ok(places.length > 0, 'site objects');
       for (const place of places) assert.match(place, /Augsburg|–/, `object at ${place}`);
     });
   });
 
   test('The finance clerk reaches finances and nothing else', async () => {
     await withSession('lists-claire', async (s) => {
-      await s.login(login('claire'));
+      await s.login(loginOf('claire'));
+      // The menu: home, her finances and their documents, and her broker
+      // (the customer list is the known issue checked below).
+      const menu = await s.page.locator('nav.main-nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.deepEqual(menu.filter((h) => !['/home', '/contact', '/customers'].includes(h)).sort(), ['/documents', '/finances'], `menu ${menu}`);
       await s.clickAndWaitForPage(s.page.locator('nav.main-nav a[href="/finances"]'));
       assert.ok((await s.page.locator('table.data tbody tr').count()) > 0, 'finance items');
       await s.axe('/finances');
@@ -151,17 +179,25 @@ export default function register() {
       assert.ok(contexts.length > 0, 'invoice documents');
       for (const href of contexts) assert.match(href, /^\/finances\?q=/, href);
       await s.axe('/documents');
-      for (const p of ['/contracts', '/objects', '/claims']) {
-        assert.equal(await s.page.locator(`nav.main-nav a[href="${p}"]`).count(), 0, `no menu entry ${p}`);
+      for (const p of ['/contracts', '/objects', '/claims', '/contracts.csv', '/claims.csv']) {
         s.expectErrorStatus(p);
         assert.equal((await s.goto(p)).status(), 403, p);
       }
     });
   });
 
+  test('The finance clerk has no customer list', todoWhileKnown('finance-profile-sees-customers'), async () => {
+    await withSession('lists-claire-customers', async (s) => {
+      await s.login(loginOf('claire'));
+      assert.equal(await s.page.locator('nav.main-nav a[href="/customers"]').count(), 0, 'no menu entry /customers');
+      s.expectErrorStatus('/customers');
+      assert.equal((await s.goto('/customers')).status(), 403, '/customers');
+    });
+  });
+
   test('The lists work without JavaScript', async () => {
     await withSession('lists-nojs', async (s) => {
-      await s.login(login('stefan'));
+      await s.login(loginOf('stefan'));
       await s.goto('/claims');
       const all = await total(s.page);
       await s.page.locator('select#f-status').selectOption('settled');
@@ -171,41 +207,5 @@ export default function register() {
       await s.clickAndWaitForPage(s.page.locator('th a[href*="sort=paid"]'));
       assert.match(s.page.url(), /sort=paid/);
     }, { javaScriptEnabled: false });
-  });
-
-  // E2E_LANGUAGES narrows the sweep (CI's second database run checks the
-  // data layer, not the translations again).
-  const sweep = (process.env.E2E_LANGUAGES || LANGUAGES.join(',')).split(',');
-  for (const lang of sweep) {
-    test(`Every list passes axe in ${lang}`, async () => {
-      await withSession(`lists-axe-${lang}`, async (s) => {
-        await s.login(login('stefan'));
-        if (lang !== 'de') await s.switchLanguage(lang);
-        // Every list in German; in the other languages the three whose
-        // forms differ most (ranges, checkbox, record selects) — the
-        // phone test below covers all six again.
-        const pages = lang === 'de' ? LISTS : ['/contracts', '/claims', '/documents'];
-        for (const p of pages) {
-          await s.goto(p);
-          assert.equal(await s.lang(), lang);
-          await s.axe(p);
-        }
-      });
-    });
-  }
-
-  test('Every list fits a phone', async () => {
-    await withSession('lists-phone', async (s) => {
-      await s.login(login('stefan'));
-      for (const p of LISTS) {
-        await s.goto(p);
-        const { scrollWidth, clientWidth } = await s.page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          clientWidth: document.documentElement.clientWidth,
-        }));
-        assert.ok(scrollWidth <= clientWidth, `${p} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
-        await s.axe(p);
-      }
-    }, PHONE);
   });
 }

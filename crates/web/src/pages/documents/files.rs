@@ -10,10 +10,10 @@
 //! CSP that gives the file no script, no requests and (for downloads) no
 //! frame. A PDF preview gets `default-src 'none'` without `sandbox`:
 //! Chromium's PDF viewer is a plugin, and a document sandboxed by its CSP
-//! may not load plugins, so the preview would stay empty. Headless
-//! Chromium shows no PDF viewer with or without `sandbox`, so this rests
-//! on Chromium's documented behaviour, not on a test here. `default-src
-//! 'none'` still gives a script in a PDF nothing to load or talk to.
+//! may not load plugins, so the preview would stay empty. Browser journey
+//! 10 checks in Chromium that its PDF viewer shows the preview inside the
+//! document page with these headers. `default-src 'none'` still gives a
+//! script in a PDF nothing to load or talk to.
 //! Images and downloads keep `sandbox`.
 
 use axum::body::{Body, Bytes};

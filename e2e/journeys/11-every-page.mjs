@@ -1,0 +1,109 @@
+// Journey 11: every page of the portal passes axe in every language, on the
+// desktop and on a phone (where it must also not scroll sideways). Dr.
+// Stefan B. walks the customer's pages (home, the six lists, a contract,
+// claim, object, customer, a PDF and an image document, the contact page);
+// Petra S. the staff pages (home, search results, the settings pages).
+// One browser session per person, language and viewport keeps the run
+// short; each restores the user's stored language, which the other
+// journeys see. E2E_LANGUAGES narrows the languages.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { withSession } from '../lib/harness.mjs';
+import { PHONE, assertNoHorizontalScroll, linksOn, loginOf, sweepLanguages } from '../lib/pages.mjs';
+
+const LISTS = ['/customers', '/contracts', '/objects', '/claims', '/documents', '/finances'];
+const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates'];
+const VIEWPORTS = [
+  { label: 'desktop', options: {} },
+  { label: 'phone', options: PHONE },
+];
+
+/** The first link matching `selector` on the page at `path`. */
+async function firstLink(s, path, selector) {
+  const [href] = await linksOn(s.page, path, selector);
+  assert.ok(href, `a link ${selector} on ${path}`);
+  return href;
+}
+
+/** One record page of each kind Stefan can open, as [label, path]. */
+async function customerPages(s) {
+  const row = 'table.data tbody tr td:first-child a';
+  const contract = await firstLink(s, '/contracts', row);
+  const claim = await firstLink(s, '/claims', row);
+  const object = await firstLink(s, '/objects', row);
+  const customer = await firstLink(s, '/customers', row);
+  // Every claim has a letter (PDF) and a photo (PNG): both preview kinds.
+  const documents = await s.page.evaluate(async (path) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
+    const byExt = (ext) => [...doc.querySelectorAll('main table.data tbody tr')]
+      .find((tr) => tr.textContent.includes(ext))
+      ?.querySelector('td:first-child a')
+      ?.getAttribute('href');
+    return { pdf: byExt('.pdf'), image: byExt('.png') };
+  }, claim);
+  assert.ok(documents.pdf && documents.image, `${claim} has a PDF and an image document`);
+  return [
+    ['/home', '/home'],
+    ...LISTS.map((p) => [p, p]),
+    ['/contracts/{id}', contract],
+    ['/claims/{id}', claim],
+    ['/objects/{id}', object],
+    ['/customers/{id}', customer],
+    ['/documents/{id} [PDF]', documents.pdf],
+    ['/documents/{id} [image]', documents.image],
+    ['/contact', '/contact'],
+  ];
+}
+
+function staffPages() {
+  return [
+    ['/home', '/home'],
+    ['/search', '/search?q=Brenner'],
+    ...STAFF_PAGES.map((p) => [p, p]),
+  ];
+}
+
+/**
+ * Signs in, switches to `lang`, runs axe on every page (and, on the
+ * phone, the sideways-scroll check), then restores the stored language.
+ */
+async function sweep(s, who, lang, viewport, pagesOf) {
+  await s.login(loginOf(who));
+  const own = await s.lang();
+  const pages = await pagesOf(s);
+  if (lang !== own) await s.switchLanguage(lang);
+  let passed = false;
+  try {
+    for (const [label, path] of pages) {
+      const res = await s.goto(path);
+      assert.equal(res.status(), 200, `${path} as ${who}`);
+      assert.equal(await s.lang(), lang, `${path} in ${lang}`);
+      if (viewport === 'phone') await assertNoHorizontalScroll(s, `${path} [${lang}]`);
+      await s.axe(label);
+    }
+    passed = true;
+  } finally {
+    // After a failure, a failing restore must not hide the first error.
+    if (lang !== own) await s.switchLanguage(own).catch((err) => { if (passed) throw err; });
+  }
+}
+
+export default function register() {
+  for (const { label: viewport, options } of VIEWPORTS) {
+    for (const lang of sweepLanguages()) {
+      test(`Every page passes axe in ${lang} on the ${viewport}`, async () => {
+        // Two contexts side by side: axe keeps one renderer busy, the
+        // server and the other renderer use the second core meanwhile.
+        const results = await Promise.allSettled([
+          withSession(`every-page-customer-${lang}-${viewport}`, (s) => sweep(s, 'stefan', lang, viewport, customerPages), options),
+          withSession(`every-page-staff-${lang}-${viewport}`, (s) => sweep(s, 'petra', lang, viewport, staffPages), options),
+        ]);
+        const failed = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
+        if (failed.length > 1) failed[0].message += `\n(and: ${failed[1].message})`;
+        if (failed.length > 0) throw failed[0];
+      });
+    }
+  }
+}

@@ -15,7 +15,6 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 
 import { pathOf, withSession } from '../lib/harness.mjs';
-import { todoWhileKnown } from '../lib/known-issues.mjs';
 import { linksOn, loginOf, openDocumentWithPreview, recordCspViolations } from '../lib/pages.mjs';
 
 function pdftotext(file) {
@@ -186,12 +185,14 @@ export default function register() {
     });
   });
 
-  test('The finance clerk has no customer list', todoWhileKnown('finance-profile-sees-customers'), async () => {
+  test('The finance clerk has no customer list', async () => {
     await withSession('lists-claire-customers', async (s) => {
       await s.login(loginOf('claire'));
       assert.equal(await s.page.locator('nav.main-nav a[href="/customers"]').count(), 0, 'no menu entry /customers');
       s.expectErrorStatus('/customers');
       assert.equal((await s.goto('/customers')).status(), 403, '/customers');
+      s.expectErrorStatus('/customers.csv');
+      assert.equal((await s.goto('/customers.csv')).status(), 403, '/customers.csv');
     });
   });
 

@@ -26,17 +26,19 @@ pub async fn detail(
     principal: &Principal,
     id: CustomerId,
 ) -> Result<CustomerPage, AppError> {
-    let (mut customer, mut contracts) =
-        kp_storage::customers::detail(&app.db, &principal.scope, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let (mut customer, contracts) = kp_storage::customers::detail(&app.db, &principal.scope, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Customer master data goes with the contract view: a profile that
+    // hides contracts (a finance clerk's) sees invoices, not the companies'
+    // records behind them.
+    if !principal.permissions.shows_area(MenuArea::Contracts) {
+        return Err(AppError::Forbidden);
+    }
     if !principal.permissions.shows_field(FIELD_BANK) {
         customer.iban.clear();
         customer.bic.clear();
         customer.account_holder.clear();
-    }
-    if !principal.permissions.shows_area(MenuArea::Contracts) {
-        contracts.clear();
     }
     let record = RecordRef::Customer(id);
     Ok(CustomerPage {

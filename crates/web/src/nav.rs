@@ -30,8 +30,9 @@ const ENTRIES: &[Entry] = &[
         href: "/home",
         who: Who::Everyone,
     },
+    // Customer master data goes with the contract view.
     Entry {
-        area: None,
+        area: Some(MenuArea::Contracts),
         label: "nav-customers",
         staff_label: "nav-customers",
         href: "/customers",

@@ -5,7 +5,7 @@
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
 use kp_app::lists::{self, CustomerFilters, CustomerQuery, CustomerRow, CustomerSort};
-use kp_domain::{Actor, CustomerKind, Function, Principal};
+use kp_domain::{Actor, CustomerKind, Function, MenuArea, Principal};
 use serde::Serialize;
 
 use crate::context::PageCtx;
@@ -13,7 +13,7 @@ use crate::error::{WebError, WebResult};
 use crate::i18n::text;
 use crate::listing::csv::{self, CsvColumn};
 use crate::listing::{Column, ListState, ListView, Params};
-use crate::permissions::require_function;
+use crate::permissions::{require_area, require_function};
 
 const BASE: &str = "/customers";
 
@@ -39,13 +39,15 @@ const CSV: &[CsvColumn<CustomerRow>] = &[
 ];
 
 /// Organization users and staff have a customer list; a private customer's
-/// only customer is their own (the page would list one row).
+/// only customer is their own (the page would list one row). The list goes
+/// with the contract view (it counts contracts; a row leads to the master
+/// data), so a profile that hides contracts has none.
 fn require_list(principal: &Principal) -> Result<(), WebError> {
     match principal.actor {
         Actor::Portal {
             organization: None, ..
         } => Err(WebError::NotFound),
-        _ => Ok(()),
+        _ => require_area(principal, MenuArea::Contracts),
     }
 }
 

@@ -9,6 +9,7 @@
 use axum::extract::Path;
 use axum::response::{Html, IntoResponse};
 use kp_app::document_files::{self, DocumentFile};
+use kp_domain::MenuArea;
 use serde::Serialize;
 
 use super::require_document_area;
@@ -22,6 +23,9 @@ struct View {
     preview: Option<PreviewKind>,
     /// Size in KiB, at least 1.
     size_kib: i64,
+    /// Whether the customer's name links to their page (which goes with
+    /// the contract view).
+    customer_link: bool,
 }
 
 pub async fn show(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
@@ -34,6 +38,7 @@ pub async fn show(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     let view = View {
         preview: preview_kind(&document.media_type),
         size_kib: ((document.size_bytes + 1023) / 1024).max(1),
+        customer_link: principal.permissions.shows_area(MenuArea::Contracts),
         document,
     };
     Ok(Html(ctx.render("pages/document.html", "document-title", view)?).into_response())

@@ -21,14 +21,38 @@ pub struct Dashboard {
     pub next_due: Option<Vec<DueItem>>,
 }
 
+/// The cards that depend on the scope alone, reused for a short time per
+/// scope like the home page's counts (each walks the scope's claims,
+/// contracts or finance items: milliseconds for an industrial group).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ScopeCards {
+    latest_claims: Vec<OpenClaim>,
+    lines: Vec<LineCount>,
+    next_due: Vec<DueItem>,
+}
+
+async fn scope_cards(app: &App, scope: &kp_domain::Scope) -> Result<ScopeCards, AppError> {
+    if let Some(cards) = app.dashboards.get(scope) {
+        return Ok(cards);
+    }
+    let cards = ScopeCards {
+        latest_claims: dashboard::latest_open_claims(&app.db, scope, LATEST_CLAIMS).await?,
+        lines: dashboard::contracts_by_line(&app.db, scope).await?,
+        next_due: dashboard::next_due(&app.db, scope, NEXT_DUE).await?,
+    };
+    app.dashboards.put(scope, &cards);
+    Ok(cards)
+}
+
 pub async fn load(app: &App, principal: &Principal) -> Result<Dashboard, AppError> {
     let shows = |area| principal.permissions.shows_area(area);
     let scope = &principal.scope;
     let mut out = Dashboard::default();
+    let cards = scope_cards(app, scope).await?;
     if shows(MenuArea::Claims) {
         // The count shares the home page's cache.
         out.open_claims = Some(crate::home::counts(app, principal).await?.open_claims);
-        out.latest_claims = dashboard::latest_open_claims(&app.db, scope, LATEST_CLAIMS).await?;
+        out.latest_claims = cards.latest_claims;
     }
     if shows(MenuArea::Documents) {
         out.new_documents = Some(crate::document_files::count_new(app, principal).await?);
@@ -39,10 +63,10 @@ pub async fn load(app: &App, principal: &Principal) -> Result<Dashboard, AppErro
         out.unread_messages = Some(dashboard::unread_messages(&app.db, scope, *id).await?);
     }
     if shows(MenuArea::Contracts) {
-        out.lines = Some(dashboard::contracts_by_line(&app.db, scope).await?);
+        out.lines = Some(cards.lines);
     }
     if shows(MenuArea::Finances) {
-        out.next_due = Some(dashboard::next_due(&app.db, scope, NEXT_DUE).await?);
+        out.next_due = Some(cards.next_due);
     }
     Ok(out)
 }

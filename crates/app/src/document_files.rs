@@ -76,14 +76,21 @@ pub async fn new_among(
 /// How many documents in the scope the principal has not opened yet,
 /// counting only those the profile shows (the area of each document's
 /// record, as in the inbox); 0 for staff and while impersonating.
+///
+/// The scope's documents (the home page's counts, reused for a short time)
+/// minus those the user has opened: the second count is driven by the
+/// user's own read markers, so a visit does not walk every document of an
+/// industrial group's scope.
 pub async fn count_new(app: &App, principal: &Principal) -> Result<i64, AppError> {
     match reader(principal) {
         Some(user) => {
             let shown = principal.permissions.shown_document_kinds();
-            Ok(
-                kp_storage::document_files::count_new(&app.db, &principal.scope, user, &shown)
-                    .await?,
-            )
+            let all = crate::home::counts(app, principal).await?.documents;
+            let read =
+                kp_storage::document_files::count_read(&app.db, &principal.scope, user, &shown)
+                    .await?;
+            // The total may be up to a cache lifetime old.
+            Ok((all - read).max(0))
         }
         None => Ok(0),
     }

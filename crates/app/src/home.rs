@@ -2,16 +2,8 @@
 //!
 //! Counting what a large organization's scope holds takes tens of
 //! milliseconds, and the home page is the most visited page, so counts are
-//! reused for a short time per scope. The key is the whole scope: two users
-//! share an entry only when they see exactly the same records, so a cached
-//! count can never reveal anything outside a user's scope. Writers that
-//! change what is counted call [`invalidate_counts`]. When an entry
-//! expires, one request recounts while the others are served the previous
-//! counts.
-
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+//! reused for a short time per scope ([`ScopeCache`]). Writers that change
+//! what is counted call [`invalidate_counts`].
 
 use kp_domain::{DocumentContextKind, Principal, Scope};
 use kp_storage::home;
@@ -19,73 +11,8 @@ pub use kp_storage::home::ScopeCounts;
 
 use crate::{App, AppError};
 
-/// Entries beyond this many are dropped wholesale; a bound on memory, not
-/// an eviction policy (the cache is a speed-up only).
-const MAX_ENTRIES: usize = 10_000;
-
-pub(crate) struct CountsCache {
-    ttl: Duration,
-    entries: Mutex<HashMap<Scope, Entry>>,
-}
-
-struct Entry {
-    counted_at: Instant,
-    counts: ScopeCounts,
-    /// Set when one request has gone to recount an expired entry; the
-    /// others keep getting the old counts meanwhile instead of all
-    /// recounting at once (which made the 99th percentile spike).
-    recounting_since: Option<Instant>,
-}
-
-impl CountsCache {
-    pub(crate) fn new(ttl: Duration) -> CountsCache {
-        CountsCache {
-            ttl,
-            entries: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Fresh counts; or stale ones while another request recounts; or
-    /// `None`, which makes the caller the one that recounts.
-    fn get(&self, scope: &Scope) -> Option<ScopeCounts> {
-        let mut entries = self.entries.lock().ok()?;
-        let entry = entries.get_mut(scope)?;
-        if entry.counted_at.elapsed() < self.ttl {
-            return Some(entry.counts.clone());
-        }
-        // A recount that has not finished within a lifetime has failed.
-        match entry.recounting_since {
-            Some(since) if since.elapsed() < self.ttl => Some(entry.counts.clone()),
-            _ => {
-                entry.recounting_since = Some(Instant::now());
-                None
-            }
-        }
-    }
-
-    fn put(&self, scope: &Scope, counts: &ScopeCounts) {
-        if self.ttl.is_zero() {
-            return;
-        }
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.clear();
-            }
-            let entry = Entry {
-                counted_at: Instant::now(),
-                counts: counts.clone(),
-                recounting_since: None,
-            };
-            entries.insert(scope.clone(), entry);
-        }
-    }
-
-    fn clear(&self) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.clear();
-        }
-    }
-}
+/// The home page's counts per scope.
+pub(crate) type CountsCache = crate::scope_cache::ScopeCache<ScopeCounts>;
 
 /// Counts of what the principal's scope holds. Documents count only where
 /// the profile shows the area of their record, as in the inbox.
@@ -109,57 +36,10 @@ async fn scope_counts(app: &App, scope: &Scope) -> Result<ScopeCounts, AppError>
     Ok(counts)
 }
 
-/// Forgets every cached count, after a write that changes them.
+/// Forgets every cached count and filter choice, after a write that
+/// changes them.
 pub fn invalidate_counts(app: &App) {
     app.counts.clear();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use kp_domain::{CustomerId, CustomerSet};
-
-    fn scope(id: i64) -> Scope {
-        Scope::customers(CustomerSet::Customer(CustomerId(id)))
-    }
-
-    #[test]
-    fn entries_are_per_scope_and_expire() {
-        let cache = CountsCache::new(Duration::from_millis(50));
-        let counts = ScopeCounts {
-            contracts: 3,
-            ..ScopeCounts::default()
-        };
-        cache.put(&scope(1), &counts);
-        assert_eq!(cache.get(&scope(1)), Some(counts.clone()));
-        assert_eq!(cache.get(&scope(2)), None);
-        std::thread::sleep(Duration::from_millis(60));
-        // The first request after expiry recounts; the others meanwhile
-        // get the old counts.
-        assert_eq!(cache.get(&scope(1)), None);
-        assert_eq!(cache.get(&scope(1)), Some(counts.clone()));
-        let newer = ScopeCounts {
-            contracts: 4,
-            ..ScopeCounts::default()
-        };
-        cache.put(&scope(1), &newer);
-        assert_eq!(cache.get(&scope(1)), Some(newer));
-    }
-
-    #[test]
-    fn a_recount_that_never_finishes_is_retried_after_a_lifetime() {
-        let cache = CountsCache::new(Duration::from_millis(30));
-        cache.put(&scope(1), &ScopeCounts::default());
-        std::thread::sleep(Duration::from_millis(40));
-        assert_eq!(cache.get(&scope(1)), None);
-        std::thread::sleep(Duration::from_millis(40));
-        assert_eq!(cache.get(&scope(1)), None);
-    }
-
-    #[test]
-    fn a_zero_lifetime_disables_the_cache() {
-        let cache = CountsCache::new(Duration::ZERO);
-        cache.put(&scope(1), &ScopeCounts::default());
-        assert_eq!(cache.get(&scope(1)), None);
-    }
+    app.choices.clear();
+    app.dashboards.clear();
 }

@@ -30,6 +30,7 @@ pub mod outbox;
 pub mod passwords;
 pub mod report_logos;
 pub mod report_settings;
+mod scope_cache;
 pub mod search;
 pub mod signing;
 pub mod staff;
@@ -68,7 +69,8 @@ pub struct Policy {
     /// Password checks running at once, and how many may wait for one.
     pub password_hash_workers: usize,
     pub password_hash_queue: usize,
-    /// How long the home page's counts are reused for the same scope.
+    /// How long the home page's counts and the list filters' choices are
+    /// reused for the same scope.
     pub home_counts_cache_secs: u64,
 }
 
@@ -104,6 +106,8 @@ pub struct App {
     pub clock: Arc<dyn Clock>,
     pub policy: Policy,
     counts: Arc<home::CountsCache>,
+    choices: Arc<scope_cache::ScopeCache<kp_storage::lists::choices::Choices>>,
+    dashboards: Arc<scope_cache::ScopeCache<dashboard::ScopeCards>>,
     passwords: Arc<passwords::Checker>,
     /// The device cookie key, read from the database on first use.
     device_key: Arc<tokio::sync::OnceCell<Vec<u8>>>,
@@ -111,9 +115,10 @@ pub struct App {
 
 impl App {
     pub fn new(db: Db, blobs: BlobStore, clock: Arc<dyn Clock>, policy: Policy) -> App {
-        let counts = Arc::new(home::CountsCache::new(std::time::Duration::from_secs(
-            policy.home_counts_cache_secs,
-        )));
+        let reuse = std::time::Duration::from_secs(policy.home_counts_cache_secs);
+        let counts = Arc::new(home::CountsCache::new(reuse));
+        let choices = Arc::new(scope_cache::ScopeCache::new(reuse));
+        let dashboards = Arc::new(scope_cache::ScopeCache::new(reuse));
         let passwords = Arc::new(passwords::Checker::new(
             policy.password_hash_workers,
             policy.password_hash_queue,
@@ -124,6 +129,8 @@ impl App {
             clock,
             policy,
             counts,
+            choices,
+            dashboards,
             passwords,
             device_key: Arc::new(tokio::sync::OnceCell::new()),
         }

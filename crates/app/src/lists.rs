@@ -238,6 +238,14 @@ pub async fn all_documents(
 
 /// What the filter forms offer: the insurers and customers of the visible
 /// contracts (customers only when few enough for a select).
+/// The filters' insurers and customers of the scope, reused for a short
+/// time like the home page's counts: reading them walks every contract of
+/// the scope, as much work as the list page itself.
 pub async fn choices(app: &App, principal: &Principal) -> Result<Choices, AppError> {
-    Ok(lists::choices::of(&app.db, &principal.scope).await?)
+    if let Some(choices) = app.choices.get(&principal.scope) {
+        return Ok(choices);
+    }
+    let choices = lists::choices::of(&app.db, &principal.scope).await?;
+    app.choices.put(&principal.scope, &choices);
+    Ok(choices)
 }

@@ -51,6 +51,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 5,
+        name: "document_reads_by_user",
+        script: include_str!("../migrations/0005_document_reads_by_user.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -48,6 +48,12 @@ impl SortColumn for DocumentSort {
 }
 
 /// SQL conditions on `d` selecting documents of a context kind.
+///
+/// Every column carries a unary `+`, which keeps both databases from
+/// driving the statement from these conditions: the scope must lead. An
+/// index on `finance_item_id` otherwise made SQLite walk every finance
+/// document of every customer to count a finance clerk's (230,000
+/// documents, 380 ms instead of 7).
 trait Condition {
     fn condition(self) -> &'static str;
 }
@@ -56,18 +62,18 @@ impl Condition for DocumentContextKind {
     /// SQL condition on `d` selecting documents of this context kind.
     fn condition(self) -> &'static str {
         match self {
-            DocumentContextKind::Claim => "d.claim_id IS NOT NULL",
-            DocumentContextKind::Object => "d.claim_id IS NULL AND d.object_id IS NOT NULL",
+            DocumentContextKind::Claim => "+d.claim_id IS NOT NULL",
+            DocumentContextKind::Object => "+d.claim_id IS NULL AND +d.object_id IS NOT NULL",
             DocumentContextKind::Finance => {
-                "d.claim_id IS NULL AND d.object_id IS NULL AND d.finance_item_id IS NOT NULL"
+                "+d.claim_id IS NULL AND +d.object_id IS NULL AND +d.finance_item_id IS NOT NULL"
             }
             DocumentContextKind::Contract => {
-                "d.claim_id IS NULL AND d.object_id IS NULL AND d.finance_item_id IS NULL \
-                 AND d.contract_id IS NOT NULL"
+                "+d.claim_id IS NULL AND +d.object_id IS NULL AND +d.finance_item_id IS NULL \
+                 AND +d.contract_id IS NOT NULL"
             }
             DocumentContextKind::Customer => {
-                "d.claim_id IS NULL AND d.object_id IS NULL AND d.finance_item_id IS NULL \
-                 AND d.contract_id IS NULL"
+                "+d.claim_id IS NULL AND +d.object_id IS NULL AND +d.finance_item_id IS NULL \
+                 AND +d.contract_id IS NULL"
             }
         }
     }
@@ -180,6 +186,11 @@ pub async fn list(
 pub(crate) fn of_kinds(q: &mut Scoped<'_>, kinds: &[DocumentContextKind]) {
     if kinds.is_empty() {
         q.push("FALSE");
+        return;
+    }
+    // Every document is of one of the kinds: no condition to evaluate.
+    if DocumentContextKind::ALL.iter().all(|k| kinds.contains(k)) {
+        q.push("TRUE");
         return;
     }
     q.push("(");

@@ -62,16 +62,26 @@ pub fn state(
     }))
 }
 
+/// How long a large upload (the welcome video) may take at least.
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
     let body_limit = state.config.body_limit_bytes;
     // Large uploads cap their bodies themselves (with their own limit and
     // a page saying so), so they are merged after the general limit.
+    // They also get more time than a page: a 100 MiB video over a slow
+    // uplink takes minutes, and only a signed-in administrator gets past
+    // the handler's first check to send one.
     let uploads = pages::upload_routes()
         .into_router()
         .layer(CatchPanicLayer::custom(
             middleware::error_pages::panic_response,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            timeout.max(UPLOAD_TIMEOUT),
         ));
     pages::routes()
         .into_router()
@@ -80,11 +90,11 @@ pub fn router(state: AppState) -> Router {
             middleware::error_pages::panic_response,
         ))
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .merge(uploads)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
+        .merge(uploads)
         // Outside the limits, so that their 408 and 413 get the page too.
         .layer(from_fn_with_state(
             state.clone(),

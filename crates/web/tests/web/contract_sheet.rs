@@ -10,7 +10,7 @@ use kp_domain::Language;
 use kp_storage::Sql;
 use tower::ServiceExt;
 
-use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
+use crate::harness::{Client, TestApp, demo_login, hide_fields, spawn_app, spawn_app_on_postgres};
 
 pub(crate) async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
@@ -164,17 +164,7 @@ async fn the_sheet_follows_scope_profile_and_language(app: &TestApp) {
     switch_language(&mut stefan, "de").await;
 
     // A profile hiding the premium: the amounts are not in the file.
-    app.db
-        .execute(
-            Sql::new(
-                // A literal, so that PostgreSQL reads it as JSON.
-                "UPDATE permission_profiles SET hidden_fields = '[\"contract.premium\"]' \
-                 WHERE id = (SELECT permission_profile_id FROM portal_users WHERE email = $1)",
-            )
-            .arg(demo_login("stefan").email),
-        )
-        .await
-        .unwrap();
+    hide_fields(app, "stefan", &["contract.premium"]).await;
     let (status, _, pdf) = download(&stefan, &path).await;
     assert_eq!(status, StatusCode::OK);
     if tools {

@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use kp_storage::Sql;
 
-use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
+use crate::harness::{Client, TestApp, demo_login, hide_fields, spawn_app, spawn_app_on_postgres};
 
 pub(crate) const JENS: &str = "jens.wagner@brenner-gruppe.example.de";
 
@@ -66,20 +66,6 @@ pub(crate) async fn assert_plain_404(client: &mut Client<'_>, path: &str, missin
         plain(missing, &nothing.body),
         "{path}"
     );
-}
-
-/// Hides fields in the group's full-access profile (Dr. Stefan B.'s).
-async fn hide_fields(app: &TestApp, fields: &[&str]) {
-    let list = serde_json::to_string(fields).unwrap();
-    app.db
-        .execute(
-            Sql::new(
-                "UPDATE permission_profiles SET hidden_fields = $1 WHERE name = 'Vollzugriff'",
-            )
-            .arg(list),
-        )
-        .await
-        .unwrap();
 }
 
 pub(crate) const JENS_OBJECTS: &str = "SELECT s.object_id FROM portal_user_scope_objects s \
@@ -161,7 +147,7 @@ async fn claim_page(app: &TestApp) {
     let mut stefan = signed_in(app, "stefan").await;
     let shown = stefan.get(&format!("/claims/{mine}")).await.body;
     assert!(shown.contains(">Reserve<") && shown.contains(">Gezahlt<"));
-    hide_fields(app, &["claim.reserve", "claim.paid"]).await;
+    hide_fields(app, "stefan", &["claim.reserve", "claim.paid"]).await;
     let hidden = stefan.get(&format!("/claims/{mine}")).await.body;
     assert!(!hidden.contains(">Reserve<") && !hidden.contains(">Gezahlt<"));
     assert!(!hidden.contains("\u{a0}EUR"), "an amount in the page");
@@ -247,7 +233,7 @@ async fn object_page(app: &TestApp) {
     )
     .await;
 
-    hide_fields(app, &["object.value"]).await;
+    hide_fields(app, "stefan", &["object.value"]).await;
     let hidden = stefan.get(&format!("/objects/{vehicle}")).await.body;
     assert!(!hidden.contains(">Versicherungswert<"));
     assert!(!hidden.contains("\u{a0}EUR"), "an amount in the page");
@@ -315,7 +301,7 @@ async fn customer_page(app: &TestApp) {
         "/customers/999999999",
     )
     .await;
-    hide_fields(app, &["customer.bank"]).await;
+    hide_fields(app, "stefan", &["customer.bank"]).await;
     let hidden = stefan.get(&format!("/customers/{company}")).await;
     assert!(!hidden.body.contains(&iban) && !hidden.body.contains(">IBAN<"));
 }

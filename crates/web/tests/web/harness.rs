@@ -325,3 +325,20 @@ pub fn demo_login(role_contains: &str) -> kp_demo::DemoLogin {
         })
         .unwrap_or_else(|| panic!("no demo login with role containing {role_contains}"))
 }
+
+/// Hides `fields` in the permission profile of the demo login `who` (for
+/// every user of that profile). A JSON literal, as PostgreSQL reads a text
+/// value bound for a JSON column otherwise as text.
+pub async fn hide_fields(app: &TestApp, who: &str, fields: &[&str]) {
+    let list = serde_json::to_string(fields).unwrap().replace('\'', "''");
+    app.db
+        .execute(
+            kp_storage::Sql::new(format!(
+                "UPDATE permission_profiles SET hidden_fields = '{list}' \
+                 WHERE id = (SELECT permission_profile_id FROM portal_users WHERE email = $1)"
+            ))
+            .arg(demo_login(who).email),
+        )
+        .await
+        .unwrap();
+}

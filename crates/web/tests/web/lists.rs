@@ -6,7 +6,9 @@
 use axum::http::{StatusCode, header};
 use kp_storage::Sql;
 
-use crate::harness::{Client, Response, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
+use crate::harness::{
+    Client, Response, TestApp, demo_login, hide_fields, spawn_app, spawn_app_on_postgres,
+};
 
 pub(crate) async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
@@ -197,13 +199,7 @@ async fn scope_and_hidden_fields(app: &TestApp) {
 
     // Hide the claim amounts in Stefan's profile: gone from page and CSV,
     // and neither filter nor sort by them is possible.
-    app.db
-        .execute(Sql::new(
-            "UPDATE permission_profiles SET hidden_fields = '[\"claim.reserve\",\"claim.paid\"]' \
-             WHERE id = (SELECT permission_profile_id FROM portal_users WHERE email = $1)",
-        ).arg(demo_login("stefan").email))
-        .await
-        .unwrap();
+    hide_fields(app, "stefan", &["claim.reserve", "claim.paid"]).await;
     let page = html(&stefan.get("/claims?sort=paid&dir=desc&paid_from=1").await);
     assert!(
         !page.contains("sort=reserve") && !page.contains("sort=paid"),

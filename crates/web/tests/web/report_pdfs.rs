@@ -7,7 +7,7 @@ use kp_domain::Language;
 use kp_storage::Sql;
 
 use crate::contract_sheet::{download, pdf_text, pdftotext_available, signed_in, switch_language};
-use crate::harness::{TestApp, demo_login, spawn_app, spawn_app_on_postgres};
+use crate::harness::{TestApp, hide_fields, spawn_app, spawn_app_on_postgres};
 use crate::home_support::upload;
 use crate::lists::{html, total};
 
@@ -209,16 +209,7 @@ async fn check_the_claims_pdf_follows_list_scope_profile_and_language(app: &Test
     assert_eq!(images_in(&pdf), 2);
 
     // A profile hiding the paid amount: no such column.
-    app.db
-        .execute(
-            Sql::new(
-                "UPDATE permission_profiles SET hidden_fields = '[\"claim.paid\"]' \
-                 WHERE id = (SELECT permission_profile_id FROM portal_users WHERE email = $1)",
-            )
-            .arg(demo_login("stefan").email),
-        )
-        .await
-        .unwrap();
+    hide_fields(app, "stefan", &["claim.paid"]).await;
     let (status, _, pdf) = download(&stefan, "/claims.pdf?paid_from=1").await;
     assert_eq!(status, StatusCode::OK);
     if tools {

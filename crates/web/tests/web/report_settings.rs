@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use kp_storage::Sql;
 
 use crate::contract_sheet::{download, group_contract, pdf_text, pdftotext_available, signed_in};
-use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
+use crate::harness::{Client, TestApp, hide_fields, spawn_app, spawn_app_on_postgres};
 use crate::report_pdfs::{images_in, logo_png, upload_broker_logo};
 
 async fn save_reports(petra: &mut Client<'_>, fields: &[(&str, &str)]) {
@@ -45,16 +45,7 @@ async fn check_the_premium_history_shows_where_the_premium_does(app: &TestApp) {
     }
 
     // Hidden premium: no history on the page or in the sheet.
-    app.db
-        .execute(
-            Sql::new(
-                "UPDATE permission_profiles SET hidden_fields = '[\"contract.premium\"]' \
-                 WHERE id = (SELECT permission_profile_id FROM portal_users WHERE email = $1)",
-            )
-            .arg(demo_login("stefan").email),
-        )
-        .await
-        .unwrap();
+    hide_fields(app, "stefan", &["contract.premium"]).await;
     let page = stefan.get(&format!("/contracts/{id}")).await;
     assert!(!page.body.contains("premium-history"));
     assert!(!page.body.contains("Beitragsverlauf"));

@@ -14,15 +14,28 @@ use crate::{App, AppError};
 /// The home page's counts per scope.
 pub(crate) type CountsCache = crate::scope_cache::ScopeCache<ScopeCounts>;
 
+/// Document counts of profiles that hide some records' areas, per scope
+/// and the kinds shown.
+pub(crate) type DocumentCountsCache =
+    crate::scope_cache::ScopeCache<i64, (Scope, Vec<DocumentContextKind>)>;
+
 /// Counts of what the principal's scope holds. Documents count only where
 /// the profile shows the area of their record, as in the inbox.
 pub async fn counts(app: &App, principal: &Principal) -> Result<ScopeCounts, AppError> {
     let mut counts = scope_counts(app, &principal.scope).await?;
     let shown = principal.permissions.shown_document_kinds();
-    // The cache is per scope, not per profile: a profile hiding some
-    // records' areas recounts its documents (few users, a cheap count).
+    // The counts are per scope, not per profile: a profile hiding some
+    // records' areas has its documents counted apart, per scope and kinds.
     if shown.len() < DocumentContextKind::ALL.len() {
-        counts.documents = home::count_documents(&app.db, &principal.scope, &shown).await?;
+        let key = (principal.scope.clone(), shown);
+        counts.documents = match app.document_counts.get(&key) {
+            Some(n) => n,
+            None => {
+                let n = home::count_documents(&app.db, &principal.scope, &key.1).await?;
+                app.document_counts.put(&key, &n);
+                n
+            }
+        };
     }
     Ok(counts)
 }
@@ -42,4 +55,5 @@ pub fn invalidate_counts(app: &App) {
     app.counts.clear();
     app.choices.clear();
     app.dashboards.clear();
+    app.document_counts.clear();
 }

@@ -108,6 +108,7 @@ pub struct App {
     counts: Arc<home::CountsCache>,
     choices: Arc<scope_cache::ScopeCache<kp_storage::lists::choices::Choices>>,
     dashboards: Arc<scope_cache::ScopeCache<dashboard::ScopeCards>>,
+    document_counts: Arc<home::DocumentCountsCache>,
     passwords: Arc<passwords::Checker>,
     /// The device cookie key, read from the database on first use.
     device_key: Arc<tokio::sync::OnceCell<Vec<u8>>>,
@@ -119,6 +120,7 @@ impl App {
         let counts = Arc::new(home::CountsCache::new(reuse));
         let choices = Arc::new(scope_cache::ScopeCache::new(reuse));
         let dashboards = Arc::new(scope_cache::ScopeCache::new(reuse));
+        let document_counts = Arc::new(home::DocumentCountsCache::new(reuse));
         let passwords = Arc::new(passwords::Checker::new(
             policy.password_hash_workers,
             policy.password_hash_queue,
@@ -131,6 +133,7 @@ impl App {
             counts,
             choices,
             dashboards,
+            document_counts,
             passwords,
             device_key: Arc::new(tokio::sync::OnceCell::new()),
         }

@@ -2,8 +2,9 @@
 //! the list filters' choices, which take milliseconds to tens of
 //! milliseconds for a large organization and change rarely.
 //!
-//! The key is the whole scope: two users share an entry only when they see
-//! exactly the same records, so a cached value can never reveal anything
+//! The key is the whole scope (with what else the value depends on, such
+//! as the document kinds a profile shows): two users share an entry only
+//! when they see exactly the same records, so a cached value can never reveal anything
 //! outside a user's scope. When an entry expires, one request recomputes
 //! while the others are served the previous value.
 
@@ -17,9 +18,9 @@ use kp_domain::Scope;
 /// an eviction policy (the cache is a speed-up only).
 const MAX_ENTRIES: usize = 10_000;
 
-pub(crate) struct ScopeCache<T> {
+pub(crate) struct ScopeCache<T, K = Scope> {
     ttl: Duration,
-    entries: Mutex<HashMap<Scope, Entry<T>>>,
+    entries: Mutex<HashMap<K, Entry<T>>>,
 }
 
 struct Entry<T> {
@@ -31,8 +32,8 @@ struct Entry<T> {
     recounting_since: Option<Instant>,
 }
 
-impl<T: Clone> ScopeCache<T> {
-    pub(crate) fn new(ttl: Duration) -> ScopeCache<T> {
+impl<T: Clone, K: Clone + Eq + std::hash::Hash> ScopeCache<T, K> {
+    pub(crate) fn new(ttl: Duration) -> ScopeCache<T, K> {
         ScopeCache {
             ttl,
             entries: Mutex::new(HashMap::new()),
@@ -41,7 +42,7 @@ impl<T: Clone> ScopeCache<T> {
 
     /// Fresh counts; or stale ones while another request recounts; or
     /// `None`, which makes the caller the one that recounts.
-    pub(crate) fn get(&self, scope: &Scope) -> Option<T> {
+    pub(crate) fn get(&self, scope: &K) -> Option<T> {
         let mut entries = self.entries.lock().ok()?;
         let entry = entries.get_mut(scope)?;
         if entry.counted_at.elapsed() < self.ttl {
@@ -57,7 +58,7 @@ impl<T: Clone> ScopeCache<T> {
         }
     }
 
-    pub(crate) fn put(&self, scope: &Scope, counts: &T) {
+    pub(crate) fn put(&self, scope: &K, counts: &T) {
         if self.ttl.is_zero() {
             return;
         }

@@ -34,6 +34,7 @@ mod scope_cache;
 pub mod search;
 pub mod signing;
 pub mod staff;
+pub mod tenants;
 pub mod theme;
 
 use std::sync::Arc;

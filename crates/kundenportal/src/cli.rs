@@ -31,6 +31,31 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage tenants (a broker's branches or companies).
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Create a tenant with a short key that scripts name it by.
+    Create(TenantCreateArgs),
+    /// List the tenants: key, id and name.
+    List(DataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TenantCreateArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Short key: 2 to 32 lower-case letters, digits or hyphens.
+    #[arg(long)]
+    pub key: String,
+    /// The tenant's name as the portal shows it.
+    #[arg(long)]
+    pub name: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -58,6 +58,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 6,
+        name: "tenant_keys",
+        script: include_str!("../migrations/0006_tenant_keys.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

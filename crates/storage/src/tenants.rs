@@ -22,3 +22,19 @@ pub async fn first_contact(db: &Db) -> Result<Option<TenantContact>> {
     ))
     .await
 }
+
+/// A tenant as the command line lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
+pub struct TenantRow {
+    pub id: i64,
+    pub key: String,
+    pub name: String,
+}
+
+/// Every tenant, by key.
+pub async fn list(db: &Db) -> Result<Vec<TenantRow>> {
+    db.fetch_all(Sql::new(
+        "SELECT id, COALESCE(tenant_key, '') AS key, name FROM tenants ORDER BY tenant_key, id",
+    ))
+    .await
+}

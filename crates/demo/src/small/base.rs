@@ -142,6 +142,7 @@ pub(crate) async fn insert(
 async fn insert_tenants(tx: &mut Tx) -> Result<[TenantId; 2], DemoError> {
     let hours = "Mo–Do 8:30–17:30 Uhr, Fr 8:30–15:00 Uhr";
     let hamburg = tenants::NewTenant {
+        key: "hamburg".into(),
         name: "Hanse Assekuranz Hamburg".into(),
         legal_name: "Hanse Assekuranz Makler GmbH".into(),
         street: "Ballindamm 17".into(),
@@ -153,6 +154,7 @@ async fn insert_tenants(tx: &mut Tx) -> Result<[TenantId; 2], DemoError> {
         created_at: created(),
     };
     let munich = tenants::NewTenant {
+        key: "muenchen".into(),
         name: "Hanse Assekuranz München".into(),
         legal_name: "Hanse Assekuranz Makler GmbH, Niederlassung München".into(),
         street: "Prinzregentenstraße 54".into(),

@@ -3,11 +3,12 @@
 mod demo;
 mod migrate;
 mod serve;
+mod tenant;
 mod user;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, UserCommand};
+use crate::cli::{Cli, Command, TenantCommand, UserCommand};
 
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -17,5 +18,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::User {
             command: UserCommand::CreateAdmin(args),
         } => user::create_admin(&args).await,
+        Command::Tenant {
+            command: TenantCommand::Create(args),
+        } => tenant::create(&args).await,
+        Command::Tenant {
+            command: TenantCommand::List(args),
+        } => tenant::list(&args).await,
     }
 }

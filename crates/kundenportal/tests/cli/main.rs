@@ -6,6 +6,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+mod tenants;
+
 fn kundenportal(args: &[&str], dir: &std::path::Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kundenportal"))
         .args(args)
@@ -41,6 +43,9 @@ fn every_subcommand_has_help() {
         vec!["demo", "--help"],
         vec!["user", "--help"],
         vec!["user", "create-admin", "--help"],
+        vec!["tenant", "--help"],
+        vec!["tenant", "create", "--help"],
+        vec!["tenant", "list", "--help"],
     ] {
         let out = kundenportal(&args, dir.path());
         assert!(out.status.success(), "{args:?}");

@@ -9,6 +9,8 @@ use crate::db::Tx;
 
 #[derive(Debug, Clone, Default)]
 pub struct NewTenant {
+    /// The short key scripts name the tenant by; empty: `t` and the id.
+    pub key: String,
     pub name: String,
     pub legal_name: String,
     pub street: String,
@@ -34,5 +36,17 @@ pub async fn insert(tx: &mut Tx, t: &NewTenant) -> Result<TenantId> {
     .arg(&t.email)
     .arg(&t.office_hours)
     .arg(t.created_at);
-    Ok(TenantId(tx.insert_returning_id(sql).await?))
+    let id = tx.insert_returning_id(sql).await?;
+    let key = if t.key.is_empty() {
+        format!("t{id}")
+    } else {
+        t.key.clone()
+    };
+    tx.execute(
+        Sql::new("UPDATE tenants SET tenant_key = $1 WHERE id = $2")
+            .arg(key)
+            .arg(id),
+    )
+    .await?;
+    Ok(TenantId(id))
 }

@@ -3,6 +3,7 @@
 //! acting [`kp_domain::Principal`] where data is read, so the access rule is
 //! applied in one place below the web layer.
 
+pub mod api_tokens;
 pub mod attached;
 pub mod auth;
 pub mod claims;

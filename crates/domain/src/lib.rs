@@ -6,6 +6,7 @@
 //! rules can be unit-tested in isolation and reused by storage, services and
 //! web alike.
 
+pub mod api_scopes;
 pub mod codes;
 pub mod document_context;
 pub mod exchange;

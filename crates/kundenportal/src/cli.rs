@@ -36,6 +36,35 @@ pub enum Command {
         #[command(subcommand)]
         command: TenantCommand,
     },
+    /// Manage API tokens of the back office.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token and print it (shown only once).
+    Create(TokenCreateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenCreateArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Key of the tenant the token works for (`kundenportal tenant list`).
+    #[arg(long)]
+    pub tenant: String,
+    /// What the token is for, e.g. the back-office system's name.
+    #[arg(long)]
+    pub name: String,
+    /// Scopes: read:<resource>, write:<resource>, events, imports.
+    #[arg(long, num_args = 1.., required = true)]
+    pub scopes: Vec<String>,
+    /// Lifetime in days.
+    #[arg(long, default_value_t = 365)]
+    pub days: i64,
 }
 
 #[derive(Debug, Subcommand)]

@@ -65,6 +65,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 7,
+        name: "api_tokens",
+        script: include_str!("../migrations/0007_api_tokens.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -38,3 +38,11 @@ pub async fn list(db: &Db) -> Result<Vec<TenantRow>> {
     ))
     .await
 }
+
+/// The tenant with `key`, if there is one.
+pub async fn by_key(db: &Db, key: &str) -> Result<Option<TenantRow>> {
+    db.fetch_optional(
+        Sql::new("SELECT id, tenant_key AS key, name FROM tenants WHERE tenant_key = $1").arg(key),
+    )
+    .await
+}

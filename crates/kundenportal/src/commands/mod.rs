@@ -4,11 +4,12 @@ mod demo;
 mod migrate;
 mod serve;
 mod tenant;
+mod token;
 mod user;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, TenantCommand, UserCommand};
+use crate::cli::{Cli, Command, TenantCommand, TokenCommand, UserCommand};
 
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -24,5 +25,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Tenant {
             command: TenantCommand::List(args),
         } => tenant::list(&args).await,
+        Command::Token {
+            command: TokenCommand::Create(args),
+        } => token::create(&args).await,
     }
 }

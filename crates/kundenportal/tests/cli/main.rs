@@ -7,6 +7,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 mod tenants;
+mod tokens;
 
 fn kundenportal(args: &[&str], dir: &std::path::Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kundenportal"))
@@ -46,6 +47,8 @@ fn every_subcommand_has_help() {
         vec!["tenant", "--help"],
         vec!["tenant", "create", "--help"],
         vec!["tenant", "list", "--help"],
+        vec!["token", "--help"],
+        vec!["token", "create", "--help"],
     ] {
         let out = kundenportal(&args, dir.path());
         assert!(out.status.success(), "{args:?}");

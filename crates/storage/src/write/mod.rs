@@ -15,6 +15,7 @@
 //! nothing and answers `NotFound`; the back office passes
 //! [`kp_domain::Scope::everything`].
 
+pub mod api_tokens;
 pub mod bulk;
 pub mod certificates;
 pub mod claims;

@@ -21,6 +21,7 @@ pub mod pages;
 pub mod permissions;
 pub mod routes;
 pub mod state;
+pub mod streaming;
 pub mod templates;
 pub mod theme;
 

@@ -4,7 +4,6 @@
 //! upload gets a new URL, and an old URL answers 404 rather than different
 //! bytes.
 
-use axum::body::{Body, Bytes};
 use axum::extract::Query;
 use axum::http::HeaderValue;
 use axum::http::header::{
@@ -13,14 +12,11 @@ use axum::http::header::{
 use axum::response::IntoResponse;
 use kp_app::home_files::{self, HomeFile};
 use serde::Deserialize;
-use tokio::io::AsyncReadExt;
 
 use super::home::version;
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
 use crate::routes::Routes;
-
-const CHUNK: usize = 128 * 1024;
 
 pub fn routes() -> Routes {
     Routes::new()
@@ -61,7 +57,8 @@ async fn serve(ctx: &PageCtx, which: HomeFile, wanted: &str) -> WebResult {
         _ => "application/octet-stream",
     };
     let len = file.blob.len;
-    let mut response = body_of(file.blob.reader).into_response();
+    let mut response =
+        crate::streaming::body_of(file.blob.reader, "home page file").into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(media_type));
     headers.insert(CONTENT_LENGTH, HeaderValue::from(len));
@@ -76,23 +73,4 @@ async fn serve(ctx: &PageCtx, which: HomeFile, wanted: &str) -> WebResult {
         HeaderValue::from_static("private, max-age=31536000, immutable"),
     );
     Ok(response)
-}
-
-fn body_of(reader: std::pin::Pin<Box<dyn tokio::io::AsyncRead + Send>>) -> Body {
-    let stream = futures_util::stream::unfold(Some(reader), |reader| async move {
-        let mut reader = reader?;
-        let mut buf = vec![0; CHUNK];
-        match reader.read(&mut buf).await {
-            Ok(0) => None,
-            Ok(n) => {
-                buf.truncate(n);
-                Some((Ok(Bytes::from(buf)), Some(reader)))
-            }
-            Err(err) => {
-                tracing::error!(%err, "reading a home page file failed mid-response");
-                Some((Err(err), None))
-            }
-        }
-    });
-    Body::from_stream(stream)
 }

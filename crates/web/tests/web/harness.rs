@@ -226,13 +226,7 @@ impl<'a> Client<'a> {
             builder = builder.header(name, value);
         }
         if !self.cookies.is_empty() {
-            let cookie = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join("; ");
-            builder = builder.header(header::COOKIE, cookie);
+            builder = builder.header(header::COOKIE, self.cookie_header());
         }
         let body = match form {
             Some(fields) => {
@@ -258,17 +252,16 @@ impl<'a> Client<'a> {
                 self.cookies.insert(k.to_owned(), v.to_owned());
             }
         }
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        Response {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes,
-        }
+        collect(response).await
+    }
+
+    /// The `Cookie` header this client sends.
+    pub fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     pub async fn get(&mut self, path: &str) -> Response {
@@ -341,4 +334,19 @@ pub async fn hide_fields(app: &TestApp, who: &str, fields: &[&str]) {
         )
         .await
         .unwrap();
+}
+
+/// A router's answer read whole, as the tests look at it.
+pub async fn collect(response: axum::response::Response) -> Response {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Response {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
+    }
 }

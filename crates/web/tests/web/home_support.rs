@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use tower::ServiceExt;
 
-use crate::harness::{Client, Response, TestApp, demo_login};
+use crate::harness::{Client, Response, TestApp, collect, demo_login};
 
 pub async fn signed_in<'a>(app: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
@@ -52,12 +52,7 @@ pub async fn upload_with(
     );
     body.extend_from_slice(bytes);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let cookie = client
-        .cookies
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let cookie = client.cookie_header();
     let mut request = Request::builder()
         .method(Method::POST)
         .uri(path)
@@ -71,18 +66,7 @@ pub async fn upload_with(
         request = request.header(header::CONTENT_LENGTH, body.len());
     }
     let request = request.body(Body::from(body)).unwrap();
-    let response = client.app.router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Response {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-        bytes,
-    }
+    collect(client.app.router.clone().oneshot(request).await.unwrap()).await
 }
 
 pub fn png() -> Vec<u8> {

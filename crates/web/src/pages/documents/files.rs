@@ -16,7 +16,6 @@
 //! script in a PDF nothing to load or talk to.
 //! Images and downloads keep `sandbox`.
 
-use axum::body::{Body, Bytes};
 use axum::extract::Path;
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
@@ -24,8 +23,7 @@ use axum::http::header::{
 };
 use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect};
-use kp_app::document_files::{self, BlobReader, DocumentFile, FileAction};
-use tokio::io::AsyncReadExt;
+use kp_app::document_files::{self, DocumentFile, FileAction};
 
 use super::require_document_area;
 use super::{PreviewKind, parse_id, preview_kind, served_type};
@@ -39,9 +37,6 @@ pub const DOWNLOAD_CSP: &str = "sandbox; default-src 'none'; frame-ancestors 'no
 pub const IMAGE_PREVIEW_CSP: &str = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 /// See the module documentation for why `sandbox` is missing here.
 pub const PDF_PREVIEW_CSP: &str = "default-src 'none'; frame-ancestors 'self'";
-
-/// Bytes read from the store per chunk of the response body.
-const CHUNK: usize = 128 * 1024;
 
 pub async fn download(ctx: PageCtx, client: ClientAddr, Path(id): Path<String>) -> WebResult {
     let document = lookup(&ctx, &id).await?;
@@ -76,7 +71,7 @@ async fn serve(
     let principal = ctx.require_user()?;
     let blob = document_files::open(&ctx.state.app, principal, document, action, ip).await?;
     let len = blob.len;
-    let mut response = body_of(blob).into_response();
+    let mut response = crate::streaming::body_of(blob.reader, "document").into_response();
     let headers = response.headers_mut();
     let (disposition, csp) = match (action, preview_kind(&document.media_type)) {
         (FileAction::Preview, Some(PreviewKind::Pdf)) => ("inline", PDF_PREVIEW_CSP),
@@ -112,27 +107,6 @@ fn set_header(
         .map_err(|e| WebError::Internal(format!("header {name}: {e}")))?;
     headers.insert(name, value);
     Ok(())
-}
-
-/// The blob as a response body, read chunk by chunk as the client takes
-/// it; a read error ends the body (the client sees a short download).
-fn body_of(blob: BlobReader) -> Body {
-    let stream = futures_util::stream::unfold(Some(blob.reader), |reader| async move {
-        let mut reader = reader?;
-        let mut buf = vec![0; CHUNK];
-        match reader.read(&mut buf).await {
-            Ok(0) => None,
-            Ok(n) => {
-                buf.truncate(n);
-                Some((Ok(Bytes::from(buf)), Some(reader)))
-            }
-            Err(err) => {
-                tracing::error!(%err, "reading a document failed mid-response");
-                Some((Err(err), None))
-            }
-        }
-    });
-    Body::from_stream(stream)
 }
 
 /// `inline` or `attachment` with the file name as RFC 6266 asks: a plain

@@ -147,6 +147,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_theme.html"),
     ),
     (
+        "pages/settings_passwords.html",
+        include_str!("../templates/pages/settings_passwords.html"),
+    ),
+    (
         "pages/search.html",
         include_str!("../templates/pages/search.html"),
     ),

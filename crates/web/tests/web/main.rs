@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod account_passwords;
 mod contact;
 mod contract_details;
 mod contract_sheet;

@@ -4,6 +4,7 @@
 
 pub mod home;
 mod home_uploads;
+mod passwords;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -19,6 +20,7 @@ pub fn routes() -> Routes {
         .merge(home::routes())
         .merge(home_uploads::routes())
         .merge(reports::routes())
+        .merge(passwords::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -9,6 +9,13 @@ use rand::Rng;
 
 use crate::AppError;
 
+mod policy;
+
+pub use policy::{
+    DEFAULT_MIN_LENGTH, MIN_LENGTH_FLOOR, check_policy, min_length, min_length_for_editing,
+    save_min_length,
+};
+
 pub fn hash(password: &str) -> Result<String, AppError> {
     let mut salt = [0u8; 16];
     rand::rng().fill(&mut salt);

@@ -24,10 +24,13 @@ pub mod home_files;
 pub mod home_settings;
 pub mod home_settings_edit;
 pub mod legal;
+pub mod link_tokens;
 pub mod lists;
 pub mod login_throttle;
+pub mod mail_templates;
 pub mod objects;
 pub mod outbox;
+pub mod password_policy;
 pub mod passwords;
 pub mod report_logos;
 pub mod report_settings;
@@ -74,6 +77,15 @@ pub struct Policy {
     /// How long the home page's counts and the list filters' choices are
     /// reused for the same scope.
     pub home_counts_cache_secs: u64,
+    /// The address users reach the portal at, without a trailing slash:
+    /// the start of every link in a mail.
+    pub public_url: String,
+    /// The name mails use when they belong to no tenant.
+    pub broker_name: String,
+    /// How long an invitation link works.
+    pub invitation_link_days: i64,
+    /// How long a forgotten-password link works.
+    pub password_reset_link_minutes: i64,
 }
 
 impl Default for Policy {
@@ -92,6 +104,10 @@ impl Default for Policy {
             password_hash_workers: cores,
             password_hash_queue: 2 * cores,
             home_counts_cache_secs: 20,
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            broker_name: "Kundenportal".to_owned(),
+            invitation_link_days: 7,
+            password_reset_link_minutes: 60,
         }
     }
 }
@@ -144,6 +160,12 @@ impl App {
     /// Closes the database pools at shutdown.
     pub async fn close(&self) {
         self.db.close().await;
+    }
+
+    /// An absolute link into the portal for a mail: `path` under
+    /// [`Policy::public_url`].
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.policy.public_url.trim_end_matches('/'))
     }
 
     /// Password checks started since start-up.

@@ -185,6 +185,7 @@ fn outgoing(mail: &OutboxMail) -> OutgoingMail {
         // should carry, is not known here.
         message_id: None,
         reply_to: None,
+        from: mail.sender.clone(),
     }
 }
 

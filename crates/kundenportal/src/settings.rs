@@ -72,6 +72,8 @@ pub struct SecuritySettings {
     pub password_hash_workers: usize,
     /// 0: twice the workers.
     pub password_hash_queue: usize,
+    pub invitation_link_days: i64,
+    pub password_reset_link_minutes: i64,
 }
 
 impl Default for SecuritySettings {
@@ -89,6 +91,8 @@ impl Default for SecuritySettings {
             device_cookie_days: p.device_cookie_days,
             password_hash_workers: 0,
             password_hash_queue: 0,
+            invitation_link_days: p.invitation_link_days,
+            password_reset_link_minutes: p.password_reset_link_minutes,
         }
     }
 }
@@ -116,6 +120,11 @@ impl SecuritySettings {
             ("login_delay_first_secs", self.login_delay_first_secs),
             ("login_delay_max_secs", self.login_delay_max_secs),
             ("device_cookie_days", self.device_cookie_days),
+            ("invitation_link_days", self.invitation_link_days),
+            (
+                "password_reset_link_minutes",
+                self.password_reset_link_minutes,
+            ),
         ];
         if let Some((name, value)) = positive.iter().find(|(_, v)| *v < 1) {
             return Err(anyhow!(
@@ -143,6 +152,9 @@ impl SecuritySettings {
                 n => n,
             },
             home_counts_cache_secs,
+            invitation_link_days: self.invitation_link_days,
+            password_reset_link_minutes: self.password_reset_link_minutes,
+            ..defaults
         })
     }
 }

@@ -78,8 +78,12 @@ impl Mailer {
         if mail.to.is_empty() {
             return Err(MailError::NoRecipients);
         }
+        let from = match &mail.from {
+            Some(from) => mailbox(from)?,
+            None => self.from.clone(),
+        };
         let mut builder = Message::builder()
-            .from(self.from.clone())
+            .from(from)
             .subject(mail.subject.as_str())
             .message_id(mail.message_id.as_deref().map(message_id).transpose()?);
         for to in &mail.to {

@@ -13,4 +13,7 @@ pub struct OutgoingMail {
     /// generates a fresh one.
     pub message_id: Option<String>,
     pub reply_to: Option<String>,
+    /// Sender for this mail (a tenant's own); `None` uses the settings'
+    /// `from`.
+    pub from: Option<String>,
 }

@@ -7,6 +7,7 @@
 //! dialect. Every read of customer data filters with the predicate that
 //! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
 
+pub mod accounts;
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
@@ -21,14 +22,18 @@ pub mod documents_attached;
 pub mod error;
 pub mod exchange_rates;
 pub mod home;
+pub mod invitations;
+pub mod link_tokens;
 pub mod lists;
 pub mod login_attempts;
 pub mod migrate;
 pub mod objects;
 pub mod outbox;
+pub mod outbox_list;
 mod placeholders;
 pub mod premium_history;
 mod principal_row;
+pub mod request_throttle;
 pub mod scope_sql;
 pub mod search;
 pub mod server_secrets;

@@ -72,6 +72,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 8,
+        name: "mail_and_links",
+        script: include_str!("../migrations/0008_mail_and_links.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

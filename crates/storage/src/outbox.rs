@@ -9,7 +9,7 @@
 //! so no mail is stuck for good.
 
 use chrono::{DateTime, Duration, Utc};
-use kp_domain::Language;
+use kp_domain::{Language, TenantId};
 
 use crate::Result;
 use crate::args::Sql;
@@ -66,6 +66,11 @@ pub struct NewMail {
     pub subject: String,
     pub body_html: String,
     pub body_text: String,
+    /// The `From` of this mail (`Name <addr>` or `addr`); `None` uses the
+    /// SMTP settings' sender.
+    pub sender: Option<String>,
+    /// The tenant the mail is sent for: whose administrators see it.
+    pub tenant: Option<TenantId>,
     /// Creation time; the mail is due at once.
     pub now: DateTime<Utc>,
 }
@@ -80,6 +85,8 @@ pub struct OutboxMail {
     pub subject: String,
     pub body_html: String,
     pub body_text: String,
+    pub sender: Option<String>,
+    pub tenant: Option<TenantId>,
     pub status: OutboxStatus,
     /// Finished delivery attempts (sent or failed).
     pub attempts: i32,
@@ -91,7 +98,7 @@ pub struct OutboxMail {
 }
 
 #[derive(sqlx::FromRow)]
-struct MailRow {
+pub(crate) struct MailRow {
     id: i64,
     recipients: String,
     template: String,
@@ -99,6 +106,8 @@ struct MailRow {
     subject: String,
     body_html: String,
     body_text: String,
+    sender: Option<String>,
+    tenant_id: Option<i64>,
     status: String,
     // INTEGER is 4 bytes on PostgreSQL, so it decodes as i32 on both.
     attempts: i32,
@@ -108,8 +117,8 @@ struct MailRow {
     created_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "id, recipients, template, language, subject, body_html, body_text, \
-     status, attempts, next_attempt_at, last_error, sent_at, created_at";
+pub(crate) const COLUMNS: &str = "id, recipients, template, language, subject, body_html, \
+     body_text, sender, tenant_id, status, attempts, next_attempt_at, last_error, sent_at, created_at";
 
 impl TryFrom<MailRow> for OutboxMail {
     type Error = StorageError;
@@ -128,6 +137,8 @@ impl TryFrom<MailRow> for OutboxMail {
             subject: r.subject,
             body_html: r.body_html,
             body_text: r.body_text,
+            sender: r.sender,
+            tenant: r.tenant_id.map(TenantId),
             status,
             attempts: r.attempts,
             next_attempt_at: r.next_attempt_at,
@@ -147,8 +158,8 @@ pub async fn enqueue(tx: &mut Tx, mail: &NewMail) -> Result<i64> {
     tx.insert_returning_id(
         Sql::new(
             "INSERT INTO outbox_mails (recipients, template, language, subject, body_html, \
-             body_text, status, attempts, next_attempt_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $7, $7)",
+             body_text, sender, tenant_id, status, attempts, next_attempt_at, created_at, \
+             updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $9, $9)",
         )
         .arg(recipients)
         .arg(mail.template.as_str())
@@ -156,6 +167,8 @@ pub async fn enqueue(tx: &mut Tx, mail: &NewMail) -> Result<i64> {
         .arg(mail.subject.as_str())
         .arg(mail.body_html.as_str())
         .arg(mail.body_text.as_str())
+        .arg(mail.sender.clone())
+        .arg(mail.tenant.map(|t| t.0))
         .arg(mail.now),
     )
     .await

@@ -46,3 +46,11 @@ pub async fn by_key(db: &Db, key: &str) -> Result<Option<TenantRow>> {
     )
     .await
 }
+
+/// A tenant's name, if the tenant exists.
+pub async fn name(db: &Db, id: kp_domain::TenantId) -> Result<Option<String>> {
+    let row: Option<(String,)> = db
+        .fetch_optional(Sql::new("SELECT name FROM tenants WHERE id = $1").arg(id))
+        .await?;
+    Ok(row.map(|(n,)| n))
+}

@@ -5,5 +5,6 @@
 
 mod harness;
 mod login;
+mod mail_templates;
 mod outbox;
 use kp_testkit::smtp;

@@ -19,6 +19,8 @@ async fn enqueue(t: &TestApp, recipients: &[&str]) -> Vec<i64> {
             subject: format!("Neues Dokument für Sie – Größe {n}"),
             body_html: format!("<p>Ein neues Dokument liegt bereit ({n}).</p>"),
             body_text: format!("Ein neues Dokument liegt bereit ({n})."),
+            sender: None,
+            tenant: None,
             now: t.app.clock.now(),
         };
         ids.push(kp_storage::outbox::enqueue(&mut tx, &mail).await.unwrap());

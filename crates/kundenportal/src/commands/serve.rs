@@ -36,6 +36,12 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
 ) -> Result<()> {
     let file = &settings.data.file;
+    // Links in mails start with the address users reach the portal at.
+    let mut app = app;
+    app.policy.public_url = settings.public_url.trim_end_matches('/').to_owned();
+    if let Some(name) = &file.broker_name {
+        app.policy.broker_name = name.clone();
+    }
     let config = kp_web::WebConfig {
         secure_cookies: settings.public_url.starts_with("https://"),
         body_limit_bytes: file.http.body_limit_bytes,

@@ -25,6 +25,7 @@ fn mail(to: &str) -> OutgoingMail {
             .to_owned(),
         message_id: Some("outbox-42@makler.test".to_owned()),
         reply_to: Some("Erika Beraterin <beraterin@makler.test>".to_owned()),
+        from: None,
     }
 }
 

@@ -24,6 +24,8 @@ fn mail(n: usize, now: DateTime<Utc>) -> NewMail {
         subject: format!("Mail {n}"),
         body_html: "<p>Hallo</p>".to_owned(),
         body_text: "Hallo".to_owned(),
+        sender: None,
+        tenant: None,
         now,
     }
 }

@@ -1,0 +1,194 @@
+//! E-mail templates (D7, D8): every automatic mail has a kind; each kind
+//! has a subject, an HTML body and a plain-text body per language, shipped
+//! as defaults (`crates/app/mail/<kind>/<language>.{subject,html,txt}`,
+//! compiled in) and overridable by the broker per tenant (or globally) on
+//! `/settings/mails`. Rendered with minijinja from a few variables
+//! ([`MailVars`]); the HTML body is auto-escaped and put into a frame with
+//! the broker's colour, logo and name.
+//!
+//! Other use cases send a mail with [`queue`], inside their own
+//! transaction, so the mail goes out only if their change is committed.
+//! Mails carry the recipient's name and a link, nothing else personal
+//! (A11).
+
+mod defaults;
+pub mod editing;
+mod look;
+mod render;
+
+use chrono::{DateTime, Utc};
+use kp_domain::{Language, TenantId};
+use kp_storage::Tx;
+use kp_storage::outbox::{self, NewMail};
+use serde::Serialize;
+
+pub use look::{Look, logo};
+pub use render::{Part, RenderError, Rendered, render};
+
+use crate::{App, AppError};
+
+/// What a mail is about; `code()` names it in the outbox and the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum MailKind {
+    /// To an invited user: the activation link.
+    Invitation,
+    /// The forgotten-password link.
+    PasswordReset,
+    /// Notice after a password change or reset.
+    PasswordChanged,
+    /// Self-registration: the e-mail verification link.
+    RegistrationVerify,
+    /// Self-registration on request: to the broker's registration recipient.
+    RegistrationRequest,
+    /// Self-registration on request: the rejection, with a reason.
+    RegistrationRejected,
+    /// E-mail change: the confirmation link, to the new address.
+    EmailChangeConfirm,
+    /// E-mail change: the notice to the old address.
+    EmailChanged,
+    /// Staff reset the user's second factor.
+    TwoFactorReset,
+}
+
+impl MailKind {
+    pub const ALL: [MailKind; 9] = [
+        MailKind::Invitation,
+        MailKind::PasswordReset,
+        MailKind::PasswordChanged,
+        MailKind::RegistrationVerify,
+        MailKind::RegistrationRequest,
+        MailKind::RegistrationRejected,
+        MailKind::EmailChangeConfirm,
+        MailKind::EmailChanged,
+        MailKind::TwoFactorReset,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            MailKind::Invitation => "invitation",
+            MailKind::PasswordReset => "password_reset",
+            MailKind::PasswordChanged => "password_changed",
+            MailKind::RegistrationVerify => "registration_verify",
+            MailKind::RegistrationRequest => "registration_request",
+            MailKind::RegistrationRejected => "registration_rejected",
+            MailKind::EmailChangeConfirm => "email_change_confirm",
+            MailKind::EmailChanged => "email_changed",
+            MailKind::TwoFactorReset => "two_factor_reset",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<MailKind> {
+        MailKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Subject, HTML body and text body of one kind in one language: the
+/// templates, before rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Texts<'a> {
+    pub subject: &'a str,
+    pub html: &'a str,
+    pub text: &'a str,
+}
+
+/// [`Texts`] owned, as stored for an override or typed into the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct OwnedTexts {
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+}
+
+impl OwnedTexts {
+    pub fn as_texts(&self) -> Texts<'_> {
+        Texts {
+            subject: &self.subject,
+            html: &self.html,
+            text: &self.text,
+        }
+    }
+}
+
+impl From<Texts<'_>> for OwnedTexts {
+    fn from(t: Texts<'_>) -> Self {
+        OwnedTexts {
+            subject: t.subject.to_owned(),
+            html: t.html.to_owned(),
+            text: t.text.to_owned(),
+        }
+    }
+}
+
+/// The shipped texts of a kind in a language.
+pub fn default_texts(kind: MailKind, language: Language) -> Texts<'static> {
+    defaults::texts(kind, language)
+}
+
+/// The variables a template may use besides the broker's look (`tenant`,
+/// `colour`, `portal_url`): `name`, `link`, `expires` (formatted in the
+/// mail's language), `reason`, `extra_text`. Unused ones may stay empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailVars {
+    /// The recipient's name (for the registration request: the person
+    /// asking).
+    pub name: String,
+    /// The absolute link the mail is about (see [`App::link`]).
+    pub link: Option<String>,
+    /// When the link stops working.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// A rejection's reason.
+    pub reason: Option<String>,
+    /// Extra text, e.g. the registration's terms (D13).
+    pub extra_text: Option<String>,
+}
+
+/// Renders the mail of `kind` for the tenant's look (the tenant's own
+/// texts, else the global ones, else the defaults) and queues it in the
+/// caller's transaction. A stored override that no longer renders (it was
+/// checked when saved) falls back to the default, logged, so that the mail
+/// still goes out.
+pub async fn queue(
+    app: &App,
+    tx: &mut Tx,
+    tenant: Option<TenantId>,
+    kind: MailKind,
+    language: Language,
+    to: &str,
+    vars: &MailVars,
+) -> Result<(), AppError> {
+    let look = Look::of_tenant(app, tenant).await?;
+    let stored = editing::effective_override(app, tenant, kind, language).await?;
+    let rendered = match stored
+        .as_ref()
+        .map(|t| render(language, t.as_texts(), &look, vars))
+    {
+        Some(Ok(rendered)) => rendered,
+        other => {
+            if let Some(Err(err)) = other {
+                tracing::warn!(kind = kind.code(), %err, "stored mail template fails; default used");
+            }
+            render(language, default_texts(kind, language), &look, vars)
+                .map_err(|e| AppError::Internal(format!("default mail template {kind:?}: {e}")))?
+        }
+    };
+    outbox::enqueue(
+        tx,
+        &NewMail {
+            recipients: vec![to.trim().to_owned()],
+            template: kind.code().to_owned(),
+            language,
+            subject: rendered.subject,
+            body_html: rendered.html,
+            body_text: rendered.text,
+            sender: look.sender.clone(),
+            tenant,
+            now: app.clock.now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "mail_templates_tests.rs"]
+mod tests;

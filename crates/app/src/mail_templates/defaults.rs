@@ -1,0 +1,59 @@
+//! The shipped texts of every mail kind and language, compiled into the
+//! binary from `crates/app/mail/<kind>/<language>.{subject,html,txt}`.
+
+use kp_domain::Language;
+
+use super::{MailKind, Texts};
+
+macro_rules! texts {
+    ($kind:literal, $lang:literal) => {
+        Texts {
+            subject: include_str!(concat!("../../mail/", $kind, "/", $lang, ".subject")),
+            html: include_str!(concat!("../../mail/", $kind, "/", $lang, ".html")),
+            text: include_str!(concat!("../../mail/", $kind, "/", $lang, ".txt")),
+        }
+    };
+}
+
+/// The default texts of a kind in a language.
+pub fn texts(kind: MailKind, language: Language) -> Texts<'static> {
+    use Language::{De, En, Es, Fr};
+    match (kind, language) {
+        (MailKind::Invitation, De) => texts!("invitation", "de"),
+        (MailKind::Invitation, En) => texts!("invitation", "en"),
+        (MailKind::Invitation, Fr) => texts!("invitation", "fr"),
+        (MailKind::Invitation, Es) => texts!("invitation", "es"),
+        (MailKind::PasswordReset, De) => texts!("password_reset", "de"),
+        (MailKind::PasswordReset, En) => texts!("password_reset", "en"),
+        (MailKind::PasswordReset, Fr) => texts!("password_reset", "fr"),
+        (MailKind::PasswordReset, Es) => texts!("password_reset", "es"),
+        (MailKind::PasswordChanged, De) => texts!("password_changed", "de"),
+        (MailKind::PasswordChanged, En) => texts!("password_changed", "en"),
+        (MailKind::PasswordChanged, Fr) => texts!("password_changed", "fr"),
+        (MailKind::PasswordChanged, Es) => texts!("password_changed", "es"),
+        (MailKind::RegistrationVerify, De) => texts!("registration_verify", "de"),
+        (MailKind::RegistrationVerify, En) => texts!("registration_verify", "en"),
+        (MailKind::RegistrationVerify, Fr) => texts!("registration_verify", "fr"),
+        (MailKind::RegistrationVerify, Es) => texts!("registration_verify", "es"),
+        (MailKind::RegistrationRequest, De) => texts!("registration_request", "de"),
+        (MailKind::RegistrationRequest, En) => texts!("registration_request", "en"),
+        (MailKind::RegistrationRequest, Fr) => texts!("registration_request", "fr"),
+        (MailKind::RegistrationRequest, Es) => texts!("registration_request", "es"),
+        (MailKind::RegistrationRejected, De) => texts!("registration_rejected", "de"),
+        (MailKind::RegistrationRejected, En) => texts!("registration_rejected", "en"),
+        (MailKind::RegistrationRejected, Fr) => texts!("registration_rejected", "fr"),
+        (MailKind::RegistrationRejected, Es) => texts!("registration_rejected", "es"),
+        (MailKind::EmailChangeConfirm, De) => texts!("email_change_confirm", "de"),
+        (MailKind::EmailChangeConfirm, En) => texts!("email_change_confirm", "en"),
+        (MailKind::EmailChangeConfirm, Fr) => texts!("email_change_confirm", "fr"),
+        (MailKind::EmailChangeConfirm, Es) => texts!("email_change_confirm", "es"),
+        (MailKind::EmailChanged, De) => texts!("email_changed", "de"),
+        (MailKind::EmailChanged, En) => texts!("email_changed", "en"),
+        (MailKind::EmailChanged, Fr) => texts!("email_changed", "fr"),
+        (MailKind::EmailChanged, Es) => texts!("email_changed", "es"),
+        (MailKind::TwoFactorReset, De) => texts!("two_factor_reset", "de"),
+        (MailKind::TwoFactorReset, En) => texts!("two_factor_reset", "en"),
+        (MailKind::TwoFactorReset, Fr) => texts!("two_factor_reset", "fr"),
+        (MailKind::TwoFactorReset, Es) => texts!("two_factor_reset", "es"),
+    }
+}

@@ -26,6 +26,7 @@ pub mod login_attempts;
 pub mod migrate;
 pub mod objects;
 pub mod outbox;
+pub mod passkeys;
 mod placeholders;
 pub mod premium_history;
 mod principal_row;
@@ -36,6 +37,7 @@ pub mod session_principal;
 pub mod sessions;
 pub mod settings;
 pub mod tenants;
+pub mod two_factor;
 pub mod users;
 pub mod write;
 

@@ -96,7 +96,11 @@ mod tests {
         assert!(!sealed.contains(&hex::encode(b"secret")));
         assert_eq!(key.open("totp:portal:1", &sealed).unwrap(), b"secret");
         assert!(key.open("totp:portal:2", &sealed).is_err());
-        assert!(EncryptionKey::random().open("totp:portal:1", &sealed).is_err());
+        assert!(
+            EncryptionKey::random()
+                .open("totp:portal:1", &sealed)
+                .is_err()
+        );
         assert!(key.open("totp:portal:1", "v1:00").is_err());
     }
 

@@ -72,6 +72,10 @@ pub struct SecuritySettings {
     pub password_hash_workers: usize,
     /// 0: twice the workers.
     pub password_hash_queue: usize,
+    /// 64 hex digits: the key sealing secrets at rest (TOTP secrets).
+    pub encryption_key: Option<String>,
+    /// Staff administrators must have a second factor.
+    pub admins_need_two_factor: Option<bool>,
 }
 
 impl Default for SecuritySettings {
@@ -89,11 +93,28 @@ impl Default for SecuritySettings {
             device_cookie_days: p.device_cookie_days,
             password_hash_workers: 0,
             password_hash_queue: 0,
+            encryption_key: None,
+            admins_need_two_factor: None,
         }
     }
 }
 
 impl SecuritySettings {
+    /// The configured key for secrets at rest, or the problem with it.
+    pub fn encryption_key(&self) -> Result<Option<kp_app::secret_box::EncryptionKey>> {
+        self.encryption_key
+            .as_deref()
+            .map(|text| {
+                kp_app::secret_box::EncryptionKey::from_hex(text).map_err(|e| {
+                    anyhow!(
+                        "security.encryption_key {e} (setting [security] encryption_key in --config; \
+                         make one with `openssl rand -hex 32`)"
+                    )
+                })
+            })
+            .transpose()
+    }
+
     /// The policy these settings describe, or the first setting that makes
     /// no sense.
     pub fn policy(&self, home_counts_cache_secs: u64) -> Result<kp_app::Policy> {
@@ -143,6 +164,7 @@ impl SecuritySettings {
                 n => n,
             },
             home_counts_cache_secs,
+            admins_need_two_factor: self.admins_need_two_factor.unwrap_or(true),
         })
     }
 }

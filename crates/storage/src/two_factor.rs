@@ -133,8 +133,13 @@ pub async fn replace_recovery_codes(
     let (cond, id) = owner(user, 1);
     let (staff, portal) = owner_columns(user);
     let mut tx = db.begin().await?;
-    tx.execute(Sql::new(format!("DELETE FROM two_factor_recovery_codes WHERE {cond}")).arg(id))
-        .await?;
+    tx.execute(
+        Sql::new(format!(
+            "DELETE FROM two_factor_recovery_codes WHERE {cond}"
+        ))
+        .arg(id),
+    )
+    .await?;
     for hash in hashes {
         tx.execute(
             Sql::new(
@@ -177,8 +182,13 @@ pub async fn use_recovery_code(
 
 pub async fn delete_recovery_codes(db: &Db, user: UserRef) -> Result<()> {
     let (cond, id) = owner(user, 1);
-    db.execute(Sql::new(format!("DELETE FROM two_factor_recovery_codes WHERE {cond}")).arg(id))
-        .await?;
+    db.execute(
+        Sql::new(format!(
+            "DELETE FROM two_factor_recovery_codes WHERE {cond}"
+        ))
+        .arg(id),
+    )
+    .await?;
     Ok(())
 }
 

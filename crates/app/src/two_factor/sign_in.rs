@@ -89,9 +89,8 @@ pub async fn with_code(
     let outcome = match (totp_code, recovery_code) {
         (Some(code), _) => check_totp(app, pending.user, &code).await?,
         (None, Some(code)) => {
-            let ok =
-                store::use_recovery_code(&app.db, pending.user, &recovery::hash(&code), now)
-                    .await?;
+            let ok = store::use_recovery_code(&app.db, pending.user, &recovery::hash(&code), now)
+                .await?;
             if ok {
                 tracing::info!(user = ?pending.user, "signed in with a recovery code");
             }
@@ -113,7 +112,11 @@ pub async fn with_code(
 
 /// A TOTP code: right within one step, and of a later step than the last
 /// one used (a replayed code is refused).
-async fn check_totp(app: &App, user: UserRef, code: &str) -> Result<Result<(), &'static str>, AppError> {
+async fn check_totp(
+    app: &App,
+    user: UserRef,
+    code: &str,
+) -> Result<Result<(), &'static str>, AppError> {
     let Some(row) = store::totp(&app.db, user).await?.filter(|r| r.confirmed) else {
         return Ok(Err("two-factor-code-wrong"));
     };

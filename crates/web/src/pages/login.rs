@@ -203,7 +203,13 @@ async fn logout(
 pub(crate) fn device_cookie(state: &AppState, value: &str) -> String {
     let secure = state.config.secure_cookies;
     let device_age = state.app.policy.device_cookie_days.saturating_mul(86_400);
-    cookies::set(cookies::device(secure), value, true, secure, Some(device_age))
+    cookies::set(
+        cookies::device(secure),
+        value,
+        true,
+        secure,
+        Some(device_age),
+    )
 }
 
 pub(crate) fn with_cookies(

@@ -32,3 +32,4 @@ mod scope;
 mod search;
 mod sessions;
 mod themes;
+mod two_factor;

@@ -139,7 +139,11 @@ async fn enrol_page(ctx: &PageCtx, user: UserRef, errors: FormErrors) -> WebResu
     };
     Ok((
         status,
-        Html(ctx.render("pages/two_factor_enrol.html", "two-factor-enrol-title", view)?),
+        Html(ctx.render(
+            "pages/two_factor_enrol.html",
+            "two-factor-enrol-title",
+            view,
+        )?),
     )
         .into_response())
 }
@@ -171,7 +175,12 @@ fn codes_page(ctx: &PageCtx, codes: Vec<String>) -> WebResult {
         codes,
         continue_to: PATH,
     };
-    Ok(Html(ctx.render("pages/two_factor_codes.html", "two-factor-codes-title", view)?).into_response())
+    Ok(Html(ctx.render(
+        "pages/two_factor_codes.html",
+        "two-factor-codes-title",
+        view,
+    )?)
+    .into_response())
 }
 
 /// Confirms an enrolment started (with the password) by `start_totp`;

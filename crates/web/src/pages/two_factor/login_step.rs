@@ -68,7 +68,12 @@ async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
         next: safe_next(q.next.as_deref(), "/home"),
         ..StepView::default()
     };
-    Ok(Html(ctx.render("pages/two_factor_login.html", "two-factor-login-title", view)?).into_response())
+    Ok(Html(ctx.render(
+        "pages/two_factor_login.html",
+        "two-factor-login-title",
+        view,
+    )?)
+    .into_response())
 }
 
 #[derive(Deserialize)]
@@ -108,7 +113,11 @@ async fn submit(
             };
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Html(ctx.render("pages/two_factor_login.html", "two-factor-login-title", view)?),
+                Html(ctx.render(
+                    "pages/two_factor_login.html",
+                    "two-factor-login-title",
+                    view,
+                )?),
             )
                 .into_response())
         }
@@ -121,7 +130,11 @@ async fn submit(
             };
             let mut response = (
                 StatusCode::TOO_MANY_REQUESTS,
-                Html(ctx.render("pages/two_factor_login.html", "two-factor-login-title", view)?),
+                Html(ctx.render(
+                    "pages/two_factor_login.html",
+                    "two-factor-login-title",
+                    view,
+                )?),
             )
                 .into_response();
             response
@@ -149,7 +162,11 @@ struct CsrfForm {
     csrf: String,
 }
 
-async fn cancel(ctx: PageCtx, State(state): State<AppState>, Form(form): Form<CsrfForm>) -> WebResult {
+async fn cancel(
+    ctx: PageCtx,
+    State(state): State<AppState>,
+    Form(form): Form<CsrfForm>,
+) -> WebResult {
     if let Some(p) = &ctx.pending {
         ctx.check_csrf(&form.csrf)?;
         sign_in::cancel(&state.app, p).await?;
@@ -190,7 +207,11 @@ async fn enrol_page(ctx: &PageCtx, p: &Pending, errors: FormErrors) -> WebResult
     };
     Ok((
         status,
-        Html(ctx.render("pages/two_factor_enrol.html", "two-factor-enrol-title", view)?),
+        Html(ctx.render(
+            "pages/two_factor_enrol.html",
+            "two-factor-enrol-title",
+            view,
+        )?),
     )
         .into_response())
 }
@@ -232,7 +253,11 @@ async fn submit_enrol(
         codes,
         continue_to: "/home",
     };
-    let html = ctx.render("pages/two_factor_codes.html", "two-factor-codes-title", view)?;
+    let html = ctx.render(
+        "pages/two_factor_codes.html",
+        "two-factor-codes-title",
+        view,
+    )?;
     let secure = state.config.secure_cookies;
     Ok(with_cookies(
         Html(html).into_response(),

@@ -42,10 +42,7 @@ impl From<kp_app::two_factor::manage::Enrolment> for EnrolmentView {
             .collect::<Vec<_>>()
             .join(" ");
         EnrolmentView {
-            qr: format!(
-                "data:image/svg+xml,{}",
-                crate::pages::urlencode(&e.qr_svg)
-            ),
+            qr: format!("data:image/svg+xml,{}", crate::pages::urlencode(&e.qr_svg)),
             secret: e.secret,
             secret_grouped: grouped,
         }

@@ -48,7 +48,11 @@ async fn show(ctx: PageCtx, Query(q): Query<ShowQuery>) -> WebResult {
             .collect(),
         saved: q.saved.is_some(),
     };
-    let html = ctx.render("pages/settings_two_factor.html", "two-factor-policy-title", view)?;
+    let html = ctx.render(
+        "pages/settings_two_factor.html",
+        "two-factor-policy-title",
+        view,
+    )?;
     Ok(Html(html).into_response())
 }
 

@@ -46,7 +46,11 @@ fn render(ctx: &PageCtx, target: Target, done: bool) -> WebResult {
         email: target.email,
         done,
     };
-    let html = ctx.render("pages/two_factor_reset.html", "two-factor-reset-title", view)?;
+    let html = ctx.render(
+        "pages/two_factor_reset.html",
+        "two-factor-reset-title",
+        view,
+    )?;
     Ok(Html(html).into_response())
 }
 
@@ -83,10 +87,7 @@ fn reset_mail(target: &Target, broker: &str) -> Notice {
     ];
     let subject = i18n::text_with(lang, "two-factor-reset-mail-subject", &args);
     let body_text = i18n::text_with(lang, "two-factor-reset-mail-body", &args);
-    let body_html = format!(
-        "<p>{}</p>",
-        escape(&body_text).replace('\n', "<br>")
-    );
+    let body_html = format!("<p>{}</p>", escape(&body_text).replace('\n', "<br>"));
     Notice {
         subject,
         body_text,

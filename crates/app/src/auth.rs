@@ -73,8 +73,10 @@ pub struct Pending {
     pub login_attempt: Option<i64>,
 }
 
-/// A session cookie's session: signed in, or half-way.
+/// A session cookie's session: signed in, or half-way. Built once per
+/// request and taken apart at once, so the size difference is harmless.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
 pub enum Lookup {
     Full(Session),
     Pending(Pending),

@@ -35,15 +35,13 @@ pub fn routes() -> Routes {
 }
 
 /// The half-signed-in session in `stage`, or where the visitor belongs.
-fn pending(ctx: &PageCtx, stage: Stage) -> Result<&Pending, Response> {
+fn pending(ctx: &PageCtx, stage: Stage) -> Result<&Pending, Redirect> {
     match (&ctx.pending, &ctx.session) {
         (Some(p), _) if p.stage == stage => Ok(p),
-        (Some(p), _) if p.stage == Stage::Enrol => {
-            Err(Redirect::to("/login/two-factor/enrol").into_response())
-        }
-        (Some(_), _) => Err(Redirect::to("/login/two-factor").into_response()),
-        (None, Some(_)) => Err(Redirect::to("/home").into_response()),
-        (None, None) => Err(Redirect::to("/login").into_response()),
+        (Some(p), _) if p.stage == Stage::Enrol => Err(Redirect::to("/login/two-factor/enrol")),
+        (Some(_), _) => Err(Redirect::to("/login/two-factor")),
+        (None, Some(_)) => Err(Redirect::to("/home")),
+        (None, None) => Err(Redirect::to("/login")),
     }
 }
 
@@ -62,7 +60,7 @@ struct StepView {
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
     if let Err(elsewhere) = pending(&ctx, Stage::SecondFactor) {
-        return Ok(elsewhere);
+        return Ok(elsewhere.into_response());
     }
     let view = StepView {
         next: safe_next(q.next.as_deref(), "/home"),
@@ -95,7 +93,7 @@ async fn submit(
 ) -> WebResult {
     let p = match pending(&ctx, Stage::SecondFactor) {
         Ok(p) => p,
-        Err(elsewhere) => return Ok(elsewhere),
+        Err(elsewhere) => return Ok(elsewhere.into_response()),
     };
     ctx.check_csrf(&form.csrf)?;
     let next = safe_next(form.next.as_deref(), "/home");
@@ -219,7 +217,7 @@ async fn enrol_page(ctx: &PageCtx, p: &Pending, errors: FormErrors) -> WebResult
 async fn show_enrol(ctx: PageCtx) -> WebResult {
     let p = match pending(&ctx, Stage::Enrol) {
         Ok(p) => p,
-        Err(elsewhere) => return Ok(elsewhere),
+        Err(elsewhere) => return Ok(elsewhere.into_response()),
     };
     enrol_page(&ctx, p, FormErrors::default()).await
 }
@@ -237,7 +235,7 @@ async fn submit_enrol(
 ) -> WebResult {
     let p = match pending(&ctx, Stage::Enrol) {
         Ok(p) => p,
-        Err(elsewhere) => return Ok(elsewhere),
+        Err(elsewhere) => return Ok(elsewhere.into_response()),
     };
     ctx.check_csrf(&form.csrf)?;
     let code: String = form.code.chars().take(64).collect();

@@ -35,7 +35,7 @@ two-factor-reset-title = Zwei-Faktor-Authentifizierung zurücksetzen
 two-factor-reset-intro = Damit werden die Authenticator-App, die Wiederherstellungscodes und die Passkeys des Benutzers entfernt und er wird überall abgemeldet. Er wird per E-Mail informiert.
 two-factor-reset-submit = Zurücksetzen
 two-factor-reset-done = Die Zwei-Faktor-Authentifizierung wurde zurückgesetzt und der Benutzer informiert.
-two-factor-reset-mail-subject = { $broker }: Ihre Zwei-Faktor-Authentifizierung wurde zurückgesetzt
+two-factor-reset-mail-subject = Ihre Zwei-Faktor-Authentifizierung wurde zurückgesetzt
 two-factor-reset-mail-body = Guten Tag { $name },
     
     Ihr Makler hat die Zwei-Faktor-Authentifizierung Ihres Kundenportal-Kontos zurückgesetzt. Bei Ihrer nächsten Anmeldung können Sie sie neu einrichten.

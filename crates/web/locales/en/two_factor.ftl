@@ -35,7 +35,7 @@ two-factor-reset-title = Reset two-factor authentication
 two-factor-reset-intro = This removes the user's authenticator app, recovery codes and passkeys and signs them out everywhere. They will be informed by e-mail.
 two-factor-reset-submit = Reset
 two-factor-reset-done = Two-factor authentication has been reset and the user has been informed.
-two-factor-reset-mail-subject = { $broker }: your two-factor authentication was reset
+two-factor-reset-mail-subject = Your two-factor authentication was reset
 two-factor-reset-mail-body = Hello { $name },
     
     your broker has reset the two-factor authentication of your customer portal account. At your next sign-in you can set it up again.

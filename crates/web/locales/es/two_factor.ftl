@@ -35,7 +35,7 @@ two-factor-reset-title = Restablecer la autenticación de dos factores
 two-factor-reset-intro = Esto elimina la aplicación de autenticación, los códigos de recuperación y las llaves de acceso del usuario y cierra todas sus sesiones. Se le informará por correo electrónico.
 two-factor-reset-submit = Restablecer
 two-factor-reset-done = Se ha restablecido la autenticación de dos factores y se ha informado al usuario.
-two-factor-reset-mail-subject = { $broker }: se ha restablecido su autenticación de dos factores
+two-factor-reset-mail-subject = Se ha restablecido su autenticación de dos factores
 two-factor-reset-mail-body = Hola, { $name }:
     
     su corredor de seguros ha restablecido la autenticación de dos factores de su cuenta del portal de clientes. En su próximo inicio de sesión podrá configurarla de nuevo.

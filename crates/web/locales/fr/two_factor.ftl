@@ -35,7 +35,7 @@ two-factor-reset-title = Réinitialiser l'authentification à deux facteurs
 two-factor-reset-intro = Cela supprime l'application d'authentification, les codes de récupération et les clés d'accès de l'utilisateur et le déconnecte partout. Il sera informé par e-mail.
 two-factor-reset-submit = Réinitialiser
 two-factor-reset-done = L'authentification à deux facteurs a été réinitialisée et l'utilisateur a été informé.
-two-factor-reset-mail-subject = { $broker } : votre authentification à deux facteurs a été réinitialisée
+two-factor-reset-mail-subject = Votre authentification à deux facteurs a été réinitialisée
 two-factor-reset-mail-body = Bonjour { $name },
     
     votre courtier a réinitialisé l'authentification à deux facteurs de votre compte sur le portail client. Vous pourrez la configurer à nouveau lors de votre prochaine connexion.

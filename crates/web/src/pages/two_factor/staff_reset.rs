@@ -68,23 +68,16 @@ async fn submit(
 ) -> WebResult {
     let principal = require_admin(&ctx)?;
     ctx.check_csrf(&form.csrf)?;
-    let broker = ctx.state.config.broker_name.clone();
-    let target = reset::reset(&ctx.state.app, principal, id_of(&id)?, client, |t| {
-        reset_mail(t, &broker)
-    })
-    .await?;
+    let target = reset::reset(&ctx.state.app, principal, id_of(&id)?, client, reset_mail).await?;
     render(&ctx, target, true)
 }
 
 /// The mail telling the user their second factors were reset, in their
 /// language. The one place to switch to `kp_app::mail_templates::queue`
 /// once the e-mail templates (issue 8) are merged.
-fn reset_mail(target: &Target, broker: &str) -> Notice {
+fn reset_mail(target: &Target) -> Notice {
     let lang = target.language;
-    let args = [
-        ("name", target.name.clone().into()),
-        ("broker", broker.to_owned().into()),
-    ];
+    let args = [("name", target.name.clone().into())];
     let subject = i18n::text_with(lang, "two-factor-reset-mail-subject", &args);
     let body_text = i18n::text_with(lang, "two-factor-reset-mail-body", &args);
     let body_html = format!("<p>{}</p>", escape(&body_text).replace('\n', "<br>"));

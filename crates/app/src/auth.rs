@@ -24,8 +24,66 @@ pub struct LoggedIn {
     pub user: UserRef,
     pub language: Language,
     /// A new device cookie value: this browser is now known for the account.
-    pub device_cookie: String,
+    /// Only once sign-in is complete (after the second factor).
+    pub device_cookie: Option<String>,
+    /// Full, or a second factor (or its enrolment) is still due.
+    pub stage: Stage,
 }
+
+/// How far a session has got through sign-in (migration 0010).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Signed in.
+    Full,
+    /// The password was right; a second factor is due.
+    SecondFactor,
+    /// The password was right; the policy wants a second factor the user
+    /// has not enrolled yet.
+    Enrol,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Full => "full",
+            Stage::SecondFactor => "second_factor",
+            Stage::Enrol => "enrol",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Stage> {
+        [Stage::Full, Stage::SecondFactor, Stage::Enrol]
+            .into_iter()
+            .find(|st| st.as_str() == s)
+    }
+}
+
+/// A half-signed-in session: good for the second-factor step and nothing
+/// else. It carries no principal a page could act with.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub id: i64,
+    pub csrf_token: String,
+    pub language: Language,
+    pub user: UserRef,
+    pub email: String,
+    pub name: String,
+    pub stage: Stage,
+    /// The password step's attempt, still counted until the second factor.
+    pub login_attempt: Option<i64>,
+}
+
+/// A session cookie's session: signed in, or half-way. Built once per
+/// request and taken apart at once, so the size difference is harmless.
+#[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)]
+pub enum Lookup {
+    Full(Session),
+    Pending(Pending),
+}
+
+/// How long a half-signed-in session lives.
+pub const PENDING_MINUTES: i64 = 10;
 
 /// A live session with the principal it acts for.
 #[derive(Debug, Clone)]
@@ -134,7 +192,13 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
             return Err(AppError::InvalidCredentials);
         }
     };
-    login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
+    let stage = crate::two_factor::sign_in::stage_after_password(app, credentials.user).await?;
+    // With a second factor due, the attempt stays pending (counted as a
+    // failure) until that factor is given: a known password alone buys an
+    // attacker no free code guesses.
+    if stage != Stage::SecondFactor {
+        login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
+    }
     users::record_login(&app.db, credentials.user, now).await?;
 
     // A fresh session id at login, and the one the browser had is gone, so
@@ -146,6 +210,10 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
     let language = req.language.unwrap_or(credentials.language);
     let idle = now + Duration::minutes(app.policy.session_idle_minutes);
     let absolute = now + Duration::hours(app.policy.session_absolute_hours);
+    let expires_at = match stage {
+        Stage::Full => idle.min(absolute),
+        _ => now + Duration::minutes(PENDING_MINUTES),
+    };
     sessions::create(
         &app.db,
         NewSession {
@@ -154,7 +222,9 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
             csrf_token: &random_token(),
             language,
             now,
-            expires_at: idle.min(absolute),
+            expires_at,
+            stage: stage.as_str(),
+            login_attempt_id: (stage == Stage::SecondFactor).then_some(attempt),
         },
     )
     .await?;
@@ -162,8 +232,30 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
         token,
         user: credentials.user,
         language,
-        device_cookie: device_cookies::issue(key, credentials.user, now),
+        device_cookie: (stage == Stage::Full)
+            .then(|| device_cookies::issue(key, credentials.user, now)),
+        stage,
     })
+}
+
+/// A new device cookie for a user who just completed sign-in.
+pub(crate) async fn issue_device_cookie(app: &App, user: UserRef) -> Result<String, AppError> {
+    let key = device_key(app).await?;
+    Ok(device_cookies::issue(key, user, app.clock.now()))
+}
+
+/// The nonce of a browser's device cookie, when valid for `user`.
+pub(crate) async fn device_nonce(
+    app: &App,
+    cookie: Option<&str>,
+    user: UserRef,
+) -> Result<Option<String>, AppError> {
+    let key = device_key(app).await?;
+    let max_age = Duration::days(app.policy.device_cookie_days);
+    Ok(cookie
+        .and_then(|c| device_cookies::verify(key, c, app.clock.now(), max_age))
+        .filter(|d| d.user == user)
+        .map(|d| d.nonce))
 }
 
 /// The device cookie key, made by the first instance that needs one and
@@ -184,8 +276,18 @@ async fn device_key(app: &App) -> Result<&[u8], AppError> {
 
 /// Resolves a session token to its principal, sliding the expiry at most
 /// once a minute but never past the absolute lifetime. Sessions of
-/// deactivated users resolve to `None`.
+/// deactivated users resolve to `None`, and so do half-signed-in ones:
+/// this is the one gate that keeps a session without its second factor
+/// from acting (see [`lookup`]).
 pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError> {
+    Ok(match lookup(app, token).await? {
+        Some(Lookup::Full(s)) => Some(s),
+        _ => None,
+    })
+}
+
+/// The session of a token, full or half-signed-in.
+pub async fn lookup(app: &App, token: &str) -> Result<Option<Lookup>, AppError> {
     let now = app.clock.now();
     let lifetime = Duration::hours(app.policy.session_absolute_hours);
     let Some((row, principal)) =
@@ -194,16 +296,32 @@ pub async fn session(app: &App, token: &str) -> Result<Option<Session>, AppError
     else {
         return Ok(None);
     };
+    let stage = Stage::parse(&row.stage).unwrap_or(Stage::SecondFactor);
+    if stage != Stage::Full {
+        let Some(user) = row.user() else {
+            return Ok(None);
+        };
+        return Ok(Some(Lookup::Pending(Pending {
+            id: row.id,
+            csrf_token: row.csrf_token.clone(),
+            language: row.language(),
+            user,
+            email: principal.email,
+            name: principal.name,
+            stage,
+            login_attempt: row.login_attempt_id,
+        })));
+    }
     if now - row.last_seen_at > Duration::minutes(1) {
         let expires = now + Duration::minutes(app.policy.session_idle_minutes);
         sessions::touch(&app.db, row.id, now, expires).await?;
     }
-    Ok(Some(Session {
+    Ok(Some(Lookup::Full(Session {
         id: row.id,
         csrf_token: row.csrf_token.clone(),
         language: row.language(),
         principal,
-    }))
+    })))
 }
 
 pub async fn set_language(

@@ -36,10 +36,13 @@ pub mod report_logos;
 pub mod report_settings;
 mod scope_cache;
 pub mod search;
+pub mod secret_box;
 pub mod signing;
 pub mod staff;
 pub mod tenants;
 pub mod theme;
+pub mod totp_codes;
+pub mod two_factor;
 
 use std::sync::Arc;
 
@@ -86,6 +89,9 @@ pub struct Policy {
     pub invitation_link_days: i64,
     /// How long a forgotten-password link works.
     pub password_reset_link_minutes: i64,
+    /// Staff administrators must have a second factor whatever the
+    /// broker's two-factor setting says (the demo turns this off).
+    pub admins_need_two_factor: bool,
 }
 
 impl Default for Policy {
@@ -108,6 +114,7 @@ impl Default for Policy {
             broker_name: "Kundenportal".to_owned(),
             invitation_link_days: 7,
             password_reset_link_minutes: 60,
+            admins_need_two_factor: true,
         }
     }
 }
@@ -130,6 +137,9 @@ pub struct App {
     passwords: Arc<passwords::Checker>,
     /// The device cookie key, read from the database on first use.
     device_key: Arc<tokio::sync::OnceCell<Vec<u8>>>,
+    /// The key sealing secrets at rest (TOTP secrets); without one no
+    /// second factor can be enrolled.
+    encryption_key: Option<Arc<secret_box::EncryptionKey>>,
 }
 
 impl App {
@@ -154,7 +164,22 @@ impl App {
             document_counts,
             passwords,
             device_key: Arc::new(tokio::sync::OnceCell::new()),
+            encryption_key: None,
         }
+    }
+
+    /// The application with the key for secrets at rest
+    /// (`[security] encryption_key`).
+    pub fn with_encryption_key(mut self, key: secret_box::EncryptionKey) -> App {
+        self.encryption_key = Some(Arc::new(key));
+        self
+    }
+
+    /// The key for secrets at rest, or the error that stops an enrolment.
+    pub(crate) fn encryption_key(&self) -> Result<&secret_box::EncryptionKey, AppError> {
+        self.encryption_key.as_deref().ok_or(AppError::Unavailable(
+            "no [security] encryption_key configured".into(),
+        ))
     }
 
     /// Closes the database pools at shutdown.

@@ -57,5 +57,15 @@ pub fn assemble(db: Db, settings: &Settings) -> Result<App> {
         .file
         .security
         .policy(settings.file.cache.home_counts_secs)?;
-    Ok(App::new(db, blobs(settings), Arc::new(SystemClock), policy))
+    let app = App::new(db, blobs(settings), Arc::new(SystemClock), policy);
+    Ok(match settings.file.security.encryption_key()? {
+        Some(key) => app.with_encryption_key(key),
+        None => {
+            tracing::warn!(
+                "no [security] encryption_key configured: nobody can set up two-factor \
+                 authentication (see docs/configuration.md)"
+            );
+            app
+        }
+    })
 }

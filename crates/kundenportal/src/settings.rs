@@ -74,6 +74,10 @@ pub struct SecuritySettings {
     pub password_hash_queue: usize,
     pub invitation_link_days: i64,
     pub password_reset_link_minutes: i64,
+    /// 64 hex digits: the key sealing secrets at rest (TOTP secrets).
+    pub encryption_key: Option<String>,
+    /// Staff administrators must have a second factor.
+    pub admins_need_two_factor: Option<bool>,
 }
 
 impl Default for SecuritySettings {
@@ -93,11 +97,28 @@ impl Default for SecuritySettings {
             password_hash_queue: 0,
             invitation_link_days: p.invitation_link_days,
             password_reset_link_minutes: p.password_reset_link_minutes,
+            encryption_key: None,
+            admins_need_two_factor: None,
         }
     }
 }
 
 impl SecuritySettings {
+    /// The configured key for secrets at rest, or the problem with it.
+    pub fn encryption_key(&self) -> Result<Option<kp_app::secret_box::EncryptionKey>> {
+        self.encryption_key
+            .as_deref()
+            .map(|text| {
+                kp_app::secret_box::EncryptionKey::from_hex(text).map_err(|e| {
+                    anyhow!(
+                        "security.encryption_key {e} (setting [security] encryption_key in --config; \
+                         make one with `openssl rand -hex 32`)"
+                    )
+                })
+            })
+            .transpose()
+    }
+
     /// The policy these settings describe, or the first setting that makes
     /// no sense.
     pub fn policy(&self, home_counts_cache_secs: u64) -> Result<kp_app::Policy> {
@@ -154,6 +175,7 @@ impl SecuritySettings {
             home_counts_cache_secs,
             invitation_link_days: self.invitation_link_days,
             password_reset_link_minutes: self.password_reset_link_minutes,
+            admins_need_two_factor: self.admins_need_two_factor.unwrap_or(true),
             ..defaults
         })
     }

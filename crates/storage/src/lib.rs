@@ -30,6 +30,7 @@ pub mod migrate;
 pub mod objects;
 pub mod outbox;
 pub mod outbox_list;
+pub mod passkeys;
 mod placeholders;
 pub mod premium_history;
 mod principal_row;
@@ -41,6 +42,7 @@ pub mod session_principal;
 pub mod sessions;
 pub mod settings;
 pub mod tenants;
+pub mod two_factor;
 pub mod users;
 pub mod write;
 

@@ -79,6 +79,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 10,
+        name: "two_factor",
+        script: include_str!("../migrations/0010_two_factor.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -18,6 +18,11 @@ pub struct SessionRow {
     pub language: String,
     pub expires_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// `full`, `second_factor` or `enrol` (migration 0010): only a full
+    /// session is signed in.
+    pub stage: String,
+    /// The password step's login attempt, while a second factor is due.
+    pub login_attempt_id: Option<i64>,
 }
 
 impl SessionRow {
@@ -41,6 +46,8 @@ pub struct NewSession<'a> {
     pub language: Language,
     pub now: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    pub stage: &'a str,
+    pub login_attempt_id: Option<i64>,
 }
 
 pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
@@ -51,7 +58,8 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
     db.execute(
         Sql::new(
             "INSERT INTO sessions (token_hash, staff_user_id, portal_user_id, csrf_token, language, \
-             created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
+             created_at, last_seen_at, expires_at, stage, login_attempt_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
         )
         .arg(s.token_hash)
         .arg(staff)
@@ -59,7 +67,9 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
         .arg(s.csrf_token)
         .arg(s.language.code())
         .arg(s.now)
-        .arg(s.expires_at),
+        .arg(s.expires_at)
+        .arg(s.stage)
+        .arg(s.login_attempt_id),
     )
     .await?;
     Ok(())
@@ -74,7 +84,7 @@ pub async fn find_valid(
     db.fetch_optional(
         Sql::new(
             "SELECT id, staff_user_id, portal_user_id, impersonated_portal_user_id, csrf_token, language, \
-             expires_at, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+             expires_at, last_seen_at, stage, login_attempt_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
         )
         .arg(token_hash)
         .arg(now),
@@ -92,6 +102,36 @@ pub async fn touch(db: &Db, id: i64, now: DateTime<Utc>, expires_at: DateTime<Ut
             .arg(id),
     )
     .await?;
+    Ok(())
+}
+
+/// Ends the second-factor step: the session becomes a full one under a new
+/// token (a token seen before sign-in completed is worth nothing after).
+pub async fn complete(
+    db: &Db,
+    id: i64,
+    new_token_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<bool> {
+    let n = db
+        .execute(
+            Sql::new(
+                "UPDATE sessions SET token_hash = $1, stage = 'full', login_attempt_id = NULL, \
+                 last_seen_at = $2, expires_at = $3 WHERE id = $4 AND stage <> 'full'",
+            )
+            .arg(new_token_hash)
+            .arg(now)
+            .arg(expires_at)
+            .arg(id),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+pub async fn delete_by_id(db: &Db, id: i64) -> Result<()> {
+    db.execute(Sql::new("DELETE FROM sessions WHERE id = $1").arg(id))
+        .await?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
-use kp_app::auth::{self, Session};
+use kp_app::auth::{self, Lookup, Pending, Session};
 use kp_domain::{Language, Principal};
 use minijinja::Value;
 use minijinja::value::Serde;
@@ -26,6 +26,10 @@ pub struct PageCtx {
     pub state: AppState,
     pub language: Language,
     pub session: Option<Session>,
+    /// A half-signed-in session (password right, second factor due): only
+    /// the second-factor pages use it; for every other page the visitor is
+    /// not signed in (`require_user` sends them back to that step).
+    pub pending: Option<Pending>,
     /// The raw session token from the cookie, for logout.
     pub session_token: Option<String>,
     pub request_id: String,
@@ -42,6 +46,11 @@ impl PageCtx {
 
     /// The signed-in principal, or a redirect to the login page.
     pub fn require_user(&self) -> Result<&Principal, WebError> {
+        if let Some(pending) = &self.pending {
+            return Err(WebError::SecondFactorDue {
+                enrol: pending.stage == auth::Stage::Enrol,
+            });
+        }
         self.principal().ok_or_else(|| WebError::LoginRequired {
             next: self.path.clone(),
         })
@@ -50,9 +59,10 @@ impl PageCtx {
     /// The token forms must echo: the session's, or before login the
     /// double-submit cookie's.
     pub fn csrf_token(&self) -> &str {
-        match &self.session {
-            Some(s) => &s.csrf_token,
-            None => &self.anon_token,
+        match (&self.session, &self.pending) {
+            (Some(s), _) => &s.csrf_token,
+            (None, Some(p)) => &p.csrf_token,
+            (None, None) => &self.anon_token,
         }
     }
 
@@ -185,15 +195,20 @@ impl FromRequestParts<AppState> for PageCtx {
             &parts.headers,
             cookies::session(state.config.secure_cookies),
         );
-        let session = match &session_token {
-            Some(token) => auth::session(&state.app, token).await?,
-            None => None,
+        let (session, pending) = match &session_token {
+            Some(token) => match auth::lookup(&state.app, token).await? {
+                Some(Lookup::Full(s)) => (Some(s), None),
+                Some(Lookup::Pending(p)) => (None, Some(p)),
+                None => (None, None),
+            },
+            None => (None, None),
         };
         let cookie_language =
             cookies::get(&parts.headers, cookies::LANGUAGE).and_then(|c| Language::parse(&c));
-        let language = match &session {
-            Some(s) => s.language,
-            None => cookie_language.unwrap_or_else(|| request_language(&parts.headers)),
+        let language = match (&session, &pending) {
+            (Some(s), _) => s.language,
+            (None, Some(p)) => p.language,
+            (None, None) => cookie_language.unwrap_or_else(|| request_language(&parts.headers)),
         };
         let request_id = parts
             .extensions
@@ -215,6 +230,7 @@ impl FromRequestParts<AppState> for PageCtx {
             state: state.clone(),
             language,
             session,
+            pending,
             session_token,
             request_id,
             path: parts.uri.path().to_owned(),

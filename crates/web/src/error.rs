@@ -13,6 +13,9 @@ pub enum WebError {
     NotFound,
     #[error("login required")]
     LoginRequired { next: String },
+    /// A half-signed-in session asked for another page.
+    #[error("second factor due")]
+    SecondFactorDue { enrol: bool },
     #[error("form token missing or invalid")]
     Csrf,
     #[error("not allowed")]
@@ -48,6 +51,14 @@ impl IntoResponse for WebError {
                     format!("/login?next={}", crate::pages::urlencode(&next))
                 };
                 return Redirect::to(&target).into_response();
+            }
+            WebError::SecondFactorDue { enrol } => {
+                let target = if enrol {
+                    "/login/two-factor/enrol"
+                } else {
+                    "/login/two-factor"
+                };
+                return Redirect::to(target).into_response();
             }
             WebError::Csrf | WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::BadRequest => StatusCode::BAD_REQUEST,

@@ -59,6 +59,30 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_home.html"),
     ),
     (
+        "pages/two_factor_login.html",
+        include_str!("../templates/pages/two_factor_login.html"),
+    ),
+    (
+        "pages/two_factor_enrol.html",
+        include_str!("../templates/pages/two_factor_enrol.html"),
+    ),
+    (
+        "pages/two_factor_codes.html",
+        include_str!("../templates/pages/two_factor_codes.html"),
+    ),
+    (
+        "pages/two_factor_account.html",
+        include_str!("../templates/pages/two_factor_account.html"),
+    ),
+    (
+        "pages/two_factor_reset.html",
+        include_str!("../templates/pages/two_factor_reset.html"),
+    ),
+    (
+        "pages/settings_two_factor.html",
+        include_str!("../templates/pages/settings_two_factor.html"),
+    ),
+    (
         "pages/settings_reports.html",
         include_str!("../templates/pages/settings_reports.html"),
     ),

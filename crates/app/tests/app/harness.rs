@@ -42,7 +42,10 @@ pub async fn spawn_app() -> TestApp {
         db.clone(),
         BlobStore::local(dir.path().join("documents")),
         clock.clone(),
-        Policy::default(),
+        Policy {
+            admins_need_two_factor: false,
+            ..Policy::default()
+        },
     );
     TestApp {
         app,

@@ -111,7 +111,7 @@ async fn a_known_device_is_not_slowed_by_someone_elses_failures() {
         "{stranger:?}"
     );
     let known = LoginRequest {
-        device_cookie: Some(&owner.device_cookie),
+        device_cookie: owner.device_cookie.as_deref(),
         ..request(EMAIL, PASSWORD, "10.6.6.6")
     };
     auth::login(&t.app, known).await.unwrap();

@@ -11,8 +11,9 @@ use crate::commands::serve;
 use crate::{runtime, settings};
 
 pub async fn run(args: &DemoArgs) -> Result<()> {
-    let settings = settings::resolve_serve(&args.serve)?;
+    let mut settings = settings::resolve_serve(&args.serve)?;
     runtime::init_logging(&settings.data);
+    demo_security(&mut settings.data)?;
     let db = runtime::migrated_db(&settings.data).await?;
     let blobs = runtime::blobs(&settings.data);
     let listener = serve::bind(&settings).await?;
@@ -117,4 +118,31 @@ impl kp_demo::Progress for Bar {
     fn advance(&self, n: u64) {
         self.bar.inc(n);
     }
+}
+
+/// The demo needs no configuration for two-factor sign-in: without a
+/// configured key it keeps one in `<data-dir>/encryption.key` (made once,
+/// so enrolments survive a restart), and administrators are not forced to
+/// enrol unless the configuration says so (the demo logins stay usable).
+fn demo_security(settings: &mut settings::Settings) -> Result<()> {
+    let security = &mut settings.file.security;
+    security.admins_need_two_factor.get_or_insert(false);
+    if security.encryption_key.is_some() {
+        return Ok(());
+    }
+    let path = settings.data_dir.join("encryption.key");
+    let key = match std::fs::read_to_string(&path) {
+        Ok(text) => text.trim().to_owned(),
+        Err(_) => {
+            let key = kp_app::secret_box::EncryptionKey::random().to_hex();
+            std::fs::create_dir_all(&settings.data_dir)
+                .with_context(|| format!("cannot create {}", settings.data_dir.display()))?;
+            std::fs::write(&path, &key)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            key
+        }
+    };
+    tracing::info!(path = %path.display(), "demo: encryption key for two-factor secrets");
+    security.encryption_key = Some(key);
+    Ok(())
 }

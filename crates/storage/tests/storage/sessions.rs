@@ -44,6 +44,8 @@ async fn sessions_expire_idle_and_absolute() {
                 language: Language::Fr,
                 now,
                 expires_at: now + Duration::hours(1),
+                stage: "full",
+                login_attempt_id: None,
             },
         )
         .await

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::http::header::{RETRY_AFTER, SET_COOKIE};
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
-use kp_app::auth::{LoginRequest, MAX_EMAIL_CHARS};
+use kp_app::auth::{LoginRequest, MAX_EMAIL_CHARS, Stage};
 use serde::{Deserialize, Serialize};
 
 use crate::context::PageCtx;
@@ -98,8 +98,7 @@ async fn submit(
     };
     match kp_app::auth::login(&state.app, request).await {
         Ok(logged_in) => {
-            let device_age = state.app.policy.device_cookie_days.saturating_mul(86_400);
-            let cookies = [
+            let mut cookies = vec![
                 cookies::set(
                     cookies::session(secure),
                     &logged_in.token,
@@ -114,21 +113,18 @@ async fn submit(
                     secure,
                     Some(31_536_000),
                 ),
-                cookies::set(
-                    cookies::device(secure),
-                    &logged_in.device_cookie,
-                    true,
-                    secure,
-                    Some(device_age),
-                ),
             ];
-            let mut response = Redirect::to(&next).into_response();
-            for c in cookies {
-                if let Ok(v) = c.parse() {
-                    response.headers_mut().append(SET_COOKIE, v);
-                }
+            if let Some(device) = &logged_in.device_cookie {
+                cookies.push(self::device_cookie(&state, device));
             }
-            Ok(response)
+            let target = match logged_in.stage {
+                Stage::Full => next,
+                Stage::SecondFactor => {
+                    format!("/login/two-factor?next={}", crate::pages::urlencode(&next))
+                }
+                Stage::Enrol => "/login/two-factor/enrol".to_owned(),
+            };
+            Ok(with_cookies(Redirect::to(&target).into_response(), cookies))
         }
         Err(AppError::Validation(errors)) => {
             let view = LoginView {
@@ -201,4 +197,29 @@ async fn logout(
         response.headers_mut().append(SET_COOKIE, v);
     }
     Ok(response)
+}
+
+/// The `Set-Cookie` of a browser's new device cookie.
+pub(crate) fn device_cookie(state: &AppState, value: &str) -> String {
+    let secure = state.config.secure_cookies;
+    let device_age = state.app.policy.device_cookie_days.saturating_mul(86_400);
+    cookies::set(
+        cookies::device(secure),
+        value,
+        true,
+        secure,
+        Some(device_age),
+    )
+}
+
+pub(crate) fn with_cookies(
+    mut response: axum::response::Response,
+    cookies: Vec<String>,
+) -> axum::response::Response {
+    for c in cookies {
+        if let Ok(v) = c.parse() {
+            response.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    response
 }

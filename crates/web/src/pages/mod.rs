@@ -20,6 +20,7 @@ pub mod settings;
 pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
+pub mod two_factor;
 
 use crate::routes::Routes;
 
@@ -45,6 +46,7 @@ pub fn routes() -> Routes {
         .merge(static_files::routes())
         .merge(theme_css::routes())
         .merge(theme_settings::routes())
+        .merge(two_factor::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,

@@ -122,8 +122,12 @@ fn assemble(
     settings: impl FnOnce(&mut Policy, &mut WebConfig),
 ) -> TestApp {
     // No count cache: tests compare counts right after changing data.
+    // No count cache: tests compare counts right after changing data.
+    // Administrators without a second factor, as in the demo: the tests
+    // of two-factor sign-in turn it on.
     let mut policy = Policy {
         home_counts_cache_secs: 0,
+        admins_need_two_factor: false,
         ..Policy::default()
     };
     let mut config = WebConfig {
@@ -138,7 +142,8 @@ fn assemble(
         blobs.unwrap_or_else(|| BlobStore::local(dir.path().join("documents"))),
         clock.clone(),
         policy,
-    );
+    )
+    .with_encryption_key(kp_app::secret_box::EncryptionKey::random());
     let state = kp_web::state(
         app.clone(),
         config,

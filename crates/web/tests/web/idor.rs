@@ -55,6 +55,9 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
     ("/theme/{file}", "file", Param::NotAnId),
+    // A portal user's id, on a page for staff administrators only (they
+    // see every user; everyone else gets 403 or 404 before it is read).
+    ("/staff/users/{id}/reset-two-factor", "id", Param::NotAnId),
 ];
 
 /// The routes whose parameters `params` does not cover.

@@ -33,3 +33,4 @@ mod scope;
 mod search;
 mod sessions;
 mod themes;
+mod two_factor;

@@ -21,13 +21,13 @@ pub fn check_policy(
     if len < min_len.max(8) {
         return Err(FieldError {
             field: "password",
-            key: "password-too-short",
+            key: "reset-password-too-short",
         });
     }
     if len > MAX_PASSWORD_CHARS {
         return Err(FieldError {
             field: "password",
-            key: "password-too-long",
+            key: "reset-password-too-long",
         });
     }
     Ok(())

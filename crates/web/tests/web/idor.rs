@@ -55,6 +55,20 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
     ("/theme/{file}", "file", Param::NotAnId),
+    // Random link tokens and a logo's content hash: secrets or public
+    // content, never a record id (tested in password_reset, invitations).
+    ("/password/reset/{token}", "token", Param::NotAnId),
+    ("/activate/{token}", "token", Param::NotAnId),
+    ("/mail/logo/{sha256}", "sha256", Param::NotAnId),
+    // Staff administrators only, filtered by their tenants (outgoing_mail).
+    ("/settings/outbox/{id}", "id", Param::NotAnId),
+    ("/settings/outbox/{id}/html", "id", Param::NotAnId),
+    ("/settings/mails/{kind}/{language}", "kind", Param::NotAnId),
+    (
+        "/settings/mails/{kind}/{language}",
+        "language",
+        Param::NotAnId,
+    ),
 ];
 
 /// The routes whose parameters `params` does not cover.

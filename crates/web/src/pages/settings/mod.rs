@@ -4,6 +4,8 @@
 
 pub mod home;
 mod home_uploads;
+mod mails;
+mod outbox;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -19,6 +21,8 @@ pub fn routes() -> Routes {
         .merge(home::routes())
         .merge(home_uploads::routes())
         .merge(reports::routes())
+        .merge(mails::routes())
+        .merge(outbox::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

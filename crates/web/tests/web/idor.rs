@@ -63,6 +63,16 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     // Staff administrators only, filtered by their tenants (outgoing_mail).
     ("/settings/outbox/{id}", "id", Param::NotAnId),
     ("/settings/outbox/{id}/html", "id", Param::NotAnId),
+    (
+        "/settings/mails/{kind}/{language}/preview",
+        "kind",
+        Param::NotAnId,
+    ),
+    (
+        "/settings/mails/{kind}/{language}/preview",
+        "language",
+        Param::NotAnId,
+    ),
     ("/settings/mails/{kind}/{language}", "kind", Param::NotAnId),
     (
         "/settings/mails/{kind}/{language}",

@@ -21,7 +21,20 @@ async fn a_broker_template_is_previewed_checked_saved_used_and_reset() {
     assert!(overview.body.contains(PAGE));
     let page = admin.get(PAGE).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("srcdoc="), "{}", page.body);
+    assert!(
+        page.body
+            .contains("src=\"/settings/mails/password_reset/de/preview\"")
+    );
+    let frame = admin.get("/settings/mails/password_reset/de/preview").await;
+    assert_eq!(frame.status, StatusCode::OK);
+    assert!(frame.body.contains("Erika Mustermann"));
+    let csp = frame
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(csp.starts_with("sandbox;"), "{csp}");
     let csrf = page.hidden("_csrf");
 
     let broken = admin
@@ -39,6 +52,19 @@ async fn a_broker_template_is_previewed_checked_saved_used_and_reset() {
     assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(broken.body.contains("id=\"html-error\""), "{}", broken.body);
     assert!(broken.body.contains("nmae"));
+    let framed = admin
+        .post(
+            "/settings/mails/password_reset/de/preview",
+            &[
+                ("subject", "x"),
+                ("html", "{% if %}"),
+                ("text", "y"),
+                ("_csrf", &csrf),
+            ],
+        )
+        .await;
+    assert_eq!(framed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(framed.body.contains("nicht darstellen"), "{}", framed.body);
     // Nothing stored.
     assert!(!admin.get("/settings/mails").await.body.contains("(eigene)"));
 

@@ -32,6 +32,75 @@ pub fn routes() -> Routes {
         .post("/settings/mails/sender", save_sender)
         .get("/settings/mails/{kind}/{language}", edit)
         .post("/settings/mails/{kind}/{language}", submit)
+        .get("/settings/mails/{kind}/{language}/preview", preview_stored)
+        .post("/settings/mails/{kind}/{language}/preview", preview_typed)
+}
+
+/// What a mail's HTML may do inside the preview frame: show itself, its
+/// inline styles and images; no script, form, plugin or navigation.
+const MAIL_CSP: &str = "sandbox; default-src 'none'; style-src 'unsafe-inline'; \
+                        img-src 'self' https: data:; frame-ancestors 'self'";
+
+/// The preview frame's document: the rendered HTML under its own strict
+/// policy, or (422) the render error as plain text.
+async fn frame(ctx: &PageCtx, language: Language, texts: &OwnedTexts) -> WebResult {
+    use axum::http::HeaderValue;
+    use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_FRAME_OPTIONS};
+    let principal = require_admin(ctx)?;
+    let sample = sample(ctx, language);
+    let failed = |message: String| {
+        // A small document of its own (the page's error pages are for
+        // whole pages), escaped: the message quotes the template.
+        let escaped = message
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"{}\"><meta charset=\"utf-8\"><title>{escaped}</title><p>{escaped}</p></html>",
+            ctx.language.code()
+        );
+        (StatusCode::UNPROCESSABLE_ENTITY, html)
+    };
+    let (status, body) =
+        match editing::preview(&ctx.state.app, principal, language, texts, &sample).await {
+            Ok(mail) => (StatusCode::OK, mail.html),
+            Err(EditError::Render(err)) => failed(format!(
+                "{} {}",
+                i18n::text(ctx.language, "mail-settings-render-error"),
+                err.message
+            )),
+            Err(EditError::Fields(_)) => {
+                failed(i18n::text(ctx.language, "mail-settings-error-summary"))
+            }
+            Err(EditError::Other(err)) => return Err(err.into()),
+        };
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(MAIL_CSP));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+    Ok(response)
+}
+
+async fn preview_stored(ctx: PageCtx, Path((kind, language)): Path<(String, String)>) -> WebResult {
+    let principal = require_admin(&ctx)?;
+    let (kind, language) = parse(&kind, &language)?;
+    let (texts, _) = editing::for_editing(&ctx.state.app, principal, kind, language).await?;
+    frame(&ctx, language, &texts).await
+}
+
+async fn preview_typed(
+    ctx: PageCtx,
+    Path((kind, language)): Path<(String, String)>,
+    Form(form): Form<EditForm>,
+) -> WebResult {
+    require_admin(&ctx)?;
+    ctx.check_csrf(&form.csrf)?;
+    let (_, language) = parse(&kind, &language)?;
+    frame(&ctx, language, &form.texts()).await
 }
 
 #[derive(Serialize)]
@@ -262,6 +331,17 @@ struct EditForm {
     csrf: String,
 }
 
+impl EditForm {
+    /// Browsers send text areas with CR LF line ends.
+    fn texts(&self) -> OwnedTexts {
+        OwnedTexts {
+            subject: self.subject.replace("\r\n", "\n"),
+            html: self.html.replace("\r\n", "\n"),
+            text: self.text.replace("\r\n", "\n"),
+        }
+    }
+}
+
 async fn submit(
     ctx: PageCtx,
     Path((kind, language)): Path<(String, String)>,
@@ -272,12 +352,7 @@ async fn submit(
     let (kind, language) = parse(&kind, &language)?;
     let app = &ctx.state.app;
     let here = format!("{PATH}/{}/{}", kind.code(), language.code());
-    // Browsers send text areas with CR LF line ends.
-    let texts = OwnedTexts {
-        subject: form.subject.replace("\r\n", "\n"),
-        html: form.html.replace("\r\n", "\n"),
-        text: form.text.replace("\r\n", "\n"),
-    };
+    let texts = form.texts();
     match form.action.as_str() {
         "reset" => {
             editing::reset(app, principal, kind, language).await?;

@@ -115,3 +115,4 @@ mail-sample-name = Erika Mustermann
 mail-sample-reason = Die Angaben passen zu keinem Kunden.
 mail-sample-extra = Es gelten unsere Nutzungsbedingungen.
 mail-settings-preview-frame = HTML-Vorschau
+nav-invitations = Einladungen

@@ -115,3 +115,4 @@ mail-sample-name = Jane Doe
 mail-sample-reason = The details match no customer.
 mail-sample-extra = Our terms of use apply.
 mail-settings-preview-frame = HTML preview
+nav-invitations = Invitations

@@ -115,3 +115,4 @@ mail-sample-name = María García
 mail-sample-reason = Los datos no coinciden con ningún cliente.
 mail-sample-extra = Se aplican nuestras condiciones de uso.
 mail-settings-preview-frame = Vista previa HTML
+nav-invitations = Invitaciones

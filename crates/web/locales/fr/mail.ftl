@@ -115,3 +115,4 @@ mail-sample-name = Marie Dupont
 mail-sample-reason = Les informations ne correspondent à aucun client.
 mail-sample-extra = Nos conditions d'utilisation s'appliquent.
 mail-settings-preview-frame = Aperçu HTML
+nav-invitations = Invitations

@@ -3,6 +3,7 @@
 //! acting [`kp_domain::Principal`] where data is read, so the access rule is
 //! applied in one place below the web layer.
 
+pub mod activation;
 pub mod api_tokens;
 pub mod attached;
 pub mod auth;
@@ -23,6 +24,7 @@ pub mod home;
 pub mod home_files;
 pub mod home_settings;
 pub mod home_settings_edit;
+pub mod invitations;
 pub mod legal;
 pub mod link_tokens;
 pub mod lists;
@@ -30,7 +32,8 @@ pub mod login_throttle;
 pub mod mail_templates;
 pub mod objects;
 pub mod outbox;
-pub mod password_policy;
+pub mod outgoing_mail;
+pub mod password_reset;
 pub mod passwords;
 pub mod report_logos;
 pub mod report_settings;

@@ -167,6 +167,38 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/contact.html"),
     ),
     (
+        "pages/password_forgot.html",
+        include_str!("../templates/pages/password_forgot.html"),
+    ),
+    (
+        "pages/new_password.html",
+        include_str!("../templates/pages/new_password.html"),
+    ),
+    (
+        "pages/link_invalid.html",
+        include_str!("../templates/pages/link_invalid.html"),
+    ),
+    (
+        "pages/invitations.html",
+        include_str!("../templates/pages/invitations.html"),
+    ),
+    (
+        "pages/outbox.html",
+        include_str!("../templates/pages/outbox.html"),
+    ),
+    (
+        "pages/outbox_mail.html",
+        include_str!("../templates/pages/outbox_mail.html"),
+    ),
+    (
+        "pages/settings_mails.html",
+        include_str!("../templates/pages/settings_mails.html"),
+    ),
+    (
+        "pages/settings_mail_edit.html",
+        include_str!("../templates/pages/settings_mail_edit.html"),
+    ),
+    (
         "pages/settings_theme.html",
         include_str!("../templates/pages/settings_theme.html"),
     ),

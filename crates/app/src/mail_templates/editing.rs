@@ -278,7 +278,7 @@ pub async fn save_sender(
     if !value.address.is_empty() && !plausible_email(&value.address) {
         errors.push(FieldError {
             field: "sender_address",
-            key: "form-email-invalid",
+            key: "mail-form-email-invalid",
         });
     }
     if value.address.is_empty() && !value.name.is_empty() {

@@ -90,6 +90,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 if let Err(err) = kp_app::outbox::prune(&app).await {
                     tracing::warn!(error = %err, "outbox housekeeping failed");
                 }
+                if let Err(err) = kp_app::password_reset::prune(&app).await {
+                    tracing::warn!(error = %err, "link housekeeping failed");
+                }
             }
             _ = stop.changed() => break,
         }

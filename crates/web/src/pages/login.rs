@@ -37,6 +37,17 @@ async fn root(ctx: PageCtx) -> Redirect {
 #[derive(Deserialize)]
 struct NextQuery {
     next: Option<String>,
+    /// A success message after a password reset or an activation; only
+    /// known keys are shown.
+    notice: Option<String>,
+}
+
+fn notice_key(notice: Option<&str>) -> Option<&'static str> {
+    match notice? {
+        "password-reset-done" => Some("password-reset-done"),
+        "activate-done" => Some("activate-done"),
+        _ => None,
+    }
 }
 
 #[derive(Serialize, Default)]
@@ -49,6 +60,7 @@ struct LoginView {
     retry_minutes: u64,
     /// Messages next to the fields of a form sent incomplete.
     errors: FormErrors,
+    notice: Option<&'static str>,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
@@ -57,6 +69,7 @@ async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
     }
     let view = LoginView {
         next: safe_next(q.next.as_deref(), "/home"),
+        notice: notice_key(q.notice.as_deref()),
         ..LoginView::default()
     };
     Ok(Html(ctx.render("pages/login.html", "login-title", view)?).into_response())
@@ -160,6 +173,7 @@ async fn submit(
                 error_key: Some(key),
                 retry_minutes: retry_after.map_or(0, |secs| secs.div_ceil(60)),
                 errors: FormErrors::default(),
+                notice: None,
             };
             let mut response = (
                 status,

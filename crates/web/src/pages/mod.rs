@@ -10,10 +10,13 @@ pub mod finances;
 pub mod health;
 pub mod home;
 pub mod home_files;
+pub mod invitations;
 pub mod language;
 pub mod legal;
 pub mod login;
+pub mod mail_logo;
 pub mod objects;
+pub mod password;
 pub mod rates;
 pub mod search;
 pub mod settings;
@@ -29,6 +32,9 @@ pub fn routes() -> Routes {
     Routes::new()
         .merge(health::routes())
         .merge(login::routes())
+        .merge(password::routes())
+        .merge(invitations::routes())
+        .merge(mail_logo::routes())
         .merge(home::routes())
         .merge(contracts::routes())
         .merge(customers::routes())

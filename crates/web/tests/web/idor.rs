@@ -58,6 +58,30 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     // A portal user's id, on a page for staff administrators only (they
     // see every user; everyone else gets 403 or 404 before it is read).
     ("/staff/users/{id}/reset-two-factor", "id", Param::NotAnId),
+    // Random link tokens and a logo's content hash: secrets or public
+    // content, never a record id (tested in password_reset, invitations).
+    ("/password/reset/{token}", "token", Param::NotAnId),
+    ("/activate/{token}", "token", Param::NotAnId),
+    ("/mail/logo/{sha256}", "sha256", Param::NotAnId),
+    // Staff administrators only, filtered by their tenants (outgoing_mail).
+    ("/settings/outbox/{id}", "id", Param::NotAnId),
+    ("/settings/outbox/{id}/html", "id", Param::NotAnId),
+    (
+        "/settings/mails/{kind}/{language}/preview",
+        "kind",
+        Param::NotAnId,
+    ),
+    (
+        "/settings/mails/{kind}/{language}/preview",
+        "language",
+        Param::NotAnId,
+    ),
+    ("/settings/mails/{kind}/{language}", "kind", Param::NotAnId),
+    (
+        "/settings/mails/{kind}/{language}",
+        "language",
+        Param::NotAnId,
+    ),
 ];
 
 /// The routes whose parameters `params` does not cover.

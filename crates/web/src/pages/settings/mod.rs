@@ -5,6 +5,8 @@
 pub mod home;
 mod home_uploads;
 mod passwords;
+mod mails;
+mod outbox;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -21,6 +23,8 @@ pub fn routes() -> Routes {
         .merge(home_uploads::routes())
         .merge(reports::routes())
         .merge(passwords::routes())
+        .merge(mails::routes())
+        .merge(outbox::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

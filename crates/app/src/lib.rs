@@ -3,17 +3,20 @@
 //! acting [`kp_domain::Principal`] where data is read, so the access rule is
 //! applied in one place below the web layer.
 
+pub mod account;
 pub mod api_tokens;
 pub mod attached;
 pub mod auth;
 pub mod claims;
 pub mod claims_report;
 pub mod clock;
+pub mod consent;
 pub mod contacts;
 pub mod contract_sheet;
 pub mod contracts;
 pub mod customers;
 pub mod dashboard;
+pub mod device;
 pub mod device_cookies;
 pub mod document_files;
 pub mod error;
@@ -24,10 +27,12 @@ pub mod home_files;
 pub mod home_settings;
 pub mod home_settings_edit;
 pub mod legal;
+pub mod legal_settings;
 pub mod lists;
 pub mod login_throttle;
 pub mod objects;
 pub mod outbox;
+pub mod password_change;
 pub mod passwords;
 pub mod report_logos;
 pub mod report_settings;

@@ -72,6 +72,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 9,
+        name: "account",
+        script: include_str!("../migrations/0009_account.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

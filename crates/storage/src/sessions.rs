@@ -18,6 +18,8 @@ pub struct SessionRow {
     pub language: String,
     pub expires_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// The consent gate must look at this session (see migration 0009).
+    pub consent_check: bool,
 }
 
 impl SessionRow {
@@ -41,6 +43,21 @@ pub struct NewSession<'a> {
     pub language: Language,
     pub now: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    /// The browser's `User-Agent` (cut to [`MAX_USER_AGENT`]) and the
+    /// client address, shown on "My account".
+    pub user_agent: &'a str,
+    pub ip: &'a str,
+}
+
+/// Longest `User-Agent` kept; real ones are far shorter.
+pub const MAX_USER_AGENT: usize = 512;
+
+/// `text` cut to at most `max` characters.
+pub fn cut(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
 }
 
 pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
@@ -51,7 +68,8 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
     db.execute(
         Sql::new(
             "INSERT INTO sessions (token_hash, staff_user_id, portal_user_id, csrf_token, language, \
-             created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
+             created_at, last_seen_at, expires_at, user_agent, ip) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
         )
         .arg(s.token_hash)
         .arg(staff)
@@ -59,7 +77,9 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
         .arg(s.csrf_token)
         .arg(s.language.code())
         .arg(s.now)
-        .arg(s.expires_at),
+        .arg(s.expires_at)
+        .arg(cut(s.user_agent, MAX_USER_AGENT))
+        .arg(s.ip),
     )
     .await?;
     Ok(())
@@ -74,7 +94,8 @@ pub async fn find_valid(
     db.fetch_optional(
         Sql::new(
             "SELECT id, staff_user_id, portal_user_id, impersonated_portal_user_id, csrf_token, language, \
-             expires_at, last_seen_at FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+             expires_at, last_seen_at, consent_check FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2",
         )
         .arg(token_hash)
         .arg(now),

@@ -13,6 +13,9 @@ pub enum WebError {
     NotFound,
     #[error("login required")]
     LoginRequired { next: String },
+    /// A portal user has terms or a privacy notice to accept first.
+    #[error("consent required")]
+    ConsentRequired,
     #[error("form token missing or invalid")]
     Csrf,
     #[error("not allowed")]
@@ -48,6 +51,9 @@ impl IntoResponse for WebError {
                     format!("/login?next={}", crate::pages::urlencode(&next))
                 };
                 return Redirect::to(&target).into_response();
+            }
+            WebError::ConsentRequired => {
+                return Redirect::to(crate::pages::consent::PATH).into_response();
             }
             WebError::Csrf | WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::BadRequest => StatusCode::BAD_REQUEST,

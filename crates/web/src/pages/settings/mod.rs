@@ -4,6 +4,7 @@
 
 pub mod home;
 mod home_uploads;
+mod legal;
 mod passwords;
 mod reports;
 
@@ -21,6 +22,7 @@ pub fn routes() -> Routes {
         .merge(home_uploads::routes())
         .merge(reports::routes())
         .merge(passwords::routes())
+        .merge(legal::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -42,7 +42,7 @@ export default function register() {
         await s.switchLanguage('de');
 
         // The footer links, followed by clicking them.
-        for (const legal of ['/legal/imprint', '/legal/privacy', '/legal/terms']) {
+        for (const legal of ['/legal/imprint', '/legal/privacy', '/legal/terms', '/legal/website']) {
           await s.goto('/login');
           const link = s.page.locator(`footer a[href="${legal}"]`);
           assert.equal(await link.count(), 1, `the footer links to ${legal}`);
@@ -81,7 +81,7 @@ export default function register() {
         assert.equal(await s.lang(), 'en', 'the 404 page follows the user language');
         assert.ok(en.h1.length > 0);
         await s.axe('/does-not-exist');
-        for (const legal of ['/legal/imprint', '/legal/privacy', '/legal/terms']) {
+        for (const legal of ['/legal/imprint', '/legal/privacy', '/legal/terms', '/legal/website']) {
           const res = await s.goto(legal);
           assert.equal(res.status(), 200, `${legal} answers 200`);
           assert.equal(await s.lang(), 'en');

@@ -92,6 +92,8 @@ pub struct Session {
     pub csrf_token: String,
     pub language: Language,
     pub principal: Principal,
+    /// The consent gate must check this session (`crate::consent`).
+    pub consent_check: bool,
 }
 
 pub fn random_token() -> String {
@@ -124,6 +126,9 @@ pub struct LoginRequest<'a> {
     /// The browser's current session token: replaced by the new one.
     pub previous_session: Option<&'a str>,
     pub language: Option<Language>,
+    /// The browser's `User-Agent`, kept with the session and the attempt
+    /// for "My account".
+    pub user_agent: &'a str,
 }
 
 /// Checks e-mail and password, throttled as docs/architecture.md ("Login
@@ -164,6 +169,7 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
             email: &email,
             ip: &ip,
             device: device.as_ref().map(|d| d.nonce.as_str()),
+            user_agent: req.user_agent,
             at: now,
         },
         now - Duration::minutes(app.policy.login_window_minutes),
@@ -225,6 +231,8 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
             expires_at,
             stage: stage.as_str(),
             login_attempt_id: (stage == Stage::SecondFactor).then_some(attempt),
+            user_agent: req.user_agent,
+            ip: &ip,
         },
     )
     .await?;
@@ -321,6 +329,7 @@ pub async fn lookup(app: &App, token: &str) -> Result<Option<Lookup>, AppError> 
         csrf_token: row.csrf_token.clone(),
         language: row.language(),
         principal,
+        consent_check: row.consent_check,
     })))
 }
 

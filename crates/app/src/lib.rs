@@ -3,6 +3,7 @@
 //! acting [`kp_domain::Principal`] where data is read, so the access rule is
 //! applied in one place below the web layer.
 
+pub mod account;
 pub mod activation;
 pub mod api_tokens;
 pub mod attached;
@@ -10,11 +11,13 @@ pub mod auth;
 pub mod claims;
 pub mod claims_report;
 pub mod clock;
+pub mod consent;
 pub mod contacts;
 pub mod contract_sheet;
 pub mod contracts;
 pub mod customers;
 pub mod dashboard;
+pub mod device;
 pub mod device_cookies;
 pub mod document_files;
 pub mod error;
@@ -26,6 +29,7 @@ pub mod home_settings;
 pub mod home_settings_edit;
 pub mod invitations;
 pub mod legal;
+pub mod legal_settings;
 pub mod link_tokens;
 pub mod lists;
 pub mod login_throttle;
@@ -33,6 +37,7 @@ pub mod mail_templates;
 pub mod objects;
 pub mod outbox;
 pub mod outgoing_mail;
+pub mod password_change;
 pub mod password_reset;
 pub mod passwords;
 pub mod report_logos;

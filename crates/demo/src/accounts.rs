@@ -57,6 +57,18 @@ pub(crate) const STEFAN: &str = "stefan.bauer@brenner-gruppe.example.de";
 pub(crate) const JENS: &str = "jens.wagner@brenner-gruppe.example.de";
 pub(crate) const CLAIRE: &str = "claire.dubois@brenner-france.example.fr";
 
+/// Martina K.'s husband, a second login to her customer account who has
+/// not accepted the terms of use and privacy notice yet (issue 8): the
+/// portal leads him to the consent page first. Kept out of [`ACCOUNTS`], so
+/// that the walks over every demo login are not stopped there.
+pub(crate) const CONSENT_ACCOUNT: Account = portal(
+    "customer: private customer, has not accepted the terms yet",
+    "Jonas Keller",
+    "jonas.keller@example.de",
+    "Demo-Jonas-2026",
+    "de",
+);
+
 /// Staff first, in the order the seeder expects: Petra, Sabine, Thomas,
 /// Andreas.
 pub(crate) const ACCOUNTS: &[Account] = &[

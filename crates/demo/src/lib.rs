@@ -51,6 +51,18 @@ pub fn logins() -> Vec<DemoLogin> {
         .collect()
 }
 
+/// The demo login who must accept the terms of use and privacy notice
+/// before anything else (not among [`logins`]).
+pub fn consent_login() -> DemoLogin {
+    let a = accounts::CONSENT_ACCOUNT;
+    DemoLogin {
+        role: a.role,
+        email: a.email,
+        password: a.password,
+        language: a.language,
+    }
+}
+
 /// True when the database holds no tenant, i.e. nothing to overwrite.
 pub async fn is_empty(db: &Db) -> Result<bool, DemoError> {
     Ok(kp_storage::users::all_tenant_ids(db).await?.is_empty())
@@ -72,6 +84,7 @@ pub async fn seed(db: &Db, blobs: &BlobStore) -> Result<(), DemoError> {
 pub(crate) async fn hash_passwords() -> Result<small::Hashes, DemoError> {
     let tasks: Vec<_> = accounts::ACCOUNTS
         .iter()
+        .chain(std::iter::once(&accounts::CONSENT_ACCOUNT))
         .map(|a| {
             (
                 a.email,

@@ -7,10 +7,12 @@
 //! dialect. Every read of customer data filters with the predicate that
 //! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
 
+pub mod account;
 pub mod accounts;
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
+pub mod consents;
 pub mod contacts;
 pub mod contract_parts;
 pub mod contracts;

@@ -36,6 +36,8 @@ pub struct Attempt<'a> {
     pub ip: &'a str,
     /// The nonce of a valid device cookie for this account.
     pub device: Option<&'a str>,
+    /// The browser's `User-Agent`, for the account's sign-in history.
+    pub user_agent: &'a str,
     pub at: DateTime<Utc>,
 }
 
@@ -83,14 +85,18 @@ pub async fn begin(db: &Db, attempt: &Attempt<'_>, since: DateTime<Utc>) -> Resu
     let id = tx
         .insert_returning_id(
             Sql::new(
-                "INSERT INTO login_attempts (email, ip, device, outcome, attempted_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO login_attempts (email, ip, device, outcome, attempted_at, user_agent) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .arg(attempt.email)
             .arg(attempt.ip)
             .arg(attempt.device)
             .arg(Outcome::Pending.as_str())
-            .arg(attempt.at),
+            .arg(attempt.at)
+            .arg(crate::sessions::cut(
+                attempt.user_agent,
+                crate::sessions::MAX_USER_AGENT,
+            )),
         )
         .await?;
     let (browser_key, second) = match attempt.device {
@@ -158,6 +164,15 @@ pub async fn finish(db: &Db, id: i64, outcome: Outcome) -> Result<()> {
             .arg(id),
     )
     .await?;
+    Ok(())
+}
+
+/// Forgets an attempt that turned out not to be a sign-in (a correct
+/// current password on "My account"): it neither counts nor shows in the
+/// sign-in history.
+pub async fn discard(db: &Db, id: i64) -> Result<()> {
+    db.execute(Sql::new("DELETE FROM login_attempts WHERE id = $1").arg(id))
+        .await?;
     Ok(())
 }
 

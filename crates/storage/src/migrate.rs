@@ -80,6 +80,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 9,
+        name: "account",
+        script: include_str!("../migrations/0009_account.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 10,
         name: "two_factor",
         script: include_str!("../migrations/0010_two_factor.sql"),

@@ -32,7 +32,7 @@ pub async fn find(
 ) -> Result<Option<(SessionRow, Principal)>> {
     let mut sql = Sql::new(
         "SELECT s.id, s.staff_user_id, s.portal_user_id, s.impersonated_portal_user_id, \
-         s.csrf_token, s.language, s.expires_at, s.last_seen_at, s.stage, s.login_attempt_id, ",
+         s.csrf_token, s.language, s.expires_at, s.last_seen_at, s.stage, s.login_attempt_id, s.consent_check, ",
     );
     principal_row::columns(db.backend(), &mut sql);
     // An impersonating session (a staff user viewing the portal as a

@@ -23,6 +23,8 @@ pub struct SessionRow {
     pub stage: String,
     /// The password step's login attempt, while a second factor is due.
     pub login_attempt_id: Option<i64>,
+    /// The consent gate must look at this session (see migration 0009).
+    pub consent_check: bool,
 }
 
 impl SessionRow {
@@ -48,6 +50,21 @@ pub struct NewSession<'a> {
     pub expires_at: DateTime<Utc>,
     pub stage: &'a str,
     pub login_attempt_id: Option<i64>,
+    /// The browser's `User-Agent` (cut to [`MAX_USER_AGENT`]) and the
+    /// client address, shown on "My account".
+    pub user_agent: &'a str,
+    pub ip: &'a str,
+}
+
+/// Longest `User-Agent` kept; real ones are far shorter.
+pub const MAX_USER_AGENT: usize = 512;
+
+/// `text` cut to at most `max` characters.
+pub fn cut(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
 }
 
 pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
@@ -58,8 +75,8 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
     db.execute(
         Sql::new(
             "INSERT INTO sessions (token_hash, staff_user_id, portal_user_id, csrf_token, language, \
-             created_at, last_seen_at, expires_at, stage, login_attempt_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)",
+             created_at, last_seen_at, expires_at, stage, login_attempt_id, user_agent, ip) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11)",
         )
         .arg(s.token_hash)
         .arg(staff)
@@ -69,7 +86,9 @@ pub async fn create(db: &Db, s: NewSession<'_>) -> Result<()> {
         .arg(s.now)
         .arg(s.expires_at)
         .arg(s.stage)
-        .arg(s.login_attempt_id),
+        .arg(s.login_attempt_id)
+        .arg(cut(s.user_agent, MAX_USER_AGENT))
+        .arg(s.ip),
     )
     .await?;
     Ok(())
@@ -84,7 +103,8 @@ pub async fn find_valid(
     db.fetch_optional(
         Sql::new(
             "SELECT id, staff_user_id, portal_user_id, impersonated_portal_user_id, csrf_token, language, \
-             expires_at, last_seen_at, stage, login_attempt_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+             expires_at, last_seen_at, stage, login_attempt_id, consent_check FROM sessions \
+             WHERE token_hash = $1 AND expires_at > $2",
         )
         .arg(token_hash)
         .arg(now),

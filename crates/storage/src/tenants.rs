@@ -54,3 +54,22 @@ pub async fn name(db: &Db, id: kp_domain::TenantId) -> Result<Option<String>> {
         .await?;
     Ok(row.map(|(n,)| n))
 }
+
+/// The first tenant's id: visitors see its legal pages.
+pub async fn first_id(db: &Db) -> Result<Option<kp_domain::TenantId>> {
+    let row: Option<(i64,)> = db
+        .fetch_optional(Sql::new("SELECT id FROM tenants ORDER BY id LIMIT 1"))
+        .await?;
+    Ok(row.map(|(id,)| kp_domain::TenantId(id)))
+}
+
+/// A tenant's contact, which its imprint names.
+pub async fn contact(db: &Db, id: kp_domain::TenantId) -> Result<Option<TenantContact>> {
+    db.fetch_optional(
+        Sql::new(
+            "SELECT name, legal_name, street, postal_code, city, phone, email FROM tenants WHERE id = $1",
+        )
+        .arg(id),
+    )
+    .await
+}

@@ -75,6 +75,13 @@ pub async fn user_listed_to_new_objects(
     )
     .await
     .unwrap();
+    // Accepted the demo's terms and privacy notice (version 1), like the
+    // demo's users, so that the consent gate lets them through.
+    for kind in ["terms", "privacy"] {
+        kp_storage::consents::insert_in(&mut tx, user, kind, "1", now)
+            .await
+            .unwrap();
+    }
     let listed: Vec<Vec<Arg>> = (first..first + n)
         .map(|id| vec![Arg::from(user.0), Arg::from(id)])
         .collect();

@@ -166,6 +166,13 @@ struct Base {
     user: Option<UserView>,
 }
 
+/// What a portal user may still open while the consent gate holds them:
+/// the consent page, the documents to accept, signing out and the language.
+fn consent_exempt(path: &str) -> bool {
+    matches!(path, crate::pages::consent::PATH | "/logout" | "/language")
+        || path.starts_with("/legal/")
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -203,6 +210,13 @@ impl FromRequestParts<AppState> for PageCtx {
             },
             None => (None, None),
         };
+        if let Some(s) = &session
+            && s.consent_check
+            && !consent_exempt(parts.uri.path())
+            && kp_app::consent::blocks(&state.app, s).await?
+        {
+            return Err(WebError::ConsentRequired);
+        }
         let cookie_language =
             cookies::get(&parts.headers, cookies::LANGUAGE).and_then(|c| Language::parse(&c));
         let language = match (&session, &pending) {

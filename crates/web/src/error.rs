@@ -16,6 +16,9 @@ pub enum WebError {
     /// A half-signed-in session asked for another page.
     #[error("second factor due")]
     SecondFactorDue { enrol: bool },
+    /// A portal user has terms or a privacy notice to accept first.
+    #[error("consent required")]
+    ConsentRequired,
     #[error("form token missing or invalid")]
     Csrf,
     #[error("not allowed")]
@@ -59,6 +62,9 @@ impl IntoResponse for WebError {
                     "/login/two-factor"
                 };
                 return Redirect::to(target).into_response();
+            }
+            WebError::ConsentRequired => {
+                return Redirect::to(crate::pages::consent::PATH).into_response();
             }
             WebError::Csrf | WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::BadRequest => StatusCode::BAD_REQUEST,

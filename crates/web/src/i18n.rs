@@ -131,6 +131,16 @@ mod tests {
                 ("line", 1.into()),
                 ("shown", 1.into()),
                 ("total", 2.into()),
+                // My account, consent and legal settings (issue 8).
+                ("floor", 8.into()),
+                ("max", 1024.into()),
+                ("version", 1.into()),
+                ("browser", "X".into()),
+                ("os", "X".into()),
+                ("device", "X".into()),
+                ("created", "X".into()),
+                ("document", "X".into()),
+                ("language", "X".into()),
             ];
             for key in &ids {
                 assert_ne!(

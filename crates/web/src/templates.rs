@@ -207,6 +207,22 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_passwords.html"),
     ),
     (
+        "pages/account.html",
+        include_str!("../templates/pages/account.html"),
+    ),
+    (
+        "partials/account_two_factor.html",
+        include_str!("../templates/partials/account_two_factor.html"),
+    ),
+    (
+        "pages/consent.html",
+        include_str!("../templates/pages/consent.html"),
+    ),
+    (
+        "pages/settings_legal.html",
+        include_str!("../templates/pages/settings_legal.html"),
+    ),
+    (
         "pages/search.html",
         include_str!("../templates/pages/search.html"),
     ),

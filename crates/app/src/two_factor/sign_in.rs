@@ -44,14 +44,27 @@ fn field(key: &'static str) -> AppError {
     AppError::Validation(vec![FieldError { field: "code", key }])
 }
 
+/// Where a code comes from: counted and shown in the sign-in history like
+/// a password attempt.
+#[derive(Debug, Clone, Copy)]
+pub struct Browser<'a> {
+    pub client: IpAddr,
+    pub device_cookie: Option<&'a str>,
+    pub user_agent: &'a str,
+}
+
 /// Checks a TOTP or recovery code for the half-signed-in session `pending`.
 pub async fn with_code(
     app: &App,
     pending: &Pending,
     code: &str,
-    client: IpAddr,
-    device_cookie: Option<&str>,
+    from: Browser<'_>,
 ) -> Result<Completed, AppError> {
+    let Browser {
+        client,
+        device_cookie,
+        user_agent,
+    } = from;
     if pending.stage != Stage::SecondFactor {
         return Err(AppError::Forbidden);
     }
@@ -74,6 +87,7 @@ pub async fn with_code(
             email: &email,
             ip: &ip,
             device: nonce.as_deref(),
+            user_agent,
             at: now,
         },
         now - Duration::minutes(app.policy.login_window_minutes),

@@ -26,6 +26,7 @@ fn request<'a>(email: &'a str, password: &'a str, ip: &str) -> LoginRequest<'a> 
         device_cookie: None,
         previous_session: None,
         language: None,
+        user_agent: "test",
     }
 }
 

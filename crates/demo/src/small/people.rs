@@ -6,6 +6,7 @@ use kp_domain::{
     Function, Language, MenuArea, PermissionProfileId, PortalUserId, PortalUserStatus, RecordRef,
     Scope,
 };
+use kp_storage::settings::{self, SettingScope};
 use kp_storage::write::conversations::{self, Author, NewConversation, NewMessage};
 use kp_storage::write::permission_profiles::{self, NewPermissionProfile};
 use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, ScopeRestrictions};
@@ -13,7 +14,7 @@ use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, Scop
 use super::group::AUGSBURG;
 use super::{Hashes, Seeder};
 use crate::DemoError;
-use crate::accounts::{ACCOUNTS, CLAIRE, JENS, MARTINA, STEFAN};
+use crate::accounts::{ACCOUNTS, CLAIRE, CONSENT_ACCOUNT, JENS, MARTINA, STEFAN};
 use crate::calendar::{at, created, date};
 
 pub(super) struct Users {
@@ -65,6 +66,7 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
     let finance = permission_profiles::insert(&mut s.tx, &finance).await?;
     let users = portal_users(s, hashes, [full, site, finance]).await?;
+    consents(s, hashes, &users).await?;
     chats(s, &users).await?;
     super::certificates::seed(s, users.stefan).await?;
     Ok(Users { jens: users.jens })
@@ -139,6 +141,45 @@ async fn portal_users(
         }),
         _ => Err(DemoError::Incomplete("portal users")),
     }
+}
+
+/// The terms of use and privacy notice of both tenants are at version 1,
+/// which the journeys' users accepted when they signed up; Jonas K., a
+/// second login to Martina K.'s account, has not (see [`CONSENT_ACCOUNT`]).
+async fn consents(s: &mut Seeder<'_>, hashes: &Hashes, users: &Portal) -> Result<(), DemoError> {
+    let legal = r#"{"terms_version":1,"privacy_version":1}"#;
+    for tenant in s.base.tenants {
+        settings::put_in(
+            &mut s.tx,
+            SettingScope::Tenant(tenant),
+            "legal",
+            legal,
+            created(),
+        )
+        .await?;
+    }
+    for user in [users.martina, users.stefan, users.jens, users.claire] {
+        for kind in ["terms", "privacy"] {
+            kp_storage::consents::insert_in(&mut s.tx, user, kind, "1", created()).await?;
+        }
+    }
+    let martina = s.journey.martina.as_ref().map(|m| m.id);
+    let Some(martina) = martina else {
+        return Err(DemoError::Incomplete(CONSENT_ACCOUNT.email));
+    };
+    let jonas = NewPortalUser {
+        email: CONSENT_ACCOUNT.email.into(),
+        name: CONSENT_ACCOUNT.name.into(),
+        language: Language::parse(CONSENT_ACCOUNT.language).unwrap_or_default(),
+        status: PortalUserStatus::Active,
+        password_hash: hashes.get(CONSENT_ACCOUNT.email),
+        owner: PortalUserOwner::Customer(martina),
+        permission_profile_id: None,
+        scope: ScopeRestrictions::default(),
+        created_at: created(),
+    };
+    portal_users::insert(&mut s.tx, &jonas).await?;
+    Ok(())
 }
 
 /// A thread: subject, context, who started it, staff, and the messages

@@ -83,6 +83,15 @@ fn print_logins(url: &str) -> Result<()> {
         )?;
     }
     writeln!(out)?;
+    // After the table (the browser suite reads the table up to the blank
+    // line): this login stops at the consent page, not at the home page.
+    let consent = kp_demo::consent_login();
+    writeln!(
+        out,
+        "Must accept the terms first ({}): {}  password {}",
+        consent.role, consent.email, consent.password
+    )?;
+    writeln!(out)?;
     out.flush()?;
     Ok(())
 }

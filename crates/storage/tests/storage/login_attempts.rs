@@ -8,6 +8,7 @@ fn attempt<'a>(email: &'a str, ip: &'a str, device: Option<&'a str>) -> Attempt<
         email,
         ip,
         device,
+        user_agent: "test",
         at: Utc::now(),
     }
 }

@@ -46,6 +46,8 @@ async fn sessions_expire_idle_and_absolute() {
                 expires_at: now + Duration::hours(1),
                 stage: "full",
                 login_attempt_id: None,
+                user_agent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+                ip: "192.0.2.7",
             },
         )
         .await

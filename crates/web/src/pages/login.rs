@@ -101,6 +101,10 @@ async fn submit(
     let chosen =
         cookies::get(&headers, cookies::LANGUAGE).and_then(|c| kp_domain::Language::parse(&c));
     let device_cookie = cookies::get(&headers, cookies::device(secure));
+    let user_agent = headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let request = LoginRequest {
         email: &form.email,
         password: &form.password,
@@ -108,6 +112,7 @@ async fn submit(
         device_cookie: device_cookie.as_deref(),
         previous_session: ctx.session_token.as_deref(),
         language: chosen,
+        user_agent,
     };
     match kp_app::auth::login(&state.app, request).await {
         Ok(logged_in) => {

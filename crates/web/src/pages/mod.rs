@@ -1,6 +1,8 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
+pub mod account;
 pub mod claims;
+pub mod consent;
 pub mod contact;
 pub mod contract_sheet;
 pub mod contracts;
@@ -49,6 +51,8 @@ pub fn routes() -> Routes {
         .merge(settings::routes())
         .merge(language::routes())
         .merge(legal::routes())
+        .merge(account::routes())
+        .merge(consent::routes())
         .merge(static_files::routes())
         .merge(theme_css::routes())
         .merge(theme_settings::routes())

@@ -125,6 +125,16 @@ async fn invitation_flow(t: &TestApp) {
             .status,
         StatusCode::SEE_OTHER
     );
+    // A new account accepts the terms and privacy notice first.
+    assert_eq!(lena.get("/home").await.location(), "/consent");
+    let token = lena.get("/consent").await.hidden("_csrf");
+    let accepted = lena
+        .post(
+            "/consent",
+            &[("_csrf", &token), ("terms", "1"), ("privacy", "1")],
+        )
+        .await;
+    assert_eq!(accepted.location(), "/home");
     assert_eq!(lena.get("/home").await.status, StatusCode::OK);
     // Once active, there is nothing to resend.
     let csrf = staff.get("/invitations").await.hidden("_csrf");

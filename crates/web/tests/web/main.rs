@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod account;
 mod account_passwords;
+mod consent;
 mod contact;
 mod contract_details;
 mod contract_sheet;

@@ -4,9 +4,10 @@
 
 pub mod home;
 mod home_uploads;
-mod passwords;
+mod legal;
 mod mails;
 mod outbox;
+mod passwords;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -25,6 +26,7 @@ pub fn routes() -> Routes {
         .merge(passwords::routes())
         .merge(mails::routes())
         .merge(outbox::routes())
+        .merge(legal::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -101,7 +101,16 @@ async fn submit(
     let device = cookies::get(&headers, cookies::device(secure));
     // A code can be long only by mistake; it is never echoed back.
     let code: String = form.code.chars().take(64).collect();
-    match sign_in::with_code(&state.app, p, &code, client, device.as_deref()).await {
+    let user_agent = headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let from = sign_in::Browser {
+        client,
+        device_cookie: device.as_deref(),
+        user_agent,
+    };
+    match sign_in::with_code(&state.app, p, &code, from).await {
         Ok(done) => Ok(signed_in(&state, done, &next)),
         Err(AppError::Validation(errors)) => {
             let view = StepView {

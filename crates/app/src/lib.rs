@@ -3,6 +3,8 @@
 //! acting [`kp_domain::Principal`] where data is read, so the access rule is
 //! applied in one place below the web layer.
 
+pub mod api;
+pub mod api_token_admin;
 pub mod api_tokens;
 pub mod attached;
 pub mod auth;

@@ -7,6 +7,7 @@
 //! dialect. Every read of customer data filters with the predicate that
 //! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
 
+pub mod api;
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
@@ -19,6 +20,7 @@ pub mod db;
 pub mod document_files;
 pub mod documents_attached;
 pub mod error;
+pub mod events;
 pub mod exchange_rates;
 pub mod home;
 pub mod lists;

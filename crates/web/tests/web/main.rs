@@ -3,6 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
+mod api_auth;
+mod api_bulk;
+mod api_events;
+mod api_records;
+mod api_support;
+mod api_tokens_page;
 mod contact;
 mod contract_details;
 mod contract_sheet;

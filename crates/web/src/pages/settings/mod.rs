@@ -2,6 +2,7 @@
 //! portal users get the 404 of a page that does not exist (staff URLs are
 //! not revealed to them), other staff 403.
 
+mod api_tokens;
 pub mod home;
 mod home_uploads;
 mod reports;
@@ -19,6 +20,7 @@ pub fn routes() -> Routes {
         .merge(home::routes())
         .merge(home_uploads::routes())
         .merge(reports::routes())
+        .merge(api_tokens::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

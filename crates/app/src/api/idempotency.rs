@@ -12,6 +12,9 @@ use crate::App;
 
 /// How long an answer is replayed.
 pub const KEEP: Duration = Duration::hours(24);
+/// A first request still "running" after this long has died with its
+/// process; any request ends long before (the request timeout).
+pub const ABANDONED: Duration = Duration::minutes(15);
 /// Longest key accepted.
 pub const MAX_KEY: usize = 255;
 
@@ -51,7 +54,10 @@ pub async fn start(app: &App, caller: &Caller, key: &str, hash: &str) -> Result<
         let Some(stored) = store::get(&app.db, caller.token_id, key).await? else {
             continue;
         };
-        if now - stored.created_at >= KEEP {
+        // An answer past its time, or a first request that never finished
+        // (the process stopped under it): the key is free again.
+        let stale = stored.status_code.is_none() && now - stored.created_at >= ABANDONED;
+        if now - stored.created_at >= KEEP || stale {
             store::forget(&app.db, caller.token_id, key).await?;
             continue;
         }

@@ -199,10 +199,20 @@ async fn idempotency(app: TestApp) {
         .await
         .unwrap();
     problem(&send(customer("Ida")).await, 409);
+    // A first request that never finished (its process died) frees the
+    // key after 15 minutes; the retry runs and its answer is kept.
+    app.clock.advance(chrono::Duration::minutes(16));
+    let retry = send(customer("Ida")).await;
+    assert_eq!(json_of(&retry)["result"], "unchanged", "{}", retry.body);
+    assert!(retry.headers.get("idempotent-replayed").is_none());
+    assert_eq!(
+        send(customer("Ida")).await.headers["idempotent-replayed"],
+        "true"
+    );
     // After 24 hours the key is free again.
     app.clock.advance(chrono::Duration::hours(25));
-    let later = send(customer("Ida")).await;
-    assert_eq!(json_of(&later)["result"], "unchanged", "{}", later.body);
+    let later = send(customer("Other")).await;
+    assert_eq!(json_of(&later)["result"], "updated", "{}", later.body);
 }
 
 #[tokio::test]

@@ -188,6 +188,15 @@ impl<'s> Scoped<'s> {
         self
     }
 
+    /// The finance item with alias `f` is visible and not deleted by the
+    /// back office.
+    pub fn finance_item(&mut self, f: &str) -> &mut Self {
+        self.sql.push("(").push(f).push(".deleted_at IS NULL AND ");
+        self.in_context(f, Context::CONTRACT);
+        self.sql.push(")");
+        self
+    }
+
     /// The finished statement; an error when no predicate was applied.
     pub fn finish(self) -> Result<Sql> {
         if self.predicates == 0 {

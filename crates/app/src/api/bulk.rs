@@ -10,7 +10,7 @@ use kp_storage::Tx;
 use serde::{Deserialize, Serialize};
 
 use super::validate::{parse_json, parse_value};
-use super::{ApiError, Caller, Outcome, claims, contracts, customers, objects};
+use super::{ApiError, Caller, Outcome, claims, contracts, customers, finance, objects};
 use crate::App;
 
 /// Raw lines held for a retry at most (bytes), so that a body full of
@@ -44,6 +44,7 @@ enum Change {
     Contract(contracts::ContractData),
     Object(objects::ObjectData),
     Claim(claims::ClaimData),
+    Finance(finance::FinanceData),
     Delete,
 }
 
@@ -176,10 +177,13 @@ impl Bulk {
             "contract" => contracts::RESOURCE,
             "object" => objects::RESOURCE,
             "claim" => claims::RESOURCE,
+            "finance_item" => finance::RESOURCE,
             other => {
                 return Err(fail(ApiError::field(
                     "type",
-                    format!("unknown type {other:?}: customer, contract, object or claim"),
+                    format!(
+                        "unknown type {other:?}: customer, contract, object, claim or finance_item"
+                    ),
                 )));
             }
         };
@@ -204,7 +208,10 @@ impl Bulk {
                     "object" => {
                         Change::Object(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
                     }
-                    _ => Change::Claim(parse_value(data.clone()).map_err(prefix).map_err(&fail)?),
+                    "claim" => {
+                        Change::Claim(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    _ => Change::Finance(parse_value(data.clone()).map_err(prefix).map_err(&fail)?),
                 }
             }
         };
@@ -301,9 +308,11 @@ async fn apply_one(
         (Change::Contract(d), _) => contracts::upsert_in(tx, tenant, ext, d.clone(), at).await,
         (Change::Object(d), _) => objects::upsert_in(tx, tenant, ext, d.clone(), at).await,
         (Change::Claim(d), _) => claims::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Finance(d), _) => finance::upsert_in(tx, tenant, ext, d.clone(), at).await,
         (Change::Delete, "customer") => customers::delete_in(tx, tenant, ext, at).await,
         (Change::Delete, "contract") => contracts::delete_in(tx, tenant, ext, at).await,
         (Change::Delete, "object") => objects::delete_in(tx, tenant, ext, at).await,
-        (Change::Delete, _) => claims::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, "claim") => claims::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, _) => finance::delete_in(tx, tenant, ext, at).await,
     }
 }

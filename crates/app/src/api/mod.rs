@@ -13,6 +13,7 @@ pub mod claims;
 pub mod contracts;
 pub mod customers;
 pub mod events;
+pub mod finance;
 pub mod idempotency;
 pub mod objects;
 mod upsert;

@@ -8,6 +8,7 @@
 pub mod claims;
 pub mod contracts;
 pub mod customers;
+pub mod finance;
 pub mod idempotency;
 pub mod objects;
 pub mod refs;

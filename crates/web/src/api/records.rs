@@ -157,6 +157,12 @@ resource!(
     "objects"
 );
 resource!(claims, claims, kp_app::api::claims::ClaimData, "claims");
+resource!(
+    finance,
+    finance,
+    kp_app::api::finance::FinanceData,
+    "finance-items"
+);
 
 /// Every record route.
 pub fn router() -> Router<AppState> {
@@ -165,4 +171,5 @@ pub fn router() -> Router<AppState> {
         .merge(contracts::router())
         .merge(objects::router())
         .merge(claims::router())
+        .merge(finance::router())
 }

@@ -19,6 +19,8 @@ pub const ALL: &[&str] = &[
     "write:objects",
     "read:claims",
     "write:claims",
+    "read:finance",
+    "write:finance",
     "events",
 ];
 

@@ -6,6 +6,7 @@
 mod api_auth;
 mod api_bulk;
 mod api_events;
+mod api_finance;
 mod api_records;
 mod api_support;
 mod api_tokens_page;

@@ -5,6 +5,8 @@
 
 pub mod account;
 pub mod activation;
+pub mod api;
+pub mod api_token_admin;
 pub mod api_tokens;
 pub mod attached;
 pub mod auth;

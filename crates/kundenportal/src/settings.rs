@@ -31,6 +31,8 @@ pub struct FileSettings {
     pub cache: CacheSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
+    #[serde(default)]
+    pub api: ApiSettings,
     pub smtp: Option<kp_mail::SmtpSettings>,
 }
 
@@ -52,6 +54,26 @@ impl Default for HttpSettings {
             video_upload_limit_bytes: web.video_upload_limit_bytes,
             request_timeout_secs: web.request_timeout_secs,
             trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// The sync API's limits.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApiSettings {
+    /// Largest JSON body, and longest bulk line.
+    pub body_limit_bytes: usize,
+    /// Bulk lines applied per transaction.
+    pub bulk_batch_size: usize,
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        let web = kp_web::WebConfig::default();
+        ApiSettings {
+            body_limit_bytes: web.api_body_limit_bytes,
+            bulk_batch_size: web.api_bulk_batch_size,
         }
     }
 }
@@ -294,6 +316,17 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
     if !public_url.starts_with("http://") && !public_url.starts_with("https://") {
         return Err(anyhow!(
             "public_url {public_url:?} must start with http:// or https:// (setting public_url in --config)"
+        ));
+    }
+    let api = &data.file.api;
+    if api.body_limit_bytes < 1024 {
+        return Err(anyhow!(
+            "api.body_limit_bytes must be at least 1024 (setting [api] body_limit_bytes in --config)"
+        ));
+    }
+    if !(1..=10_000).contains(&api.bulk_batch_size) {
+        return Err(anyhow!(
+            "api.bulk_batch_size must be 1 to 10000 (setting [api] bulk_batch_size in --config)"
         ));
     }
     let trusted_proxies = cidrs(&data.file.http.trusted_proxies, "http", "trusted_proxies")?;

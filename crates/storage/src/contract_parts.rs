@@ -8,7 +8,7 @@ use kp_domain::{ContractId, Scope};
 
 use crate::Result;
 use crate::db::Db;
-use crate::scope_sql::{Context, Scoped};
+use crate::scope_sql::Scoped;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
 pub struct CoInsured {
@@ -59,7 +59,7 @@ pub async fn finance_items(db: &Db, scope: &Scope, id: ContractId) -> Result<Vec
     )
     .bind(id)
     .push(" AND ")
-    .in_context("f", Context::CONTRACT)
+    .finance_item("f")
     .push(" ORDER BY f.due_date DESC, f.id DESC");
     db.fetch_all(q.finish()?).await
 }

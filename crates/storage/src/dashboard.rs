@@ -69,7 +69,7 @@ pub async fn next_due(db: &Db, scope: &Scope, limit: i64) -> Result<Vec<DueItem>
         "SELECT f.id, f.number, f.due_date, f.amount_minor, f.currency FROM finance_items f \
          WHERE NOT f.paid AND f.kind <> 'credit' AND ",
     )
-    .in_context("f", Context::CONTRACT)
+    .finance_item("f")
     .push(" ORDER BY f.due_date, f.id LIMIT ")
     .bind(limit);
     db.fetch_all(q.finish()?).await

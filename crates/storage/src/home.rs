@@ -41,7 +41,7 @@ pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
         .push(
             "), (SELECT COUNT(*) FROM finance_items f WHERE NOT f.paid AND f.kind <> 'credit' AND ",
         )
-        .in_context("f", Context::CONTRACT)
+        .finance_item("f")
         .push(")");
     let row: (i64, i64, i64, i64, i64, i64, i64) = db.fetch_one(q.finish()?).await?;
     Ok(ScopeCounts {

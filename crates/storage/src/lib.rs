@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod api;
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
@@ -22,6 +23,7 @@ pub mod db;
 pub mod document_files;
 pub mod documents_attached;
 pub mod error;
+pub mod events;
 pub mod exchange_rates;
 pub mod home;
 pub mod invitations;

@@ -93,6 +93,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 11,
+        name: "sync_api",
+        script: include_str!("../migrations/0011_sync_api.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -76,9 +76,13 @@ impl<'s> Scoped<'s> {
         self
     }
 
-    /// The contract with alias `k` is visible.
+    /// The contract with alias `k` is visible (and not deleted by the back
+    /// office: a deleted record is the 404 of one that never existed).
     pub fn contract(&mut self, k: &str) -> &mut Self {
-        self.contract_id(&format!("{k}.id"))
+        self.sql.push("(").push(k).push(".deleted_at IS NULL AND ");
+        self.contract_id(&format!("{k}.id"));
+        self.sql.push(")");
+        self
     }
 
     /// `col` holds the id of a visible contract.
@@ -95,10 +99,14 @@ impl<'s> Scoped<'s> {
     /// spares materialising every visible object (15,000 for an industrial
     /// group) to look at a handful.
     pub fn object(&mut self, o: &str) -> &mut Self {
+        self.sql.push("(").push(o).push(".deleted_at IS NULL AND ");
         if self.scope.object_list().is_none() {
-            return self.contract_id(&format!("{o}.contract_id"));
+            self.contract_id(&format!("{o}.contract_id"));
+        } else {
+            self.object_id(&format!("{o}.id"));
         }
-        self.object_id(&format!("{o}.id"))
+        self.sql.push(")");
+        self
     }
 
     /// `col` holds the id of a visible insured object.
@@ -111,10 +119,14 @@ impl<'s> Scoped<'s> {
     /// The claim with alias `c` is visible; as for [`Scoped::object`], by
     /// its own contract where no object or claim list narrows.
     pub fn claim(&mut self, c: &str) -> &mut Self {
+        self.sql.push("(").push(c).push(".deleted_at IS NULL AND ");
         if self.scope.object_list().is_none() && self.scope.claim_list().is_none() {
-            return self.contract_id(&format!("{c}.contract_id"));
+            self.contract_id(&format!("{c}.contract_id"));
+        } else {
+            self.claim_id(&format!("{c}.id"));
         }
-        self.claim_id(&format!("{c}.id"))
+        self.sql.push(")");
+        self
     }
 
     /// `col` holds the id of a visible claim.
@@ -144,6 +156,11 @@ impl<'s> Scoped<'s> {
         self.predicates += 1;
         self.sql.push("(");
         customer(self.scope, col, &mut self.sql);
+        // Deleted customers are few; their partial index keeps this cheap.
+        self.sql
+            .push(" AND ")
+            .push(col)
+            .push(" NOT IN (SELECT dc.id FROM customers dc WHERE dc.deleted_at IS NOT NULL)");
         if !self.scope.sees_customer_level_records() {
             self.sql
                 .push(" AND (")
@@ -168,6 +185,15 @@ impl<'s> Scoped<'s> {
     pub fn in_context(&mut self, x: &str, ctx: Context) -> &mut Self {
         self.predicates += 1;
         in_context(self.scope, x, ctx, &mut self.sql);
+        self
+    }
+
+    /// The finance item with alias `f` is visible and not deleted by the
+    /// back office.
+    pub fn finance_item(&mut self, f: &str) -> &mut Self {
+        self.sql.push("(").push(f).push(".deleted_at IS NULL AND ");
+        self.in_context(f, Context::CONTRACT);
+        self.sql.push(")");
         self
     }
 

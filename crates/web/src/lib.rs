@@ -5,6 +5,7 @@
 //!
 //! No SQL and no business rules live here.
 
+pub mod api;
 pub mod assets;
 pub mod cidr;
 pub mod context;
@@ -84,7 +85,8 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             timeout.max(UPLOAD_TIMEOUT),
         ));
-    pages::routes()
+    let api = api::router(&state);
+    let pages = pages::routes()
         .into_router()
         .fallback(|| async { error::WebError::NotFound })
         .layer(CatchPanicLayer::custom(
@@ -110,6 +112,25 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::no_store::layer,
         ))
+        .with_state(state.clone());
+    // The API has its own errors, limits and no cookies: requests under
+    // `/api` never reach the pages' layers.
+    pages
+        .layer(from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let api = api.clone();
+                async move {
+                    let path = request.uri().path();
+                    if path == "/api" || path.starts_with("/api/") {
+                        use axum::response::IntoResponse;
+                        use tower::ServiceExt;
+                        api.oneshot(request).await.into_response()
+                    } else {
+                        next.run(request).await
+                    }
+                }
+            },
+        ))
         .layer(from_fn_with_state(
             state.clone(),
             middleware::security_headers::layer,
@@ -120,7 +141,6 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             middleware::client_addr::layer,
         ))
-        .with_state(state)
 }
 
 /// Every route of [`router`] with its method, for tests that must cover

@@ -28,6 +28,11 @@ pub struct WebConfig {
     pub metrics_allow: Vec<Cidr>,
     /// The folder of the custom theme (`<data-dir>/theme`).
     pub theme_dir: Option<PathBuf>,
+    /// The largest JSON body of an API request (and the longest line of a
+    /// bulk body, which as a whole is streamed and not limited).
+    pub api_body_limit_bytes: usize,
+    /// Bulk lines applied per transaction.
+    pub api_bulk_batch_size: usize,
 }
 
 impl Default for WebConfig {
@@ -41,6 +46,8 @@ impl Default for WebConfig {
             trusted_proxies: Vec::new(),
             metrics_allow: Cidr::loopback(),
             theme_dir: None,
+            api_body_limit_bytes: 1024 * 1024,
+            api_bulk_batch_size: 500,
         }
     }
 }

@@ -87,6 +87,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_reports.html"),
     ),
     (
+        "pages/settings_api_tokens.html",
+        include_str!("../templates/pages/settings_api_tokens.html"),
+    ),
+    (
         "pages/home_customer.html",
         include_str!("../templates/pages/home_customer.html"),
     ),

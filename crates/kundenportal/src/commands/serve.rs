@@ -54,6 +54,8 @@ pub async fn serve(
         trusted_proxies: settings.trusted_proxies.clone(),
         metrics_allow: settings.metrics_allow.clone(),
         theme_dir: Some(settings.data.data_dir.join("theme")),
+        api_body_limit_bytes: file.api.body_limit_bytes,
+        api_bulk_batch_size: file.api.bulk_batch_size,
     };
     let templates = settings.data.data_dir.join("templates");
     let state = kp_web::state(
@@ -92,6 +94,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 }
                 if let Err(err) = kp_app::password_reset::prune(&app).await {
                     tracing::warn!(error = %err, "link housekeeping failed");
+                }
+                if let Err(err) = kp_app::api::idempotency::prune(&app).await {
+                    tracing::warn!(error = %err, "idempotency housekeeping failed");
                 }
             }
             _ = stop.changed() => break,

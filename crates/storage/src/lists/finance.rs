@@ -8,7 +8,7 @@ use kp_domain::{CustomerId, FinanceKind, Scope};
 use super::{AmountRange, Counted, DateRange, ListQuery, SortColumn, split};
 use crate::Result;
 use crate::db::Db;
-use crate::scope_sql::{Context, Scoped};
+use crate::scope_sql::Scoped;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FinanceSort {
@@ -104,7 +104,7 @@ pub async fn list(db: &Db, scope: &Scope, query: &FinanceQuery) -> Result<(Vec<F
          JOIN tenants t ON t.id = f.tenant_id \
          LEFT JOIN contracts k ON k.id = f.contract_id WHERE ",
     )
-    .in_context("f", Context::CONTRACT);
+    .finance_item("f");
     let filters = &query.filters;
     super::equals(&mut q, "f.kind", filters.kind);
     super::equals(&mut q, "f.paid", filters.paid);

@@ -6,6 +6,13 @@
 mod account;
 mod account_passwords;
 mod consent;
+mod api_auth;
+mod api_bulk;
+mod api_events;
+mod api_finance;
+mod api_records;
+mod api_support;
+mod api_tokens_page;
 mod contact;
 mod contract_details;
 mod contract_sheet;

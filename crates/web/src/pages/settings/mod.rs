@@ -2,6 +2,7 @@
 //! portal users get the 404 of a page that does not exist (staff URLs are
 //! not revealed to them), other staff 403.
 
+mod api_tokens;
 pub mod home;
 mod home_uploads;
 mod legal;
@@ -27,6 +28,7 @@ pub fn routes() -> Routes {
         .merge(mails::routes())
         .merge(outbox::routes())
         .merge(legal::routes())
+        .merge(api_tokens::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -1,0 +1,318 @@
+//! `POST /api/v1/bulk`: NDJSON lines of mixed resources, applied in
+//! batches, each batch in one transaction with a savepoint per line, so a
+//! bad line is undone alone. A line whose reference is missing is kept
+//! and retried after each later batch and at the end, so a record may be
+//! defined further down in the same body. Every line gets one result.
+
+use chrono::{DateTime, Utc};
+use kp_domain::TenantId;
+use kp_storage::Tx;
+use serde::{Deserialize, Serialize};
+
+use super::validate::{parse_json, parse_value};
+use super::{ApiError, Caller, Outcome, claims, contracts, customers, finance, objects};
+use crate::App;
+
+/// Raw lines held for a retry at most (bytes), so that a body full of
+/// dangling references cannot fill the memory.
+pub const MAX_DEFERRED_BYTES: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLine {
+    #[serde(rename = "type")]
+    kind: String,
+    external_id: String,
+    #[serde(default)]
+    op: Op,
+    #[serde(default)]
+    data: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Default, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum Op {
+    #[default]
+    Upsert,
+    Delete,
+}
+
+/// A line read and checked for shape, waiting to be applied.
+#[derive(Debug, Clone)]
+enum Change {
+    Customer(customers::CustomerData),
+    Contract(contracts::ContractData),
+    Object(objects::ObjectData),
+    Claim(claims::ClaimData),
+    Finance(finance::FinanceData),
+    Delete,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    line: u64,
+    kind: String,
+    external_id: String,
+    change: Change,
+    size: usize,
+}
+
+/// The answer to one line.
+#[derive(Debug, Clone, Serialize)]
+pub struct LineResult {
+    pub line: u64,
+    #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub external_id: String,
+    /// created, updated, unchanged, deleted, or error.
+    pub result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<LineError>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LineError {
+    pub status: u16,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub field: String,
+    pub reason: String,
+}
+
+impl LineResult {
+    fn error(line: u64, kind: &str, ext: &str, err: &ApiError) -> LineResult {
+        let (status, field, reason) = match err {
+            ApiError::Invalid(p) => {
+                let first = p.first();
+                (
+                    422,
+                    first.map(|f| f.field.clone()).unwrap_or_default(),
+                    p.iter()
+                        .map(|f| f.reason.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            }
+            ApiError::MissingReference(p) => (422, p.field.clone(), p.reason.clone()),
+            ApiError::MissingScope(s) => {
+                (403, String::new(), format!("the token lacks the scope {s}"))
+            }
+            ApiError::NotFound => (404, String::new(), "no such record".to_owned()),
+            ApiError::Conflict(m) => (409, String::new(), m.clone()),
+            ApiError::Unauthorized => (401, String::new(), err.to_string()),
+            ApiError::App(e) => {
+                tracing::error!(error = %e, line, "bulk line failed");
+                (500, String::new(), "internal error".to_owned())
+            }
+        };
+        LineResult {
+            line,
+            kind: kind.to_owned(),
+            external_id: ext.to_owned(),
+            result: "error",
+            error: Some(LineError {
+                status,
+                field,
+                reason,
+            }),
+        }
+    }
+}
+
+/// One bulk request in progress.
+pub struct Bulk {
+    caller: Caller,
+    deferred: Vec<Item>,
+    deferred_bytes: usize,
+}
+
+impl Bulk {
+    pub fn new(caller: Caller) -> Bulk {
+        Bulk {
+            caller,
+            deferred: Vec::new(),
+            deferred_bytes: 0,
+        }
+    }
+
+    /// Applies a batch of lines (number, text) in one transaction, then
+    /// retries the lines waiting for a reference. Results of lines still
+    /// waiting come later.
+    pub async fn batch(
+        &mut self,
+        app: &App,
+        lines: Vec<(u64, Vec<u8>)>,
+    ) -> Result<Vec<LineResult>, ApiError> {
+        let mut results = Vec::with_capacity(lines.len());
+        let mut items = Vec::with_capacity(lines.len());
+        for (line, text) in lines {
+            match self.parse(line, &text) {
+                Ok(item) => items.push(item),
+                Err(result) => results.push(*result),
+            }
+        }
+        let applied = self.apply(app, items, true).await?;
+        results.extend(applied);
+        if !self.deferred.is_empty() {
+            let waiting = std::mem::take(&mut self.deferred);
+            self.deferred_bytes = 0;
+            results.extend(self.apply(app, waiting, true).await?);
+        }
+        Ok(results)
+    }
+
+    /// The end of the body: lines still waiting fail with their missing
+    /// reference.
+    pub async fn finish(mut self, app: &App) -> Result<Vec<LineResult>, ApiError> {
+        let waiting = std::mem::take(&mut self.deferred);
+        self.apply(app, waiting, false).await
+    }
+
+    fn parse(&self, line: u64, text: &[u8]) -> Result<Item, Box<LineResult>> {
+        let raw: RawLine =
+            parse_json(text).map_err(|e| Box::new(LineResult::error(line, "", "", &e)))?;
+        let fail = |e: ApiError| Box::new(LineResult::error(line, &raw.kind, &raw.external_id, &e));
+        let resource = match raw.kind.as_str() {
+            "customer" => customers::RESOURCE,
+            "contract" => contracts::RESOURCE,
+            "object" => objects::RESOURCE,
+            "claim" => claims::RESOURCE,
+            "finance_item" => finance::RESOURCE,
+            other => {
+                return Err(fail(ApiError::field(
+                    "type",
+                    format!(
+                        "unknown type {other:?}: customer, contract, object, claim or finance_item"
+                    ),
+                )));
+            }
+        };
+        self.caller
+            .require(&resource.write_scope())
+            .map_err(&fail)?;
+        let change = match (raw.op, &raw.data) {
+            (Op::Delete, None) => Change::Delete,
+            (Op::Delete, Some(_)) => {
+                return Err(fail(ApiError::field("data", "a delete carries no data")));
+            }
+            (Op::Upsert, None) => return Err(fail(ApiError::field("data", "missing"))),
+            (Op::Upsert, Some(data)) => {
+                let prefix = in_data;
+                match raw.kind.as_str() {
+                    "customer" => {
+                        Change::Customer(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "contract" => {
+                        Change::Contract(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "object" => {
+                        Change::Object(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "claim" => {
+                        Change::Claim(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    _ => Change::Finance(parse_value(data.clone()).map_err(prefix).map_err(&fail)?),
+                }
+            }
+        };
+        Ok(Item {
+            line,
+            kind: raw.kind.clone(),
+            external_id: raw.external_id.clone(),
+            change,
+            size: text.len(),
+        })
+    }
+
+    /// Applies items in one transaction, a savepoint around each. With
+    /// `may_defer`, a line with a missing reference waits for a later
+    /// round instead of failing.
+    async fn apply(
+        &mut self,
+        app: &App,
+        items: Vec<Item>,
+        may_defer: bool,
+    ) -> Result<Vec<LineResult>, ApiError> {
+        let mut results = Vec::with_capacity(items.len());
+        if items.is_empty() {
+            return Ok(results);
+        }
+        let now = app.clock.now();
+        let mut tx = app.db.begin().await?;
+        for item in items {
+            tx.savepoint("bulk_line").await?;
+            match apply_one(&mut tx, self.caller.tenant, &item, now).await {
+                Ok(outcome) => {
+                    tx.release("bulk_line").await?;
+                    results.push(LineResult {
+                        line: item.line,
+                        kind: item.kind,
+                        external_id: item.external_id,
+                        result: outcome.as_str(),
+                        error: None,
+                    });
+                }
+                Err(err) => {
+                    tx.rollback_to("bulk_line").await?;
+                    tx.release("bulk_line").await?;
+                    let waits = may_defer
+                        && matches!(err, ApiError::MissingReference(_))
+                        && self.deferred_bytes + item.size <= MAX_DEFERRED_BYTES;
+                    if waits {
+                        self.deferred_bytes += item.size;
+                        self.deferred.push(item);
+                    } else {
+                        let err = in_data(err);
+                        results.push(LineResult::error(
+                            item.line,
+                            &item.kind,
+                            &item.external_id,
+                            &err,
+                        ));
+                    }
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(results)
+    }
+}
+
+/// Names the fields of a line's `data` as such (`data.customer`); the
+/// line's own `external_id` keeps its name.
+fn in_data(err: ApiError) -> ApiError {
+    let prefix = |mut f: super::FieldProblem| {
+        f.field = match f.field.as_str() {
+            "external_id" => f.field,
+            "" => "data".to_owned(),
+            other => format!("data.{other}"),
+        };
+        f
+    };
+    match err {
+        ApiError::Invalid(p) => ApiError::Invalid(p.into_iter().map(prefix).collect()),
+        ApiError::MissingReference(f) => ApiError::MissingReference(prefix(f)),
+        other => other,
+    }
+}
+
+async fn apply_one(
+    tx: &mut Tx,
+    tenant: TenantId,
+    item: &Item,
+    at: DateTime<Utc>,
+) -> Result<Outcome, ApiError> {
+    let ext = item.external_id.as_str();
+    match (&item.change, item.kind.as_str()) {
+        (Change::Customer(d), _) => customers::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Contract(d), _) => contracts::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Object(d), _) => objects::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Claim(d), _) => claims::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Finance(d), _) => finance::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Delete, "customer") => customers::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, "contract") => contracts::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, "object") => objects::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, "claim") => claims::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, _) => finance::delete_in(tx, tenant, ext, at).await,
+    }
+}

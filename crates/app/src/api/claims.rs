@@ -1,0 +1,293 @@
+//! `PUT/GET/DELETE /api/v1/claims/{external_id}` and the list: a claim
+//! names its contract (and object) by external id and carries its status
+//! history.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kp_domain::{ClaimStatus, ClaimType, TenantId};
+use kp_storage::Tx;
+use kp_storage::api::claims::{self as store, ClaimRow, ClaimValues, StatusEntry};
+use kp_storage::api::{objects, refs};
+use serde::{Deserialize, Serialize};
+
+use super::contracts::eur;
+use super::customers::{corrupt, staff_ref};
+use super::upsert::{Resource, missing, written};
+use super::validate::{self, Checker};
+use super::{ApiError, Caller, ListQuery, Outcome, Page, UpsertResult, paginate};
+use crate::App;
+
+pub const RESOURCE: Resource = Resource {
+    kind: "claim",
+    collection: "claims",
+    scope: "claims",
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: ClaimStatus,
+    #[serde(default)]
+    pub note: String,
+    pub changed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimData {
+    pub contract: String,
+    /// The insured object's external id; it must belong to the contract.
+    #[serde(default)]
+    pub object: Option<String>,
+    #[serde(default)]
+    pub broker_claim_number: String,
+    #[serde(default)]
+    pub insurer_claim_number: String,
+    pub date_of_loss: NaiveDate,
+    pub reported_on: NaiveDate,
+    pub claim_type: ClaimType,
+    #[serde(default)]
+    pub cause: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub description: String,
+    pub status: ClaimStatus,
+    #[serde(default)]
+    pub reserve_minor: i64,
+    #[serde(default)]
+    pub paid_minor: i64,
+    #[serde(default = "eur")]
+    pub currency: String,
+    #[serde(default)]
+    pub handler: Option<String>,
+    /// Oldest first.
+    #[serde(default)]
+    pub status_history: Vec<StatusChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimDoc {
+    pub external_id: String,
+    #[serde(flatten)]
+    pub data: ClaimData,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ClaimData {
+    fn check(mut self) -> Result<ClaimData, ApiError> {
+        let mut c = Checker::default();
+        c.reference("contract", &self.contract);
+        if let Some(o) = &self.object {
+            c.reference("object", o);
+        }
+        for (field, value) in [
+            ("broker_claim_number", &self.broker_claim_number),
+            ("insurer_claim_number", &self.insurer_claim_number),
+            ("cause", &self.cause),
+            ("place", &self.place),
+            ("description", &self.description),
+        ] {
+            c.text(field, value);
+        }
+        c.date("date_of_loss", Some(self.date_of_loss));
+        c.date("reported_on", Some(self.reported_on));
+        if self.reported_on < self.date_of_loss {
+            c.fail("reported_on", "before date_of_loss");
+        }
+        c.not_negative("reserve_minor", Some(self.reserve_minor));
+        c.not_negative("paid_minor", Some(self.paid_minor));
+        c.currency("currency", &mut self.currency);
+        c.staff("handler", &mut self.handler);
+        for (i, h) in self.status_history.iter().enumerate() {
+            c.text(&format!("status_history[{i}].note"), &h.note);
+            c.date(
+                &format!("status_history[{i}].changed_at"),
+                Some(h.changed_at.date_naive()),
+            );
+        }
+        // Stored to the microsecond on both databases.
+        for h in &mut self.status_history {
+            h.changed_at = h
+                .changed_at
+                .with_nanosecond(h.changed_at.nanosecond() / 1000 * 1000)
+                .unwrap_or(h.changed_at);
+        }
+        self.status_history.sort_by_key(|h| h.changed_at);
+        c.finish()?;
+        Ok(self)
+    }
+
+    fn from_row(r: ClaimRow, history: Vec<StatusEntry>) -> Option<ClaimDoc> {
+        let status_history = history
+            .into_iter()
+            .map(|h| {
+                Some(StatusChange {
+                    status: ClaimStatus::parse(&h.status).ok()?,
+                    note: h.note,
+                    changed_at: h.changed_at,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(ClaimDoc {
+            data: ClaimData {
+                contract: r.contract,
+                object: r.object,
+                broker_claim_number: r.broker_claim_number,
+                insurer_claim_number: r.insurer_claim_number,
+                date_of_loss: r.date_of_loss,
+                reported_on: r.reported_on,
+                claim_type: ClaimType::parse(&r.claim_type).ok()?,
+                cause: r.cause,
+                place: r.place,
+                description: r.description,
+                status: ClaimStatus::parse(&r.status).ok()?,
+                reserve_minor: r.reserve_minor,
+                paid_minor: r.paid_minor,
+                currency: r.currency,
+                handler: r.handler,
+                status_history,
+            },
+            external_id: r.external_id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+use chrono::Timelike;
+
+pub async fn upsert_in(
+    tx: &mut Tx,
+    tenant: TenantId,
+    ext: &str,
+    data: ClaimData,
+    at: DateTime<Utc>,
+) -> Result<Outcome, ApiError> {
+    validate::external_id(ext)?;
+    let data = data.check()?;
+    if let Some(stored) = store::get_in(tx, tenant, ext).await? {
+        let history = store::history_in(tx, stored.id).await?;
+        if ClaimData::from_row(stored, history).is_some_and(|d| d.data == data) {
+            return Ok(Outcome::Unchanged);
+        }
+    }
+    let contract_id = refs::contract(tx, tenant, &data.contract)
+        .await?
+        .ok_or_else(|| missing("contract", &data.contract))?;
+    let object_id = match &data.object {
+        Some(o) => {
+            let id = refs::object(tx, tenant, o)
+                .await?
+                .ok_or_else(|| missing("object", o))?;
+            if objects::contract_of(tx, id).await? != Some(contract_id) {
+                return Err(ApiError::field(
+                    "object",
+                    format!("object {o:?} is insured under another contract"),
+                ));
+            }
+            Some(id)
+        }
+        None => None,
+    };
+    let values = ClaimValues {
+        contract_id,
+        object_id,
+        broker_claim_number: &data.broker_claim_number,
+        insurer_claim_number: &data.insurer_claim_number,
+        date_of_loss: data.date_of_loss,
+        reported_on: data.reported_on,
+        claim_type: data.claim_type.as_str(),
+        cause: &data.cause,
+        place: &data.place,
+        description: &data.description,
+        status: data.status.as_str(),
+        reserve_minor: data.reserve_minor,
+        paid_minor: data.paid_minor,
+        currency: &data.currency,
+        handler_id: staff_ref(tx, tenant, "handler", data.handler.as_deref()).await?,
+    };
+    let existing = store::existing(tx, tenant, ext).await?;
+    let id = match existing {
+        Some(e) => {
+            store::update(tx, e.id, &values, at).await?;
+            e.id
+        }
+        None => store::insert(tx, tenant, ext, &values, at).await?,
+    };
+    let history: Vec<StatusEntry> = data
+        .status_history
+        .iter()
+        .map(|h| StatusEntry {
+            status: h.status.as_str().to_owned(),
+            note: h.note.clone(),
+            changed_at: h.changed_at,
+        })
+        .collect();
+    store::set_history(tx, id, &history).await?;
+    let outcome = written(existing);
+    RESOURCE.event(tx, tenant, ext, outcome, at).await?;
+    Ok(outcome)
+}
+
+pub async fn delete_in(
+    tx: &mut Tx,
+    tenant: TenantId,
+    ext: &str,
+    at: DateTime<Utc>,
+) -> Result<Outcome, ApiError> {
+    store::delete(tx, tenant, ext, at)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    RESOURCE
+        .event(tx, tenant, ext, Outcome::Deleted, at)
+        .await?;
+    Ok(Outcome::Deleted)
+}
+
+pub async fn upsert(
+    app: &App,
+    caller: &Caller,
+    ext: &str,
+    data: ClaimData,
+) -> Result<UpsertResult, ApiError> {
+    caller.require(&RESOURCE.write_scope())?;
+    let mut tx = app.db.begin().await?;
+    let outcome = upsert_in(&mut tx, caller.tenant, ext, data, app.clock.now()).await?;
+    tx.commit().await?;
+    Ok(RESOURCE.result(outcome, ext))
+}
+
+pub async fn delete(app: &App, caller: &Caller, ext: &str) -> Result<UpsertResult, ApiError> {
+    caller.require(&RESOURCE.write_scope())?;
+    let mut tx = app.db.begin().await?;
+    let outcome = delete_in(&mut tx, caller.tenant, ext, app.clock.now()).await?;
+    tx.commit().await?;
+    Ok(RESOURCE.result(outcome, ext))
+}
+
+pub async fn get(app: &App, caller: &Caller, ext: &str) -> Result<ClaimDoc, ApiError> {
+    caller.require(&RESOURCE.read_scope())?;
+    let row = store::get(&app.db, caller.tenant, ext)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let history = store::history(&app.db, row.id).await?;
+    ClaimData::from_row(row, history).ok_or_else(corrupt)
+}
+
+pub async fn list(app: &App, caller: &Caller, q: &ListQuery) -> Result<Page<ClaimDoc>, ApiError> {
+    caller.require(&RESOURCE.read_scope())?;
+    let page = q.page()?;
+    let rows = store::list(&app.db, caller.tenant, &page).await?;
+    let mut with_history = Vec::with_capacity(rows.len());
+    for row in rows {
+        let h = store::history(&app.db, row.id).await?;
+        with_history.push((row, h));
+    }
+    paginate(
+        with_history,
+        &page,
+        |(r, _)| r.id,
+        |(r, h)| ClaimData::from_row(r, h).ok_or_else(corrupt),
+    )
+}

@@ -1,0 +1,52 @@
+//! Reads and writes of the sync API (issue 11). The API acts for one
+//! tenant (its token's): every function here takes that [`TenantId`] and
+//! binds it into its statement, so a record of another tenant is never
+//! read, matched or written — the tenant is the API's scope. Records the
+//! back office deleted (`deleted_at`) are not read back, but an upsert
+//! finds them by external id and brings them back.
+
+pub mod claims;
+pub mod contracts;
+pub mod customers;
+pub mod finance;
+pub mod idempotency;
+pub mod objects;
+pub mod refs;
+pub mod tokens;
+
+use chrono::{DateTime, Utc};
+
+use crate::args::Sql;
+
+/// One page of a list: records after `after_id`, changed at or after
+/// `updated_since`, at most `limit`.
+#[derive(Debug, Clone, Copy)]
+pub struct PageQuery {
+    pub after_id: i64,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub limit: i64,
+}
+
+/// ` AND x.id > … [AND x.updated_at >= …] ORDER BY x.id LIMIT …` for a
+/// list of live records of table alias `x`.
+pub(crate) fn page(sql: &mut Sql, x: &str, q: &PageQuery) {
+    sql.push(" AND ").push(x).push(".deleted_at IS NULL AND ");
+    sql.push(x).push(".id > ").bind(q.after_id);
+    if let Some(since) = q.updated_since {
+        sql.push(" AND ")
+            .push(x)
+            .push(".updated_at >= ")
+            .bind(since);
+    }
+    sql.push(" ORDER BY ")
+        .push(x)
+        .push(".id LIMIT ")
+        .bind(q.limit);
+}
+
+/// Where an upsert found its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Existing {
+    pub id: i64,
+    pub deleted: bool,
+}

@@ -1,0 +1,115 @@
+//! The event feed the back office reads (`GET /api/v1/events`): every
+//! change it must learn about is appended in the transaction of the change.
+//!
+//! Ordering: an identity column alone is not enough on PostgreSQL, where a
+//! transaction that took id 5 may commit after one that took id 6; a reader
+//! that had already moved past 6 would never see 5. Each event therefore
+//! records its transaction id (`pg_current_xact_id()`), the feed is ordered
+//! by (transaction id, id), and a read hands out only events of
+//! transactions older than the oldest one still running
+//! (`pg_snapshot_xmin`): every transaction below that horizon has ended, so
+//! nothing can later appear before the cursor. On SQLite writers are
+//! serialised (one writer connection), ids commit in order and `xact` is 0.
+
+use chrono::{DateTime, Utc};
+use kp_domain::TenantId;
+
+use crate::args::Sql;
+use crate::db::{Backend, Db, Tx};
+use crate::{Result, StorageError};
+
+/// Where an event's feed position is: (transaction id, event id).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub xact: i64,
+    pub id: i64,
+}
+
+/// One event as the feed hands it out.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub xact: i64,
+    pub event_type: String,
+    pub resource_type: String,
+    pub resource_link: String,
+    pub payload: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl EventRow {
+    pub fn position(&self) -> Position {
+        Position {
+            xact: self.xact,
+            id: self.id,
+        }
+    }
+}
+
+/// The resource an event is about: its kind (`contract`) and the link to
+/// it (`/api/v1/contracts/V-1`).
+#[derive(Debug, Clone, Copy)]
+pub struct ResourceLink<'a> {
+    pub kind: &'a str,
+    pub link: &'a str,
+}
+
+/// Appends an event in the caller's transaction, so it exists exactly
+/// when the change does. Use cases of the portal (claims, uploads,
+/// consent) call this too.
+pub async fn append(
+    tx: &mut Tx,
+    tenant: TenantId,
+    event_type: &str,
+    resource: ResourceLink<'_>,
+    payload: &serde_json::Value,
+    at: DateTime<Utc>,
+) -> Result<i64> {
+    let xact = match tx.backend() {
+        Backend::Postgres => "CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)",
+        Backend::Sqlite => "0",
+    };
+    let payload = serde_json::to_string(payload)
+        .map_err(|e| StorageError::Corrupt(format!("event payload: {e}")))?;
+    tx.insert_returning_id(
+        Sql::new(format!(
+            "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
+             xact, created_at) VALUES ($1, $2, $3, $4, $5, {xact}, $6)"
+        ))
+        .arg(tenant)
+        .arg(event_type)
+        .arg(resource.kind)
+        .arg(resource.link)
+        .arg(payload)
+        .arg(at),
+    )
+    .await
+}
+
+/// Up to `limit` events of the tenant after `after`, in feed order, all of
+/// whose transactions have ended (see the module documentation).
+pub async fn after(
+    db: &Db,
+    tenant: TenantId,
+    after: Position,
+    limit: i64,
+) -> Result<Vec<EventRow>> {
+    let horizon = match db.backend() {
+        Backend::Postgres => {
+            " AND xact < CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT)"
+        }
+        Backend::Sqlite => "",
+    };
+    db.fetch_all(
+        Sql::new(format!(
+            "SELECT id, xact, event_type, resource_type, resource_link, payload, \
+             created_at FROM events WHERE tenant_id = $1 \
+             AND (xact > $2 OR (xact = $2 AND id > $3)){horizon} ORDER BY xact, id LIMIT $4"
+        ))
+        .arg(tenant)
+        .arg(after.xact)
+        .arg(after.id)
+        .arg(limit),
+    )
+    .await
+}

@@ -1,0 +1,204 @@
+//! `POST /api/v1/bulk`: an NDJSON body read as a stream, line by line,
+//! never collected whole, so memory stays flat for a body of any size; the
+//! answer is streamed too, one NDJSON result per input line. A line longer
+//! than `api.body_limit_bytes` gets an error result and is skipped; blank
+//! lines are ignored.
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Extension, Router};
+use futures_util::StreamExt;
+use kp_app::api::Caller;
+use kp_app::api::bulk::{Bulk, LineError, LineResult};
+use tokio::sync::mpsc;
+
+use super::problem::{ApiFailure, Problem};
+use crate::state::AppState;
+
+const NDJSON: &str = "application/x-ndjson";
+
+fn is_ndjson(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|t| {
+            let t = t.trim();
+            t.eq_ignore_ascii_case(NDJSON) || t.eq_ignore_ascii_case("application/ndjson")
+        })
+}
+
+async fn bulk(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if !is_ndjson(&headers) {
+        return Problem::of(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the body as application/x-ndjson, one JSON object per line",
+        )
+        .into_response();
+    }
+    // A token without any write scope learns so at once, not per line.
+    if !kp_domain::api_scopes::RESOURCES
+        .iter()
+        .any(|r| caller.require(&format!("write:{r}")).is_ok())
+    {
+        return ApiFailure(kp_app::api::ApiError::MissingScope(
+            "write:<resource>".to_owned(),
+        ))
+        .into_response();
+    }
+    // A small buffer: the reader waits for a slow client instead of
+    // piling up results.
+    let (tx, rx) = mpsc::channel::<Bytes>(8);
+    tokio::spawn(run(state, caller, body, tx));
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|b| (Ok::<_, std::io::Error>(b), rx))
+    });
+    let mut response = Body::from_stream(stream).into_response();
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(NDJSON));
+    response
+}
+
+/// Sends results; false when the client has gone.
+async fn send(tx: &mpsc::Sender<Bytes>, results: &[LineResult]) -> bool {
+    if results.is_empty() {
+        return true;
+    }
+    let mut out = Vec::new();
+    for r in results {
+        if serde_json::to_writer(&mut out, r).is_err() {
+            return false;
+        }
+        out.push(b'\n');
+    }
+    tx.send(Bytes::from(out)).await.is_ok()
+}
+
+fn too_long(line: u64, limit: usize) -> LineResult {
+    LineResult {
+        line,
+        kind: String::new(),
+        external_id: String::new(),
+        result: "error",
+        error: Some(LineError {
+            status: 413,
+            field: String::new(),
+            reason: format!("line longer than {limit} bytes (setting api.body_limit_bytes)"),
+        }),
+    }
+}
+
+/// Reads the body line by line and applies it in batches.
+async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes>) {
+    let limit = state.config.api_body_limit_bytes;
+    let batch_size = state.config.api_bulk_batch_size.max(1);
+    let mut bulk = Bulk::new(caller);
+    let mut stream = body.into_data_stream();
+    let mut current: Vec<u8> = Vec::new();
+    let mut oversized = false;
+    let mut line = 0u64;
+    let mut batch: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut ended = false;
+    while !ended {
+        let chunk = match stream.next().await {
+            Some(Ok(chunk)) => chunk,
+            Some(Err(err)) => {
+                tracing::warn!(error = %err, "bulk body ended early");
+                break;
+            }
+            None => {
+                ended = true;
+                Bytes::from_static(b"\n")
+            }
+        };
+        let mut rest: &[u8] = &chunk;
+        while let Some(pos) = rest.iter().position(|b| *b == b'\n') {
+            let (part, tail) = rest.split_at(pos);
+            rest = &tail[1..];
+            if ended && current.is_empty() && !oversized {
+                break;
+            }
+            line += 1;
+            if oversized {
+                oversized = false;
+                if !send(&tx, &[too_long(line, limit)]).await {
+                    return;
+                }
+                continue;
+            }
+            current.extend_from_slice(part);
+            let text = std::mem::take(&mut current);
+            if text.len() > limit {
+                if !send(&tx, &[too_long(line, limit)]).await {
+                    return;
+                }
+                continue;
+            }
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            batch.push((line, text));
+            if batch.len() >= batch_size && !flush(&state, &mut bulk, &mut batch, &tx).await {
+                return;
+            }
+        }
+        if !oversized {
+            current.extend_from_slice(rest);
+            if current.len() > limit {
+                oversized = true;
+                current = Vec::new();
+            }
+        }
+    }
+    if !flush(&state, &mut bulk, &mut batch, &tx).await {
+        return;
+    }
+    match bulk.finish(&state.app).await {
+        Ok(results) => {
+            send(&tx, &results).await;
+        }
+        Err(err) => fail(&tx, err).await,
+    }
+}
+
+async fn flush(
+    state: &AppState,
+    bulk: &mut Bulk,
+    batch: &mut Vec<(u64, Vec<u8>)>,
+    tx: &mpsc::Sender<Bytes>,
+) -> bool {
+    if batch.is_empty() {
+        return true;
+    }
+    match bulk.batch(&state.app, std::mem::take(batch)).await {
+        Ok(results) => send(tx, &results).await,
+        Err(err) => {
+            fail(tx, err).await;
+            false
+        }
+    }
+}
+
+/// The database failed a whole batch: one last line says so, and the
+/// lines of that batch and after it were not applied.
+async fn fail(tx: &mpsc::Sender<Bytes>, err: kp_app::api::ApiError) {
+    let problem = super::problem::problem(err);
+    let mut out = serde_json::to_vec(&serde_json::json!({ "result": "aborted", "error": problem }))
+        .unwrap_or_default();
+    out.push(b'\n');
+    let _ = tx.send(Bytes::from(out)).await;
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/bulk", post(bulk))
+}

@@ -18,6 +18,7 @@ pub mod device_cookies;
 pub mod document_files;
 pub mod error;
 pub mod exchange_rates;
+pub mod gdv_import;
 pub mod health;
 pub mod home;
 pub mod home_files;

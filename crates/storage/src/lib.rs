@@ -20,6 +20,7 @@ pub mod document_files;
 pub mod documents_attached;
 pub mod error;
 pub mod exchange_rates;
+pub mod gdv_import;
 pub mod home;
 pub mod lists;
 pub mod login_attempts;

@@ -30,6 +30,8 @@ pub(crate) struct Writer {
     insurers: HashMap<String, InsurerId>,
     customers: HashMap<String, CustomerId>,
     contracts: HashMap<String, (ContractId, CustomerId)>,
+    /// The first contract of each (VU number, policy number) in this file.
+    policies: HashMap<(String, String), (ContractId, CustomerId, String)>,
     pub(super) seen: HashSet<String>,
 }
 
@@ -60,6 +62,7 @@ impl Writer {
             insurers: HashMap::new(),
             customers: HashMap::new(),
             contracts: HashMap::new(),
+            policies: HashMap::new(),
             seen: HashSet::new(),
         }
     }
@@ -187,11 +190,13 @@ impl Writer {
             .collect();
         let mut targets = Vec::new();
         if contracts.is_empty() {
-            match store::contract_by_policy(tx, self.tenant, insurer, &g.policy).await? {
+            // Only contracts of this file: what the database holds from
+            // earlier imports would make the result depend on their order.
+            match self.policies.get(&(g.vu.clone(), g.policy.clone())) {
                 Some((id, customer, key)) => targets.push(Target {
-                    id,
-                    customer,
-                    key,
+                    id: *id,
+                    customer: *customer,
+                    key: key.clone(),
                     sparte: None,
                 }),
                 None => {
@@ -200,7 +205,7 @@ impl Writer {
                         line,
                         "no_contract",
                         format!(
-                            "records of policy {:?} without a contract (0200) in this file or the portal; kept raw",
+                            "records of policy {:?} without a contract (0200) in this file; kept raw",
                             g.policy
                         ),
                     );
@@ -368,6 +373,9 @@ impl Writer {
         self.report.written.contracts.add(outcome);
         self.seen.insert(key.clone());
         self.contracts.insert(key.clone(), (id, customer));
+        self.policies
+            .entry((g.vu.clone(), g.policy.clone()))
+            .or_insert((id, customer, key.clone()));
         Ok(Some(Target {
             id,
             customer,

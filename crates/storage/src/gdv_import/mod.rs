@@ -17,6 +17,4 @@ pub use fields::{
     ClaimFields, ContractFields, CustomerFields, FinanceFields, ObjectFields, upsert_claim,
     upsert_contract, upsert_customer, upsert_finance_item, upsert_object,
 };
-pub use upsert::{
-    Outcome, RawRecord, contract_by_policy, customer_by_external_id, insurer_by_vu, keep_raw,
-};
+pub use upsert::{Outcome, RawRecord, customer_by_external_id, insurer_by_vu, keep_raw};

@@ -117,29 +117,6 @@ pub async fn insurer_by_vu(
     Ok((InsurerId(id), Outcome::Created))
 }
 
-/// A contract of the tenant by insurer and policy number (any line of
-/// business), with its policyholder: where a file's later records of a
-/// contract come without their 0200.
-pub async fn contract_by_policy(
-    tx: &mut Tx,
-    tenant: TenantId,
-    insurer: InsurerId,
-    policy_number: &str,
-) -> Result<Option<(ContractId, CustomerId, String)>> {
-    let row: Option<(i64, i64, String)> = tx
-        .fetch_optional(
-            Sql::new(
-                "SELECT id, customer_id, external_id FROM contracts \
-                 WHERE tenant_id = $1 AND insurer_id = $2 AND policy_number = $3 ORDER BY id LIMIT 1",
-            )
-            .arg(tenant)
-            .arg(insurer)
-            .arg(policy_number),
-        )
-        .await?;
-    Ok(row.map(|(k, c, e)| (ContractId(k), CustomerId(c), e)))
-}
-
 /// A record kept as delivered.
 #[derive(Debug, Clone)]
 pub struct RawRecord<'a> {

@@ -68,7 +68,6 @@ impl Writer {
     }
 
     pub fn package(&mut self, vu: String, sender: String) {
-        self.report.packages += 1;
         self.senders.entry(vu).or_insert(sender);
     }
 

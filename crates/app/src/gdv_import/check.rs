@@ -39,6 +39,7 @@ fn kind(p: &Problem) -> String {
 /// must be rejected.
 pub(super) fn take(report: &mut ImportReport, checked: &Report, file: &str) -> bool {
     report.encoding = format!("{:?}", checked.encoding);
+    report.packages = checked.packages.len() as u64;
     report.records = checked.totals.records;
     report.records_by_type = checked.totals.by_record_type.clone();
     for p in &checked.problems {

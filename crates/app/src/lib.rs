@@ -24,6 +24,7 @@ pub mod home;
 pub mod home_files;
 pub mod home_settings;
 pub mod home_settings_edit;
+pub mod imports;
 pub mod legal;
 pub mod lists;
 pub mod login_throttle;

@@ -88,6 +88,13 @@ const ENTRIES: &[Entry] = &[
         href: "/settings/rates",
         who: Who::StaffAdmin,
     },
+    Entry {
+        area: None,
+        label: "nav-imports",
+        staff_label: "nav-imports",
+        href: "/settings/imports",
+        who: Who::Staff,
+    },
 ];
 
 /// Who an entry is for beyond the menu area.
@@ -99,6 +106,8 @@ enum Who {
     WithCustomerList,
     /// Staff administrators (broker settings).
     StaffAdmin,
+    /// Every staff member (each sees their tenants' records).
+    Staff,
 }
 
 impl Who {
@@ -113,6 +122,7 @@ impl Who {
                 }
             ),
             Who::StaffAdmin => principal.is_admin(),
+            Who::Staff => principal.is_staff(),
         }
     }
 }

@@ -21,6 +21,7 @@ mod home_support;
 mod home_video;
 mod i18n_pages;
 mod idor;
+mod imports;
 mod list_back_office;
 mod list_plates;
 mod lists;

@@ -4,6 +4,7 @@
 
 pub mod home;
 mod home_uploads;
+mod imports;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -19,6 +20,7 @@ pub fn routes() -> Routes {
         .merge(home::routes())
         .merge(home_uploads::routes())
         .merge(reports::routes())
+        .merge(imports::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

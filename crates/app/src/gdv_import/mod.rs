@@ -14,6 +14,7 @@
 
 mod apply;
 mod group;
+mod holder;
 mod map;
 mod parts;
 pub mod report;

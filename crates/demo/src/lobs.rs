@@ -175,6 +175,16 @@ pub fn profile(lob: L) -> Profile {
             Some(1_000),
             2,
         ),
+        // The demo sets hold no contracts of other Sparten (GDV import only).
+        L::Other => p(
+            "Sonstige",
+            "Autres",
+            "Sonstige Versicherung",
+            (100, 1_000),
+            None,
+            None,
+            0,
+        ),
     }
 }
 
@@ -213,6 +223,7 @@ pub fn code(lob: L) -> &'static str {
         L::Cargo => "TR",
         L::Engineering => "TV",
         L::CommercialContents => "IG",
+        L::Other => "SO",
     }
 }
 

@@ -48,6 +48,8 @@ macro_rules! code_enum {
 
 code_enum!(
     /// Sparte. GDV codes are kept alongside for the import and export.
+    /// `Other` takes Sparten the portal has no line of business for (GDV
+    /// bundles 000, Sterbegeld 510 …) in the GDV import.
     LineOfBusiness, "line of business" {
         Life = "life",
         Health = "health",
@@ -64,6 +66,7 @@ code_enum!(
         Cargo = "cargo",
         Engineering = "engineering",
         CommercialContents = "commercial_contents",
+        Other = "other",
     }
 );
 
@@ -84,7 +87,7 @@ impl LineOfBusiness {
             ResidentialBuilding => "140",
             Engineering => "170",
             Cargo => "190",
-            MotorFleet | CommercialContents => return None,
+            MotorFleet | CommercialContents | Other => return None,
         })
     }
 }

@@ -141,6 +141,15 @@ impl Record {
         )
     }
 
+    /// The decoded text of every Teildatensatz (256 characters each), in file
+    /// order: the record as delivered, for keeping it raw.
+    pub fn parts_text(&self) -> Vec<String> {
+        self.parts
+            .iter()
+            .map(|p| self.charset.decode(&p.bytes[..]))
+            .collect()
+    }
+
     /// Whether the record has typed fields.
     pub fn is_typed(&self) -> bool {
         !matches!(self.kind, RecordKind::Raw(_))

@@ -41,6 +41,34 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Import data files into a tenant.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import GDV VU-Vermittler files (customers, contracts, objects,
+    /// claims, finance items); a second import of the same file changes
+    /// nothing. Exits non-zero when a file had errors.
+    Gdv(ImportGdvArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportGdvArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Key of the tenant the data belongs to (`kundenportal tenant list`).
+    #[arg(long)]
+    pub tenant: String,
+    /// Print each report as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The GDV files, imported one after the other.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

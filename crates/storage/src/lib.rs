@@ -25,6 +25,7 @@ pub mod documents_attached;
 pub mod error;
 pub mod events;
 pub mod exchange_rates;
+pub mod gdv_import;
 pub mod home;
 pub mod invitations;
 pub mod link_tokens;

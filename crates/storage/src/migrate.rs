@@ -100,6 +100,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 13,
+        name: "gdv_import",
+        script: include_str!("../migrations/0013_gdv_import.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

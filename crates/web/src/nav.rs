@@ -95,6 +95,13 @@ const ENTRIES: &[Entry] = &[
         href: "/invitations",
         who: Who::Staff,
     },
+    Entry {
+        area: None,
+        label: "nav-imports",
+        staff_label: "nav-imports",
+        href: "/settings/imports",
+        who: Who::Staff,
+    },
 ];
 
 /// Who an entry is for beyond the menu area.
@@ -106,7 +113,8 @@ enum Who {
     WithCustomerList,
     /// Staff administrators (broker settings).
     StaffAdmin,
-    /// Staff of any role (not while impersonating a portal user).
+    /// Staff of any role (not while impersonating a portal user); each
+    /// sees their tenants' records.
     Staff,
 }
 

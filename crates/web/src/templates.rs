@@ -91,6 +91,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/settings_api_tokens.html"),
     ),
     (
+        "pages/settings_imports.html",
+        include_str!("../templates/pages/settings_imports.html"),
+    ),
+    (
+        "pages/settings_import.html",
+        include_str!("../templates/pages/settings_import.html"),
+    ),
+    (
         "pages/home_customer.html",
         include_str!("../templates/pages/home_customer.html"),
     ),

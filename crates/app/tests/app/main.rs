@@ -3,6 +3,7 @@
 //! running in-process on a loopback port.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod gdv_import;
 mod harness;
 mod login;
 mod mail_templates;

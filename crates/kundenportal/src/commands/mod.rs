@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod demo;
+mod import;
 mod migrate;
 mod serve;
 mod tenant;
@@ -9,7 +10,7 @@ mod user;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, TenantCommand, TokenCommand, UserCommand};
+use crate::cli::{Cli, Command, ImportCommand, TenantCommand, TokenCommand, UserCommand};
 
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -28,5 +29,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Token {
             command: TokenCommand::Create(args),
         } => token::create(&args).await,
+        Command::Import {
+            command: ImportCommand::Gdv(args),
+        } => import::gdv(&args).await,
     }
 }

@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+mod imports;
 mod tenants;
 mod tokens;
 
@@ -49,6 +50,8 @@ fn every_subcommand_has_help() {
         vec!["tenant", "list", "--help"],
         vec!["token", "--help"],
         vec!["token", "create", "--help"],
+        vec!["import", "--help"],
+        vec!["import", "gdv", "--help"],
     ] {
         let out = kundenportal(&args, dir.path());
         assert!(out.status.success(), "{args:?}");

@@ -52,6 +52,10 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/documents/{id}", "id", Param::Id(Kind::Document)),
     ("/documents/{id}/file", "id", Param::Id(Kind::Document)),
     ("/documents/{id}/preview", "id", Param::Id(Kind::Document)),
+    // Imports are not customer records: staff-only, narrowed to the
+    // member's tenants; `imports.rs` checks that another tenant's import
+    // is the 404 of one that does not exist.
+    ("/settings/imports/{id}", "id", Param::NotAnId),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
     ("/theme/{file}", "file", Param::NotAnId),

@@ -32,6 +32,7 @@ mod home_video;
 mod i18n_pages;
 mod idor;
 mod invitations;
+mod imports;
 mod list_back_office;
 mod list_plates;
 mod lists;

@@ -9,6 +9,7 @@ mod legal;
 mod mails;
 mod outbox;
 mod passwords;
+mod imports;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -29,6 +30,7 @@ pub fn routes() -> Routes {
         .merge(outbox::routes())
         .merge(legal::routes())
         .merge(api_tokens::routes())
+        .merge(imports::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -8,6 +8,7 @@
 //! [`scope_sql`] compiles from the principal's [`kp_domain::Scope`].
 
 pub mod accounts;
+pub mod accounts_email;
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
@@ -33,6 +34,7 @@ pub mod outbox_list;
 mod placeholders;
 pub mod premium_history;
 mod principal_row;
+pub mod registrations;
 pub mod request_throttle;
 pub mod scope_sql;
 pub mod search;

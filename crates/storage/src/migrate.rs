@@ -79,6 +79,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 12,
+        name: "registrations",
+        script: include_str!("../migrations/0012_registrations.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

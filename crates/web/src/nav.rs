@@ -81,6 +81,14 @@ const ENTRIES: &[Entry] = &[
         href: "/contact",
         who: Who::Everyone,
     },
+    // The staff's work items of self-registration.
+    Entry {
+        area: None,
+        label: "nav-registrations",
+        staff_label: "nav-registrations",
+        href: "/registrations",
+        who: Who::Staff,
+    },
     Entry {
         area: None,
         label: "nav-rates",
@@ -99,6 +107,7 @@ enum Who {
     WithCustomerList,
     /// Staff administrators (broker settings).
     StaffAdmin,
+    Staff,
 }
 
 impl Who {
@@ -113,6 +122,7 @@ impl Who {
                 }
             ),
             Who::StaffAdmin => principal.is_admin(),
+            Who::Staff => principal.is_staff(),
         }
     }
 }

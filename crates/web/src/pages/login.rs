@@ -49,6 +49,8 @@ struct LoginView {
     retry_minutes: u64,
     /// Messages next to the fields of a form sent incomplete.
     errors: FormErrors,
+    /// The first tenant offers self-registration: link to `/register`.
+    register: bool,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
@@ -57,6 +59,7 @@ async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
     }
     let view = LoginView {
         next: safe_next(q.next.as_deref(), "/home"),
+        register: kp_app::registration_settings::offered(&ctx.state.app, None).await?,
         ..LoginView::default()
     };
     Ok(Html(ctx.render("pages/login.html", "login-title", view)?).into_response())
@@ -163,7 +166,7 @@ async fn submit(
                 next,
                 error_key: Some(key),
                 retry_minutes: retry_after.map_or(0, |secs| secs.div_ceil(60)),
-                errors: FormErrors::default(),
+                ..LoginView::default()
             };
             let mut response = (
                 status,

@@ -1,5 +1,6 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
+pub mod account_email;
 pub mod claims;
 pub mod contact;
 pub mod contract_sheet;
@@ -15,6 +16,9 @@ pub mod legal;
 pub mod login;
 pub mod objects;
 pub mod rates;
+pub mod register;
+mod register_verify;
+pub mod registrations;
 pub mod search;
 pub mod settings;
 pub mod static_files;
@@ -40,6 +44,9 @@ pub fn routes() -> Routes {
         .merge(search::routes())
         .merge(rates::routes())
         .merge(settings::routes())
+        .merge(register::routes())
+        .merge(registrations::routes())
+        .merge(account_email::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(static_files::routes())

@@ -5,6 +5,7 @@
 pub mod home;
 mod home_uploads;
 mod passwords;
+mod registration;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -21,6 +22,7 @@ pub fn routes() -> Routes {
         .merge(home_uploads::routes())
         .merge(reports::routes())
         .merge(passwords::routes())
+        .merge(registration::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -162,9 +162,9 @@ pub async fn matching_customers(
     let scope = Scope::customers(kp_domain::CustomerSet::Tenants(vec![tenant]));
     let mut q = Scoped::new(&scope);
     q.push(
-        "SELECT cu.id, CASE WHEN EXISTS (SELECT 1 FROM portal_users pu WHERE pu.customer_id = cu.id \
+        "SELECT cu.id, CAST(CASE WHEN EXISTS (SELECT 1 FROM portal_users pu WHERE pu.customer_id = cu.id \
          OR (cu.organization_id IS NOT NULL AND pu.organization_id = cu.organization_id)) \
-         THEN 1 ELSE 0 END AS has_user FROM customers cu \
+         THEN 1 ELSE 0 END AS BIGINT) AS has_user FROM customers cu \
          WHERE REPLACE(REPLACE(LOWER(cu.external_id), ' ', ''), '-', '') = ",
     )
     .bind(normalize_number(number))

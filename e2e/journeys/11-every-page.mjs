@@ -14,7 +14,7 @@ import { withSession } from '../lib/harness.mjs';
 import { PHONE, assertNoHorizontalScroll, linksOn, loginOf, sweepLanguages } from '../lib/pages.mjs';
 
 const LISTS = ['/customers', '/contracts', '/objects', '/claims', '/documents', '/finances'];
-const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates'];
+const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates', '/settings/registration', '/registrations', '/account/email'];
 const VIEWPORTS = [
   { label: 'desktop', options: {} },
   { label: 'phone', options: PHONE },
@@ -54,6 +54,7 @@ async function customerPages(s) {
     ['/documents/{id} [PDF]', documents.pdf],
     ['/documents/{id} [image]', documents.image],
     ['/contact', '/contact'],
+    ['/account/email', '/account/email'],
   ];
 }
 

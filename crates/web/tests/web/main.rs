@@ -29,6 +29,7 @@ mod lists;
 mod login;
 mod operations;
 mod registration_auto;
+mod registration_misses;
 mod registration_request;
 mod registration_support;
 mod report_pdfs;

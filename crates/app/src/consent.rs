@@ -91,6 +91,8 @@ pub async fn accept(
         .iter()
         .map(|d| (d.page.key(), d.version.to_string()))
         .collect();
-    consents::accept(&app.db, id, customer, &documents, app.clock.now()).await?;
+    // The event goes to the feed of the tenant whose terms were accepted.
+    let tenant = legal_settings::tenant_of(app, Some(principal)).await?;
+    consents::accept(&app.db, id, customer, tenant, &documents, app.clock.now()).await?;
     Ok(())
 }

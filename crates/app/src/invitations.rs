@@ -184,7 +184,10 @@ pub async fn resend(app: &App, principal: &Principal, id: PortalUserId) -> Resul
     Ok(())
 }
 
-async fn send(app: &App, tx: &mut Tx, id: PortalUserId) -> Result<(), AppError> {
+/// Queues the invitation of portal user `id` (an activation link, single
+/// use, valid `invitation_link_days`) in the caller's transaction; also
+/// used when staff approve a registration request.
+pub(crate) async fn send(app: &App, tx: &mut Tx, id: PortalUserId) -> Result<(), AppError> {
     let user = UserRef::Portal(id);
     let account = accounts::get_in(tx, user)
         .await?

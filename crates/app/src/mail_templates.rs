@@ -126,7 +126,7 @@ pub fn default_texts(kind: MailKind, language: Language) -> Texts<'static> {
 
 /// The variables a template may use besides the broker's look (`tenant`,
 /// `colour`, `portal_url`): `name`, `link`, `expires` (formatted in the
-/// mail's language), `reason`, `extra_text`. Unused ones may stay empty.
+/// mail's language), `reason`, `extra_text`, `intro_text`. Unused ones may stay empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MailVars {
     /// The recipient's name (for the registration request: the person
@@ -140,6 +140,12 @@ pub struct MailVars {
     pub reason: Option<String>,
     /// Extra text, e.g. the registration's terms (D13).
     pub extra_text: Option<String>,
+    /// The broker's own text of a registration mail (D12), plain text
+    /// shown with its line breaks.
+    pub intro_text: Option<String>,
+    /// A colour (`#rrggbb`) replacing the theme's for this mail (D11: the
+    /// registration mails' own colour code).
+    pub colour: Option<String>,
 }
 
 /// Renders the mail of `kind` for the tenant's look (the tenant's own

@@ -19,6 +19,7 @@ fn vars() -> MailVars {
         expires_at: Some(Utc.with_ymd_and_hms(2026, 12, 6, 9, 30, 0).unwrap()),
         reason: Some("Keine Übereinstimmung".to_owned()),
         extra_text: Some("AGB <Stand 2026>".to_owned()),
+        ..MailVars::default()
     }
 }
 

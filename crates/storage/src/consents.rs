@@ -2,7 +2,7 @@
 //! (D5), and the session flag that makes the consent gate cheap.
 
 use chrono::{DateTime, Utc};
-use kp_domain::{CustomerId, PortalUserId};
+use kp_domain::{CustomerId, PortalUserId, TenantId};
 
 use crate::Result;
 use crate::args::Sql;
@@ -51,6 +51,7 @@ pub async fn accept(
     db: &Db,
     user: PortalUserId,
     customer: Option<CustomerId>,
+    tenant: Option<TenantId>,
     documents: &[(&str, String)],
     now: DateTime<Utc>,
 ) -> Result<()> {
@@ -70,21 +71,41 @@ pub async fn accept(
     }
     let payload = serde_json::json!({
         "portal_user_id": user.0,
+        "customer_id": customer.map(|c| c.0),
         "documents": documents
             .iter()
             .map(|(kind, version)| serde_json::json!({"kind": kind, "version": version}))
             .collect::<Vec<_>>(),
     });
-    tx.execute(
-        Sql::new(
-            "INSERT INTO events (event_type, customer_id, payload, created_at) \
-             VALUES ('consent.given', $1, $2, $3)",
-        )
-        .arg(customer)
-        .arg(payload.to_string())
-        .arg(now),
-    )
-    .await?;
+    match tenant {
+        // In the tenant's API feed (`GET /api/v1/events`).
+        Some(tenant) => {
+            crate::events::append(
+                &mut tx,
+                tenant,
+                "consent.given",
+                crate::events::ResourceLink {
+                    kind: "portal_user",
+                    link: "",
+                },
+                &payload,
+                now,
+            )
+            .await?;
+        }
+        None => {
+            tx.execute(
+                Sql::new(
+                    "INSERT INTO events (event_type, customer_id, payload, created_at) \
+                     VALUES ('consent.given', $1, $2, $3)",
+                )
+                .arg(customer)
+                .arg(payload.to_string())
+                .arg(now),
+            )
+            .await?;
+        }
+    }
     tx.execute(
         Sql::new("UPDATE sessions SET consent_check = FALSE WHERE portal_user_id = $1").arg(user),
     )

@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod accounts_email;
 pub mod api;
 pub mod args;
 pub mod broker_contacts;
@@ -39,6 +40,7 @@ pub mod passkeys;
 mod placeholders;
 pub mod premium_history;
 mod principal_row;
+pub mod registrations;
 pub mod request_throttle;
 pub mod scope_sql;
 pub mod search;

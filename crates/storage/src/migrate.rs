@@ -101,6 +101,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 12,
+        name: "registrations",
+        script: include_str!("../migrations/0012_registrations.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 13,
         name: "gdv_import",
         script: include_str!("../migrations/0013_gdv_import.sql"),

@@ -131,7 +131,7 @@ mod tests {
                 ("line", 1.into()),
                 ("shown", 1.into()),
                 ("total", 2.into()),
-                // My account, consent and legal settings (issue 8).
+                // My account, consent and legal settings, registration (issue 8).
                 ("floor", 8.into()),
                 ("max", 1024.into()),
                 ("version", 1.into()),
@@ -141,6 +141,8 @@ mod tests {
                 ("created", "X".into()),
                 ("document", "X".into()),
                 ("language", "X".into()),
+                ("tenant", "X".into()),
+                ("email", "X".into()),
             ];
             for key in &ids {
                 assert_ne!(

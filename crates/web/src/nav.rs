@@ -81,6 +81,14 @@ const ENTRIES: &[Entry] = &[
         href: "/contact",
         who: Who::Everyone,
     },
+    // The staff's work items of self-registration.
+    Entry {
+        area: None,
+        label: "nav-registrations",
+        staff_label: "nav-registrations",
+        href: "/registrations",
+        who: Who::Staff,
+    },
     Entry {
         area: None,
         label: "nav-rates",

@@ -239,6 +239,38 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/search.html"),
     ),
     (
+        "pages/settings_registration.html",
+        include_str!("../templates/pages/settings_registration.html"),
+    ),
+    (
+        "pages/register.html",
+        include_str!("../templates/pages/register.html"),
+    ),
+    (
+        "pages/register_notice.html",
+        include_str!("../templates/pages/register_notice.html"),
+    ),
+    (
+        "pages/register_password.html",
+        include_str!("../templates/pages/register_password.html"),
+    ),
+    (
+        "pages/registrations.html",
+        include_str!("../templates/pages/registrations.html"),
+    ),
+    (
+        "pages/registration.html",
+        include_str!("../templates/pages/registration.html"),
+    ),
+    (
+        "pages/account_email.html",
+        include_str!("../templates/pages/account_email.html"),
+    ),
+    (
+        "pages/account_email_confirm.html",
+        include_str!("../templates/pages/account_email_confirm.html"),
+    ),
+    (
         "pages/error.html",
         include_str!("../templates/pages/error.html"),
     ),

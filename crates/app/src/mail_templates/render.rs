@@ -85,8 +85,9 @@ pub fn render(
         expires => vars.expires_at.map(|at| format_expiry(language, at)).unwrap_or_default(),
         reason => vars.reason.clone().unwrap_or_default(),
         extra_text => vars.extra_text.clone().unwrap_or_default(),
+        intro_text => vars.intro_text.clone().unwrap_or_default(),
         tenant => look.tenant_name.clone(),
-        colour => look.colour.clone(),
+        colour => vars.colour.clone().unwrap_or_else(|| look.colour.clone()),
         portal_url => look.portal_url.clone(),
     };
     let run = |env: &Environment<'_>, name: &str, part: Part, ctx: Value| {

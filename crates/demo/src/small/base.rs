@@ -165,10 +165,22 @@ async fn insert_tenants(tx: &mut Tx) -> Result<[TenantId; 2], DemoError> {
         office_hours: hours.into(),
         created_at: created(),
     };
-    Ok([
+    let ids = [
         tenants::insert(tx, &hamburg).await?,
         tenants::insert(tx, &munich).await?,
-    ])
+    ];
+    // Hamburg's customers may register themselves (README names one
+    // without access); München leaves it off.
+    let registration = r#"{"mode":"automatic","recipient":"hamburg@hanse-assekuranz.example.de","colour":"","intro_text":"","extra_text":"Es gelten die Nutzungsbedingungen des Kundenportals."}"#;
+    settings::put_in(
+        tx,
+        SettingScope::Tenant(ids[0]),
+        "registration",
+        registration,
+        created(),
+    )
+    .await?;
+    Ok(ids)
 }
 
 async fn insert_staff(tx: &mut Tx, hashes: &Hashes, t: [TenantId; 2]) -> Result<Staff, DemoError> {

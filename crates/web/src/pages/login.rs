@@ -61,6 +61,8 @@ struct LoginView {
     /// Messages next to the fields of a form sent incomplete.
     errors: FormErrors,
     notice: Option<&'static str>,
+    /// The first tenant offers self-registration: link to `/register`.
+    register: bool,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
@@ -70,6 +72,7 @@ async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
     let view = LoginView {
         next: safe_next(q.next.as_deref(), "/home"),
         notice: notice_key(q.notice.as_deref()),
+        register: kp_app::registration_settings::offered(&ctx.state.app, None).await?,
         ..LoginView::default()
     };
     Ok(Html(ctx.render("pages/login.html", "login-title", view)?).into_response())
@@ -177,8 +180,7 @@ async fn submit(
                 next,
                 error_key: Some(key),
                 retry_minutes: retry_after.map_or(0, |secs| secs.div_ceil(60)),
-                errors: FormErrors::default(),
-                notice: None,
+                ..LoginView::default()
             };
             let mut response = (
                 status,

@@ -1,6 +1,7 @@
 //! Page handlers, one module per area, each with its own `router()`.
 
 pub mod account;
+pub mod account_email;
 pub mod claims;
 pub mod consent;
 pub mod contact;
@@ -20,6 +21,9 @@ pub mod mail_logo;
 pub mod objects;
 pub mod password;
 pub mod rates;
+pub mod register;
+mod register_verify;
+pub mod registrations;
 pub mod search;
 pub mod settings;
 pub mod static_files;
@@ -49,6 +53,9 @@ pub fn routes() -> Routes {
         .merge(search::routes())
         .merge(rates::routes())
         .merge(settings::routes())
+        .merge(register::routes())
+        .merge(registrations::routes())
+        .merge(account_email::routes())
         .merge(language::routes())
         .merge(legal::routes())
         .merge(account::routes())

@@ -86,6 +86,15 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
         "language",
         Param::NotAnId,
     ),
+    // Link tokens: unknown, used and expired ones answer alike (tested in
+    // registration_auto.rs and email_change.rs).
+    ("/register/verify/{token}", "token", Param::NotAnId),
+    ("/account/email/confirm/{token}", "token", Param::NotAnId),
+    // A staff work item, not customer data: other tenants' staff get the
+    // 404 of a missing one (registration_request.rs).
+    ("/registrations/{id}", "id", Param::NotAnId),
+    ("/registrations/{id}/approve", "id", Param::NotAnId),
+    ("/registrations/{id}/reject", "id", Param::NotAnId),
 ];
 
 /// The routes whose parameters `params` does not cover.

@@ -221,6 +221,11 @@ fn sample(ctx: &PageCtx, language: Language) -> MailVars {
         expires_at: Some(app.clock.now() + Duration::days(app.policy.invitation_link_days)),
         reason: Some(i18n::text(language, "mail-sample-reason")),
         extra_text: Some(i18n::text(language, "mail-sample-extra")),
+        // The tenant's own colour and text of registration mails (D11,
+        // D12) are set on the registration settings; the preview shows the
+        // theme's colour.
+        colour: None,
+        intro_text: Some(i18n::text(language, "mail-sample-extra")),
     }
 }
 

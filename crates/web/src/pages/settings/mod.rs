@@ -5,11 +5,12 @@
 mod api_tokens;
 pub mod home;
 mod home_uploads;
+mod imports;
 mod legal;
 mod mails;
 mod outbox;
 mod passwords;
-mod imports;
+mod registration;
 mod reports;
 
 use axum::response::{Html, IntoResponse};
@@ -31,6 +32,7 @@ pub fn routes() -> Routes {
         .merge(legal::routes())
         .merge(api_tokens::routes())
         .merge(imports::routes())
+        .merge(registration::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -13,7 +13,7 @@ use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, Scop
 use super::group::AUGSBURG;
 use super::{Hashes, Seeder};
 use crate::DemoError;
-use crate::accounts::{ACCOUNTS, CLAIRE, JENS, MARTINA, STEFAN};
+use crate::accounts::{ACCOUNTS, Account, CLAIRE, JENS, MARTINA, STEFAN, TOTP_ACCOUNT};
 use crate::calendar::{at, created, date};
 
 pub(super) struct Users {
@@ -117,19 +117,19 @@ async fn portal_users(
         else {
             return Err(DemoError::Incomplete(email));
         };
-        let user = NewPortalUser {
-            email: email.into(),
-            name: account.name.into(),
-            language: Language::parse(account.language).unwrap_or_default(),
-            status: PortalUserStatus::Active,
-            password_hash: hashes.get(email),
-            owner,
-            permission_profile_id: profile,
-            scope,
-            created_at: created(),
-        };
+        let user = new_user(account, hashes, owner, profile, scope);
         ids.push(portal_users::insert(&mut s.tx, &user).await?);
     }
+    // Her TOTP is enrolled after the load (`enrol_two_factor`): sealing
+    // the secret needs the application's encryption key.
+    let lena = new_user(
+        &TOTP_ACCOUNT,
+        hashes,
+        org,
+        Some(full),
+        ScopeRestrictions::default(),
+    );
+    portal_users::insert(&mut s.tx, &lena).await?;
     match ids[..] {
         [martina, stefan, jens, claire] => Ok(Portal {
             martina,
@@ -138,6 +138,26 @@ async fn portal_users(
             claire,
         }),
         _ => Err(DemoError::Incomplete("portal users")),
+    }
+}
+
+fn new_user(
+    account: &Account,
+    hashes: &Hashes,
+    owner: PortalUserOwner,
+    profile: Option<PermissionProfileId>,
+    scope: ScopeRestrictions,
+) -> NewPortalUser {
+    NewPortalUser {
+        email: account.email.into(),
+        name: account.name.into(),
+        language: Language::parse(account.language).unwrap_or_default(),
+        status: PortalUserStatus::Active,
+        password_hash: hashes.get(account.email),
+        owner,
+        permission_profile_id: profile,
+        scope,
+        created_at: created(),
     }
 }
 

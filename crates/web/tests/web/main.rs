@@ -34,3 +34,4 @@ mod search;
 mod sessions;
 mod themes;
 mod two_factor;
+mod two_factor_demo;

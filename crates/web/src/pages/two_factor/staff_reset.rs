@@ -70,4 +70,3 @@ async fn submit(
     let target = reset::reset(&ctx.state.app, principal, id_of(&id)?, client).await?;
     render(&ctx, target, true)
 }
-

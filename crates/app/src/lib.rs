@@ -43,6 +43,7 @@ pub mod tenants;
 pub mod theme;
 pub mod totp_codes;
 pub mod two_factor;
+pub mod webauthn;
 
 use std::sync::Arc;
 

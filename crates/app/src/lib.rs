@@ -30,6 +30,7 @@ pub mod login_throttle;
 pub mod mail_templates;
 pub mod objects;
 pub mod outbox;
+pub mod passkeys;
 pub mod password_policy;
 pub mod passwords;
 pub mod report_logos;

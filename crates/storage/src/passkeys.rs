@@ -1,6 +1,7 @@
 //! Passkeys (WebAuthn credentials) and the state of a WebAuthn ceremony
 //! between its start and finish. The credential is stored as the JSON
-//! webauthn-rs keeps; this module does not look inside.
+//! `kp_app::passkeys` keeps (public key, sign counter); this module does
+//! not look inside.
 
 use chrono::{DateTime, Utc};
 
@@ -191,8 +192,14 @@ pub async fn take_ceremony(
     let Some(row) = row else {
         return Ok(None);
     };
-    tx.execute(Sql::new("DELETE FROM webauthn_ceremonies WHERE id = $1").arg(row.id))
+    // Two finishes racing with the same token: only the one whose DELETE
+    // removed the row goes on.
+    let taken = tx
+        .execute(Sql::new("DELETE FROM webauthn_ceremonies WHERE id = $1").arg(row.id))
         .await?;
+    if taken != 1 {
+        return Ok(None);
+    }
     tx.execute(Sql::new("DELETE FROM webauthn_ceremonies WHERE expires_at <= $1").arg(now))
         .await?;
     tx.commit().await?;

@@ -27,6 +27,8 @@ mod list_plates;
 mod lists;
 mod login;
 mod operations;
+mod passkey_authenticator;
+mod passkeys;
 mod report_pdfs;
 mod report_settings;
 mod scope;

@@ -75,6 +75,23 @@ pub async fn delete(db: &Db, user: UserRef, id: i64) -> Result<bool> {
     Ok(n == 1)
 }
 
+/// Renames one of the user's passkeys; `false` when the user has no
+/// passkey with this id.
+pub async fn rename(db: &Db, user: UserRef, id: i64, name: &str) -> Result<bool> {
+    let (cond, owner_id) = owner(user, 3);
+    let n = db
+        .execute(
+            Sql::new(format!(
+                "UPDATE passkeys SET name = $1 WHERE id = $2 AND {cond}"
+            ))
+            .arg(name)
+            .arg(id)
+            .arg(owner_id),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
 pub async fn delete_all(db: &Db, user: UserRef) -> Result<()> {
     let (cond, id) = owner(user, 1);
     db.execute(Sql::new(format!("DELETE FROM passkeys WHERE {cond}")).arg(id))

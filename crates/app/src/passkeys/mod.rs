@@ -9,6 +9,7 @@
 //! The pages and the browser script over these are not built yet.
 
 mod ceremony;
+pub mod manage;
 mod register;
 mod sign_in;
 

@@ -6,10 +6,9 @@ use kp_storage::users::UserRef;
 use super::Credential;
 use super::ceremony::{self, RelyingParty, Started};
 use crate::webauthn::{self, Expected, base64url_encode};
-use crate::{App, AppError, FieldError};
+use crate::{App, AppError};
 
 const KIND: &str = "register";
-const MAX_NAME_CHARS: usize = 100;
 
 pub async fn start_registration(app: &App, user: UserRef) -> Result<Started, AppError> {
     ceremony::start(app, KIND, Some(user), false).await
@@ -27,19 +26,7 @@ pub async fn finish_registration(
     client_data_json: &[u8],
     attestation_object: &[u8],
 ) -> Result<i64, AppError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(AppError::Validation(vec![FieldError {
-            field: "name",
-            key: "form-required",
-        }]));
-    }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::Validation(vec![FieldError {
-            field: "name",
-            key: "passkey-name-too-long",
-        }]));
-    }
+    let name = super::manage::checked_name(name)?;
     let (challenge, user_verification) = ceremony::take(app, KIND, Some(user), token).await?;
     let expected = Expected {
         rp_id: &rp.id,

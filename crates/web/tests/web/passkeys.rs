@@ -214,3 +214,56 @@ async fn passkeys_register_sign_in_and_refuse_forgeries_on_postgres() {
     };
     check_passkeys(&app).await;
 }
+
+async fn check_rename_and_remove(app: &TestApp) {
+    use kp_app::passkeys::manage;
+    let martina = user(app, "martina").await;
+    let stefan = user(app, "stefan").await;
+    let m = demo_login("martina");
+    let s = demo_login("stefan");
+    let id = register(app, martina, &Authenticator::new(11), "Key").await;
+    let other = register(app, stefan, &Authenticator::new(12), "Laptop").await;
+
+    // A wrong password or an empty name changes nothing.
+    let wrong = manage::rename(&app.app, martina, m.email, "nope", id, "New").await;
+    assert!(matches!(wrong, Err(AppError::Validation(_))), "{wrong:?}");
+    let empty = manage::rename(&app.app, martina, m.email, m.password, id, "  ").await;
+    assert!(matches!(empty, Err(AppError::Validation(_))), "{empty:?}");
+    // Another user's passkey id: not found, and it stays as it was.
+    let forged = manage::rename(&app.app, martina, m.email, m.password, other, "Mine").await;
+    assert!(matches!(forged, Err(AppError::NotFound)), "{forged:?}");
+    let forged = manage::remove(&app.app, martina, m.email, m.password, other).await;
+    assert!(matches!(forged, Err(AppError::NotFound)), "{forged:?}");
+    let stefans = manage::list(&app.app, stefan).await.unwrap();
+    assert_eq!(stefans.len(), 1);
+    assert_eq!(stefans[0].name, "Laptop");
+
+    manage::rename(&app.app, martina, m.email, m.password, id, " Work key ")
+        .await
+        .unwrap();
+    assert_eq!(
+        manage::list(&app.app, martina).await.unwrap()[0].name,
+        "Work key"
+    );
+    manage::remove(&app.app, martina, m.email, m.password, id)
+        .await
+        .unwrap();
+    assert!(manage::list(&app.app, martina).await.unwrap().is_empty());
+    manage::remove(&app.app, stefan, s.email, s.password, other)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn passkeys_rename_and_remove_only_the_users_own() {
+    let app = spawn_app().await;
+    check_rename_and_remove(&app).await;
+}
+
+#[tokio::test]
+async fn passkeys_rename_and_remove_only_the_users_own_on_postgres() {
+    let Some((app, _pg)) = spawn_app_on_postgres().await else {
+        return;
+    };
+    check_rename_and_remove(&app).await;
+}

@@ -131,6 +131,8 @@ mod tests {
                 ("line", 1.into()),
                 ("shown", 1.into()),
                 ("total", 2.into()),
+                ("floor", 8.into()),
+                ("max", 1024.into()),
             ];
             for key in &ids {
                 assert_ne!(

@@ -43,6 +43,10 @@ export const ctx = {
   get logins() {
     return this.server.logins;
   },
+  /** The demo's user with TOTP enrolled: { email, password, secret } or null. */
+  get totpLogin() {
+    return this.server.totpLogin;
+  },
 };
 
 /** Numbers for the closing summary. */

@@ -57,6 +57,19 @@ export function parseLogins(stdout) {
   return logins;
 }
 
+/**
+ * The demo's user with TOTP already enrolled, printed below the login
+ * table: `two-factor login  <e-mail>  <password>` and `two-factor key
+ * <base32>`. `null` when the server printed none.
+ */
+export function parseTotpLogin(stdout) {
+  const text = stdout.replace(ANSI, '');
+  const login = /^two-factor login\s+(\S+@\S+)\s+(\S+)\s*$/m.exec(text);
+  const key = /^two-factor key\s+([A-Z2-7=]+)\s*$/m.exec(text);
+  if (!login || !key) return null;
+  return { email: login[1], password: login[2], secret: key[1] };
+}
+
 /** True when the table is complete: a blank line (or more output) followed the rows. */
 function tableComplete(stdout) {
   const text = stdout.replace(ANSI, '');
@@ -134,6 +147,7 @@ export class DemoServer {
     }
     this.baseURL = BANNER.exec(this.stdout.replace(ANSI, ''))[1].replace(/\/+$/, '');
     this.logins = parseLogins(this.stdout);
+    this.totpLogin = parseTotpLogin(this.stdout);
     if (this.logins.length === 0) throw new Error(`could not parse any demo login from stdout:\n${this.stdout}`);
 
     // 2. Readiness: /readyz answers 200 (polled, never a fixed sleep). The

@@ -42,6 +42,7 @@ pub mod mail_templates;
 pub mod objects;
 pub mod outbox;
 pub mod outgoing_mail;
+pub mod passkeys;
 pub mod password_change;
 pub mod password_reset;
 pub mod passwords;
@@ -62,6 +63,7 @@ pub mod tenants;
 pub mod theme;
 pub mod totp_codes;
 pub mod two_factor;
+pub mod webauthn;
 
 use std::sync::Arc;
 

@@ -129,3 +129,18 @@ pub(crate) const ACCOUNTS: &[Account] = &[
         "fr",
     ),
 ];
+
+/// The demo's portal user with TOTP already enrolled, kept out of
+/// [`ACCOUNTS`] so that every login there signs in with the password
+/// alone (browser journey 01). Same organization and profile as Stefan.
+pub(crate) const TOTP_ACCOUNT: Account = portal(
+    "customer: insurance department, Brenner Industrie Gruppe (two-factor: TOTP)",
+    "Lena Vogt",
+    "lena.vogt@brenner-gruppe.example.de",
+    "Demo-Lena-2026",
+    "de",
+);
+
+/// Lena's fixed TOTP secret (base32, 160 bits), printed by the demo so
+/// that a person can add it to an authenticator app.
+pub(crate) const TOTP_SECRET: &str = "KRSXG5CTMVRXEZLUJNSXS3DFNZQVMT3H";

@@ -15,4 +15,6 @@ pub enum DemoError {
     Incomplete(&'static str),
     #[error("cannot hash a demo password: {0}")]
     Password(String),
+    #[error("cannot enrol the demo's two-factor user: {0}")]
+    TwoFactor(String),
 }

@@ -63,6 +63,40 @@ pub fn consent_login() -> DemoLogin {
     }
 }
 
+/// The demo login with TOTP already enrolled: its secret in base32, for
+/// an authenticator app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoTotpLogin {
+    pub login: DemoLogin,
+    pub secret: &'static str,
+}
+
+pub fn totp_login() -> DemoTotpLogin {
+    let a = accounts::TOTP_ACCOUNT;
+    DemoTotpLogin {
+        login: DemoLogin {
+            role: a.role,
+            email: a.email,
+            password: a.password,
+            language: a.language,
+        },
+        secret: accounts::TOTP_SECRET,
+    }
+}
+
+/// Enrols the fixed TOTP secret of [`totp_login`] after [`seed`] or
+/// [`seed_large`]; needs the application because the secret is sealed
+/// with its encryption key.
+pub async fn enrol_two_factor(db: &Db, app: &kp_app::App) -> Result<(), DemoError> {
+    let email = accounts::TOTP_ACCOUNT.email;
+    let Some(creds) = kp_storage::users::credentials_by_email(db, email).await? else {
+        return Err(DemoError::Incomplete(email));
+    };
+    kp_app::two_factor::manage::enrol_fixed(app, creds.user, accounts::TOTP_SECRET)
+        .await
+        .map_err(|e| DemoError::TwoFactor(e.to_string()))
+}
+
 /// True when the database holds no tenant, i.e. nothing to overwrite.
 pub async fn is_empty(db: &Db) -> Result<bool, DemoError> {
     Ok(kp_storage::users::all_tenant_ids(db).await?.is_empty())
@@ -84,7 +118,7 @@ pub async fn seed(db: &Db, blobs: &BlobStore) -> Result<(), DemoError> {
 pub(crate) async fn hash_passwords() -> Result<small::Hashes, DemoError> {
     let tasks: Vec<_> = accounts::ACCOUNTS
         .iter()
-        .chain(std::iter::once(&accounts::CONSENT_ACCOUNT))
+        .chain([&accounts::CONSENT_ACCOUNT, &accounts::TOTP_ACCOUNT])
         .map(|a| {
             (
                 a.email,

@@ -1,6 +1,7 @@
 //! Passkeys (WebAuthn credentials) and the state of a WebAuthn ceremony
 //! between its start and finish. The credential is stored as the JSON
-//! webauthn-rs keeps; this module does not look inside.
+//! `kp_app::passkeys` keeps (public key, sign counter); this module does
+//! not look inside.
 
 use chrono::{DateTime, Utc};
 
@@ -69,6 +70,23 @@ pub async fn delete(db: &Db, user: UserRef, id: i64) -> Result<bool> {
             Sql::new(format!("DELETE FROM passkeys WHERE id = $1 AND {cond}"))
                 .arg(id)
                 .arg(owner_id),
+        )
+        .await?;
+    Ok(n == 1)
+}
+
+/// Renames one of the user's passkeys; `false` when the user has no
+/// passkey with this id.
+pub async fn rename(db: &Db, user: UserRef, id: i64, name: &str) -> Result<bool> {
+    let (cond, owner_id) = owner(user, 3);
+    let n = db
+        .execute(
+            Sql::new(format!(
+                "UPDATE passkeys SET name = $1 WHERE id = $2 AND {cond}"
+            ))
+            .arg(name)
+            .arg(id)
+            .arg(owner_id),
         )
         .await?;
     Ok(n == 1)
@@ -191,8 +209,14 @@ pub async fn take_ceremony(
     let Some(row) = row else {
         return Ok(None);
     };
-    tx.execute(Sql::new("DELETE FROM webauthn_ceremonies WHERE id = $1").arg(row.id))
+    // Two finishes racing with the same token: only the one whose DELETE
+    // removed the row goes on.
+    let taken = tx
+        .execute(Sql::new("DELETE FROM webauthn_ceremonies WHERE id = $1").arg(row.id))
         .await?;
+    if taken != 1 {
+        return Ok(None);
+    }
     tx.execute(Sql::new("DELETE FROM webauthn_ceremonies WHERE expires_at <= $1").arg(now))
         .await?;
     tx.commit().await?;

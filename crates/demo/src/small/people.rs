@@ -14,7 +14,9 @@ use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, Scop
 use super::group::AUGSBURG;
 use super::{Hashes, Seeder};
 use crate::DemoError;
-use crate::accounts::{ACCOUNTS, CLAIRE, CONSENT_ACCOUNT, JENS, MARTINA, STEFAN};
+use crate::accounts::{
+    ACCOUNTS, Account, CLAIRE, CONSENT_ACCOUNT, JENS, MARTINA, STEFAN, TOTP_ACCOUNT,
+};
 use crate::calendar::{at, created, date};
 
 pub(super) struct Users {
@@ -26,6 +28,8 @@ struct Portal {
     stefan: PortalUserId,
     jens: PortalUserId,
     claire: PortalUserId,
+    /// Lena V., the demo login with TOTP enrolled.
+    lena: PortalUserId,
 }
 
 pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, DemoError> {
@@ -119,25 +123,26 @@ async fn portal_users(
         else {
             return Err(DemoError::Incomplete(email));
         };
-        let user = NewPortalUser {
-            email: email.into(),
-            name: account.name.into(),
-            language: Language::parse(account.language).unwrap_or_default(),
-            status: PortalUserStatus::Active,
-            password_hash: hashes.get(email),
-            owner,
-            permission_profile_id: profile,
-            scope,
-            created_at: created(),
-        };
+        let user = new_user(account, hashes, owner, profile, scope);
         ids.push(portal_users::insert(&mut s.tx, &user).await?);
     }
+    // Her TOTP is enrolled after the load (`enrol_two_factor`): sealing
+    // the secret needs the application's encryption key.
+    let lena = new_user(
+        &TOTP_ACCOUNT,
+        hashes,
+        org,
+        Some(full),
+        ScopeRestrictions::default(),
+    );
+    let lena = portal_users::insert(&mut s.tx, &lena).await?;
     match ids[..] {
         [martina, stefan, jens, claire] => Ok(Portal {
             martina,
             stefan,
             jens,
             claire,
+            lena,
         }),
         _ => Err(DemoError::Incomplete("portal users")),
     }
@@ -158,7 +163,13 @@ async fn consents(s: &mut Seeder<'_>, hashes: &Hashes, users: &Portal) -> Result
         )
         .await?;
     }
-    for user in [users.martina, users.stefan, users.jens, users.claire] {
+    for user in [
+        users.martina,
+        users.stefan,
+        users.jens,
+        users.claire,
+        users.lena,
+    ] {
         for kind in ["terms", "privacy"] {
             kp_storage::consents::insert_in(&mut s.tx, user, kind, "1", created()).await?;
         }
@@ -180,6 +191,26 @@ async fn consents(s: &mut Seeder<'_>, hashes: &Hashes, users: &Portal) -> Result
     };
     portal_users::insert(&mut s.tx, &jonas).await?;
     Ok(())
+}
+
+fn new_user(
+    account: &Account,
+    hashes: &Hashes,
+    owner: PortalUserOwner,
+    profile: Option<PermissionProfileId>,
+    scope: ScopeRestrictions,
+) -> NewPortalUser {
+    NewPortalUser {
+        email: account.email.into(),
+        name: account.name.into(),
+        language: Language::parse(account.language).unwrap_or_default(),
+        status: PortalUserStatus::Active,
+        password_hash: hashes.get(account.email),
+        owner,
+        permission_profile_id: profile,
+        scope,
+        created_at: created(),
+    }
 }
 
 /// A thread: subject, context, who started it, staff, and the messages

@@ -17,10 +17,10 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
     let db = runtime::migrated_db(&settings.data).await?;
     let blobs = runtime::blobs(&settings.data);
     let listener = serve::bind(&settings).await?;
-    if kp_demo::is_empty(&db)
+    let fresh = kp_demo::is_empty(&db)
         .await
-        .context("cannot inspect the database")?
-    {
+        .context("cannot inspect the database")?;
+    if fresh {
         let started = Instant::now();
         match args.size {
             DemoSize::Small => kp_demo::seed(&db, &blobs)
@@ -47,8 +47,13 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
     } else {
         tracing::info!("database already holds data; demo data not loaded again");
     }
+    let app = runtime::assemble(db.clone(), &settings.data)?;
+    if fresh {
+        kp_demo::enrol_two_factor(&db, &app)
+            .await
+            .context("enrolling the demo's two-factor user failed")?;
+    }
     print_logins(&settings.public_url)?;
-    let app = runtime::assemble(db, &settings.data)?;
     serve::serve(app, &settings, listener).await
 }
 
@@ -92,7 +97,26 @@ fn print_logins(url: &str) -> Result<()> {
         consent.role, consent.email, consent.password
     )?;
     writeln!(out)?;
+    print_totp_login(&mut out)?;
     out.flush()?;
+    Ok(())
+}
+
+/// A second table after the first one's blank line, so that tools reading
+/// the first (the browser suite's every-login journey) see only logins
+/// that need no second factor.
+fn print_totp_login(out: &mut impl Write) -> Result<()> {
+    let totp = kp_demo::totp_login();
+    let l = &totp.login;
+    writeln!(
+        out,
+        "Two-factor sign-in: add this key to an authenticator app (time-based, \
+         6 digits, 30 s), sign in with the password, then enter the app's code."
+    )?;
+    writeln!(out, "two-factor role  {}", l.role)?;
+    writeln!(out, "two-factor login  {}  {}", l.email, l.password)?;
+    writeln!(out, "two-factor key  {}", totp.secret)?;
+    writeln!(out)?;
     Ok(())
 }
 

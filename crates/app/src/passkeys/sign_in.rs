@@ -1,0 +1,90 @@
+//! Proving a passkey: as the second factor of `user`, or (`user` None)
+//! instead of the password, where the key's owner is the one signing in.
+
+use kp_storage::passkeys as store;
+use kp_storage::users::UserRef;
+
+use super::Credential;
+use super::ceremony::{self, RelyingParty, Started};
+use crate::webauthn::{self, Expected, StoredCredential, base64url_decode};
+use crate::{App, AppError};
+
+const SECOND_FACTOR: &str = "second_factor";
+const PASSWORDLESS: &str = "passwordless";
+
+fn kind(user: Option<UserRef>) -> &'static str {
+    if user.is_some() {
+        SECOND_FACTOR
+    } else {
+        PASSWORDLESS
+    }
+}
+
+/// Passwordless sign-in requires user verification (PIN, biometrics): the
+/// passkey then stands for both factors.
+pub async fn start_assertion(app: &App, user: Option<UserRef>) -> Result<Started, AppError> {
+    ceremony::start(app, kind(user), user, user.is_none()).await
+}
+
+/// The browser's answer to `navigator.credentials.get`, as sent.
+#[derive(Debug, Clone)]
+pub struct Assertion<'a> {
+    /// Base64url, as the browser reports it.
+    pub credential_id: &'a str,
+    pub client_data_json: &'a [u8],
+    pub authenticator_data: &'a [u8],
+    pub signature: &'a [u8],
+}
+
+/// Returns the user the passkey belongs to. Any refusal — unknown
+/// credential, another user's, a replayed or expired challenge, a bad
+/// signature — is `InvalidCredentials`, alike for the browser.
+pub async fn finish_assertion(
+    app: &App,
+    rp: &RelyingParty,
+    user: Option<UserRef>,
+    token: &str,
+    answer: &Assertion<'_>,
+) -> Result<UserRef, AppError> {
+    let refuse = |why: &str| {
+        tracing::info!(why, "passkey sign-in refused");
+        AppError::InvalidCredentials
+    };
+    let (challenge, user_verification) = match ceremony::take(app, kind(user), user, token).await {
+        Ok(c) => c,
+        Err(AppError::NotFound) => return Err(refuse("no such ceremony")),
+        Err(e) => return Err(e),
+    };
+    let Some(found) = store::by_credential_id(&app.db, answer.credential_id).await? else {
+        return Err(refuse("unknown credential"));
+    };
+    if user.is_some_and(|u| u != found.user) {
+        return Err(refuse("another user's credential"));
+    }
+    let mut credential: Credential = serde_json::from_str(&found.credential)
+        .map_err(|e| AppError::Internal(format!("credential: {e}")))?;
+    let public_key = base64url_decode(&credential.public_key)
+        .ok_or_else(|| AppError::Internal("credential key".into()))?;
+    let expected = Expected {
+        rp_id: &rp.id,
+        origin: &rp.origin,
+        challenge: &challenge,
+        user_verification,
+    };
+    let stored = StoredCredential {
+        public_key: &public_key,
+        sign_count: credential.sign_count,
+    };
+    credential.sign_count = webauthn::verify_assertion(
+        &expected,
+        stored,
+        answer.client_data_json,
+        answer.authenticator_data,
+        answer.signature,
+    )
+    .map_err(|e| refuse(&e.to_string()))?;
+    let json = serde_json::to_string(&credential)
+        .map_err(|e| AppError::Internal(format!("credential: {e}")))?;
+    store::used(&app.db, found.id, &json, app.clock.now()).await?;
+    Ok(found.user)
+}

@@ -39,8 +39,7 @@ async function setPolicy(s, value) {
 async function newestMailLink(s, prefix) {
   await s.goto('/settings/outbox');
   await s.clickAndWaitForPage(s.page.locator('#outbox-table tbody tr a').first());
-  // No axe here: axe-core waits for the sandboxed frame of the mail's
-  // HTML, which runs no script; the list page is checked in journey 11.
+  await s.axe('/settings/outbox/{id}');
   const links = await s.page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   const link = links.find((href) => new URL(href, 'http://x').pathname.startsWith(prefix));
   assert.ok(link, `a ${prefix} link in the newest mail (links: ${links.join(', ')})`);

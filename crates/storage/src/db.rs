@@ -274,27 +274,6 @@ impl Tx {
     }
     }
 
-    /// Marks a point the transaction can return to (bulk: one bad line
-    /// must not undo the good ones before it). Names are fixed words, never
-    /// input.
-    pub async fn savepoint(&mut self, name: &'static str) -> Result<()> {
-        self.execute(Sql::new(format!("SAVEPOINT {name}"))).await?;
-        Ok(())
-    }
-
-    /// Undoes everything since the savepoint, which stays set.
-    pub async fn rollback_to(&mut self, name: &'static str) -> Result<()> {
-        self.execute(Sql::new(format!("ROLLBACK TO SAVEPOINT {name}")))
-            .await?;
-        Ok(())
-    }
-
-    pub async fn release(&mut self, name: &'static str) -> Result<()> {
-        self.execute(Sql::new(format!("RELEASE SAVEPOINT {name}")))
-            .await?;
-        Ok(())
-    }
-
     pub async fn commit(self) -> Result<()> {
         match self {
             Tx::Sqlite(tx) => tx.commit().await?,

@@ -42,6 +42,7 @@ pub mod premium_history;
 mod principal_row;
 pub mod registrations;
 pub mod request_throttle;
+mod savepoints;
 pub mod scope_sql;
 pub mod search;
 pub mod server_secrets;

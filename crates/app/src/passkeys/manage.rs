@@ -98,19 +98,21 @@ pub async fn rename(
     }
 }
 
-/// Removes a passkey; the recovery codes go with the last second factor.
+/// Removes a passkey (audited with the client address `ip`); the recovery
+/// codes go with the last second factor.
 pub async fn remove(
     app: &App,
     user: UserRef,
     email: &str,
     password: &str,
     id: i64,
+    ip: &str,
 ) -> Result<(), AppError> {
     check_password(app, user, email, password).await?;
     if !store::delete(&app.db, user, id).await? {
         return Err(AppError::NotFound);
     }
-    audit(app, user, "passkey.removed", id, "").await?;
+    audit(app, user, "passkey.removed", id, ip).await?;
     if !factors::factors(&app.db, user).await?.any() {
         factors::delete_recovery_codes(&app.db, user).await?;
     }

@@ -14,6 +14,7 @@ use crate::harness::{
     spawn_app_with_settings,
 };
 use crate::passkey_authenticator::Authenticator;
+use crate::registration_support::count;
 
 pub const RP: &str = "portal.example.de";
 pub const ORIGIN: &str = "https://portal.example.de";
@@ -282,6 +283,15 @@ async fn check_account_passkeys(app: &TestApp) {
         .await;
     assert_eq!(r.location(), "/account/two-factor?done=passkey-removed");
     assert!(passkey_ids(&martina.get("/account/two-factor").await.body).is_empty());
+    // Both changes are audited, the user as actor and target.
+    let audited = |action: &str| {
+        format!(
+            "SELECT COUNT(*) FROM audit_entries WHERE action = '{action}' \
+             AND actor_portal_user_id = target_id AND ip = '127.0.0.1'"
+        )
+    };
+    assert_eq!(count(app, &audited("passkey.added")).await, 2);
+    assert_eq!(count(app, &audited("passkey.removed")).await, 1);
 }
 
 #[tokio::test]

@@ -149,12 +149,19 @@ async fn rename(ctx: PageCtx, Path(id): Path<String>, Form(form): Form<ChangeFor
     }
 }
 
-async fn remove(ctx: PageCtx, Path(id): Path<String>, Form(form): Form<ChangeForm>) -> WebResult {
+async fn remove(
+    ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
+    Path(id): Path<String>,
+    Form(form): Form<ChangeForm>,
+) -> WebResult {
     let principal = ctx.require_user()?;
     ctx.check_csrf(&form.csrf)?;
     let user = own_user(principal)?;
     let id = parse_id(&id).ok_or(WebError::NotFound)?;
-    match manage::remove(&ctx.state.app, user, &principal.email, &form.password, id).await {
+    let ip = client.to_string();
+    let app = &ctx.state.app;
+    match manage::remove(app, user, &principal.email, &form.password, id, &ip).await {
         Ok(()) => Ok(Redirect::to(&format!("{PATH}?done=passkey-removed")).into_response()),
         Err(err) => refused(&ctx, format!("remove-{id}"), "", err).await,
     }

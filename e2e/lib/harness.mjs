@@ -137,10 +137,10 @@ export function slug(text) {
  * (Chromium logs "Failed to load resource" for such documents).
  */
 export class Session {
-  static async open(name, { viewport = { width: 1280, height: 900 }, isMobile = false, javaScriptEnabled = true } = {}) {
+  static async open(name, { viewport = { width: 1280, height: 900 }, isMobile = false, javaScriptEnabled = true, baseURL = ctx.baseURL } = {}) {
     ctx.server.assertAlive();
     const context = await ctx.browser.newContext({
-      baseURL: ctx.baseURL,
+      baseURL,
       viewport,
       isMobile,
       javaScriptEnabled,

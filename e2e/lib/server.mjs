@@ -81,8 +81,16 @@ function tableComplete(stdout) {
 }
 
 export class DemoServer {
-  constructor({ bin, startupTimeoutMs = 120_000, readyTimeoutMs = 30_000 }) {
+  /**
+   * `publicHost`: serve under `http://<publicHost>:<port>` (a config file
+   * sets `public_url`; passkeys need a host name, browsers refuse
+   * `127.0.0.1` as a relying party). `pidFile: false` for a second server
+   * next to the suite's one, which keeps run.sh's pid file.
+   */
+  constructor({ bin, startupTimeoutMs = 120_000, readyTimeoutMs = 30_000, publicHost = null, pidFile = true }) {
     this.bin = bin;
+    this.publicHost = publicHost;
+    this.pidFile = pidFile && !!process.env.E2E_SERVER_PIDFILE;
     this.startupTimeoutMs = startupTimeoutMs;
     this.readyTimeoutMs = readyTimeoutMs;
     this.stdout = '';
@@ -105,12 +113,18 @@ export class DemoServer {
     const port = await freePort();
     const listen = `127.0.0.1:${port}`;
     const started = Date.now();
-    this.child = spawn(this.bin, ['demo', '--data-dir', path.join(this.dataDir, 'data'), '--listen', listen], {
+    const args = ['demo', '--data-dir', path.join(this.dataDir, 'data'), '--listen', listen];
+    if (this.publicHost) {
+      const config = path.join(this.dataDir, 'kundenportal.toml');
+      fs.writeFileSync(config, `public_url = "http://${this.publicHost}:${port}"\n`);
+      args.push('--config', config);
+    }
+    this.child = spawn(this.bin, args, {
       stdio: ['ignore', 'pipe', log],
       env: { ...process.env, NO_COLOR: '1', RUST_LOG: process.env.RUST_LOG ?? 'info,sqlx=warn' },
     });
     fs.closeSync(log);
-    if (process.env.E2E_SERVER_PIDFILE) fs.writeFileSync(process.env.E2E_SERVER_PIDFILE, `${this.child.pid}\n`);
+    if (this.pidFile) fs.writeFileSync(process.env.E2E_SERVER_PIDFILE, `${this.child.pid}\n`);
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk) => {
       this.stdout += chunk;
@@ -160,7 +174,8 @@ export class DemoServer {
         throw new Error(`GET ${this.baseURL}/readyz did not answer 200 within ${this.readyTimeoutMs} ms after the login table (last: ${last})\n${this.logTail(12)}`);
       }
       try {
-        const res = await fetch(`${this.baseURL}/readyz`, { signal: AbortSignal.timeout(2_000) });
+        // The listen address itself: `localhost` may resolve to ::1 first.
+        const res = await fetch(`http://${listen}/readyz`, { signal: AbortSignal.timeout(2_000) });
         if (res.status === 200) break;
         last = `HTTP ${res.status} ${(await res.text()).slice(0, 200)}`;
       } catch (err) {
@@ -211,7 +226,7 @@ export class DemoServer {
         await gone;
       }
     }
-    if (process.env.E2E_SERVER_PIDFILE) fs.rmSync(process.env.E2E_SERVER_PIDFILE, { force: true });
+    if (this.pidFile) fs.rmSync(process.env.E2E_SERVER_PIDFILE, { force: true });
     if (!keepData && this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

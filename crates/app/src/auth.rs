@@ -205,15 +205,44 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
     if stage != Stage::SecondFactor {
         login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
     }
-    users::record_login(&app.db, credentials.user, now).await?;
+    let new = NewLogin {
+        user: credentials.user,
+        language: req.language.unwrap_or(credentials.language),
+        stage,
+        attempt,
+        previous_session: req.previous_session,
+        user_agent: req.user_agent,
+        ip: &ip,
+    };
+    open_session(app, new).await
+}
+
+/// A sign-in that passed its checks, for [`open_session`].
+pub(crate) struct NewLogin<'a> {
+    pub user: UserRef,
+    pub language: Language,
+    pub stage: Stage,
+    /// The attempt in `login_attempts`, kept with a session whose second
+    /// factor is due.
+    pub attempt: i64,
+    pub previous_session: Option<&'a str>,
+    pub user_agent: &'a str,
+    pub ip: &'a str,
+}
+
+/// Records the sign-in and opens its session (full, or half-way when a
+/// second factor or its enrolment is due).
+pub(crate) async fn open_session(app: &App, new: NewLogin<'_>) -> Result<LoggedIn, AppError> {
+    let now = app.clock.now();
+    let stage = new.stage;
+    users::record_login(&app.db, new.user, now).await?;
 
     // A fresh session id at login, and the one the browser had is gone, so
     // that a session token planted before login is worth nothing.
-    if let Some(previous) = req.previous_session {
+    if let Some(previous) = new.previous_session {
         sessions::delete(&app.db, &token_hash(previous)).await?;
     }
     let token = random_token();
-    let language = req.language.unwrap_or(credentials.language);
     let idle = now + Duration::minutes(app.policy.session_idle_minutes);
     let absolute = now + Duration::hours(app.policy.session_absolute_hours);
     let expires_at = match stage {
@@ -224,24 +253,24 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
         &app.db,
         NewSession {
             token_hash: &token_hash(&token),
-            user: credentials.user,
+            user: new.user,
             csrf_token: &random_token(),
-            language,
+            language: new.language,
             now,
             expires_at,
             stage: stage.as_str(),
-            login_attempt_id: (stage == Stage::SecondFactor).then_some(attempt),
-            user_agent: req.user_agent,
-            ip: &ip,
+            login_attempt_id: (stage == Stage::SecondFactor).then_some(new.attempt),
+            user_agent: new.user_agent,
+            ip: new.ip,
         },
     )
     .await?;
+    let key = device_key(app).await?;
     Ok(LoggedIn {
         token,
-        user: credentials.user,
-        language,
-        device_cookie: (stage == Stage::Full)
-            .then(|| device_cookies::issue(key, credentials.user, now)),
+        user: new.user,
+        language: new.language,
+        device_cookie: (stage == Stage::Full).then(|| device_cookies::issue(key, new.user, now)),
         stage,
     })
 }

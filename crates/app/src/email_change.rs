@@ -143,11 +143,22 @@ pub async fn peek(app: &App, token: &str) -> Result<String, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// Uses the link: the address changes and the old one gets a notice.
-/// `NotFound` for an unknown, used or expired link; `Conflict` (nothing
-/// changed, the link still usable) when another login took the address
-/// meanwhile.
-pub async fn confirm(app: &App, token: &str) -> Result<(), AppError> {
+/// Where a confirmation comes from: the session of the browser that
+/// follows the link (kept when it is the user's own; every other session
+/// of the user ends, as someone else may be signed in with the old
+/// address) and its address, for the audit entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Confirming<'a> {
+    pub session: Option<&'a crate::auth::Session>,
+    pub ip: &'a str,
+}
+
+/// Uses the link: the address changes, the old one gets a notice, every
+/// other session of the user ends and the change is audited, in one
+/// transaction. `NotFound` for an unknown, used or expired link; `Conflict`
+/// (nothing changed, the link still usable) when another login took the
+/// address meanwhile.
+pub async fn confirm(app: &App, token: &str, from: Confirming<'_>) -> Result<(), AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let Some(link) = link_tokens::consume(app, &mut tx, Purpose::EmailChange, token).await? else {
@@ -176,7 +187,24 @@ pub async fn confirm(app: &App, token: &str) -> Result<(), AppError> {
         &vars,
     )
     .await?;
+    let keep = from
+        .session
+        .filter(|s| {
+            s.principal.impersonated_by.is_none() && user_of(&s.principal).ok() == Some(link.user)
+        })
+        .map(|s| s.id);
+    let ended = kp_storage::account::end_sessions_in(&mut tx, link.user, keep).await?;
+    let details = serde_json::json!({ "sessions_ended": ended });
+    kp_storage::user_audit::record(
+        &mut tx,
+        link.user,
+        "account.email_changed",
+        from.ip,
+        &details,
+        now,
+    )
+    .await?;
     tx.commit().await?;
-    tracing::info!(user = ?link.user, "login e-mail changed");
+    tracing::info!(user = ?link.user, ended, "login e-mail changed");
     Ok(())
 }

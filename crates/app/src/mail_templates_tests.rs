@@ -124,3 +124,50 @@ fn kinds_round_trip_and_senders_are_quoted() {
     assert!(!editing::plausible_email("a@b"));
     assert!(!editing::plausible_email("x <a@b.de>"));
 }
+
+/// Every mail kind ships in all four languages, each its own translation
+/// (no language falls back to another's text), and every folder of
+/// defaults under `crates/app/mail` belongs to a kind.
+#[test]
+fn every_kind_has_all_four_languages_of_its_own() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("mail");
+    let mut folders: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    let mut kinds: Vec<String> = MailKind::ALL.iter().map(|k| k.code().to_owned()).collect();
+    kinds.sort();
+    assert_eq!(folders, kinds);
+    for kind in MailKind::ALL {
+        for language in Language::ALL {
+            for part in ["subject", "html", "txt"] {
+                let file = dir
+                    .join(kind.code())
+                    .join(format!("{}.{part}", language.code()));
+                let text = std::fs::read_to_string(&file).unwrap_or_default();
+                assert!(
+                    !text.trim().is_empty(),
+                    "{} is missing or empty",
+                    file.display()
+                );
+            }
+        }
+        for part in [0, 1, 2] {
+            let distinct: std::collections::HashSet<&str> = Language::ALL
+                .into_iter()
+                .map(|l| {
+                    let t = default_texts(kind, l);
+                    [t.subject, t.html, t.text][part]
+                })
+                .collect();
+            assert_eq!(
+                distinct.len(),
+                4,
+                "{kind:?}: part {part} repeats a language"
+            );
+        }
+    }
+}

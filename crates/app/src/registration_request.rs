@@ -108,14 +108,13 @@ pub async fn submit_request(
             colour: settings.colour_option(),
             ..MailVars::default()
         };
-        // The recipient is the broker's office: German, the portal's
-        // default language.
+        let language = recipient_language(app, &settings.recipient).await?;
         mail_templates::queue(
             app,
             &mut tx,
             Some(portal.tenant_id()),
             MailKind::RegistrationRequest,
-            Language::default(),
+            language,
             &settings.recipient,
             &vars,
         )
@@ -123,4 +122,15 @@ pub async fn submit_request(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// The language of the mail to the registration recipient: tenants keep no
+/// language of their own, so it is the staff user's with that address
+/// (their choice on "My account"), and for any other address (a shared
+/// office mailbox) German, the portal's default language.
+async fn recipient_language(app: &App, recipient: &str) -> Result<Language, AppError> {
+    let staff = kp_storage::users::credentials_by_email(&app.db, recipient)
+        .await?
+        .filter(|c| matches!(c.user, kp_storage::users::UserRef::Staff(_)));
+    Ok(staff.map_or_else(Language::default, |c| c.language))
 }

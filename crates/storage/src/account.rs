@@ -85,6 +85,25 @@ pub async fn end_other_sessions(db: &Db, user: UserRef, keep: i64) -> Result<u64
     .await
 }
 
+/// Ends every session of the user but `keep` (impersonations of them
+/// too: they were opened under the old identity), in the caller's
+/// transaction; the number ended.
+pub async fn end_sessions_in(tx: &mut Tx, user: UserRef, keep: Option<i64>) -> Result<u64> {
+    let (column, id) = owner(user);
+    let cond = match user {
+        UserRef::Portal(_) => {
+            "(portal_user_id = $1 OR impersonated_portal_user_id = $1)".to_owned()
+        }
+        UserRef::Staff(_) => format!("{column} = $1"),
+    };
+    tx.execute(
+        Sql::new(format!("DELETE FROM sessions WHERE {cond} AND id <> $2"))
+            .arg(id)
+            .arg(keep.unwrap_or(-1)),
+    )
+    .await
+}
+
 /// The user's stored password hash, if they have one.
 pub async fn password_hash(db: &Db, user: UserRef) -> Result<Option<String>> {
     let (table, id) = match user {

@@ -51,6 +51,7 @@ pub mod sessions;
 pub mod settings;
 pub mod tenants;
 pub mod two_factor;
+pub mod user_audit;
 pub mod users;
 pub mod write;
 

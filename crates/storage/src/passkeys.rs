@@ -15,6 +15,8 @@ use kp_domain::{PortalUserId, StaffUserId};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PasskeyRow {
     pub id: i64,
+    /// Base64url, as the browser names the credential.
+    pub credential_id: String,
     pub name: String,
     pub credential: String,
     pub created_at: DateTime<Utc>,
@@ -25,7 +27,7 @@ pub async fn list(db: &Db, user: UserRef) -> Result<Vec<PasskeyRow>> {
     let (cond, id) = owner(user, 1);
     db.fetch_all(
         Sql::new(format!(
-            "SELECT id, name, credential, created_at, last_used_at FROM passkeys \
+            "SELECT id, credential_id, name, credential, created_at, last_used_at FROM passkeys \
              WHERE {cond} ORDER BY id"
         ))
         .arg(id),

@@ -227,6 +227,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/partials/account_two_factor.html"),
     ),
     (
+        "partials/passkey_add.html",
+        include_str!("../templates/partials/passkey_add.html"),
+    ),
+    (
         "pages/consent.html",
         include_str!("../templates/pages/consent.html"),
     ),

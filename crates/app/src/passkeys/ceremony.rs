@@ -22,6 +22,55 @@ pub struct RelyingParty {
     pub name: String,
 }
 
+impl RelyingParty {
+    /// The relying party of the portal at `public_url`
+    /// (`scheme://host[:port][/path]`): the origin is scheme, host and port
+    /// as a browser writes them (no default port, lower case), the id the
+    /// host alone. `None` for a URL that is not http(s) with a host.
+    pub fn from_public_url(public_url: &str, name: &str) -> Option<RelyingParty> {
+        let (scheme, rest) = public_url.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        let default_port = match scheme.as_str() {
+            "https" => "443",
+            "http" => "80",
+            _ => return None,
+        };
+        let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+        if authority.is_empty() || authority.contains('@') {
+            return None;
+        }
+        // `[::1]:8080` keeps its brackets in the origin; a port after the
+        // last colon outside them.
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((h, p)) if !p.contains(']') && !p.is_empty() => (h.to_owned(), Some(p)),
+            _ => (authority.clone(), None),
+        };
+        if host.is_empty() {
+            return None;
+        }
+        let origin = match port {
+            Some(p) if p != default_port => format!("{scheme}://{host}:{p}"),
+            _ => format!("{scheme}://{host}"),
+        };
+        Some(RelyingParty {
+            id: host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .to_owned(),
+            origin,
+            name: name.to_owned(),
+        })
+    }
+
+    /// The portal's relying party, from `Policy::public_url`; a public URL
+    /// that names no host is a configuration error (the start-up refuses
+    /// one without http(s), so this is not expected).
+    pub fn of(app: &App) -> Result<RelyingParty, AppError> {
+        RelyingParty::from_public_url(&app.policy.public_url, &app.policy.broker_name)
+            .ok_or_else(|| AppError::Internal("public_url names no host".into()))
+    }
+}
+
 /// A started ceremony: the token the browser sends back with its answer,
 /// and the challenge (base64url) for `navigator.credentials`.
 #[derive(Debug, Clone)]
@@ -75,4 +124,34 @@ pub(super) async fn take(
     let challenge = base64url_decode(&state.challenge)
         .ok_or_else(|| AppError::Internal("ceremony challenge".into()))?;
     Ok((challenge, state.user_verification))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RelyingParty;
+
+    fn rp(url: &str) -> Option<(String, String)> {
+        RelyingParty::from_public_url(url, "x").map(|r| (r.id, r.origin))
+    }
+
+    #[test]
+    fn the_relying_party_comes_from_the_public_url() {
+        let pair = |a: &str, b: &str| Some((a.to_owned(), b.to_owned()));
+        assert_eq!(
+            rp("https://Portal.Example.de/"),
+            pair("portal.example.de", "https://portal.example.de")
+        );
+        assert_eq!(
+            rp("https://portal.example.de:443/kp"),
+            pair("portal.example.de", "https://portal.example.de")
+        );
+        assert_eq!(
+            rp("http://localhost:8080"),
+            pair("localhost", "http://localhost:8080")
+        );
+        assert_eq!(rp("http://[::1]:8080"), pair("::1", "http://[::1]:8080"));
+        assert_eq!(rp("ftp://example.de"), None);
+        assert_eq!(rp("https://"), None);
+        assert_eq!(rp("https://user@example.de"), None);
+    }
 }

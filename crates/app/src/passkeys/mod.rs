@@ -6,15 +6,18 @@
 //! user verification, any registered key (passwordless sign-in, the user
 //! found from the credential).
 //!
-//! The pages and the browser script over these are not built yet.
+//! `login` signs in with them (passwordless, second factor, the forced
+//! enrolment); the pages and the browser script are in kp-web
+//! (`pages::passkeys`, `static/passkeys.js`).
 
 mod ceremony;
+pub mod login;
 pub mod manage;
 mod register;
 mod sign_in;
 
 pub use ceremony::{RelyingParty, Started};
-pub use register::{finish_registration, start_registration};
+pub use register::{Registration, finish_registration, start_registration, user_handle};
 pub use sign_in::{Assertion, finish_assertion, start_assertion};
 
 use serde::{Deserialize, Serialize};

@@ -7,11 +7,51 @@ use super::Credential;
 use super::ceremony::{self, RelyingParty, Started};
 use crate::webauthn::{self, Expected, base64url_encode};
 use crate::{App, AppError};
+use sha2::{Digest, Sha256};
 
 const KIND: &str = "register";
 
 pub async fn start_registration(app: &App, user: UserRef) -> Result<Started, AppError> {
     ceremony::start(app, KIND, Some(user), false).await
+}
+
+/// The opaque user handle the authenticator stores with a discoverable
+/// credential (`user.id`): stable per user, no e-mail or name in it. Sign-in
+/// finds the user from the credential id, not from this.
+pub fn user_handle(user: UserRef) -> String {
+    let who = match user {
+        UserRef::Staff(id) => format!("kundenportal:staff:{}", id.0),
+        UserRef::Portal(id) => format!("kundenportal:portal:{}", id.0),
+    };
+    base64url_encode(&Sha256::digest(who.as_bytes())[..16])
+}
+
+/// The browser's answer to `navigator.credentials.create`, with the name
+/// the user gave the passkey.
+#[derive(Debug, Clone, Copy)]
+pub struct Registration<'a> {
+    pub token: &'a str,
+    pub name: &'a str,
+    pub client_data_json: &'a [u8],
+    pub attestation_object: &'a [u8],
+}
+
+pub(super) async fn finish(
+    app: &App,
+    rp: &RelyingParty,
+    user: UserRef,
+    answer: Registration<'_>,
+) -> Result<i64, AppError> {
+    finish_registration(
+        app,
+        rp,
+        user,
+        answer.token,
+        answer.name,
+        answer.client_data_json,
+        answer.attestation_object,
+    )
+    .await
 }
 
 /// Verifies the browser's answer and stores the passkey under `name`;

@@ -60,11 +60,6 @@ pub async fn with_code(
     code: &str,
     from: Browser<'_>,
 ) -> Result<Completed, AppError> {
-    let Browser {
-        client,
-        device_cookie,
-        user_agent,
-    } = from;
     if pending.stage != Stage::SecondFactor {
         return Err(AppError::Forbidden);
     }
@@ -77,29 +72,9 @@ pub async fn with_code(
         // Not a guess at anything: shown, not counted.
         return Err(field("two-factor-code-malformed"));
     }
-    let now = app.clock.now();
-    let nonce = auth::device_nonce(app, device_cookie, pending.user).await?;
-    let ip = client.to_string();
     let email = users::normalize_email(&pending.email);
-    let (attempt, counts) = login_attempts::begin(
-        &app.db,
-        &Attempt {
-            email: &email,
-            ip: &ip,
-            device: nonce.as_deref(),
-            user_agent,
-            at: now,
-        },
-        now - Duration::minutes(app.policy.login_window_minutes),
-    )
-    .await?;
-    if let Some(wait) = login_throttle::wait_secs(&app.policy, &counts, nonce.is_some(), now) {
-        login_attempts::finish(&app.db, attempt, Outcome::Refused).await?;
-        tracing::warn!(%ip, wait, "second factor refused: too many failed attempts");
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: wait,
-        });
-    }
+    let attempt = begin_attempt(app, &email, Some(pending.user), from).await?;
+    let now = app.clock.now();
     let outcome = match (totp_code, recovery_code) {
         (Some(code), _) => check_totp(app, pending.user, &code).await?,
         (None, Some(code)) => {
@@ -122,6 +97,44 @@ pub async fn with_code(
             Err(field(key))
         }
     }
+}
+
+/// Starts a sign-in attempt counted under `account` (a normalized e-mail)
+/// and the browser's address and device cookie (valid for `user` only);
+/// `TooManyAttempts` (the attempt noted as refused) while a counter pauses.
+/// Returns the attempt, to be finished with its outcome.
+pub(crate) async fn begin_attempt(
+    app: &App,
+    account: &str,
+    user: Option<UserRef>,
+    from: Browser<'_>,
+) -> Result<i64, AppError> {
+    let now = app.clock.now();
+    let nonce = match user {
+        Some(user) => auth::device_nonce(app, from.device_cookie, user).await?,
+        None => None,
+    };
+    let ip = from.client.to_string();
+    let (attempt, counts) = login_attempts::begin(
+        &app.db,
+        &Attempt {
+            email: account,
+            ip: &ip,
+            device: nonce.as_deref(),
+            user_agent: from.user_agent,
+            at: now,
+        },
+        now - Duration::minutes(app.policy.login_window_minutes),
+    )
+    .await?;
+    if let Some(wait) = login_throttle::wait_secs(&app.policy, &counts, nonce.is_some(), now) {
+        login_attempts::finish(&app.db, attempt, Outcome::Refused).await?;
+        tracing::warn!(%ip, wait, "sign-in step refused: too many failed attempts");
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: wait,
+        });
+    }
+    Ok(attempt)
 }
 
 /// A TOTP code: right within one step, and of a later step than the last

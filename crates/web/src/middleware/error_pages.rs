@@ -88,12 +88,14 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
 /// (timeout, body limit, unreadable form or query): shown as the error
 /// page too, so a visitor never meets a bare English line.
 fn is_plain_rejection(response: &Response) -> bool {
-    let html = response
+    // HTML pages and the JSON answers of the pages' own endpoints (the
+    // passkey script reads their messages) are meant as they are.
+    let deliberate = response
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    !html
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    !deliberate
         && matches!(
             response.status(),
             StatusCode::BAD_REQUEST

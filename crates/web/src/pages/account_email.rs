@@ -16,6 +16,7 @@ use super::register_verify::link_invalid;
 use crate::context::PageCtx;
 use crate::error::WebResult;
 use crate::form::FormErrors;
+use crate::middleware::client_addr::ClientAddr;
 use crate::routes::Routes;
 
 const PATH: &str = "/account/email";
@@ -112,11 +113,17 @@ struct ConfirmForm {
 
 async fn confirm(
     ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
     Path(token): Path<String>,
     Form(form): Form<ConfirmForm>,
 ) -> WebResult {
     ctx.check_csrf(&form.csrf)?;
-    match email_change::confirm(&ctx.state.app, &token).await {
+    let ip = client.to_string();
+    let from = email_change::Confirming {
+        session: ctx.session.as_ref(),
+        ip: &ip,
+    };
+    match email_change::confirm(&ctx.state.app, &token, from).await {
         Ok(()) => {
             let notice = Notice {
                 message: "email-change-done",

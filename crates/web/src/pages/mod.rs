@@ -19,6 +19,7 @@ pub mod legal;
 pub mod login;
 pub mod mail_logo;
 pub mod objects;
+pub mod passkeys;
 pub mod password;
 pub mod rates;
 pub mod register;
@@ -64,6 +65,7 @@ pub fn routes() -> Routes {
         .merge(theme_css::routes())
         .merge(theme_settings::routes())
         .merge(two_factor::routes())
+        .merge(passkeys::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,

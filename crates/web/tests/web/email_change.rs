@@ -84,6 +84,20 @@ async fn check_the_email_change(app: &TestApp) {
         mails[0].to, martina.email,
         "the notice goes to the old address"
     );
+    // Every other session of hers ended (signed in elsewhere under the old
+    // address), and the change is audited.
+    let home = client.get("/home").await;
+    assert_eq!(home.status, StatusCode::SEE_OTHER);
+    assert!(home.location().starts_with("/login"), "{}", home.location());
+    assert_eq!(
+        count(
+            app,
+            "SELECT COUNT(*) FROM audit_entries WHERE action = 'account.email_changed' \
+             AND actor_portal_user_id = target_id AND target_kind = 'portal_user'"
+        )
+        .await,
+        1
+    );
     assert_eq!(
         Client::new(app)
             .login("martina.neu@example.de", martina.password)
@@ -157,6 +171,38 @@ async fn check_the_email_change(app: &TestApp) {
     let forged = other_browser.get("/account/email/confirm/00").await;
     assert_eq!(forged.status, StatusCode::NOT_FOUND);
     assert!(forged.body.contains("Link ungültig"));
+}
+
+/// Confirmed in the user's own signed-in browser: that session stays,
+/// their other one ends.
+async fn check_the_confirming_session_stays(app: &TestApp) {
+    let mut inbox = Inbox::start();
+    let stefan = demo_login("stefan");
+    let mut here = signed_in(app, "stefan").await;
+    let mut elsewhere = signed_in(app, "stefan").await;
+    let r = ask(&mut here, "stefan.neu@example.de", stefan.password).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let link = inbox.deliver(app).await[0].link("/account/email/confirm/");
+    let csrf = here.get(&link).await.hidden("_csrf");
+    assert_eq!(
+        here.post(&link, &[("_csrf", &csrf)]).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(here.get("/home").await.status, StatusCode::OK);
+    assert_eq!(elsewhere.get("/home").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn the_confirming_session_stays() {
+    check_the_confirming_session_stays(&spawn_app().await).await;
+}
+
+#[tokio::test]
+async fn the_confirming_session_stays_on_postgres() {
+    let Some((app, _pg)) = spawn_app_on_postgres().await else {
+        return;
+    };
+    check_the_confirming_session_stays(&app).await;
 }
 
 #[tokio::test]

@@ -95,6 +95,18 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/registrations/{id}", "id", Param::NotAnId),
     ("/registrations/{id}/approve", "id", Param::NotAnId),
     ("/registrations/{id}/reject", "id", Param::NotAnId),
+    // The signed-in user's own passkey: every statement names the user,
+    // another user's id is the 404 of a missing one (passkeys_pages.rs).
+    (
+        "/account/two-factor/passkeys/{id}/rename",
+        "id",
+        Param::NotAnId,
+    ),
+    (
+        "/account/two-factor/passkeys/{id}/remove",
+        "id",
+        Param::NotAnId,
+    ),
 ];
 
 /// The routes whose parameters `params` does not cover.

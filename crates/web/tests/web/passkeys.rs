@@ -3,7 +3,7 @@
 //! sign-in, and the refusals (forged and replayed challenges, wrong origin
 //! and rpId, another user's credential, a bad signature, an expired
 //! ceremony, a credential registered twice); on SQLite and PostgreSQL.
-//! The pages over them are not built yet.
+//! The pages over them: passkeys_pages.rs and passkeys_sign_in.rs.
 
 use kp_app::AppError;
 use kp_app::passkeys::{self, Assertion, RelyingParty};
@@ -232,7 +232,7 @@ async fn check_rename_and_remove(app: &TestApp) {
     // Another user's passkey id: not found, and it stays as it was.
     let forged = manage::rename(&app.app, martina, m.email, m.password, other, "Mine").await;
     assert!(matches!(forged, Err(AppError::NotFound)), "{forged:?}");
-    let forged = manage::remove(&app.app, martina, m.email, m.password, other).await;
+    let forged = manage::remove(&app.app, martina, m.email, m.password, other, "").await;
     assert!(matches!(forged, Err(AppError::NotFound)), "{forged:?}");
     let stefans = manage::list(&app.app, stefan).await.unwrap();
     assert_eq!(stefans.len(), 1);
@@ -245,11 +245,11 @@ async fn check_rename_and_remove(app: &TestApp) {
         manage::list(&app.app, martina).await.unwrap()[0].name,
         "Work key"
     );
-    manage::remove(&app.app, martina, m.email, m.password, id)
+    manage::remove(&app.app, martina, m.email, m.password, id, "")
         .await
         .unwrap();
     assert!(manage::list(&app.app, martina).await.unwrap().is_empty());
-    manage::remove(&app.app, stefan, s.email, s.password, other)
+    manage::remove(&app.app, stefan, s.email, s.password, other, "")
         .await
         .unwrap();
 }

@@ -174,7 +174,7 @@ fn describe(lang: Language, d: Device) -> String {
 }
 
 /// Date and time in UTC, as the page's language writes dates.
-fn when(lang: Language, at: DateTime<Utc>) -> String {
+pub(crate) fn when(lang: Language, at: DateTime<Utc>) -> String {
     let date = crate::format::date(lang, &at.date_naive().to_string());
     format!("{date} {} UTC", at.format("%H:%M"))
 }

@@ -30,13 +30,27 @@ pub fn routes() -> Routes {
 }
 
 #[derive(Serialize, Default)]
-struct View {
+pub(crate) struct View {
     totp: bool,
+    /// Any second factor (TOTP or a passkey): recovery codes make sense.
+    any_factor: bool,
     recovery_codes_left: i64,
-    /// Which form a message belongs to.
-    failed_form: &'static str,
-    errors: FormErrors,
+    passkeys: Vec<PasskeyView>,
+    /// Which form a message belongs to (`rename-<id>` for a passkey's).
+    pub(crate) failed_form: String,
+    pub(crate) errors: FormErrors,
+    /// What was typed into the failed form's name field.
+    pub(crate) typed_name: String,
     done_key: Option<&'static str>,
+}
+
+/// A passkey as the list shows it.
+#[derive(Serialize)]
+struct PasskeyView {
+    id: i64,
+    name: String,
+    created: String,
+    last_used: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,11 +61,14 @@ struct ShowQuery {
 fn done_key(code: Option<&str>) -> Option<&'static str> {
     match code? {
         "removed" => Some("two-factor-removed"),
+        "passkey-added" => Some("passkey-added"),
+        "passkey-renamed" => Some("passkey-renamed"),
+        "passkey-removed" => Some("passkey-removed"),
         _ => None,
     }
 }
 
-async fn page(ctx: &PageCtx, view: View) -> WebResult {
+pub(crate) async fn page(ctx: &PageCtx, view: View) -> WebResult {
     let status = if view.errors.is_empty() {
         StatusCode::OK
     } else {
@@ -64,11 +81,27 @@ async fn page(ctx: &PageCtx, view: View) -> WebResult {
         .into_response())
 }
 
-async fn status_view(ctx: &PageCtx, principal: &Principal) -> Result<View, WebError> {
-    let factors = manage::factors(&ctx.state.app, own_user(principal)?).await?;
+pub(crate) async fn status_view(ctx: &PageCtx, principal: &Principal) -> Result<View, WebError> {
+    let user = own_user(principal)?;
+    let factors = manage::factors(&ctx.state.app, user).await?;
+    let lang = ctx.language;
+    let passkeys = kp_app::passkeys::manage::list(&ctx.state.app, user)
+        .await?
+        .into_iter()
+        .map(|p| PasskeyView {
+            id: p.id,
+            name: p.name,
+            created: crate::pages::account::when(lang, p.created_at),
+            last_used: p
+                .last_used_at
+                .map(|at| crate::pages::account::when(lang, at)),
+        })
+        .collect();
     Ok(View {
         totp: factors.totp,
+        any_factor: factors.any(),
         recovery_codes_left: factors.recovery_codes_left,
+        passkeys,
         ..View::default()
     })
 }
@@ -102,7 +135,7 @@ async fn reauthenticate(
         Ok(()) => Ok(Ok(user)),
         Err(AppError::Validation(errors)) => {
             let mut view = status_view(ctx, principal).await?;
-            view.failed_form = form_name;
+            view.failed_form = form_name.to_owned();
             view.errors = FormErrors::from(errors);
             Ok(Err(page(ctx, view).await?))
         }

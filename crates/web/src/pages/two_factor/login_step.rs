@@ -35,7 +35,7 @@ pub fn routes() -> Routes {
 }
 
 /// The half-signed-in session in `stage`, or where the visitor belongs.
-fn pending(ctx: &PageCtx, stage: Stage) -> Result<&Pending, Redirect> {
+pub(crate) fn pending(ctx: &PageCtx, stage: Stage) -> Result<&Pending, Redirect> {
     match (&ctx.pending, &ctx.session) {
         (Some(p), _) if p.stage == stage => Ok(p),
         (Some(p), _) if p.stage == Stage::Enrol => Err(Redirect::to("/login/two-factor/enrol")),
@@ -53,17 +53,25 @@ struct NextQuery {
 #[derive(Serialize, Default)]
 struct StepView {
     next: String,
+    /// The user has a passkey: "Use a passkey" is offered.
+    passkeys: bool,
     errors: FormErrors,
     error_key: Option<&'static str>,
     retry_minutes: u64,
 }
 
+async fn has_passkeys(state: &AppState, p: &Pending) -> Result<bool, WebError> {
+    Ok(manage::factors(&state.app, p.user).await?.passkeys > 0)
+}
+
 async fn show(ctx: PageCtx, Query(q): Query<NextQuery>) -> WebResult {
-    if let Err(elsewhere) = pending(&ctx, Stage::SecondFactor) {
-        return Ok(elsewhere.into_response());
-    }
+    let p = match pending(&ctx, Stage::SecondFactor) {
+        Ok(p) => p,
+        Err(elsewhere) => return Ok(elsewhere.into_response()),
+    };
     let view = StepView {
         next: safe_next(q.next.as_deref(), "/home"),
+        passkeys: has_passkeys(&ctx.state, p).await?,
         ..StepView::default()
     };
     Ok(Html(ctx.render(
@@ -115,6 +123,7 @@ async fn submit(
         Err(AppError::Validation(errors)) => {
             let view = StepView {
                 next,
+                passkeys: has_passkeys(&state, p).await?,
                 errors: FormErrors::from(errors),
                 ..StepView::default()
             };
@@ -131,6 +140,7 @@ async fn submit(
         Err(AppError::TooManyAttempts { retry_after_secs }) => {
             let view = StepView {
                 next,
+                passkeys: has_passkeys(&state, p).await?,
                 error_key: Some("login-too-many"),
                 retry_minutes: retry_after_secs.div_ceil(60),
                 ..StepView::default()
@@ -154,7 +164,7 @@ async fn submit(
 }
 
 /// The new session cookie and device cookie, and on to `next`.
-fn signed_in(state: &AppState, done: sign_in::Completed, next: &str) -> Response {
+pub(crate) fn signed_in(state: &AppState, done: sign_in::Completed, next: &str) -> Response {
     let secure = state.config.secure_cookies;
     let cookies = vec![
         cookies::set(cookies::session(secure), &done.token, true, secure, None),

@@ -4,8 +4,8 @@
 //! (`/settings/two-factor`) and the staff reset
 //! (`/staff/users/{id}/reset-two-factor`).
 
-mod account;
-mod login_step;
+pub(crate) mod account;
+pub(crate) mod login_step;
 mod policy;
 mod staff_reset;
 

@@ -119,10 +119,12 @@ export class DemoServer {
       fs.writeFileSync(config, `public_url = "http://${this.publicHost}:${port}"\n`);
       args.push('--config', config);
     }
-    this.child = spawn(this.bin, args, {
-      stdio: ['ignore', 'pipe', log],
-      env: { ...process.env, NO_COLOR: '1', RUST_LOG: process.env.RUST_LOG ?? 'info,sqlx=warn' },
-    });
+    const env = { ...process.env, NO_COLOR: '1', RUST_LOG: process.env.RUST_LOG ?? 'info,sqlx=warn' };
+    // A second server next to the suite's (no pid file) gets its own SQLite
+    // database in its data directory: the suite's PostgreSQL database
+    // already holds the demo, and the demo loads only into an empty one.
+    if (!this.pidFile) delete env.KUNDENPORTAL_DATABASE_URL;
+    this.child = spawn(this.bin, args, { stdio: ['ignore', 'pipe', log], env });
     fs.closeSync(log);
     if (this.pidFile) fs.writeFileSync(process.env.E2E_SERVER_PIDFILE, `${this.child.pid}\n`);
     this.child.stdout.setEncoding('utf8');

@@ -165,3 +165,21 @@ where
         pg.drop_db().await;
     }
 }
+
+/// Every event of the token's tenant, read page by page to the end.
+pub async fn all_events(app: &TestApp, token: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut path = "/api/v1/events?limit=1000".to_owned();
+    loop {
+        let page = json_of(&get(app, &path, token).await);
+        let items = page["items"].as_array().unwrap();
+        if items.is_empty() {
+            return out;
+        }
+        out.extend(items.iter().cloned());
+        path = format!(
+            "/api/v1/events?limit=1000&after={}",
+            page["next_cursor"].as_str().unwrap()
+        );
+    }
+}

@@ -36,12 +36,10 @@ async fn tenant(app: TestApp) {
     assert_ne!(doc["name"], "Makler Nord");
     problem(&put(&app, "/api/v1/tenant", &munich, &data).await, 403);
 
-    let events = json_of(&get(&app, "/api/v1/events?limit=1000", &t).await);
-    let n = events["items"]
-        .as_array()
-        .unwrap()
+    let n = all_events(&app, &t)
+        .await
         .iter()
-        .filter(|e| e["event_type"] == "tenant.updated")
+        .filter(|e| e["type"] == "tenant.updated")
         .count();
     assert_eq!(n, 1);
 }

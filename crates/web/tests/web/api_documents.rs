@@ -147,12 +147,7 @@ async fn documents(app: TestApp) {
     // Deleted: gone from the API, with its event.
     assert_eq!(delete(&app, "/api/v1/documents/D-1", &t).await.status, 200);
     problem(&get(&app, "/api/v1/documents/D-1/content", &t).await, 404);
-    let events = all_events(&app, &t).await;
-    let types: Vec<&str> = events
-        .iter()
-        .filter(|e| e["resource_link"] == "/api/v1/documents/D-1")
-        .map(|e| e["type"].as_str().unwrap())
-        .collect();
+    let types = event_types(&app, &t, "/api/v1/documents/D-1", 3).await;
     assert_eq!(types, ["document.created", "document.updated", "document.deleted"]);
 }
 

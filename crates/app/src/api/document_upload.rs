@@ -113,8 +113,14 @@ pub async fn prepare(
     let mut c = Checker::default();
     let name = meta.file_name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 255 {
-        c.fail("Kundenportal-Document.file_name", "must be 1 to 255 characters");
-    } else if name.chars().any(|ch| ch.is_control() || ch == '/' || ch == '\\') {
+        c.fail(
+            "Kundenportal-Document.file_name",
+            "must be 1 to 255 characters",
+        );
+    } else if name
+        .chars()
+        .any(|ch| ch.is_control() || ch == '/' || ch == '\\')
+    {
         c.fail(
             "Kundenportal-Document.file_name",
             "must not contain slashes or control characters",

@@ -70,7 +70,10 @@ pub fn key(currency: &str, valid_from: &str) -> Result<(String, NaiveDate), ApiE
 /// The key of a bulk line's `external_id`: `CHF/2025-01-01`.
 pub fn bulk_key(ext: &str) -> Result<(String, NaiveDate), ApiError> {
     let (currency, date) = ext.split_once('/').ok_or_else(|| {
-        ApiError::field("external_id", "must be CURRENCY/YYYY-MM-DD, e.g. CHF/2025-01-01")
+        ApiError::field(
+            "external_id",
+            "must be CURRENCY/YYYY-MM-DD, e.g. CHF/2025-01-01",
+        )
     })?;
     key(currency, date)
 }
@@ -141,7 +144,10 @@ pub async fn upsert_in(
         )
     })?;
     if rate_e8 <= 0 || rate_e8 > 100_000 * 100_000_000 {
-        return Err(ApiError::field("rate", "must be above 0 and at most 100000"));
+        return Err(ApiError::field(
+            "rate",
+            "must be above 0 and at most 100000",
+        ));
     }
     let outcome = match store::get_in(tx, &currency, date).await? {
         Some(r) if r.rate_e8 == rate_e8 => return Ok(Outcome::Unchanged),
@@ -202,7 +208,13 @@ pub async fn delete(
     caller.require(&RESOURCE.write_scope())?;
     let (code, date) = key(currency, valid_from).map_err(|_| ApiError::NotFound)?;
     let mut tx = app.db.begin().await?;
-    let outcome = delete_in(&mut tx, caller.tenant, (code.clone(), date), app.clock.now()).await?;
+    let outcome = delete_in(
+        &mut tx,
+        caller.tenant,
+        (code.clone(), date),
+        app.clock.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(result(outcome, &code, date))
 }

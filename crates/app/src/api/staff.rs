@@ -185,9 +185,7 @@ pub async fn upsert_in(
         at,
     )
     .await?;
-    RESOURCE
-        .event(tx, caller.tenant, ext, outcome, at)
-        .await?;
+    RESOURCE.event(tx, caller.tenant, ext, outcome, at).await?;
     Ok(outcome)
 }
 

@@ -95,7 +95,10 @@ impl BlobUpload {
     pub async fn finish(mut self, expected: Option<&str>) -> Result<UploadOutcome, DocumentError> {
         let sha256 = hex::encode(std::mem::take(&mut self.hasher).finalize());
         let Some(mut file) = self.file.take() else {
-            return Err(DocumentError::io(INCOMING, std::io::ErrorKind::BrokenPipe.into()));
+            return Err(DocumentError::io(
+                INCOMING,
+                std::io::ErrorKind::BrokenPipe.into(),
+            ));
         };
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&sha256)) {
             return Ok(UploadOutcome::Mismatch { sha256 });

@@ -48,8 +48,8 @@ async fn receive(
     caller
         .require(&documents::RESOURCE.write_scope())
         .map_err(failed)?;
-    let meta = upload::parse_meta(headers.get(META_HEADER).map(HeaderValue::as_bytes))
-        .map_err(failed)?;
+    let meta =
+        upload::parse_meta(headers.get(META_HEADER).map(HeaderValue::as_bytes)).map_err(failed)?;
     let media = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let expected = headers
         .get(SHA_HEADER)
@@ -65,9 +65,7 @@ async fn receive(
     if announced.is_some_and(|n| n > limit) {
         return Err(failed(upload::too_large(limit)));
     }
-    let mut incoming = Incoming::begin(&state.app, limit)
-        .await
-        .map_err(failed)?;
+    let mut incoming = Incoming::begin(&state.app, limit).await.map_err(failed)?;
     let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| {

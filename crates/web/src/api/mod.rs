@@ -48,9 +48,10 @@ pub fn router(state: &AppState) -> Router {
         StatusCode::REQUEST_TIMEOUT,
         timeout,
     ));
-    let documents = with_caller(state, documents::router()).layer(
-        TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout.max(UPLOAD_TIMEOUT)),
-    );
+    let documents = with_caller(state, documents::router()).layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        timeout.max(UPLOAD_TIMEOUT),
+    ));
     Router::new()
         .merge(records)
         .merge(documents)

@@ -59,8 +59,7 @@ async fn rate_put(
         Ok(d) => d,
         Err(p) => return p.into_response(),
     };
-    upserted(rates::upsert(&state.app, &caller, &currency, &valid_from, data).await)
-        .into_response()
+    upserted(rates::upsert(&state.app, &caller, &currency, &valid_from, data).await).into_response()
 }
 
 async fn rate_get(

@@ -41,7 +41,10 @@ async fn upload(
     let mut builder = Request::builder()
         .method(Method::PUT)
         .uri(format!("/api/v1/documents/{ext}"))
-        .extension(ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 40001))))
+        .extension(ConnectInfo(std::net::SocketAddr::from((
+            [127, 0, 0, 1],
+            40001,
+        ))))
         .header(header::AUTHORIZATION, format!("Bearer {token}"))
         .header(header::CONTENT_TYPE, "application/pdf")
         .header("Kundenportal-Document", meta.to_string());
@@ -50,7 +53,14 @@ async fn upload(
     }
     // No Content-Length: the server counts while it reads.
     let body = Body::from_stream(futures_util::stream::iter(pieces));
-    collect(app.router.clone().oneshot(builder.body(body).unwrap()).await.unwrap()).await
+    collect(
+        app.router
+            .clone()
+            .oneshot(builder.body(body).unwrap())
+            .await
+            .unwrap(),
+    )
+    .await
 }
 
 fn meta(context: Value, visible: bool) -> Value {
@@ -82,7 +92,13 @@ async fn kept(app: &TestApp, bytes: &[u8]) -> bool {
 async fn documents(app: TestApp) {
     let t = token(&app, "hamburg", SCOPES).await;
     put(&app, "/api/v1/customers/D-K1", &t, &customer("D")).await;
-    put(&app, "/api/v1/contracts/D-V1", &t, &contract("D-K1", "P-D1")).await;
+    put(
+        &app,
+        "/api/v1/contracts/D-V1",
+        &t,
+        &contract("D-K1", "P-D1"),
+    )
+    .await;
     let file = pdf(5000);
     let sha = hex::encode(Sha256::digest(&file));
 
@@ -148,7 +164,10 @@ async fn documents(app: TestApp) {
     assert_eq!(delete(&app, "/api/v1/documents/D-1", &t).await.status, 200);
     problem(&get(&app, "/api/v1/documents/D-1/content", &t).await, 404);
     let types = event_types(&app, &t, "/api/v1/documents/D-1", 3).await;
-    assert_eq!(types, ["document.created", "document.updated", "document.deleted"]);
+    assert_eq!(
+        types,
+        ["document.created", "document.updated", "document.deleted"]
+    );
 }
 
 fn small_limit(_: &mut kp_app::Policy, config: &mut kp_web::WebConfig) {
@@ -186,7 +205,10 @@ async fn over_limit(app: TestApp) {
     );
     assert!(!kept(&app, &big).await);
     assert_eq!(get(&app, "/api/v1/documents/L-1", &t).await.status, 404);
-    assert_eq!(upload(&app, "L-1", &t, &m, &pdf(3000), &[]).await.status, 201);
+    assert_eq!(
+        upload(&app, "L-1", &t, &m, &pdf(3000), &[]).await.status,
+        201
+    );
 }
 
 #[tokio::test]
@@ -219,7 +241,10 @@ async fn portal_documents(app: TestApp) {
     let got = get(&app, d["content"].as_str().unwrap(), &t).await;
     assert_eq!(got.status, StatusCode::OK);
     assert_eq!(got.bytes.len() as u64, d["size_bytes"].as_u64().unwrap());
-    assert_eq!(hex::encode(Sha256::digest(&got.bytes)), d["sha256"].as_str().unwrap());
+    assert_eq!(
+        hex::encode(Sha256::digest(&got.bytes)),
+        d["sha256"].as_str().unwrap()
+    );
 }
 
 #[tokio::test]
@@ -241,7 +266,15 @@ async fn visibility(app: TestApp) {
         .unwrap();
     let t = token(&app, &tenant, SCOPES).await;
     for (ext, visible) in [("V-HIDDEN", false), ("V-SHOWN", true)] {
-        let r = upload(&app, ext, &t, &meta(json!({ "contract": contract }), visible), &pdf(100), &[]).await;
+        let r = upload(
+            &app,
+            ext,
+            &t,
+            &meta(json!({ "contract": contract }), visible),
+            &pdf(100),
+            &[],
+        )
+        .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     }
     let id = |ext: &'static str| {
@@ -254,8 +287,17 @@ async fn visibility(app: TestApp) {
     stefan.login(login.email, login.password).await;
     let hidden = id("V-HIDDEN").await;
     let shown = id("V-SHOWN").await;
-    assert_eq!(stefan.get(&format!("/documents/{hidden}")).await.status, 404);
-    assert_eq!(stefan.get(&format!("/documents/{hidden}/file")).await.status, 404);
+    assert_eq!(
+        stefan.get(&format!("/documents/{hidden}")).await.status,
+        404
+    );
+    assert_eq!(
+        stefan
+            .get(&format!("/documents/{hidden}/file"))
+            .await
+            .status,
+        404
+    );
     assert_eq!(stefan.get(&format!("/documents/{shown}")).await.status, 200);
     // Deleted through the API, it leaves the portal too.
     delete(&app, "/api/v1/documents/V-SHOWN", &t).await;

@@ -141,3 +141,40 @@ impl Drop for BlobUpload {
         let _ = std::fs::remove_file(&self.temp);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BlobStore;
+
+    fn incoming_files(root: &Path) -> usize {
+        std::fs::read_dir(root.join(INCOMING)).map_or(0, |d| d.count())
+    }
+
+    #[tokio::test]
+    async fn uploads_are_kept_only_when_complete_and_matching() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = BlobStore::local(dir.path());
+        let mut up = store.begin_upload().await.unwrap();
+        up.write(b"hello ").await.unwrap();
+        up.write(b"world").await.unwrap();
+        let sha = crate::sha256_hex(b"hello world");
+        let UploadOutcome::Stored { key, len, .. } = up.finish(Some(&sha)).await.unwrap() else {
+            panic!("not stored");
+        };
+        assert_eq!(len, 11);
+        assert_eq!(store.get(&key).await.unwrap(), b"hello world");
+
+        let mut up = store.begin_upload().await.unwrap();
+        up.write(b"other bytes").await.unwrap();
+        let outcome = up.finish(Some(&sha)).await.unwrap();
+        assert!(matches!(outcome, UploadOutcome::Mismatch { .. }));
+        let other = key_for_sha256(&crate::sha256_hex(b"other bytes")).unwrap();
+        assert!(!store.exists(&other).await.unwrap());
+
+        let mut up = store.begin_upload().await.unwrap();
+        up.write(b"abandoned").await.unwrap();
+        drop(up);
+        assert_eq!(incoming_files(dir.path()), 0);
+    }
+}

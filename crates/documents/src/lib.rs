@@ -7,6 +7,9 @@ pub mod blob;
 mod error;
 pub mod pdf;
 
-pub use blob::{BlobReader, BlobStore, LocalStore, key_for_sha256, sha256_hex, validate_key};
+pub use blob::{
+    BlobReader, BlobStore, BlobUpload, LocalStore, UploadOutcome, key_for_sha256, sha256_hex,
+    validate_key,
+};
 pub use error::DocumentError;
 pub use pdf::{Image, ImageError, PdfSpec, Section, Table, TableColumn, render};

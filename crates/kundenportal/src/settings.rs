@@ -66,6 +66,8 @@ pub struct ApiSettings {
     pub body_limit_bytes: usize,
     /// Bulk lines applied per transaction.
     pub bulk_batch_size: usize,
+    /// Largest document uploaded through the API.
+    pub document_limit_bytes: usize,
 }
 
 impl Default for ApiSettings {
@@ -74,6 +76,7 @@ impl Default for ApiSettings {
         ApiSettings {
             body_limit_bytes: web.api_body_limit_bytes,
             bulk_batch_size: web.api_bulk_batch_size,
+            document_limit_bytes: web.api_document_limit_bytes,
         }
     }
 }

@@ -15,7 +15,7 @@ use kp_domain::{
 };
 
 use crate::db::Db;
-use crate::scope_sql::{Context, Scoped};
+use crate::scope_sql::Scoped;
 use crate::{Result, StorageError};
 
 /// A document's metadata and where it hangs, as the file responses and the
@@ -103,7 +103,7 @@ pub async fn find(
     )
     .bind(id)
     .push(" AND ")
-    .in_context("d", Context::FULL);
+    .document("d");
     db.fetch_optional(q.finish()?).await
 }
 
@@ -122,7 +122,7 @@ pub async fn new_among(
         .bind_list(ids.iter().copied())
         .push(" AND ");
     unread_by(&mut q, "d", user);
-    q.push(" AND ").in_context("d", Context::FULL);
+    q.push(" AND ").document("d");
     let rows: Vec<(i64,)> = db.fetch_all(q.finish()?).await?;
     Ok(rows.into_iter().map(|(id,)| DocumentId(id)).collect())
 }
@@ -145,7 +145,7 @@ pub async fn count_read(
     .bind(user)
     .push(" AND ");
     crate::lists::documents::of_kinds(&mut q, shown);
-    q.push(" AND ").in_context("d", Context::FULL);
+    q.push(" AND ").document("d");
     let (n,): (i64,) = db.fetch_one(q.finish()?).await?;
     Ok(n)
 }
@@ -231,7 +231,7 @@ pub async fn record_access(
     .push(" FROM documents d WHERE d.id = ")
     .bind(id)
     .push(" AND ")
-    .in_context("d", Context::FULL);
+    .document("d");
     if tx.execute(q.finish()?).await? == 0 {
         return Err(StorageError::NotFound);
     }
@@ -244,7 +244,7 @@ pub async fn record_access(
             .push(" FROM documents d WHERE d.id = ")
             .bind(id)
             .push(" AND ")
-            .in_context("d", Context::FULL)
+            .document("d")
             // Two downloads at once both pass the scope check; the second
             // insert is then simply not needed.
             .push(" ON CONFLICT (document_id, portal_user_id) DO NOTHING");

@@ -8,7 +8,7 @@ use kp_domain::{RecordRef, Scope};
 
 use crate::Result;
 use crate::db::Db;
-use crate::scope_sql::{Context, Scoped};
+use crate::scope_sql::Scoped;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
 pub struct AttachedDocument {
@@ -45,7 +45,7 @@ pub async fn list(db: &Db, scope: &Scope, record: RecordRef) -> Result<Vec<Attac
         RecordRef::Claim(id) => q.push("d.claim_id = ").bind(id),
     };
     q.push(" AND d.message_id IS NULL AND ")
-        .in_context("d", Context::FULL)
+        .document("d")
         .push(" ORDER BY d.created_at DESC, d.id DESC");
     db.fetch_all(q.finish()?).await
 }

@@ -4,7 +4,7 @@ use kp_domain::{ClaimStatus, DocumentContextKind, Scope};
 
 use crate::Result;
 use crate::db::Db;
-use crate::scope_sql::{Context, Scoped};
+use crate::scope_sql::Scoped;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ScopeCounts {
@@ -37,7 +37,7 @@ pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
         .push(" AND ")
         .claim("c")
         .push("), (SELECT COUNT(*) FROM documents d WHERE ")
-        .in_context("d", Context::FULL)
+        .document("d")
         .push(
             "), (SELECT COUNT(*) FROM finance_items f WHERE NOT f.paid AND f.kind <> 'credit' AND ",
         )
@@ -60,7 +60,7 @@ pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
 pub async fn count_documents(db: &Db, scope: &Scope, shown: &[DocumentContextKind]) -> Result<i64> {
     let mut q = Scoped::new(scope);
     q.push("SELECT COUNT(*) FROM documents d WHERE ")
-        .in_context("d", Context::FULL)
+        .document("d")
         .push(" AND ");
     crate::lists::documents::of_kinds(&mut q, shown);
     let (n,): (i64,) = db.fetch_one(q.finish()?).await?;

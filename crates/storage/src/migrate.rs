@@ -114,6 +114,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 17,
+        name: "api_resources",
+        script: include_str!("../migrations/0017_api_resources.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

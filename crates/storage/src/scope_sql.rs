@@ -197,6 +197,22 @@ impl<'s> Scoped<'s> {
         self
     }
 
+    /// The document with alias `d` is visible: not deleted by the back
+    /// office, for portal users (and staff acting as one) only when it is
+    /// visible to the customer, and by the context rule.
+    pub fn document(&mut self, d: &str) -> &mut Self {
+        self.sql.push("(").push(d).push(".deleted_at IS NULL AND ");
+        if matches!(
+            self.scope.customers,
+            CustomerSet::Customer(_) | CustomerSet::Organization(_)
+        ) {
+            self.sql.push(d).push(".customer_visible AND ");
+        }
+        self.in_context(d, Context::FULL);
+        self.sql.push(")");
+        self
+    }
+
     /// The finished statement; an error when no predicate was applied.
     pub fn finish(self) -> Result<Sql> {
         if self.predicates == 0 {

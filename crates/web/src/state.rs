@@ -33,6 +33,9 @@ pub struct WebConfig {
     pub api_body_limit_bytes: usize,
     /// Bulk lines applied per transaction.
     pub api_bulk_batch_size: usize,
+    /// The largest document uploaded through the API (streamed, counted
+    /// as it arrives).
+    pub api_document_limit_bytes: usize,
 }
 
 impl Default for WebConfig {
@@ -48,6 +51,7 @@ impl Default for WebConfig {
             theme_dir: None,
             api_body_limit_bytes: 1024 * 1024,
             api_bulk_batch_size: 500,
+            api_document_limit_bytes: 100 * 1024 * 1024,
         }
     }
 }

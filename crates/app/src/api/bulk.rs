@@ -10,7 +10,10 @@ use kp_storage::Tx;
 use serde::{Deserialize, Serialize};
 
 use super::validate::{parse_json, parse_value};
-use super::{ApiError, Caller, Outcome, claims, contracts, customers, finance, objects};
+use super::{
+    ApiError, Caller, Outcome, claims, contracts, customers, finance, objects, organizations,
+    rates, staff,
+};
 use crate::App;
 
 /// Raw lines held for a retry at most (bytes), so that a body full of
@@ -45,6 +48,9 @@ enum Change {
     Object(objects::ObjectData),
     Claim(claims::ClaimData),
     Finance(finance::FinanceData),
+    Staff(staff::StaffData),
+    Organization(organizations::OrganizationData),
+    Rate(rates::RateData),
     Delete,
 }
 
@@ -99,6 +105,7 @@ impl LineResult {
             }
             ApiError::NotFound => (404, String::new(), "no such record".to_owned()),
             ApiError::Conflict(m) => (409, String::new(), m.clone()),
+            ApiError::TooLarge(m) => (413, String::new(), m.clone()),
             ApiError::Unauthorized => (401, String::new(), err.to_string()),
             ApiError::App(e) => {
                 tracing::error!(error = %e, line, "bulk line failed");
@@ -178,11 +185,15 @@ impl Bulk {
             "object" => objects::RESOURCE,
             "claim" => claims::RESOURCE,
             "finance_item" => finance::RESOURCE,
+            "staff" => staff::RESOURCE,
+            "organization" => organizations::RESOURCE,
+            "exchange_rate" => rates::RESOURCE,
             other => {
                 return Err(fail(ApiError::field(
                     "type",
                     format!(
-                        "unknown type {other:?}: customer, contract, object, claim or finance_item"
+                        "unknown type {other:?}: customer, contract, object, claim, \
+                         finance_item, staff, organization or exchange_rate"
                     ),
                 )));
             }
@@ -210,6 +221,15 @@ impl Bulk {
                     }
                     "claim" => {
                         Change::Claim(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "staff" => {
+                        Change::Staff(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "organization" => Change::Organization(
+                        parse_value(data.clone()).map_err(prefix).map_err(&fail)?,
+                    ),
+                    "exchange_rate" => {
+                        Change::Rate(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
                     }
                     _ => Change::Finance(parse_value(data.clone()).map_err(prefix).map_err(&fail)?),
                 }
@@ -241,7 +261,7 @@ impl Bulk {
         let mut tx = app.db.begin().await?;
         for item in items {
             tx.savepoint("bulk_line").await?;
-            match apply_one(&mut tx, self.caller.tenant, &item, now).await {
+            match apply_one(&mut tx, &self.caller, &item, now).await {
                 Ok(outcome) => {
                     tx.release("bulk_line").await?;
                     results.push(LineResult {
@@ -298,10 +318,11 @@ fn in_data(err: ApiError) -> ApiError {
 
 async fn apply_one(
     tx: &mut Tx,
-    tenant: TenantId,
+    caller: &Caller,
     item: &Item,
     at: DateTime<Utc>,
 ) -> Result<Outcome, ApiError> {
+    let tenant: TenantId = caller.tenant;
     let ext = item.external_id.as_str();
     match (&item.change, item.kind.as_str()) {
         (Change::Customer(d), _) => customers::upsert_in(tx, tenant, ext, d.clone(), at).await,
@@ -309,10 +330,22 @@ async fn apply_one(
         (Change::Object(d), _) => objects::upsert_in(tx, tenant, ext, d.clone(), at).await,
         (Change::Claim(d), _) => claims::upsert_in(tx, tenant, ext, d.clone(), at).await,
         (Change::Finance(d), _) => finance::upsert_in(tx, tenant, ext, d.clone(), at).await,
+        (Change::Staff(d), _) => staff::upsert_in(tx, caller, ext, d.clone(), at).await,
+        (Change::Organization(d), _) => {
+            organizations::upsert_in(tx, tenant, ext, d.clone(), at).await
+        }
+        (Change::Rate(d), _) => {
+            rates::upsert_in(tx, tenant, rates::bulk_key(ext)?, d.clone(), at).await
+        }
         (Change::Delete, "customer") => customers::delete_in(tx, tenant, ext, at).await,
         (Change::Delete, "contract") => contracts::delete_in(tx, tenant, ext, at).await,
         (Change::Delete, "object") => objects::delete_in(tx, tenant, ext, at).await,
         (Change::Delete, "claim") => claims::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, "staff") => staff::delete_in(tx, caller, ext, at).await,
+        (Change::Delete, "organization") => organizations::delete_in(tx, tenant, ext, at).await,
+        (Change::Delete, "exchange_rate") => {
+            rates::delete_in(tx, tenant, rates::bulk_key(ext)?, at).await
+        }
         (Change::Delete, _) => finance::delete_in(tx, tenant, ext, at).await,
     }
 }

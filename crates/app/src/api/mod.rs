@@ -12,10 +12,16 @@ pub mod bulk;
 pub mod claims;
 pub mod contracts;
 pub mod customers;
+pub mod document_upload;
+pub mod documents;
 pub mod events;
 pub mod finance;
 pub mod idempotency;
 pub mod objects;
+pub mod organizations;
+pub mod rates;
+pub mod staff;
+pub mod tenant;
 mod upsert;
 pub mod validate;
 
@@ -53,6 +59,9 @@ pub enum ApiError {
     MissingReference(FieldProblem),
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A body over its limit (413); nothing was kept.
+    #[error("too large: {0}")]
+    TooLarge(String),
     #[error(transparent)]
     App(#[from] AppError),
 }

@@ -6,6 +6,7 @@
 
 mod key;
 mod local;
+mod upload;
 
 use std::pin::Pin;
 
@@ -13,6 +14,7 @@ use tokio::io::AsyncRead;
 
 pub use key::{key_for_sha256, sha256_hex, validate_key};
 pub use local::LocalStore;
+pub use upload::{BlobUpload, UploadOutcome};
 
 use crate::DocumentError;
 
@@ -72,6 +74,14 @@ impl BlobStore {
             self.put(&key, bytes).await?;
         }
         Ok(key)
+    }
+
+    /// Starts receiving a blob in pieces, for uploads that must not sit in
+    /// memory; see [`BlobUpload`].
+    pub async fn begin_upload(&self) -> Result<BlobUpload, DocumentError> {
+        match self {
+            Self::Local(store) => BlobUpload::begin(store.root()).await,
+        }
     }
 
     /// Reads a whole blob; [`DocumentError::NotFound`] if there is none.

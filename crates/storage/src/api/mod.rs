@@ -8,10 +8,15 @@
 pub mod claims;
 pub mod contracts;
 pub mod customers;
+pub mod documents;
 pub mod finance;
 pub mod idempotency;
 pub mod objects;
+pub mod organizations;
+pub mod rates;
 pub mod refs;
+pub mod staff;
+pub mod tenant;
 pub mod tokens;
 
 use chrono::{DateTime, Utc};

@@ -40,6 +40,14 @@ pub async fn object(tx: &mut Tx, tenant: TenantId, ext: &str) -> Result<Option<i
     live(tx, "insured_objects", tenant, ext).await
 }
 
+pub async fn claim(tx: &mut Tx, tenant: TenantId, ext: &str) -> Result<Option<i64>> {
+    live(tx, "claims", tenant, ext).await
+}
+
+pub async fn finance_item(tx: &mut Tx, tenant: TenantId, ext: &str) -> Result<Option<i64>> {
+    live(tx, "finance_items", tenant, ext).await
+}
+
 /// The active staff member with this e-mail (lower case) who works for
 /// the tenant or is an administrator.
 pub async fn staff(tx: &mut Tx, tenant: TenantId, email: &str) -> Result<Option<i64>> {

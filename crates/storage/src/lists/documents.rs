@@ -9,7 +9,7 @@ use kp_domain::{DocumentType, PortalUserId, Scope};
 use super::{Counted, ListQuery, Range, SortColumn, split};
 use crate::Result;
 use crate::db::Db;
-use crate::scope_sql::{Context, Scoped};
+use crate::scope_sql::Scoped;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DocumentSort {
@@ -154,7 +154,7 @@ pub async fn list(
          LEFT JOIN claims c ON c.id = d.claim_id \
          LEFT JOIN finance_items f ON f.id = d.finance_item_id WHERE ",
     )
-    .in_context("d", Context::FULL);
+    .document("d");
     let filters = &query.filters;
     if let Some(kind) = filters.context {
         q.push(" AND ").push(kind.condition());

@@ -56,7 +56,7 @@ const NULL: &str = "CAST(NULL AS BIGINT)";
 /// The select list (tenant, customer, contract, object, claim, finance
 /// item, certificate, message) and the `FROM … WHERE` for a context whose
 /// id is bound as `$1`.
-fn context_source(ctx: DocumentContext) -> (String, &'static str) {
+pub(crate) fn context_source(ctx: DocumentContext) -> (String, &'static str) {
     use DocumentContext::*;
     let (cols, from): ([&str; 8], &str) = match ctx {
         Customer(_) => (
@@ -146,7 +146,7 @@ fn context_source(ctx: DocumentContext) -> (String, &'static str) {
     (cols.join(", "), from)
 }
 
-fn context_id(ctx: DocumentContext) -> i64 {
+pub(crate) fn context_id(ctx: DocumentContext) -> i64 {
     use DocumentContext::*;
     match ctx {
         Customer(id) => id.0,

@@ -18,7 +18,7 @@ pub struct NewExchangeRate {
 
 pub async fn insert(tx: &mut Tx, r: &NewExchangeRate) -> Result<i64> {
     let sql = Sql::new(
-        "INSERT INTO exchange_rates (currency, rate_e8, valid_from, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO exchange_rates (currency, rate_e8, valid_from, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
     )
     .arg(&r.currency)
     .arg(r.rate_e8)
@@ -33,9 +33,9 @@ pub async fn insert(tx: &mut Tx, r: &NewExchangeRate) -> Result<i64> {
 pub async fn upsert_all(tx: &mut Tx, rates: &[NewExchangeRate]) -> Result<()> {
     for r in rates {
         let sql = Sql::new(
-            "INSERT INTO exchange_rates (currency, rate_e8, valid_from, created_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (currency, valid_from) \
-             DO UPDATE SET rate_e8 = excluded.rate_e8",
+            "INSERT INTO exchange_rates (currency, rate_e8, valid_from, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $4) ON CONFLICT (currency, valid_from) \
+             DO UPDATE SET rate_e8 = excluded.rate_e8, updated_at = excluded.updated_at",
         )
         .arg(&r.currency)
         .arg(r.rate_e8)

@@ -7,11 +7,13 @@
 
 pub mod auth;
 pub mod bulk;
+pub mod documents;
 pub mod events;
 pub mod idempotency;
 pub mod json;
 pub mod problem;
 pub mod records;
+pub mod singles;
 
 use std::time::Duration;
 
@@ -24,28 +26,47 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::state::AppState;
 
+/// How long a document upload may take at least: a large file on a slow
+/// line needs longer than a JSON request.
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+
 /// The API's router with its own layers; requests under `/api` are sent
 /// here before the pages see them.
 pub fn router(state: &AppState) -> Router {
     let timeout = Duration::from_secs(state.config.request_timeout_secs);
+    // The timeout ends a request's handling up to its answer's head; a
+    // bulk answer or a download streams afterwards.
+    let records = with_caller(
+        state,
+        Router::new()
+            .merge(records::router())
+            .merge(singles::router())
+            .merge(events::router())
+            .merge(bulk::router()),
+    )
+    .layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        timeout,
+    ));
+    let documents = with_caller(state, documents::router()).layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        timeout.max(UPLOAD_TIMEOUT),
+    ));
     Router::new()
-        .merge(records::router())
-        .merge(events::router())
-        .merge(bulk::router())
-        // Inside authentication: it needs the caller.
-        .route_layer(from_fn_with_state(state.clone(), idempotency::layer))
-        .route_layer(from_fn_with_state(state.clone(), auth::layer))
+        .merge(records)
+        .merge(documents)
         .fallback(|| async { StatusCode::NOT_FOUND })
-        // Single records are read whole up to the limit; bulk reads its
-        // stream itself, line by line.
+        // Single records are read whole up to the limit; bulk and
+        // document uploads read their streams themselves.
         .layer(DefaultBodyLimit::max(state.config.api_body_limit_bytes))
         .layer(CatchPanicLayer::custom(problem::panic_response))
-        // The timeout ends a request's handling up to its answer's head;
-        // a bulk answer streams afterwards.
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            timeout,
-        ))
         .layer(from_fn(problem::layer))
         .with_state(state.clone())
+}
+
+/// Authentication, and idempotency inside it (it needs the caller).
+fn with_caller(state: &AppState, routes: Router<AppState>) -> Router<AppState> {
+    routes
+        .route_layer(from_fn_with_state(state.clone(), idempotency::layer))
+        .route_layer(from_fn_with_state(state.clone(), auth::layer))
 }

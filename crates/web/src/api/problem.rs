@@ -116,6 +116,7 @@ pub fn problem(err: ApiError) -> Problem {
             p
         }
         ApiError::Conflict(detail) => Problem::of(StatusCode::CONFLICT, detail),
+        ApiError::TooLarge(detail) => Problem::of(StatusCode::PAYLOAD_TOO_LARGE, detail),
         ApiError::App(AppError::Unavailable(e)) => {
             tracing::warn!(error = %e, "API request: database unavailable");
             Problem::of(StatusCode::SERVICE_UNAVAILABLE, "try again shortly")

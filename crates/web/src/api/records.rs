@@ -164,9 +164,19 @@ resource!(
     "finance-items"
 );
 
+resource!(staff, staff, kp_app::api::staff::StaffData, "staff");
+resource!(
+    organizations,
+    organizations,
+    kp_app::api::organizations::OrganizationData,
+    "organizations"
+);
+
 /// Every record route.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(staff::router())
+        .merge(organizations::router())
         .merge(customers::router())
         .merge(contracts::router())
         .merge(objects::router())

@@ -9,7 +9,7 @@ use tower::ServiceExt;
 use crate::api_support::*;
 use crate::harness::{TestApp, collect, spawn_app_with_settings};
 
-async fn bulk(app: &TestApp, token: &str, body: String) -> Vec<Value> {
+pub(crate) async fn bulk(app: &TestApp, token: &str, body: String) -> Vec<Value> {
     let request = Request::builder()
         .method(Method::POST)
         .uri("/api/v1/bulk")
@@ -33,7 +33,7 @@ async fn bulk(app: &TestApp, token: &str, body: String) -> Vec<Value> {
     lines
 }
 
-fn line(kind: &str, ext: &str, data: Value) -> String {
+pub(crate) fn line(kind: &str, ext: &str, data: Value) -> String {
     json!({ "type": kind, "external_id": ext, "data": data }).to_string()
 }
 

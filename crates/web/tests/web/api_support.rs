@@ -165,3 +165,33 @@ where
         pg.drop_db().await;
     }
 }
+
+/// The types of the tenant's events on `link`, read until `n` came. On
+/// PostgreSQL the feed holds back events behind any transaction still
+/// running on the server (other tests' too), so it may need a few polls;
+/// the bound only keeps a broken feed from hanging the suite.
+pub async fn event_types(app: &TestApp, token: &str, link: &str, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut path = "/api/v1/events?limit=1000".to_owned();
+    for _ in 0..1200 {
+        let page = json_of(&get(app, &path, token).await);
+        let items = page["items"].as_array().unwrap();
+        out.extend(
+            items
+                .iter()
+                .filter(|e| e["resource_link"] == link)
+                .map(|e| e["type"].as_str().unwrap().to_owned()),
+        );
+        path = format!(
+            "/api/v1/events?limit=1000&after={}",
+            page["next_cursor"].as_str().unwrap()
+        );
+        if out.len() >= n {
+            return out;
+        }
+        if items.is_empty() {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    panic!("the feed never caught up: {out:?}");
+}

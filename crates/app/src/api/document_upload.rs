@@ -1,0 +1,300 @@
+//! `PUT /api/v1/documents/{external_id}`: the file as the raw request body
+//! (its own `Content-Type`), the metadata as JSON in the
+//! `Kundenportal-Document` header. The metadata and its references are
+//! checked before a byte of the body is read; the body is then written
+//! piece by piece to the blob store while its SHA-256 is computed (never
+//! whole in memory), and only a complete file within the limit, matching
+//! the digest the client sent, is kept and recorded.
+
+use kp_documents::{BlobUpload, UploadOutcome};
+use kp_domain::{ClaimId, ContractId, CustomerId, DocumentType, FinanceItemId, ObjectId, TenantId};
+use kp_storage::Tx;
+use kp_storage::api::documents::{self as store, DocumentValues};
+use kp_storage::api::refs;
+use kp_storage::write::documents::DocumentContext;
+use serde::{Deserialize, Serialize};
+
+use super::documents::{ContextRef, RESOURCE, context_of};
+use super::upsert::{missing, written};
+use super::validate::{self, Checker, parse_json};
+use super::{ApiError, Caller, Outcome, UpsertResult};
+use crate::{App, AppError};
+
+/// The header carrying the metadata.
+pub const META_HEADER: &str = "kundenportal-document";
+/// The header carrying the expected SHA-256 (64 hex digits).
+pub const SHA_HEADER: &str = "content-sha256";
+
+/// A document's metadata as the back office sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentMeta {
+    pub context: ContextRef,
+    pub document_type: DocumentType,
+    /// The name the file is downloaded under.
+    pub file_name: String,
+    /// Shown in the portal; the file name when empty.
+    #[serde(default)]
+    pub title: String,
+    /// Whether portal users see it (staff always do).
+    #[serde(default = "yes")]
+    pub customer_visible: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An upload whose metadata passed its checks.
+#[derive(Debug)]
+pub struct Prepared {
+    ext: String,
+    meta: DocumentMeta,
+    media_type: String,
+    expected: Option<String>,
+}
+
+/// The metadata header's JSON; fields are named `Kundenportal-Document.…`.
+pub fn parse_meta(header: Option<&[u8]>) -> Result<DocumentMeta, ApiError> {
+    let Some(bytes) = header else {
+        return Err(ApiError::field(
+            "Kundenportal-Document",
+            "missing: send the metadata as JSON in this header",
+        ));
+    };
+    parse_json(bytes).map_err(|e| match e {
+        ApiError::Invalid(p) => ApiError::Invalid(
+            p.into_iter()
+                .map(|mut f| {
+                    f.field = if f.field.is_empty() {
+                        "Kundenportal-Document".to_owned()
+                    } else {
+                        format!("Kundenportal-Document.{}", f.field)
+                    };
+                    f
+                })
+                .collect(),
+        ),
+        other => other,
+    })
+}
+
+fn check_media_type(c: &mut Checker, media_type: &str) {
+    let ok = media_type.len() <= 255
+        && media_type.split_once('/').is_some_and(|(t, s)| {
+            let token = |x: &str| {
+                !x.is_empty()
+                    && x.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+            };
+            token(t) && token(s.split(';').next().unwrap_or("").trim())
+        });
+    if !ok {
+        c.fail("Content-Type", "not a media type (type/subtype)");
+    }
+}
+
+/// Checks the request before its body is read: scope, external id,
+/// metadata, media type, digest, and that the context exists in the
+/// tenant (a missing one is named).
+pub async fn prepare(
+    app: &App,
+    caller: &Caller,
+    ext: &str,
+    mut meta: DocumentMeta,
+    media_type: Option<&str>,
+    expected: Option<&str>,
+) -> Result<Prepared, ApiError> {
+    caller.require(&RESOURCE.write_scope())?;
+    validate::external_id(ext)?;
+    if ext == "by-id" {
+        return Err(ApiError::field("external_id", "\"by-id\" is reserved"));
+    }
+    let mut c = Checker::default();
+    let name = meta.file_name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 255 {
+        c.fail(
+            "Kundenportal-Document.file_name",
+            "must be 1 to 255 characters",
+        );
+    } else if name
+        .chars()
+        .any(|ch| ch.is_control() || ch == '/' || ch == '\\')
+    {
+        c.fail(
+            "Kundenportal-Document.file_name",
+            "must not contain slashes or control characters",
+        );
+    }
+    meta.file_name = name;
+    meta.title = meta.title.trim().to_owned();
+    if meta.title.is_empty() {
+        meta.title = meta.file_name.clone();
+    }
+    c.text("Kundenportal-Document.title", &meta.title);
+    let media_type = media_type
+        .unwrap_or("application/octet-stream")
+        .trim()
+        .to_ascii_lowercase();
+    check_media_type(&mut c, &media_type);
+    let expected = expected.map(|e| e.trim().to_ascii_lowercase());
+    if let Some(e) = &expected
+        && (e.len() != 64 || !e.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        c.fail("Content-SHA256", "must be the SHA-256 as 64 hex digits");
+    }
+    c.finish()?;
+    // Only read: the transaction is rolled back when dropped.
+    let mut tx = app.db.begin().await?;
+    resolve(&mut tx, caller.tenant, &meta.context).await?;
+    drop(tx);
+    Ok(Prepared {
+        ext: ext.to_owned(),
+        meta,
+        media_type,
+        expected,
+    })
+}
+
+/// The context record's id in the tenant, or the missing reference named.
+async fn resolve(
+    tx: &mut Tx,
+    tenant: TenantId,
+    context: &ContextRef,
+) -> Result<DocumentContext, ApiError> {
+    let field = "Kundenportal-Document.context";
+    let (found, name, ext) = match context {
+        ContextRef::Customer(e) => (
+            refs::customer(tx, tenant, e)
+                .await?
+                .map(|id| DocumentContext::Customer(CustomerId(id))),
+            "customer",
+            e,
+        ),
+        ContextRef::Contract(e) => (
+            refs::contract(tx, tenant, e)
+                .await?
+                .map(|id| DocumentContext::Contract(ContractId(id))),
+            "contract",
+            e,
+        ),
+        ContextRef::Object(e) => (
+            refs::object(tx, tenant, e)
+                .await?
+                .map(|id| DocumentContext::Object(ObjectId(id))),
+            "object",
+            e,
+        ),
+        ContextRef::Claim(e) => (
+            refs::claim(tx, tenant, e)
+                .await?
+                .map(|id| DocumentContext::Claim(ClaimId(id))),
+            "claim",
+            e,
+        ),
+        ContextRef::FinanceItem(e) => (
+            refs::finance_item(tx, tenant, e)
+                .await?
+                .map(|id| DocumentContext::FinanceItem(FinanceItemId(id))),
+            "finance_item",
+            e,
+        ),
+    };
+    found.ok_or_else(|| missing(&format!("{field}.{name}"), ext))
+}
+
+/// A body being received, bounded by the limit (setting
+/// `api.document_limit_bytes`).
+#[derive(Debug)]
+pub struct Incoming {
+    upload: BlobUpload,
+    limit: u64,
+}
+
+impl Incoming {
+    pub async fn begin(app: &App, limit: u64) -> Result<Incoming, ApiError> {
+        let upload = app.blobs.begin_upload().await.map_err(internal)?;
+        Ok(Incoming { upload, limit })
+    }
+
+    /// Adds a piece; beyond the limit the upload is refused (dropping it
+    /// removes what was written).
+    pub async fn write(&mut self, chunk: &[u8]) -> Result<(), ApiError> {
+        if self.upload.len() + chunk.len() as u64 > self.limit {
+            return Err(too_large(self.limit));
+        }
+        self.upload.write(chunk).await.map_err(internal)
+    }
+}
+
+pub fn too_large(limit: u64) -> ApiError {
+    ApiError::TooLarge(format!(
+        "the file is larger than {limit} bytes (setting api.document_limit_bytes)"
+    ))
+}
+
+fn internal(e: kp_documents::DocumentError) -> ApiError {
+    ApiError::App(AppError::Internal(format!("document upload: {e}")))
+}
+
+/// Keeps the received file and records the document: `created`,
+/// `updated` (new file or metadata) or `unchanged`.
+pub async fn finish(
+    app: &App,
+    caller: &Caller,
+    p: Prepared,
+    incoming: Incoming,
+) -> Result<UpsertResult, ApiError> {
+    let (key, sha256, len) = match incoming
+        .upload
+        .finish(p.expected.as_deref())
+        .await
+        .map_err(internal)?
+    {
+        UploadOutcome::Stored { key, sha256, len } => (key, sha256, len),
+        UploadOutcome::Mismatch { sha256 } => {
+            return Err(ApiError::field(
+                "Content-SHA256",
+                format!("the body's SHA-256 is {sha256}; nothing was kept"),
+            ));
+        }
+    };
+    let at = app.clock.now();
+    let tenant = caller.tenant;
+    let mut tx = app.db.begin().await?;
+    let context = resolve(&mut tx, tenant, &p.meta.context).await?;
+    let m = &p.meta;
+    if let Some(stored) = store::get_in(&mut tx, tenant, &p.ext).await?
+        && context_of(&stored) == m.context
+        && stored.document_type == m.document_type.as_str()
+        && stored.title == m.title
+        && stored.file_name == m.file_name
+        && stored.media_type == p.media_type
+        && stored.sha256 == sha256
+        && stored.customer_visible == m.customer_visible
+    {
+        return Ok(RESOURCE.result(Outcome::Unchanged, &p.ext));
+    }
+    let values = DocumentValues {
+        context,
+        document_type: m.document_type.as_str(),
+        title: &m.title,
+        file_name: &m.file_name,
+        media_type: &p.media_type,
+        size_bytes: i64::try_from(len).unwrap_or(i64::MAX),
+        sha256: &sha256,
+        storage_key: &key,
+        customer_visible: m.customer_visible,
+    };
+    let existing = store::existing(&mut tx, tenant, &p.ext).await?;
+    match existing {
+        Some(e) => store::update(&mut tx, e.id, &values, at).await?,
+        None => {
+            store::insert(&mut tx, &p.ext, &values, at).await?;
+        }
+    }
+    let outcome = written(existing);
+    RESOURCE.event(&mut tx, tenant, &p.ext, outcome, at).await?;
+    tx.commit().await?;
+    Ok(RESOURCE.result(outcome, &p.ext))
+}

@@ -52,6 +52,8 @@ pub mod settings;
 pub mod tenants;
 pub mod two_factor;
 pub mod users;
+pub mod webhook_deliveries;
+pub mod webhooks;
 pub mod write;
 
 pub use args::{Arg, Sql};

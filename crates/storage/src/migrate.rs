@@ -114,6 +114,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 15,
+        name: "webhooks",
+        script: include_str!("../migrations/0015_webhooks.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

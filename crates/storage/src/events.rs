@@ -55,8 +55,9 @@ pub struct ResourceLink<'a> {
 }
 
 /// Appends an event in the caller's transaction, so it exists exactly
-/// when the change does. Use cases of the portal (claims, uploads,
-/// consent) call this too.
+/// when the change does, together with its webhook deliveries (one per
+/// active endpoint of the tenant taking its type). Use cases of the portal
+/// (claims, uploads, consent) call this too.
 pub async fn append(
     tx: &mut Tx,
     tenant: TenantId,

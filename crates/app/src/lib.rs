@@ -64,6 +64,7 @@ pub mod theme;
 pub mod totp_codes;
 pub mod two_factor;
 pub mod webauthn;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -113,6 +114,9 @@ pub struct Policy {
     /// Staff administrators must have a second factor whatever the
     /// broker's two-factor setting says (the demo turns this off).
     pub admins_need_two_factor: bool,
+    /// Webhook endpoints may use plain `http` to this machine
+    /// (`localhost`, `127.0.0.1`, `[::1]`); otherwise only `https`.
+    pub webhooks_allow_http_localhost: bool,
 }
 
 impl Default for Policy {
@@ -136,6 +140,7 @@ impl Default for Policy {
             invitation_link_days: 7,
             password_reset_link_minutes: 60,
             admins_need_two_factor: true,
+            webhooks_allow_http_localhost: false,
         }
     }
 }

@@ -48,10 +48,13 @@ pub enum MailKind {
     EmailChanged,
     /// Staff reset the user's second factor.
     TwoFactorReset,
+    /// To a tenant's administrators: a webhook endpoint was disabled after
+    /// failing for days.
+    WebhookDisabled,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 9] = [
+    pub const ALL: [MailKind; 10] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
@@ -61,6 +64,7 @@ impl MailKind {
         MailKind::EmailChangeConfirm,
         MailKind::EmailChanged,
         MailKind::TwoFactorReset,
+        MailKind::WebhookDisabled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -74,6 +78,7 @@ impl MailKind {
             MailKind::EmailChangeConfirm => "email_change_confirm",
             MailKind::EmailChanged => "email_changed",
             MailKind::TwoFactorReset => "two_factor_reset",
+            MailKind::WebhookDisabled => "webhook_disabled",
         }
     }
 

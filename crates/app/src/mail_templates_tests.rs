@@ -56,6 +56,7 @@ fn every_kind_renders_in_every_language_with_escaped_html() {
                     | MailKind::RegistrationVerify
                     | MailKind::RegistrationRequest
                     | MailKind::EmailChangeConfirm
+                    | MailKind::WebhookDisabled
             );
             assert_eq!(
                 mail.text

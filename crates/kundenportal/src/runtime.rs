@@ -53,10 +53,11 @@ pub fn blobs(settings: &Settings) -> BlobStore {
 
 /// The application over an opened database.
 pub fn assemble(db: Db, settings: &Settings) -> Result<App> {
-    let policy = settings
+    let mut policy = settings
         .file
         .security
         .policy(settings.file.cache.home_counts_secs)?;
+    policy.webhooks_allow_http_localhost = settings.file.webhooks.allow_http_localhost;
     let app = App::new(db, blobs(settings), Arc::new(SystemClock), policy);
     Ok(match settings.file.security.encryption_key()? {
         Some(key) => app.with_encryption_key(key),

@@ -33,6 +33,8 @@ pub struct FileSettings {
     pub metrics: MetricsSettings,
     #[serde(default)]
     pub api: ApiSettings,
+    #[serde(default)]
+    pub webhooks: WebhookSettings,
     pub smtp: Option<kp_mail::SmtpSettings>,
 }
 
@@ -77,6 +79,25 @@ impl Default for ApiSettings {
             body_limit_bytes: web.api_body_limit_bytes,
             bulk_batch_size: web.api_bulk_batch_size,
             document_limit_bytes: web.api_document_limit_bytes,
+        }
+    }
+}
+
+/// Webhook delivery (docs/configuration.md).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebhookSettings {
+    /// Endpoints may use plain http to this machine (tests, local relays).
+    pub allow_http_localhost: bool,
+    /// Limit for one request: connecting, TLS, sending, the answer's head.
+    pub timeout_secs: u64,
+}
+
+impl Default for WebhookSettings {
+    fn default() -> Self {
+        WebhookSettings {
+            allow_http_localhost: false,
+            timeout_secs: 10,
         }
     }
 }
@@ -330,6 +351,11 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
     if !(1..=10_000).contains(&api.bulk_batch_size) {
         return Err(anyhow!(
             "api.bulk_batch_size must be 1 to 10000 (setting [api] bulk_batch_size in --config)"
+        ));
+    }
+    if !(1..=60).contains(&data.file.webhooks.timeout_secs) {
+        return Err(anyhow!(
+            "webhooks.timeout_secs must be 1 to 60 (setting [webhooks] timeout_secs in --config)"
         ));
     }
     let trusted_proxies = cidrs(&data.file.http.trusted_proxies, "http", "trusted_proxies")?;

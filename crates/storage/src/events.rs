@@ -55,8 +55,9 @@ pub struct ResourceLink<'a> {
 }
 
 /// Appends an event in the caller's transaction, so it exists exactly
-/// when the change does. Use cases of the portal (claims, uploads,
-/// consent) call this too.
+/// when the change does, together with its webhook deliveries (one per
+/// active endpoint of the tenant taking its type). Use cases of the portal
+/// (claims, uploads, consent) call this too.
 pub async fn append(
     tx: &mut Tx,
     tenant: TenantId,
@@ -71,19 +72,24 @@ pub async fn append(
     };
     let payload = serde_json::to_string(payload)
         .map_err(|e| StorageError::Corrupt(format!("event payload: {e}")))?;
-    tx.insert_returning_id(
-        Sql::new(format!(
-            "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
+    let id = tx
+        .insert_returning_id(
+            Sql::new(format!(
+                "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
              xact, created_at) VALUES ($1, $2, $3, $4, $5, {xact}, $6)"
-        ))
-        .arg(tenant)
-        .arg(event_type)
-        .arg(resource.kind)
-        .arg(resource.link)
-        .arg(payload)
-        .arg(at),
-    )
-    .await
+            ))
+            .arg(tenant)
+            .arg(event_type)
+            .arg(resource.kind)
+            .arg(resource.link)
+            .arg(payload)
+            .arg(at),
+        )
+        .await?;
+    // The webhook deliveries of the event, in the same transaction: an
+    // event that commits is never without them (docs/api.md, "Webhooks").
+    crate::webhook_deliveries::fan_out(tx, tenant, id, event_type, at).await?;
+    Ok(id)
 }
 
 /// Up to `limit` events of the tenant after `after`, in feed order, all of

@@ -53,6 +53,8 @@ pub mod tenants;
 pub mod two_factor;
 pub mod user_audit;
 pub mod users;
+pub mod webhook_deliveries;
+pub mod webhooks;
 pub mod write;
 
 pub use args::{Arg, Sql};

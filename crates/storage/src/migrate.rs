@@ -115,6 +115,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 15,
+        name: "webhooks",
+        script: include_str!("../migrations/0015_webhooks.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 17,
         name: "api_resources",
         script: include_str!("../migrations/0017_api_resources.sql"),

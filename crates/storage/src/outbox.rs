@@ -217,7 +217,7 @@ pub async fn claim_due(db: &Db, now: DateTime<Utc>, limit: usize) -> Result<Vec<
     Ok(mails)
 }
 
-fn is_deadlock(err: &StorageError) -> bool {
+pub(crate) fn is_deadlock(err: &StorageError) -> bool {
     const DEADLOCK_DETECTED: &str = "40P01";
     match err {
         StorageError::Database(sqlx::Error::Database(db)) => {

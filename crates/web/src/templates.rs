@@ -19,6 +19,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/layout/base.html"),
     ),
     (
+        "partials/webhook_events.html",
+        include_str!("../templates/partials/webhook_events.html"),
+    ),
+    (
         "partials/head.html",
         include_str!("../templates/partials/head.html"),
     ),
@@ -89,6 +93,14 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "pages/settings_api_tokens.html",
         include_str!("../templates/pages/settings_api_tokens.html"),
+    ),
+    (
+        "pages/settings_webhooks.html",
+        include_str!("../templates/pages/settings_webhooks.html"),
+    ),
+    (
+        "pages/settings_webhook.html",
+        include_str!("../templates/pages/settings_webhook.html"),
     ),
     (
         "pages/settings_imports.html",

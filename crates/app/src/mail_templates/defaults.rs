@@ -55,5 +55,9 @@ pub fn texts(kind: MailKind, language: Language) -> Texts<'static> {
         (MailKind::TwoFactorReset, En) => texts!("two_factor_reset", "en"),
         (MailKind::TwoFactorReset, Fr) => texts!("two_factor_reset", "fr"),
         (MailKind::TwoFactorReset, Es) => texts!("two_factor_reset", "es"),
+        (MailKind::WebhookDisabled, De) => texts!("webhook_disabled", "de"),
+        (MailKind::WebhookDisabled, En) => texts!("webhook_disabled", "en"),
+        (MailKind::WebhookDisabled, Fr) => texts!("webhook_disabled", "fr"),
+        (MailKind::WebhookDisabled, Es) => texts!("webhook_disabled", "es"),
     }
 }

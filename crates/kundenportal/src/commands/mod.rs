@@ -7,6 +7,7 @@ mod serve;
 mod tenant;
 mod token;
 mod user;
+mod webhook_worker;
 
 use anyhow::Result;
 

@@ -69,6 +69,15 @@ pub async fn serve(
     let mailer = mailer(file.smtp.as_ref())?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(housekeeping(app.clone(), stop_rx.clone()));
+    let webhook_client = kp_app::webhooks::client::WebhookClient::new(Duration::from_secs(
+        file.webhooks.timeout_secs,
+    ))
+    .map_err(|err| anyhow::anyhow!("cannot set up the webhook client: {err}"))?;
+    let webhooks = tokio::spawn(super::webhook_worker::run(
+        app.clone(),
+        webhook_client,
+        stop_rx.clone(),
+    ));
     let outbox = tokio::spawn(outbox_worker(app.clone(), mailer, stop_rx));
     tracing::info!(address = %settings.listen, url = %settings.public_url, "serving");
     kp_web::serve(listener, router, shutdown_signal())
@@ -77,6 +86,7 @@ pub async fn serve(
     let _ = stop_tx.send(true);
     let _ = worker.await;
     let _ = outbox.await;
+    let _ = webhooks.await;
     app.close().await;
     Ok(())
 }
@@ -98,6 +108,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 }
                 if let Err(err) = kp_app::api::idempotency::prune(&app).await {
                     tracing::warn!(error = %err, "idempotency housekeeping failed");
+                }
+                if let Err(err) = kp_app::webhooks::delivery::prune(&app).await {
+                    tracing::warn!(error = %err, "webhook housekeeping failed");
                 }
             }
             _ = stop.changed() => break,

@@ -56,6 +56,14 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     // member's tenants; `imports.rs` checks that another tenant's import
     // is the 404 of one that does not exist.
     ("/settings/imports/{id}", "id", Param::NotAnId),
+    // Webhook endpoints are not customer records either: staff
+    // administrators only, narrowed to their tenants; `webhooks_access.rs`
+    // checks that another tenant's endpoint is the 404 of an unknown id.
+    ("/settings/webhooks/{id}", "id", Param::NotAnId),
+    ("/settings/webhooks/{id}/secret", "id", Param::NotAnId),
+    ("/settings/webhooks/{id}/active", "id", Param::NotAnId),
+    ("/settings/webhooks/{id}/delete", "id", Param::NotAnId),
+    ("/settings/webhooks/{id}/redeliver", "id", Param::NotAnId),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
     ("/theme/{file}", "file", Param::NotAnId),

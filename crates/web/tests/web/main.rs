@@ -63,3 +63,6 @@ mod sessions;
 mod themes;
 mod two_factor;
 mod two_factor_demo;
+mod webhook_support;
+mod webhooks;
+mod webhooks_access;

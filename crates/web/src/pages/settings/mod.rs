@@ -12,6 +12,8 @@ mod outbox;
 mod passwords;
 mod registration;
 mod reports;
+mod webhook_endpoint;
+mod webhooks;
 
 use axum::response::{Html, IntoResponse};
 use kp_domain::Principal;
@@ -33,6 +35,8 @@ pub fn routes() -> Routes {
         .merge(api_tokens::routes())
         .merge(imports::routes())
         .merge(registration::routes())
+        .merge(webhooks::routes())
+        .merge(webhook_endpoint::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

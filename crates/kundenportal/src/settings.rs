@@ -66,6 +66,8 @@ pub struct ApiSettings {
     pub body_limit_bytes: usize,
     /// Bulk lines applied per transaction.
     pub bulk_batch_size: usize,
+    /// Largest GDV file sent to `POST /api/v1/imports/gdv`.
+    pub import_limit_bytes: u64,
 }
 
 impl Default for ApiSettings {
@@ -74,6 +76,7 @@ impl Default for ApiSettings {
         ApiSettings {
             body_limit_bytes: web.api_body_limit_bytes,
             bulk_batch_size: web.api_bulk_batch_size,
+            import_limit_bytes: web.api_import_limit_bytes,
         }
     }
 }
@@ -327,6 +330,11 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
     if !(1..=10_000).contains(&api.bulk_batch_size) {
         return Err(anyhow!(
             "api.bulk_batch_size must be 1 to 10000 (setting [api] bulk_batch_size in --config)"
+        ));
+    }
+    if api.import_limit_bytes < 1024 {
+        return Err(anyhow!(
+            "api.import_limit_bytes must be at least 1024 (setting [api] import_limit_bytes in --config)"
         ));
     }
     let trusted_proxies = cidrs(&data.file.http.trusted_proxies, "http", "trusted_proxies")?;

@@ -33,6 +33,9 @@ pub struct WebConfig {
     pub api_body_limit_bytes: usize,
     /// Bulk lines applied per transaction.
     pub api_bulk_batch_size: usize,
+    /// The largest GDV file of `POST /api/v1/imports/gdv` (streamed to a
+    /// temporary file, so this bounds the disk, not the memory).
+    pub api_import_limit_bytes: u64,
 }
 
 impl Default for WebConfig {
@@ -48,6 +51,7 @@ impl Default for WebConfig {
             theme_dir: None,
             api_body_limit_bytes: 1024 * 1024,
             api_bulk_batch_size: 500,
+            api_import_limit_bytes: 1024 * 1024 * 1024,
         }
     }
 }

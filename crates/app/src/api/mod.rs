@@ -15,7 +15,9 @@ pub mod customers;
 pub mod events;
 pub mod finance;
 pub mod idempotency;
+pub mod imports;
 pub mod objects;
+pub mod schema;
 mod upsert;
 pub mod validate;
 
@@ -71,7 +73,7 @@ impl ApiError {
 }
 
 /// A page of a list with the cursor of the next one (`None` at the end).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,

@@ -2,7 +2,8 @@
 //! token and key and sent again for a retry (marked
 //! `Idempotent-Replayed: true`); another body under the same key is a 422,
 //! a duplicate while the first runs a 409. Server errors are not stored,
-//! so a retry after one runs again. Bulk requests pass untouched.
+//! so a retry after one runs again. Bulk requests and GDV imports pass
+//! untouched.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -22,10 +23,16 @@ const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     // Bulk streams its body and its answer, neither of which is held to
     // be stored; its lines are upserts, so a resent body changes nothing.
+    // A GDV file is streamed too (and may be far over the JSON limit); a
+    // second import of it changes nothing either.
+    let streamed = matches!(
+        request.uri().path(),
+        "/api/v1/bulk" | "/api/v1/imports/gdv"
+    );
     let mutating = matches!(
         *request.method(),
         Method::PUT | Method::POST | Method::DELETE | Method::PATCH
-    ) && request.uri().path() != "/api/v1/bulk";
+    ) && !streamed;
     let key = request
         .headers()
         .get(HEADER)

@@ -9,6 +9,8 @@ mod api_auth;
 mod api_bulk;
 mod api_events;
 mod api_finance;
+mod api_imports;
+mod api_openapi;
 mod api_records;
 mod api_support;
 mod api_tokens_page;

@@ -29,7 +29,9 @@ pub struct RawLine {
     external_id: String,
     #[serde(default)]
     op: Op,
+    /// The record in the shape of its resource's PUT body (not for a delete).
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     data: Option<serde_json::Value>,
 }
 

@@ -236,8 +236,10 @@ async fn the_reference_page_loads_only_its_own_assets() {
     let csp = page.headers[header::CONTENT_SECURITY_POLICY]
         .to_str()
         .unwrap();
+    // The portal's policy: nothing inline, nothing from elsewhere.
     assert!(csp.contains("script-src 'self';"), "{csp}");
-    assert!(!csp.contains("unsafe-eval"), "{csp}");
+    assert!(csp.contains("style-src 'self';"), "{csp}");
+    assert!(!csp.contains("unsafe"), "{csp}");
     assert!(!page.body.contains("<style"), "no inline style element");
     // Every script is a file of this origin; no inline script.
     let mut assets = Vec::new();

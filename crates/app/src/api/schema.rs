@@ -5,9 +5,9 @@
 //! refuses unknown fields) would then refuse the three added fields; so
 //! the record's schema is the data's object with those fields merged in.
 
-use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
 use utoipa::PartialSchema;
 use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type};
 
 fn text(description: &str, format: Option<KnownFormat>) -> RefOr<Schema> {
     ObjectBuilder::new()
@@ -29,7 +29,10 @@ pub fn record<T: PartialSchema>() -> RefOr<Schema> {
         ),
         (
             "created_at",
-            text("When the portal first stored it.", Some(KnownFormat::DateTime)),
+            text(
+                "When the portal first stored it.",
+                Some(KnownFormat::DateTime),
+            ),
         ),
         (
             "updated_at",

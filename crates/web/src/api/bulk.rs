@@ -4,12 +4,12 @@
 //! than `api.body_limit_bytes` gets an error result and is skipped; blank
 //! lines are ignored.
 
+use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use futures_util::StreamExt;
 use kp_app::api::Caller;
 use kp_app::api::bulk::{Bulk, LineError, LineResult};

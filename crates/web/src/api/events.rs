@@ -1,9 +1,9 @@
 //! `GET /api/v1/events?after=CURSOR&limit=N`.
 
+use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Extension;
 use kp_app::api::{ApiError, Caller, events};
 use serde::Deserialize;
 

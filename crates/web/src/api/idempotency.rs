@@ -25,10 +25,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // be stored; its lines are upserts, so a resent body changes nothing.
     // A GDV file is streamed too (and may be far over the JSON limit); a
     // second import of it changes nothing either.
-    let streamed = matches!(
-        request.uri().path(),
-        "/api/v1/bulk" | "/api/v1/imports/gdv"
-    );
+    let streamed = matches!(request.uri().path(), "/api/v1/bulk" | "/api/v1/imports/gdv");
     let mutating = matches!(
         *request.method(),
         Method::PUT | Method::POST | Method::DELETE | Method::PATCH

@@ -44,9 +44,7 @@ fn token_routes() -> Routes {
 
 /// The routes that need no token.
 fn open_routes() -> Routes {
-    Routes::new()
-        .merge(openapi::routes())
-        .merge(docs::routes())
+    Routes::new().merge(openapi::routes()).merge(docs::routes())
 }
 
 /// Every route of the API with its method, for tests that must cover them.

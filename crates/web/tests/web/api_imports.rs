@@ -114,7 +114,10 @@ async fn imports(app: TestApp) {
     // The scope.
     let p = problem(&post(&app, &unscoped, &empty_package()).await, 403);
     assert!(p["detail"].as_str().unwrap().contains("imports"), "{p}");
-    problem(&get(&app, &format!("/api/v1/imports/{id}"), &unscoped).await, 403);
+    problem(
+        &get(&app, &format!("/api/v1/imports/{id}"), &unscoped).await,
+        403,
+    );
     problem(
         &call(&app, Method::POST, "/api/v1/imports/gdv", None, None, &[]).await,
         401,
@@ -123,7 +126,12 @@ async fn imports(app: TestApp) {
     // Not GDV: the place and the reason, nothing written, the import
     // recorded as rejected.
     let before = contracts(&app, &t).await;
-    let r = post(&app, &t, b"Sehr geehrte Damen und Herren,\r\nanbei die Daten.\r\n").await;
+    let r = post(
+        &app,
+        &t,
+        b"Sehr geehrte Damen und Herren,\r\nanbei die Daten.\r\n",
+    )
+    .await;
     let p = problem(&r, 422);
     let reason = p["errors"][0]["reason"].as_str().unwrap();
     assert!(reason.starts_with("line "), "{p}");
@@ -166,7 +174,13 @@ async fn imports(app: TestApp) {
     assert!(created > 0, "{first}");
     assert_eq!(contracts(&app, &t).await, before + created as usize);
     let again = json_of(&post(&app, &t, &bytes).await);
-    for kind in ["customers", "contracts", "objects", "claims", "finance_items"] {
+    for kind in [
+        "customers",
+        "contracts",
+        "objects",
+        "claims",
+        "finance_items",
+    ] {
         let tally: &Value = &again["written"][kind];
         assert_eq!(tally["created"], 0, "{kind}: {again}");
         assert_eq!(tally["updated"], 0, "{kind}: {again}");

@@ -89,13 +89,25 @@ async fn the_document_is_valid_openapi_3_1() {
     // openapi-spec-validator).
     for key in doc.as_object().unwrap().keys() {
         assert!(
-            ["openapi", "info", "paths", "components", "tags", "servers", "security"]
-                .contains(&key.as_str()),
+            [
+                "openapi",
+                "info",
+                "paths",
+                "components",
+                "tags",
+                "servers",
+                "security"
+            ]
+            .contains(&key.as_str()),
             "unexpected top-level field {key}"
         );
     }
     assert_eq!(doc["info"]["title"], "Kundenportal sync API");
-    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1."), "{}", doc["openapi"]);
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1."),
+        "{}",
+        doc["openapi"]
+    );
     assert!(doc["info"]["version"].is_string());
 
     let schemes = doc["components"]["securitySchemes"].as_object().unwrap();
@@ -274,7 +286,13 @@ async fn every_demo_record_reads_over_the_api() {
     let app = spawn_app().await;
     for tenant in ["hamburg", "muenchen"] {
         let t = crate::api_support::token(&app, tenant, crate::api_support::ALL).await;
-        for collection in ["customers", "contracts", "objects", "claims", "finance-items"] {
+        for collection in [
+            "customers",
+            "contracts",
+            "objects",
+            "claims",
+            "finance-items",
+        ] {
             let mut path = format!("/api/v1/{collection}?limit=1000");
             let mut n = 0;
             loop {

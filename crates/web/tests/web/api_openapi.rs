@@ -283,7 +283,10 @@ async fn the_reference_page_loads_only_its_own_assets() {
 /// demo claims whose type was no claim type code: a 500 on the list).
 #[tokio::test]
 async fn every_demo_record_reads_over_the_api() {
-    let app = spawn_app().await;
+    crate::api_support::on_both(demo_reads).await;
+}
+
+async fn demo_reads(app: crate::harness::TestApp) {
     for tenant in ["hamburg", "muenchen"] {
         let t = crate::api_support::token(&app, tenant, crate::api_support::ALL).await;
         for collection in [

@@ -145,12 +145,18 @@ fn answer(report: ImportReport) -> Response {
                 .errors
                 .iter()
                 .map(|m| {
-                    let mut place = format!("line {}", m.line);
-                    if let Some(column) = m.column {
-                        place.push_str(&format!(", column {column}"));
+                    // Line 0: the file as a whole (its message names the
+                    // place where there is one).
+                    let mut place = String::new();
+                    if m.line > 0 {
+                        place = format!("line {}", m.line);
+                        if let Some(column) = m.column {
+                            place.push_str(&format!(", column {column}"));
+                        }
+                        place.push_str(": ");
                     }
                     let field = m.field.as_deref().unwrap_or("body");
-                    FieldProblem::new(field, format!("{place}: {} ({})", m.message, m.kind))
+                    FieldProblem::new(field, format!("{place}{} ({})", m.message, m.kind))
                 })
                 .collect();
             problem.into_response()

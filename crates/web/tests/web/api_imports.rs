@@ -134,7 +134,8 @@ async fn imports(app: TestApp) {
     .await;
     let p = problem(&r, 422);
     let reason = p["errors"][0]["reason"].as_str().unwrap();
-    assert!(reason.starts_with("line "), "{p}");
+    assert!(reason.contains("line 1 "), "the place: {p}");
+    assert!(reason.contains("Satzart"), "the reason: {p}");
     let rejected = p["import_id"].as_i64().unwrap();
     let r = get(&app, &format!("/api/v1/imports/{rejected}"), &t).await;
     assert_eq!(json_of(&r)["status"], "rejected");

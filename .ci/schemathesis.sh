@@ -85,6 +85,9 @@ status=0
 # race in the interpreter), a runtime error that is no finding about the
 # API. One takes under a minute here.
 # Hooks: how to send and read NDJSON (the bulk route).
+# Run from the work folder: schemathesis keeps a cache (.schemathesis/) in
+# the current directory, which must not land in the clone.
+cd "$work"
 PYTHONPATH="$repo/.ci" SCHEMATHESIS_HOOKS=schemathesis_hooks \
   timeout --kill-after=10 170 "$venv/bin/st" run "$url/api/v1/openapi.json" \
   --header "Authorization: Bearer $token" \
@@ -100,4 +103,5 @@ if [[ $status != 0 ]]; then
   echo "schemathesis: FAILED (exit $status); the server's log:" >&2
   tail -n 200 "$work/server.log" >&2
 fi
+cd "$repo"
 exit "$status"

@@ -14,7 +14,8 @@ pub struct UnknownCode {
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident, $kind:literal { $($variant:ident = $key:literal),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        // ToSchema: the OpenAPI document of the sync API lists the keys.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),* }
 

@@ -70,6 +70,8 @@ pub struct ApiSettings {
     pub bulk_batch_size: usize,
     /// Largest document uploaded through the API.
     pub document_limit_bytes: usize,
+    /// Largest GDV file sent to `POST /api/v1/imports/gdv`.
+    pub import_limit_bytes: u64,
 }
 
 impl Default for ApiSettings {
@@ -79,6 +81,7 @@ impl Default for ApiSettings {
             body_limit_bytes: web.api_body_limit_bytes,
             bulk_batch_size: web.api_bulk_batch_size,
             document_limit_bytes: web.api_document_limit_bytes,
+            import_limit_bytes: web.api_import_limit_bytes,
         }
     }
 }
@@ -356,6 +359,11 @@ pub fn resolve_serve(args: &ServeArgs) -> Result<ServeSettings> {
     if !(1..=60).contains(&data.file.webhooks.timeout_secs) {
         return Err(anyhow!(
             "webhooks.timeout_secs must be 1 to 60 (setting [webhooks] timeout_secs in --config)"
+        ));
+    }
+    if api.import_limit_bytes < 1024 {
+        return Err(anyhow!(
+            "api.import_limit_bytes must be at least 1024 (setting [api] import_limit_bytes in --config)"
         ));
     }
     let trusted_proxies = cidrs(&data.file.http.trusted_proxies, "http", "trusted_proxies")?;

@@ -47,6 +47,23 @@ const FILES: &[(&str, &[u8], &str)] = &[
         include_bytes!("../static/favicon.svg"),
         "image/svg+xml",
     ),
+    // The API reference page (/api/docs): Swagger UI, unchanged from the
+    // npm package swagger-ui-dist (docs/supply-chain.md), and its start.
+    (
+        "swagger-ui.js",
+        include_bytes!("../static/vendor/swagger-ui-5.35.0/swagger-ui-bundle.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    (
+        "swagger-ui.css",
+        include_bytes!("../static/vendor/swagger-ui-5.35.0/swagger-ui.css"),
+        "text/css; charset=utf-8",
+    ),
+    (
+        "api-docs.js",
+        include_bytes!("../static/api-docs.js"),
+        "text/javascript; charset=utf-8",
+    ),
 ];
 
 impl Assets {

@@ -1,11 +1,13 @@
 //! A router that records every route it registers. Axum cannot list a
 //! router's routes, and the IDOR test must walk all of them: a route with
 //! a record id that the test does not cover fails it, so no page with an
-//! id can be added without being probed for leaks.
+//! id can be added without being probed for leaks. The sync API records
+//! its routes too: a test fails when one is missing from the OpenAPI
+//! document. Several methods on one path merge into one route.
 
 use axum::Router;
 use axum::handler::Handler;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post, put};
 
 use crate::state::AppState;
 
@@ -59,6 +61,32 @@ impl Routes {
         self.router = self.router.route(path, post(handler));
         self.table.push(RouteInfo {
             method: "POST",
+            path,
+        });
+        self
+    }
+
+    pub fn put<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, put(handler));
+        self.table.push(RouteInfo {
+            method: "PUT",
+            path,
+        });
+        self
+    }
+
+    pub fn delete<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, delete(handler));
+        self.table.push(RouteInfo {
+            method: "DELETE",
             path,
         });
         self

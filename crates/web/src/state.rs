@@ -36,6 +36,9 @@ pub struct WebConfig {
     /// The largest document uploaded through the API (streamed, counted
     /// as it arrives).
     pub api_document_limit_bytes: usize,
+    /// The largest GDV file of `POST /api/v1/imports/gdv` (streamed to a
+    /// temporary file, so this bounds the disk, not the memory).
+    pub api_import_limit_bytes: u64,
 }
 
 impl Default for WebConfig {
@@ -52,6 +55,7 @@ impl Default for WebConfig {
             api_body_limit_bytes: 1024 * 1024,
             api_bulk_batch_size: 500,
             api_document_limit_bytes: 100 * 1024 * 1024,
+            api_import_limit_bytes: 1024 * 1024 * 1024,
         }
     }
 }

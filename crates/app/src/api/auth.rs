@@ -12,6 +12,8 @@ use crate::auth::token_hash;
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub token_id: i64,
+    /// The token's name, recorded as who ran an import.
+    pub token_name: String,
     pub tenant: TenantId,
     scopes: Vec<String>,
 }
@@ -58,6 +60,7 @@ pub async fn authenticate(app: &App, token: &str) -> Result<Caller, ApiError> {
     }
     Ok(Caller {
         token_id: row.id,
+        token_name: row.name,
         tenant,
         scopes: row.scopes.split_whitespace().map(str::to_owned).collect(),
     })

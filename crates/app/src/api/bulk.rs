@@ -20,21 +20,28 @@ use crate::App;
 /// dangling references cannot fill the memory.
 pub const MAX_DEFERRED_BYTES: usize = 64 * 1024 * 1024;
 
-#[derive(Debug, Deserialize)]
+/// One line of a bulk body: an upsert (`data` in the resource's shape)
+/// or a delete of one record.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct RawLine {
+#[schema(as = BulkLine)]
+pub struct RawLine {
+    /// `customer`, `contract`, `object`, `claim`, `finance_item`.
     #[serde(rename = "type")]
     kind: String,
     external_id: String,
     #[serde(default)]
     op: Op,
+    /// The record in the shape of its resource's PUT body (not for a delete).
     #[serde(default)]
+    #[schema(value_type = Option<Object>)]
     data: Option<serde_json::Value>,
 }
 
-#[derive(Debug, Default, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Deserialize, Clone, Copy, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-enum Op {
+#[schema(as = BulkOp)]
+pub enum Op {
     #[default]
     Upsert,
     Delete,
@@ -64,7 +71,7 @@ struct Item {
 }
 
 /// The answer to one line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LineResult {
     pub line: u64,
     #[serde(rename = "type", skip_serializing_if = "String::is_empty")]
@@ -77,7 +84,7 @@ pub struct LineResult {
     pub error: Option<LineError>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LineError {
     pub status: u16,
     #[serde(skip_serializing_if = "String::is_empty")]

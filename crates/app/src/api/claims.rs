@@ -22,7 +22,7 @@ pub const RESOURCE: Resource = Resource {
     scope: "claims",
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
     pub status: ClaimStatus,
@@ -31,7 +31,7 @@ pub struct StatusChange {
     pub changed_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimData {
     pub contract: String,
@@ -73,6 +73,8 @@ pub struct ClaimDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(ClaimDoc, ClaimData);
 
 impl ClaimData {
     fn check(mut self) -> Result<ClaimData, ApiError> {

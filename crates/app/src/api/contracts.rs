@@ -21,7 +21,7 @@ pub const RESOURCE: Resource = Resource {
     scope: "contracts",
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContractData {
     /// The policyholder's external id.
@@ -72,6 +72,8 @@ pub struct ContractDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(ContractDoc, ContractData);
 
 impl ContractData {
     fn check(mut self) -> Result<ContractData, ApiError> {

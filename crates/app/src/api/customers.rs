@@ -19,7 +19,7 @@ pub const RESOURCE: Resource = Resource {
 };
 
 /// A customer as the back office sends and reads it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerData {
     pub kind: CustomerKind,
@@ -72,6 +72,8 @@ pub struct CustomerDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(CustomerDoc, CustomerData);
 
 impl CustomerData {
     fn check(mut self) -> Result<CustomerData, ApiError> {

@@ -26,7 +26,7 @@ pub const META_HEADER: &str = "kundenportal-document";
 pub const SHA_HEADER: &str = "content-sha256";
 
 /// A document's metadata as the back office sends it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentMeta {
     pub context: ContextRef,

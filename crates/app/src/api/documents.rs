@@ -22,7 +22,7 @@ pub const RESOURCE: Resource = Resource {
 
 /// The record a document belongs to, by its external id:
 /// `{"contract": "V-1"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ContextRef {
     Customer(String),
@@ -33,7 +33,7 @@ pub enum ContextRef {
 }
 
 /// A document as the API answers it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DocumentDoc {
     /// The portal's id (`/api/v1/documents/by-id/{id}`).
     pub id: i64,

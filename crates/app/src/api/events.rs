@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{ApiError, Caller, DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor};
 use crate::App;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EventDoc {
     pub id: i64,
     #[serde(rename = "type")]
@@ -21,7 +21,7 @@ pub struct EventDoc {
 
 /// A batch of events and the cursor to poll from next (the same cursor
 /// when nothing new has committed).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Feed {
     pub items: Vec<EventDoc>,
     pub next_cursor: String,

@@ -22,7 +22,7 @@ pub const RESOURCE: Resource = Resource {
     scope: "finance",
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FinanceData {
     pub customer: String,
@@ -51,6 +51,8 @@ pub struct FinanceDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(FinanceDoc, FinanceData);
 
 impl FinanceData {
     fn check(mut self) -> Result<FinanceData, ApiError> {

@@ -17,9 +17,11 @@ pub mod documents;
 pub mod events;
 pub mod finance;
 pub mod idempotency;
+pub mod imports;
 pub mod objects;
 pub mod organizations;
 pub mod rates;
+pub mod schema;
 pub mod staff;
 pub mod tenant;
 mod upsert;
@@ -80,7 +82,7 @@ impl ApiError {
 }
 
 /// A page of a list with the cursor of the next one (`None` at the end).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub next_cursor: Option<String>,

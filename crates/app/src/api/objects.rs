@@ -21,7 +21,7 @@ pub const RESOURCE: Resource = Resource {
     scope: "objects",
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectData {
     /// The contract's external id.
@@ -62,6 +62,8 @@ pub struct ObjectDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(ObjectDoc, ObjectData);
 
 impl ObjectData {
     fn check(mut self) -> Result<ObjectData, ApiError> {

@@ -22,7 +22,7 @@ pub const RESOURCE: Resource = Resource {
     scope: "organizations",
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganizationData {
     pub name: String,
@@ -46,6 +46,8 @@ pub struct OrganizationDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(OrganizationDoc, OrganizationData);
 
 impl OrganizationData {
     fn check(mut self) -> Result<OrganizationData, ApiError> {

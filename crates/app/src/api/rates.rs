@@ -26,13 +26,13 @@ pub const RESOURCE: Resource = Resource {
 /// A rate as the back office sends it: units of the currency per 1 EUR,
 /// a decimal string with at most 8 decimals (`"0.9312"`), so that no
 /// binary fraction creeps in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RateData {
     pub rate: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RateDoc {
     /// ISO 4217 code.
     pub currency: String,

@@ -25,7 +25,7 @@ pub const RESOURCE: Resource = Resource {
     scope: "staff",
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffData {
     /// The login e-mail, stored in lower case.
@@ -54,6 +54,8 @@ pub struct StaffDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(StaffDoc, StaffData);
 
 impl StaffData {
     fn check(mut self) -> Result<StaffData, ApiError> {

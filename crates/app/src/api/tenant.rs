@@ -23,7 +23,7 @@ pub const RESOURCE: Resource = Resource {
 pub const LINK: &str = "/api/v1/tenant";
 
 /// The tenant's name and contact as the back office sends them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TenantData {
     pub name: String,
@@ -52,6 +52,8 @@ pub struct TenantDoc {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+super::schema::record_schema!(TenantDoc, TenantData, tenant);
 
 impl TenantData {
     fn check(self) -> Result<TenantData, ApiError> {

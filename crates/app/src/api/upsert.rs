@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::ApiError;
 
 /// What an upsert or delete did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Created,
@@ -32,7 +32,7 @@ impl Outcome {
 }
 
 /// The answer to an upsert or delete.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct UpsertResult {
     pub result: Outcome,
     pub external_id: String,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::ApiError;
 
 /// One invalid field of a request: its JSON path and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldProblem {
     pub field: String,
     pub reason: String,

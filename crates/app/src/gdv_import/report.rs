@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const MAX_LISTED: usize = 1000;
 
 /// How an import ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Everything was read and written.
@@ -40,7 +40,7 @@ impl Status {
 }
 
 /// Created / updated / unchanged of one kind of record.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Tally {
     pub created: u64,
     pub updated: u64,
@@ -67,7 +67,7 @@ impl Tally {
 }
 
 /// The records written, per kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Written {
     pub insurers: Tally,
     pub customers: Tally,
@@ -95,7 +95,7 @@ impl Written {
 }
 
 /// A warning or error with its place in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Message {
     pub file: String,
     pub line: u64,
@@ -123,7 +123,7 @@ impl std::fmt::Display for Message {
 }
 
 /// A record kept raw on its contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct KeptRaw {
     pub line: u64,
     pub record_type: String,
@@ -136,7 +136,7 @@ pub struct KeptRaw {
 }
 
 /// The whole report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImportReport {
     pub import_id: i64,
     pub status: Option<Status>,

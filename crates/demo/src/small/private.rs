@@ -247,13 +247,15 @@ async fn private_claim(
             89_900,
         ),
         L::LegalExpenses => (
-            "legal_case",
+            "other",
             "Arbeitsrecht",
             "Streit mit dem Arbeitgeber über eine Abmahnung, anwaltliche Erstberatung.",
             120_000,
         ),
+        // Claim types are codes (`kp_domain::ClaimType`): an accident is a
+        // personal injury, a legal case has no type of its own.
         _ => (
-            "accident",
+            "personal_injury",
             "Sturz",
             "Sturz beim Joggen, Bruch des Handgelenks, ambulante Behandlung.",
             250_000,

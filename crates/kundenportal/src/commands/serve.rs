@@ -57,6 +57,7 @@ pub async fn serve(
         api_body_limit_bytes: file.api.body_limit_bytes,
         api_bulk_batch_size: file.api.bulk_batch_size,
         api_document_limit_bytes: file.api.document_limit_bytes,
+        api_import_limit_bytes: file.api.import_limit_bytes,
     };
     let templates = settings.data.data_dir.join("templates");
     let state = kp_web::state(

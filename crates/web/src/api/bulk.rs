@@ -4,19 +4,19 @@
 //! than `api.body_limit_bytes` gets an error result and is skipped; blank
 //! lines are ignored.
 
+use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use axum::{Extension, Router};
 use futures_util::StreamExt;
 use kp_app::api::Caller;
 use kp_app::api::bulk::{Bulk, LineError, LineResult};
 use tokio::sync::mpsc;
 
 use super::problem::{ApiFailure, Problem};
+use crate::routes::Routes;
 use crate::state::AppState;
 
 const NDJSON: &str = "application/x-ndjson";
@@ -32,7 +32,32 @@ fn is_ndjson(headers: &HeaderMap) -> bool {
         })
 }
 
-async fn bulk(
+/// Upserts and deletes of mixed resources, one JSON object per line.
+///
+/// The body is read as a stream and applied in batches, each in one
+/// transaction with a savepoint per line, so one bad line never discards
+/// the good ones. The answer streams one result per input line (blank
+/// lines skipped) in the order lines finish; a line whose reference is
+/// defined further down waits for it. `Idempotency-Key` is not stored for
+/// bulk: its lines are upserts, so resending changes nothing.
+#[utoipa::path(
+    post,
+    path = "/api/v1/bulk",
+    tag = "bulk",
+    operation_id = "bulk",
+    request_body(content = kp_app::api::bulk::RawLine, content_type = "application/x-ndjson",
+        description = "NDJSON: one BulkLine per line"),
+    responses(
+        (status = 200, description = "NDJSON: one LineResult per input line; a last line {\"result\":\"aborted\"} when the database failed a batch",
+            body = kp_app::api::bulk::LineResult, content_type = "application/x-ndjson"),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token has no write scope", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body not application/x-ndjson", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn bulk(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
@@ -199,6 +224,6 @@ async fn fail(tx: &mpsc::Sender<Bytes>, err: kp_app::api::ApiError) {
     let _ = tx.send(Bytes::from(out)).await;
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/bulk", post(bulk))
+pub fn routes() -> Routes {
+    Routes::new().post("/api/v1/bulk", bulk)
 }

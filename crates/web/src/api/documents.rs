@@ -3,6 +3,7 @@
 //! memory); metadata, list and streamed downloads by external id or, for
 //! documents made in the portal, by portal id (`/by-id/{id}`).
 
+use axum::Extension;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::header::{
@@ -10,8 +11,6 @@ use axum::http::header::{
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Router};
 use futures_util::StreamExt;
 use kp_app::api::document_upload::{self as upload, Incoming, META_HEADER, SHA_HEADER};
 use kp_app::api::documents::{self, DocumentKey};
@@ -20,9 +19,33 @@ use kp_app::api::{ApiError, Caller};
 use super::json::json;
 use super::problem::{ApiFailure, Problem};
 use super::records::{Params, upserted};
+use crate::routes::Routes;
 use crate::state::AppState;
 
-async fn put(
+/// Uploads a document's file with its metadata (creates or replaces it).
+#[utoipa::path(
+    put,
+    path = "/api/v1/documents/{external_id}",
+    tag = "documents",
+    operation_id = "put_documents",
+    params(
+        ("external_id" = String, Path, min_length = 1, max_length = 100, description = "The back office's id of the document"),
+        ("Kundenportal-Document" = String, Header, description = "The metadata as JSON (DocumentMeta): context, document_type, file_name, title, customer_visible"),
+        ("Content-SHA256" = Option<String>, Header, pattern = "^[0-9a-fA-F]{64}$", description = "The expected SHA-256 of the body (hex); a mismatch keeps nothing"),
+    ),
+    request_body(content = Vec<u8>, description = "The file, unchanged (any media type)", content_type = "application/octet-stream"),
+    responses(
+        (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
+        (status = 201, description = "Created", body = kp_app::api::UpsertResult),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn put(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(ext): Path<String>,
@@ -81,7 +104,25 @@ async fn receive(
     upserted(result).map_err(IntoResponse::into_response)
 }
 
-async fn one(
+/// Reads a document's metadata.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{external_id}",
+    tag = "documents",
+    operation_id = "get_documents",
+    params(
+        ("external_id" = String, Path, min_length = 1, max_length = 100, description = "The back office's id of the document"),
+    ),
+    responses(
+        (status = 200, description = "The document", body = kp_app::api::documents::DocumentDoc),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn one(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(ext): Path<String>,
@@ -90,7 +131,25 @@ async fn one(
     Ok(json(StatusCode::OK, &doc))
 }
 
-async fn one_by_id(
+/// Reads a document's metadata by the portal's id (also documents made in the portal).
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/by-id/{id}",
+    tag = "documents",
+    operation_id = "get_documents_by_id",
+    params(
+        ("id" = String, Path, description = "The portal's id of the document"),
+    ),
+    responses(
+        (status = 200, description = "The document", body = kp_app::api::documents::DocumentDoc),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn one_by_id(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -99,7 +158,25 @@ async fn one_by_id(
     Ok(json(StatusCode::OK, &doc))
 }
 
-async fn content(
+/// Downloads a document's file.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{external_id}/content",
+    tag = "documents",
+    operation_id = "get_documents_content",
+    params(
+        ("external_id" = String, Path, min_length = 1, max_length = 100, description = "The back office's id of the document"),
+    ),
+    responses(
+        (status = 200, description = "The file, streamed, with its media type", content_type = "application/octet-stream"),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn content(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(ext): Path<String>,
@@ -107,7 +184,25 @@ async fn content(
     download(&state, &caller, DocumentKey::External(ext)).await
 }
 
-async fn content_by_id(
+/// Downloads a document's file by the portal's id (also customer uploads).
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/by-id/{id}/content",
+    tag = "documents",
+    operation_id = "get_documents_content_by_id",
+    params(
+        ("id" = String, Path, description = "The portal's id of the document"),
+    ),
+    responses(
+        (status = 200, description = "The file, streamed, with its media type", content_type = "application/octet-stream"),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn content_by_id(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(id): Path<String>,
@@ -140,7 +235,28 @@ async fn download(
     Ok(response)
 }
 
-async fn delete(
+/// Deletes the document (softly, with its event).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/documents/{external_id}",
+    tag = "documents",
+    operation_id = "delete_documents",
+    params(
+        ("external_id" = String, Path, min_length = 1, max_length = 100, description = "The back office's id of the document"),
+        ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$", description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+    ),
+    responses(
+        (status = 200, description = "Deleted", body = kp_app::api::UpsertResult),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn delete(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path(ext): Path<String>,
@@ -149,7 +265,25 @@ async fn delete(
     Ok(json(StatusCode::OK, &result))
 }
 
-async fn list(
+/// Lists the tenant's documents, a page at a time (also customer uploads).
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents",
+    tag = "documents",
+    operation_id = "list_documents",
+    params(
+        super::records::ListParams,
+    ),
+    responses(
+        (status = 200, description = "A page of documents", body = kp_app::api::Page<kp_app::api::documents::DocumentDoc>),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     params: Params,
@@ -159,14 +293,14 @@ async fn list(
     Ok(json(StatusCode::OK, &page))
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/documents", get(list))
-        .route(
-            "/api/v1/documents/{external_id}",
-            get(one).put(put).delete(delete),
-        )
-        .route("/api/v1/documents/{external_id}/content", get(content))
-        .route("/api/v1/documents/by-id/{id}", get(one_by_id))
-        .route("/api/v1/documents/by-id/{id}/content", get(content_by_id))
+pub fn routes() -> Routes {
+    const ONE: &str = "/api/v1/documents/{external_id}";
+    Routes::new()
+        .get("/api/v1/documents", list)
+        .get(ONE, one)
+        .put(ONE, put)
+        .delete(ONE, delete)
+        .get("/api/v1/documents/{external_id}/content", content)
+        .get("/api/v1/documents/by-id/{id}", one_by_id)
+        .get("/api/v1/documents/by-id/{id}/content", content_by_id)
 }

@@ -2,8 +2,8 @@
 //! token and key and sent again for a retry (marked
 //! `Idempotent-Replayed: true`); another body under the same key is a 422,
 //! a duplicate while the first runs a 409. Server errors are not stored,
-//! so a retry after one runs again. Bulk requests and document uploads
-//! pass untouched.
+//! so a retry after one runs again. Bulk requests, GDV imports and
+//! document uploads pass untouched.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -23,15 +23,17 @@ const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     // Bulk streams its body and its answer, neither of which is held to
     // be stored; its lines are upserts, so a resent body changes nothing.
-    // A document upload streams its file into the store; it is an upsert
-    // by external id, so a resent file changes nothing either.
+    // A GDV file is streamed too (and may be far over the JSON limit); a
+    // second import of it changes nothing either. A document upload
+    // streams its file into the store; it is an upsert by external id, so
+    // a resent file changes nothing either.
     let path = request.uri().path();
     let upload = *request.method() == Method::PUT && path.starts_with("/api/v1/documents/");
+    let streamed = matches!(path, "/api/v1/bulk" | "/api/v1/imports/gdv") || upload;
     let mutating = matches!(
         *request.method(),
         Method::PUT | Method::POST | Method::DELETE | Method::PATCH
-    ) && path != "/api/v1/bulk"
-        && !upload;
+    ) && !streamed;
     let key = request
         .headers()
         .get(HEADER)

@@ -15,15 +15,22 @@ use serde::Serialize;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
-#[derive(Debug, Serialize)]
+/// An RFC 9457 problem document (`application/problem+json`).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem {
+    /// `/api/problems/<kind>`: `validation`, `not-found`, `conflict`, …
     #[serde(rename = "type")]
     pub kind: String,
     pub title: &'static str,
     pub status: u16,
+    /// What went wrong, in English.
     pub detail: String,
+    /// For invalid input: each field (its JSON path) with the reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
+    /// The recorded import, when a GDV file was rejected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import_id: Option<i64>,
 }
 
 impl Problem {
@@ -36,6 +43,7 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             errors: Vec::new(),
+            import_id: None,
         }
     }
 }

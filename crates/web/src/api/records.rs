@@ -1,7 +1,6 @@
 //! The record routes: `PUT/GET/DELETE /api/v1/<collection>/{external_id}`
 //! and `GET /api/v1/<collection>` for every resource, the same shape each.
 
-use axum::Router;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -11,13 +10,20 @@ use serde::Deserialize;
 
 use super::json::json;
 use super::problem::ApiFailure;
-use crate::state::AppState;
+use crate::routes::Routes;
 
-/// The query string of a list.
-#[derive(Debug, Deserialize)]
+/// The query string of a list. Read as text and parsed here, so that a
+/// bad value is a 422 naming the parameter.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
+    /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
+    /// Records per page, 1 to 1,000 (default 100).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 1000)]
     pub limit: Option<String>,
+    /// Only records changed at or after this time (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<String>,
 }
 
@@ -64,24 +70,58 @@ pub fn upserted(result: Result<UpsertResult, ApiError>) -> Result<Response, ApiF
     Ok(json(status, &result))
 }
 
-/// Declares the four handlers of one resource and their routes.
+/// Declares the four handlers of one resource, their routes and their
+/// OpenAPI operations (listed in `super::openapi`).
 macro_rules! resource {
-    ($name:ident, $module:ident, $data:ty, $collection:literal) => {
+    (
+        $name:ident, $module:ident, $data:ty, $doc:ty,
+        $list_path:literal, $one_path:literal, $tag:literal
+    ) => {
         pub mod $name {
             use axum::body::Bytes;
             use axum::extract::{Path, State};
             use axum::http::{HeaderMap, StatusCode};
             use axum::response::{IntoResponse, Response};
-            use axum::routing::get;
-            use axum::{Extension, Router};
-            use kp_app::api::{Caller, $module};
+            use axum::Extension;
+            use kp_app::api::{Caller, Page, $module};
 
             use super::super::json::{body, json};
-            use super::super::problem::ApiFailure;
+            use super::super::problem::{ApiFailure, Problem};
             use super::{Params, upserted};
+            use crate::routes::Routes;
             use crate::state::AppState;
 
-            async fn put(
+            /// Creates or updates the record with this external id.
+            ///
+            /// Answers `created` (201), `updated` or `unchanged` (200; then
+            /// nothing is written). References name other records by their
+            /// external id.
+            #[utoipa::path(
+                put,
+                path = $one_path,
+                tag = $tag,
+                operation_id = concat!("put_", stringify!($name)),
+                params(
+                    ("external_id" = String, Path, min_length = 1, max_length = 100,
+                        description = "The back office's id of the record"),
+                    ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$",
+                        description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+                ),
+                request_body(content = $data, content_type = "application/json"),
+                responses(
+                    (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
+                    (status = 201, description = "Created", body = kp_app::api::UpsertResult),
+                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
+                    (status = 413, description = "Body over api.body_limit_bytes", body = Problem, content_type = "application/problem+json"),
+                    (status = 415, description = "Body not application/json", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Invalid field or unknown reference", body = Problem, content_type = "application/problem+json"),
+                ),
+                security(("bearer" = []))
+            )]
+            pub async fn put(
                 State(state): State<AppState>,
                 Extension(caller): Extension<Caller>,
                 Path(ext): Path<String>,
@@ -98,7 +138,26 @@ macro_rules! resource {
                 upserted($module::upsert(&state.app, &caller, &ext, data).await).into_response()
             }
 
-            async fn one(
+            /// Reads one record.
+            #[utoipa::path(
+                get,
+                path = $one_path,
+                tag = $tag,
+                operation_id = concat!("get_", stringify!($name)),
+                params(
+                    ("external_id" = String, Path, min_length = 1, max_length = 100,
+                        description = "The back office's id of the record"),
+                ),
+                responses(
+                    (status = 200, description = "The record", body = $doc),
+                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+                ),
+                security(("bearer" = []))
+            )]
+            pub async fn one(
                 State(state): State<AppState>,
                 Extension(caller): Extension<Caller>,
                 Path(ext): Path<String>,
@@ -107,7 +166,30 @@ macro_rules! resource {
                 Ok(json(StatusCode::OK, &doc))
             }
 
-            async fn delete(
+            /// Deletes the record (softly, with its event).
+            #[utoipa::path(
+                delete,
+                path = $one_path,
+                tag = $tag,
+                operation_id = concat!("delete_", stringify!($name)),
+                params(
+                    ("external_id" = String, Path, min_length = 1, max_length = 100,
+                        description = "The back office's id of the record"),
+                    ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$",
+                        description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+                ),
+                responses(
+                    (status = 200, description = "Deleted", body = kp_app::api::UpsertResult),
+                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "Still referenced, or a duplicate idempotent request is running", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
+                ),
+                security(("bearer" = []))
+            )]
+            pub async fn delete(
                 State(state): State<AppState>,
                 Extension(caller): Extension<Caller>,
                 Path(ext): Path<String>,
@@ -116,7 +198,23 @@ macro_rules! resource {
                 Ok(json(StatusCode::OK, &result))
             }
 
-            async fn list(
+            /// Lists the live records in a stable order, a page at a time.
+            #[utoipa::path(
+                get,
+                path = $list_path,
+                tag = $tag,
+                operation_id = concat!("list_", stringify!($name)),
+                params(super::ListParams),
+                responses(
+                    (status = 200, description = "A page of records", body = Page<$doc>),
+                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Invalid cursor, limit or updated_since", body = Problem, content_type = "application/problem+json"),
+                ),
+                security(("bearer" = []))
+            )]
+            pub async fn list(
                 State(state): State<AppState>,
                 Extension(caller): Extension<Caller>,
                 params: Params,
@@ -126,13 +224,12 @@ macro_rules! resource {
                 Ok(json(StatusCode::OK, &page))
             }
 
-            pub fn router() -> Router<AppState> {
-                Router::new()
-                    .route(concat!("/api/v1/", $collection), get(list))
-                    .route(
-                        concat!("/api/v1/", $collection, "/{external_id}"),
-                        get(one).put(put).delete(delete),
-                    )
+            pub fn routes() -> Routes {
+                Routes::new()
+                    .get($list_path, list)
+                    .get($one_path, one)
+                    .put($one_path, put)
+                    .delete($one_path, delete)
             }
         }
     };
@@ -142,44 +239,75 @@ resource!(
     customers,
     customers,
     kp_app::api::customers::CustomerData,
+    kp_app::api::customers::CustomerDoc,
+    "/api/v1/customers",
+    "/api/v1/customers/{external_id}",
     "customers"
 );
 resource!(
     contracts,
     contracts,
     kp_app::api::contracts::ContractData,
+    kp_app::api::contracts::ContractDoc,
+    "/api/v1/contracts",
+    "/api/v1/contracts/{external_id}",
     "contracts"
 );
 resource!(
     objects,
     objects,
     kp_app::api::objects::ObjectData,
+    kp_app::api::objects::ObjectDoc,
+    "/api/v1/objects",
+    "/api/v1/objects/{external_id}",
     "objects"
 );
-resource!(claims, claims, kp_app::api::claims::ClaimData, "claims");
+resource!(
+    claims,
+    claims,
+    kp_app::api::claims::ClaimData,
+    kp_app::api::claims::ClaimDoc,
+    "/api/v1/claims",
+    "/api/v1/claims/{external_id}",
+    "claims"
+);
 resource!(
     finance,
     finance,
     kp_app::api::finance::FinanceData,
+    kp_app::api::finance::FinanceDoc,
+    "/api/v1/finance-items",
+    "/api/v1/finance-items/{external_id}",
     "finance-items"
 );
 
-resource!(staff, staff, kp_app::api::staff::StaffData, "staff");
+resource!(
+    staff,
+    staff,
+    kp_app::api::staff::StaffData,
+    kp_app::api::staff::StaffDoc,
+    "/api/v1/staff",
+    "/api/v1/staff/{external_id}",
+    "staff"
+);
 resource!(
     organizations,
     organizations,
     kp_app::api::organizations::OrganizationData,
+    kp_app::api::organizations::OrganizationDoc,
+    "/api/v1/organizations",
+    "/api/v1/organizations/{external_id}",
     "organizations"
 );
 
 /// Every record route.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(staff::router())
-        .merge(organizations::router())
-        .merge(customers::router())
-        .merge(contracts::router())
-        .merge(objects::router())
-        .merge(claims::router())
-        .merge(finance::router())
+pub fn routes() -> Routes {
+    Routes::new()
+        .merge(staff::routes())
+        .merge(organizations::routes())
+        .merge(customers::routes())
+        .merge(contracts::routes())
+        .merge(objects::routes())
+        .merge(claims::routes())
+        .merge(finance::routes())
 }

@@ -2,22 +2,35 @@
 //! (`/api/v1/tenant`) and exchange rates, named by currency and date
 //! (`/api/v1/exchange-rates/{currency}/{valid_from}`).
 
+use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Extension, Router};
 use kp_app::api::rates::RateData;
 use kp_app::api::tenant::TenantData;
 use kp_app::api::{Caller, rates, tenant};
 
 use super::json::{body, json};
-use super::problem::ApiFailure;
+use super::problem::{ApiFailure, Problem};
 use super::records::{Params, upserted};
+use crate::routes::Routes;
 use crate::state::AppState;
 
-async fn tenant_get(
+/// Reads the token's own tenant.
+#[utoipa::path(
+    get,
+    path = "/api/v1/tenant",
+    tag = "tenant",
+    operation_id = "get_tenant",
+    responses(
+        (status = 200, description = "The tenant", body = kp_app::api::tenant::TenantDoc),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn tenant_get(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
 ) -> Result<Response, ApiFailure> {
@@ -25,7 +38,29 @@ async fn tenant_get(
     Ok(json(StatusCode::OK, &doc))
 }
 
-async fn tenant_put(
+/// Changes the token's own tenant (its key stays).
+#[utoipa::path(
+    put,
+    path = "/api/v1/tenant",
+    tag = "tenant",
+    operation_id = "put_tenant",
+    params(
+        ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$", description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+    ),
+    request_body(content = kp_app::api::tenant::TenantData, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body not application/json", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn tenant_put(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     headers: HeaderMap,
@@ -45,7 +80,32 @@ async fn tenant_put(
     }
 }
 
-async fn rate_put(
+/// Sets the rate of a currency from a day on.
+#[utoipa::path(
+    put,
+    path = "/api/v1/exchange-rates/{currency}/{valid_from}",
+    tag = "exchange-rates",
+    operation_id = "put_exchange_rates",
+    params(
+        ("currency" = String, Path, description = "ISO 4217 code of a currency the portal converts (not EUR)"),
+        ("valid_from" = String, Path, format = Date, description = "The first day the rate applies"),
+        ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$", description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+    ),
+    request_body(content = kp_app::api::rates::RateData, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
+        (status = 201, description = "Created", body = kp_app::api::UpsertResult),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Body not application/json", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rate_put(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path((currency, valid_from)): Path<(String, String)>,
@@ -62,7 +122,27 @@ async fn rate_put(
     upserted(rates::upsert(&state.app, &caller, &currency, &valid_from, data).await).into_response()
 }
 
-async fn rate_get(
+/// Reads one rate.
+#[utoipa::path(
+    get,
+    path = "/api/v1/exchange-rates/{currency}/{valid_from}",
+    tag = "exchange-rates",
+    operation_id = "get_exchange_rates",
+    params(
+        ("currency" = String, Path, description = "ISO 4217 code of a currency the portal converts (not EUR)"),
+        ("valid_from" = String, Path, format = Date, description = "The first day the rate applies"),
+    ),
+    responses(
+        (status = 200, description = "The rate", body = kp_app::api::rates::RateDoc),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rate_get(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path((currency, valid_from)): Path<(String, String)>,
@@ -71,7 +151,29 @@ async fn rate_get(
     Ok(json(StatusCode::OK, &doc))
 }
 
-async fn rate_delete(
+/// Deletes one rate.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/exchange-rates/{currency}/{valid_from}",
+    tag = "exchange-rates",
+    operation_id = "delete_exchange_rates",
+    params(
+        ("currency" = String, Path, description = "ISO 4217 code of a currency the portal converts (not EUR)"),
+        ("valid_from" = String, Path, format = Date, description = "The first day the rate applies"),
+        ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$", description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+    ),
+    responses(
+        (status = 200, description = "Deleted", body = kp_app::api::UpsertResult),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rate_delete(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     Path((currency, valid_from)): Path<(String, String)>,
@@ -80,7 +182,25 @@ async fn rate_delete(
     Ok(json(StatusCode::OK, &result))
 }
 
-async fn rate_list(
+/// Lists the rates, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/api/v1/exchange-rates",
+    tag = "exchange-rates",
+    operation_id = "list_exchange_rates",
+    params(
+        super::records::ListParams,
+    ),
+    responses(
+        (status = 200, description = "A page of rates", body = kp_app::api::Page<kp_app::api::rates::RateDoc>),
+        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn rate_list(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
     params: Params,
@@ -90,12 +210,13 @@ async fn rate_list(
     Ok(json(StatusCode::OK, &page))
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/tenant", get(tenant_get).put(tenant_put))
-        .route("/api/v1/exchange-rates", get(rate_list))
-        .route(
-            "/api/v1/exchange-rates/{currency}/{valid_from}",
-            get(rate_get).put(rate_put).delete(rate_delete),
-        )
+pub fn routes() -> Routes {
+    const RATE: &str = "/api/v1/exchange-rates/{currency}/{valid_from}";
+    Routes::new()
+        .get("/api/v1/tenant", tenant_get)
+        .put("/api/v1/tenant", tenant_put)
+        .get("/api/v1/exchange-rates", rate_list)
+        .get(RATE, rate_get)
+        .put(RATE, rate_put)
+        .delete(RATE, rate_delete)
 }

@@ -10,6 +10,8 @@ mod api_bulk;
 mod api_documents;
 mod api_events;
 mod api_finance;
+mod api_imports;
+mod api_openapi;
 mod api_records;
 mod api_staff_orgs;
 mod api_support;

@@ -11,6 +11,7 @@ pub mod account;
 pub mod accounts;
 pub mod accounts_email;
 pub mod api;
+pub mod audit;
 pub mod args;
 pub mod broker_contacts;
 pub mod claims;
@@ -49,8 +50,10 @@ pub mod server_secrets;
 pub mod session_principal;
 pub mod sessions;
 pub mod settings;
+pub mod staff_admin;
 pub mod tenants;
 pub mod two_factor;
+pub mod user_admin;
 pub mod users;
 pub mod write;
 

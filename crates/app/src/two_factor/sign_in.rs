@@ -115,10 +115,15 @@ pub async fn with_code(
     match outcome {
         Ok(()) => {
             login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
+            let user = Some(pending.user);
+            crate::audit_log::sign_in(app, user, &email, "sign_in.succeeded", &ip).await?;
             complete(app, pending).await
         }
         Err(key) => {
             login_attempts::finish(&app.db, attempt, Outcome::Failed).await?;
+            let user = Some(pending.user);
+            crate::audit_log::sign_in(app, user, &email, "sign_in.second_factor_failed", &ip)
+                .await?;
             Err(field(key))
         }
     }

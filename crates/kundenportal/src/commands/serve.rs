@@ -80,7 +80,8 @@ pub async fn serve(
     Ok(())
 }
 
-/// Periodic clean-up of expired sessions and old login attempts.
+/// Periodic clean-up of expired sessions, old login attempts and audit
+/// entries past their retention.
 async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
@@ -97,6 +98,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 }
                 if let Err(err) = kp_app::api::idempotency::prune(&app).await {
                     tracing::warn!(error = %err, "idempotency housekeeping failed");
+                }
+                if let Err(err) = kp_app::audit_log::purge(&app).await {
+                    tracing::warn!(error = %err, "audit log retention failed");
                 }
             }
             _ = stop.changed() => break,

@@ -31,6 +31,10 @@ pub enum Kind {
     Document,
     FinanceItem,
     Conversation,
+    /// Staff pages: the portal users of the staff member's tenants.
+    PortalUser,
+    /// Staff administrators' pages: the staff users sharing a tenant.
+    StaffUser,
 }
 
 /// What a path parameter holds.
@@ -62,6 +66,22 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     // A portal user's id, on a page for staff administrators only (they
     // see every user; everyone else gets 403 or 404 before it is read).
     ("/staff/users/{id}/reset-two-factor", "id", Param::NotAnId),
+    // User administration (D1): ids of portal users and staff users, for
+    // staff of the users' tenants only.
+    ("/staff/users/{id}", "id", Param::Id(Kind::PortalUser)),
+    ("/staff/users/{id}/deactivate", "id", Param::Id(Kind::PortalUser)),
+    ("/staff/users/{id}/reactivate", "id", Param::Id(Kind::PortalUser)),
+    ("/staff/users/{id}/resend", "id", Param::Id(Kind::PortalUser)),
+    ("/staff/users/{id}/end-sessions", "id", Param::Id(Kind::PortalUser)),
+    ("/staff/staff-users/{id}", "id", Param::Id(Kind::StaffUser)),
+    ("/staff/staff-users/{id}/deactivate", "id", Param::Id(Kind::StaffUser)),
+    ("/staff/staff-users/{id}/reactivate", "id", Param::Id(Kind::StaffUser)),
+    ("/staff/staff-users/{id}/end-sessions", "id", Param::Id(Kind::StaffUser)),
+    // A customer's id, but a staff action: portal users get the 404 of an
+    // unknown page even for their own customer, which the harness would
+    // read as hiding a record; staff_users.rs checks that another tenant's
+    // customer is the plain 404 and a portal user's every id too.
+    ("/customers/{id}/portal", "id", Param::NotAnId),
     // Random link tokens and a logo's content hash: secrets or public
     // content, never a record id (tested in password_reset, invitations).
     ("/password/reset/{token}", "token", Param::NotAnId),
@@ -115,6 +135,9 @@ pub fn uncovered(table: &[RouteInfo], params: &[(&str, &str, Param)]) -> Vec<Str
 
 /// Ids of `kind` the principal sees, through the scope predicate.
 async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
+    if matches!(kind, Kind::PortalUser | Kind::StaffUser) {
+        return crate::idor_users::administered(db, p, kind == Kind::PortalUser).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -134,6 +157,7 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::Conversation => q
             .push("SELECT x.id FROM conversations x WHERE ")
             .in_context("x", Context::FULL),
+        Kind::PortalUser | Kind::StaffUser => return BTreeSet::new(),
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -148,6 +172,8 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::Document => "documents",
         Kind::FinanceItem => "finance_items",
         Kind::Conversation => "conversations",
+        Kind::PortalUser => "portal_users",
+        Kind::StaffUser => "staff_users",
     }
 }
 

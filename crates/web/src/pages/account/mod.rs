@@ -160,7 +160,7 @@ async fn view(
 }
 
 /// "Firefox on Windows", in the page's language.
-fn describe(lang: Language, d: Device) -> String {
+pub(crate) fn describe(lang: Language, d: Device) -> String {
     let unknown = || crate::i18n::text(lang, "account-device-unknown");
     match (d.browser, d.os) {
         (Some(b), Some(os)) => crate::i18n::text_with(
@@ -174,7 +174,7 @@ fn describe(lang: Language, d: Device) -> String {
 }
 
 /// Date and time in UTC, as the page's language writes dates.
-fn when(lang: Language, at: DateTime<Utc>) -> String {
+pub(crate) fn when(lang: Language, at: DateTime<Utc>) -> String {
     let date = crate::format::date(lang, &at.date_naive().to_string());
     format!("{date} {} UTC", at.format("%H:%M"))
 }

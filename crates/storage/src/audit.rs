@@ -126,6 +126,9 @@ const COLUMNS: &str = "SELECT ae.id, ae.created_at, ae.action, \
 /// is the global view.
 fn visible(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>) {
     let Some(tenants) = tenants else {
+        // The global view: the scope of everything, whose predicate is
+        // simply true.
+        q.push(" AND ").customer("ae.target_id");
         return;
     };
     q.push(" AND (");
@@ -149,11 +152,11 @@ fn visible(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>) {
     crate::invitations::visible_user(q);
     q.push(")) OR (ae.target_kind = 'customer' AND EXISTS (SELECT 1 FROM customers tc WHERE tc.id = ae.target_id AND ")
         .customer("tc.id")
-        .push(")) OR (ae.target_kind = 'staff_user' AND EXISTS (SELECT 1 FROM staff_user_tenants st WHERE st.staff_user_id = ae.target_id AND st.tenant_id IN (")
+        .push(")) OR (ae.target_kind = 'staff_user' AND EXISTS (SELECT 1 FROM staff_user_tenants st WHERE st.staff_user_id = ae.target_id AND st.tenant_id IN ")
         .bind_list(tenants.iter().copied())
-        .push("))) OR (ae.target_kind = 'document' AND EXISTS (SELECT 1 FROM documents td WHERE td.id = ae.target_id AND td.tenant_id IN (")
+        .push(")) OR (ae.target_kind = 'document' AND EXISTS (SELECT 1 FROM documents td WHERE td.id = ae.target_id AND td.tenant_id IN ")
         .bind_list(tenants.iter().copied())
-        .push("))))");
+        .push(")))");
 }
 
 fn filtered(q: &mut Scoped<'_>, f: &AuditFilters) {

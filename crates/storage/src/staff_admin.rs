@@ -10,7 +10,6 @@ use kp_domain::{StaffUserId, TenantId};
 use crate::Result;
 use crate::args::Sql;
 use crate::db::{Db, Tx};
-use crate::scope_sql::Scoped;
 
 /// A staff user as list and detail show them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
@@ -26,7 +25,7 @@ pub struct StaffRow {
     pub updated_at: DateTime<Utc>,
 }
 
-fn select(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>, backend: crate::db::Backend) {
+fn select(q: &mut Sql, tenants: Option<&[TenantId]>, backend: crate::db::Backend) {
     q.push(
         "SELECT su.id, su.name, su.email, su.role, su.language, su.active, \
          COALESCE((SELECT ",
@@ -44,27 +43,25 @@ fn select(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>, backend: crate::db::
     if let Some(tenants) = tenants {
         q.push(
             " AND EXISTS (SELECT 1 FROM staff_user_tenants vt WHERE vt.staff_user_id = su.id \
-             AND vt.tenant_id IN (",
+             AND vt.tenant_id IN ",
         )
         .bind_list(tenants.iter().copied())
-        .push("))");
+        .push(")");
     }
 }
 
 pub async fn list(db: &Db, tenants: Option<&[TenantId]>) -> Result<Vec<StaffRow>> {
-    let scope = kp_domain::Scope::everything();
-    let mut q = Scoped::new(&scope);
+    let mut q = Sql::default();
     select(&mut q, tenants, db.backend());
     q.push(" ORDER BY su.name, su.id");
-    db.fetch_all(q.finish()?).await
+    db.fetch_all(q).await
 }
 
 pub async fn get(db: &Db, tenants: Option<&[TenantId]>, id: StaffUserId) -> Result<Option<StaffRow>> {
-    let scope = kp_domain::Scope::everything();
-    let mut q = Scoped::new(&scope);
+    let mut q = Sql::default();
     select(&mut q, tenants, db.backend());
     q.push(" AND su.id = ").bind(id);
-    db.fetch_optional(q.finish()?).await
+    db.fetch_optional(q).await
 }
 
 pub async fn get_in(
@@ -72,11 +69,10 @@ pub async fn get_in(
     tenants: Option<&[TenantId]>,
     id: StaffUserId,
 ) -> Result<Option<StaffRow>> {
-    let scope = kp_domain::Scope::everything();
-    let mut q = Scoped::new(&scope);
+    let mut q = Sql::default();
     select(&mut q, tenants, tx.backend());
     q.push(" AND su.id = ").bind(id);
-    tx.fetch_optional(q.finish()?).await
+    tx.fetch_optional(q).await
 }
 
 /// Sets `active` when the row still has the `updated_at` read in this

@@ -127,7 +127,7 @@ async fn tenant_admin_sees_own_tenants(t: &TestApp) {
     let mut global = Client::new(t);
     global.login(petra.email, petra.password).await;
     let everything = global.get("/staff/audit?action=sign_in.failed").await;
-    assert!(everything.body.contains("niemand@example.de"));
+    assert!(everything.body.contains("niemand@example.de"), "{}", everything.body);
 }
 
 async fn retention(t: &TestApp) {

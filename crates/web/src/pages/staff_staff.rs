@@ -58,6 +58,7 @@ struct Line {
 
 #[derive(Serialize)]
 struct View {
+    #[serde(flatten)]
     staff: StaffRow,
     stamp: String,
     own: bool,

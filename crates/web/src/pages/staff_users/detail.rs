@@ -60,6 +60,8 @@ struct View {
     sessions: Vec<SessionRow>,
     sign_ins: Vec<SignInRow>,
     is_admin: bool,
+    /// Something for the second-factor reset to remove.
+    has_factors: bool,
     notice: Option<&'static str>,
     /// A refusal or a stale form (translation key).
     problem: Option<&'static str>,
@@ -105,7 +107,7 @@ async fn render(
     let u = page.user;
     let view = View {
         id: u.id,
-        language: format!("language-name-{}", u.language),
+        language: u.language,
         status: u.status,
         customer_id: u.customer_id,
         customer_name: u.customer_name,
@@ -139,6 +141,7 @@ async fn render(
             })
             .collect(),
         is_admin: principal.is_admin(),
+        has_factors: u.totp || u.passkeys > 0 || u.recovery_codes > 0,
         name: u.name,
         email: u.email,
         notice,

@@ -7,12 +7,12 @@ use std::net::IpAddr;
 
 use chrono::Duration;
 use kp_domain::{Actor, PortalUserId, Principal, StaffUserId};
+use kp_storage::Tx;
 use kp_storage::audit::{self, NewEntry};
 pub use kp_storage::audit::{AuditFilters, AuditRow, Who};
 use kp_storage::lists::Page;
 use kp_storage::settings::{self, SettingScope};
 use kp_storage::users::UserRef;
-use kp_storage::Tx;
 use serde::{Deserialize, Serialize};
 
 use crate::lists::{Listed, paged};
@@ -232,7 +232,11 @@ pub async fn purge(app: &App) -> Result<u64, AppError> {
     let before = app.clock.now() - Duration::days(days);
     let n = audit::purge(&app.db, before).await?;
     if n > 0 {
-        tracing::info!(removed = n, days, "audit entries past their retention removed");
+        tracing::info!(
+            removed = n,
+            days,
+            "audit entries past their retention removed"
+        );
     }
     Ok(n)
 }

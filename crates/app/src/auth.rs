@@ -206,8 +206,14 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
     // attacker no free code guesses.
     if stage != Stage::SecondFactor {
         login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
-        crate::audit_log::sign_in(app, Some(credentials.user), &email, "sign_in.succeeded", &ip)
-            .await?;
+        crate::audit_log::sign_in(
+            app,
+            Some(credentials.user),
+            &email,
+            "sign_in.succeeded",
+            &ip,
+        )
+        .await?;
     }
     users::record_login(&app.db, credentials.user, now).await?;
 

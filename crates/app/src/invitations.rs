@@ -193,8 +193,16 @@ pub async fn resend(
     let who = crate::audit_log::who(principal);
     let target = crate::audit_log::portal_user(id);
     let details = serde_json::json!({});
-    crate::audit_log::record(app, &mut tx, who, "user.invitation_resent", target, ip, details)
-        .await?;
+    crate::audit_log::record(
+        app,
+        &mut tx,
+        who,
+        "user.invitation_resent",
+        target,
+        ip,
+        details,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -9,8 +9,8 @@ use std::net::IpAddr;
 use chrono::Duration;
 use kp_domain::{Principal, StaffUserId};
 use kp_storage::account::{self, SessionEntry, SignIn};
-pub use kp_storage::staff_admin::StaffRow;
 use kp_storage::staff_admin as store;
+pub use kp_storage::staff_admin::StaffRow;
 use kp_storage::users::UserRef;
 
 use crate::audit_log;

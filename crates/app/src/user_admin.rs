@@ -12,8 +12,8 @@ use kp_domain::{PortalUserId, PortalUserStatus, Principal};
 use kp_storage::account::{self, SessionEntry, SignIn};
 use kp_storage::invitations;
 use kp_storage::lists::Choice;
-pub use kp_storage::user_admin::{UserDetail, UserFilters, UserQuery, UserRow, UserSort};
 use kp_storage::user_admin as store;
+pub use kp_storage::user_admin::{UserDetail, UserFilters, UserQuery, UserRow, UserSort};
 use kp_storage::users::UserRef;
 
 use crate::audit_log;
@@ -88,8 +88,13 @@ pub async fn get(app: &App, principal: &Principal, id: i64) -> Result<UserPage, 
         .ok_or(AppError::NotFound)?;
     let now = app.clock.now();
     let lifetime = Duration::hours(app.policy.session_absolute_hours);
-    let sessions =
-        account::sessions(&app.db, UserRef::Portal(PortalUserId(id)), now, now - lifetime).await?;
+    let sessions = account::sessions(
+        &app.db,
+        UserRef::Portal(PortalUserId(id)),
+        now,
+        now - lifetime,
+    )
+    .await?;
     let sign_ins = account::sign_ins(&app.db, &user.email, SIGN_INS).await?;
     Ok(UserPage {
         user,
@@ -172,9 +177,14 @@ pub async fn act(
             if status == Some(PortalUserStatus::Inactive) {
                 return Ok(Outcome::Refused("users-refused-inactive"));
             }
-            let ok =
-                store::set_status(&mut tx, id, user.updated_at, PortalUserStatus::Inactive, now)
-                    .await?;
+            let ok = store::set_status(
+                &mut tx,
+                id,
+                user.updated_at,
+                PortalUserStatus::Inactive,
+                now,
+            )
+            .await?;
             let ended = store::end_sessions(&mut tx, id).await?;
             details = serde_json::json!({ "sessions_ended": ended });
             ok
@@ -221,6 +231,10 @@ pub async fn act(
     )
     .await?;
     tx.commit().await?;
-    tracing::info!(portal_user = id.0, action = action.key(), "portal user administered");
+    tracing::info!(
+        portal_user = id.0,
+        action = action.key(),
+        "portal user administered"
+    );
     Ok(Outcome::Done)
 }

@@ -132,12 +132,9 @@ fn visible(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>) {
         return;
     };
     q.push(" AND (");
-    for (i, col) in [
-        "ae.actor_portal_user_id",
-        "ae.impersonated_portal_user_id",
-    ]
-    .iter()
-    .enumerate()
+    for (i, col) in ["ae.actor_portal_user_id", "ae.impersonated_portal_user_id"]
+        .iter()
+        .enumerate()
     {
         if i > 0 {
             q.push(" OR ");

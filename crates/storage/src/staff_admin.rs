@@ -57,7 +57,11 @@ pub async fn list(db: &Db, tenants: Option<&[TenantId]>) -> Result<Vec<StaffRow>
     db.fetch_all(q).await
 }
 
-pub async fn get(db: &Db, tenants: Option<&[TenantId]>, id: StaffUserId) -> Result<Option<StaffRow>> {
+pub async fn get(
+    db: &Db,
+    tenants: Option<&[TenantId]>,
+    id: StaffUserId,
+) -> Result<Option<StaffRow>> {
     let mut q = Sql::default();
     select(&mut q, tenants, db.backend());
     q.push(" AND su.id = ").bind(id);
@@ -102,8 +106,10 @@ pub async fn set_active(
 pub async fn other_active_admins(tx: &mut Tx, except: StaffUserId) -> Result<i64> {
     let (n,): (i64,) = tx
         .fetch_one(
-            Sql::new("SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active AND id <> $1")
-                .arg(except),
+            Sql::new(
+                "SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active AND id <> $1",
+            )
+            .arg(except),
         )
         .await?;
     Ok(n)

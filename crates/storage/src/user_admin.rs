@@ -122,7 +122,12 @@ pub async fn list(db: &Db, scope: &Scope, query: &UserQuery) -> Result<(Vec<User
     crate::lists::range(&mut q, "pu.last_login_at", f.last_login);
     // The customer number finds the users of that customer and those of
     // its organization.
-    if let Some(text) = query.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         let pattern = format!("%{}%", crate::lists::escape_like(&text.to_lowercase()));
         q.push(" AND (LOWER(pu.name) LIKE ")
             .bind(pattern.clone())
@@ -224,7 +229,12 @@ pub async fn set_status(
 
 /// Marks the user changed (an action that changes no column, such as
 /// ending the sessions, still makes an open form stale).
-pub async fn touch(tx: &mut Tx, id: PortalUserId, seen: DateTime<Utc>, now: DateTime<Utc>) -> Result<bool> {
+pub async fn touch(
+    tx: &mut Tx,
+    id: PortalUserId,
+    seen: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let n = tx
         .execute(
             Sql::new("UPDATE portal_users SET updated_at = $1 WHERE id = $2 AND updated_at = $3")
@@ -240,15 +250,21 @@ pub async fn touch(tx: &mut Tx, id: PortalUserId, seen: DateTime<Utc>, now: Date
 /// view the portal as them.
 pub async fn end_sessions(tx: &mut Tx, id: PortalUserId) -> Result<u64> {
     tx.execute(
-        Sql::new("DELETE FROM sessions WHERE portal_user_id = $1 OR impersonated_portal_user_id = $1")
-            .arg(id),
+        Sql::new(
+            "DELETE FROM sessions WHERE portal_user_id = $1 OR impersonated_portal_user_id = $1",
+        )
+        .arg(id),
     )
     .await
 }
 
 /// The customers of the scope with a portal user of their own, for the
 /// list's customer filter (by name), at most `limit`.
-pub async fn customer_choices(db: &Db, scope: &Scope, limit: i64) -> Result<Vec<crate::lists::Choice>> {
+pub async fn customer_choices(
+    db: &Db,
+    scope: &Scope,
+    limit: i64,
+) -> Result<Vec<crate::lists::Choice>> {
     let mut q = Scoped::new(scope);
     q.push(
         "SELECT cu.id, cu.display_name AS name FROM customers cu WHERE EXISTS \

@@ -43,7 +43,11 @@ struct IndexView {
 async fn index(ctx: PageCtx) -> WebResult {
     let principal = require_admin(&ctx)?;
     let staff = staff_admin::list(&ctx.state.app, principal).await?;
-    let html = ctx.render("pages/staff_staff_users.html", "staff-users-title", IndexView { staff })?;
+    let html = ctx.render(
+        "pages/staff_staff_users.html",
+        "staff-users-title",
+        IndexView { staff },
+    )?;
     Ok(Html(html).into_response())
 }
 
@@ -136,7 +140,11 @@ async fn render(
         notice,
         problem,
     };
-    let html = ctx.render("pages/staff_staff_user.html", "staff-users-detail-title", view)?;
+    let html = ctx.render(
+        "pages/staff_staff_user.html",
+        "staff-users-detail-title",
+        view,
+    )?;
     let status = if problem.is_some() {
         StatusCode::CONFLICT
     } else {
@@ -199,5 +207,13 @@ async fn end_sessions(
     Path(id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> WebResult {
-    run(ctx, client, id, form, StaffAction::EndSessions, "end-sessions").await
+    run(
+        ctx,
+        client,
+        id,
+        form,
+        StaffAction::EndSessions,
+        "end-sessions",
+    )
+    .await
 }

@@ -3,7 +3,8 @@
 //! outside its scope. Inside answers anything but 404; outside answers
 //! exactly the 404 page of an id that does not exist, so an id reveals
 //! nothing. A route whose path parameter the harness does not cover fails
-//! the test: a new page with an id must be added to `PARAMS` below.
+//! the test: a new page with an id must be added to `PARAMS` below (or
+//! to its area's list, see [`all_params`]).
 //!
 //! Later issues add their routes' ids here; `kind` says which records the
 //! parameter names, and the harness reads which of them each role sees
@@ -66,22 +67,6 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     // A portal user's id, on a page for staff administrators only (they
     // see every user; everyone else gets 403 or 404 before it is read).
     ("/staff/users/{id}/reset-two-factor", "id", Param::NotAnId),
-    // User administration (D1): ids of portal users and staff users, for
-    // staff of the users' tenants only.
-    ("/staff/users/{id}", "id", Param::Id(Kind::PortalUser)),
-    ("/staff/users/{id}/deactivate", "id", Param::Id(Kind::PortalUser)),
-    ("/staff/users/{id}/reactivate", "id", Param::Id(Kind::PortalUser)),
-    ("/staff/users/{id}/resend", "id", Param::Id(Kind::PortalUser)),
-    ("/staff/users/{id}/end-sessions", "id", Param::Id(Kind::PortalUser)),
-    ("/staff/staff-users/{id}", "id", Param::Id(Kind::StaffUser)),
-    ("/staff/staff-users/{id}/deactivate", "id", Param::Id(Kind::StaffUser)),
-    ("/staff/staff-users/{id}/reactivate", "id", Param::Id(Kind::StaffUser)),
-    ("/staff/staff-users/{id}/end-sessions", "id", Param::Id(Kind::StaffUser)),
-    // A customer's id, but a staff action: portal users get the 404 of an
-    // unknown page even for their own customer, which the harness would
-    // read as hiding a record; staff_users.rs checks that another tenant's
-    // customer is the plain 404 and a portal user's every id too.
-    ("/customers/{id}/portal", "id", Param::NotAnId),
     // Random link tokens and a logo's content hash: secrets or public
     // content, never a record id (tested in password_reset, invitations).
     ("/password/reset/{token}", "token", Param::NotAnId),
@@ -116,6 +101,16 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/registrations/{id}/approve", "id", Param::NotAnId),
     ("/registrations/{id}/reject", "id", Param::NotAnId),
 ];
+
+/// Every covered parameter: [`PARAMS`] and those of the later issues'
+/// modules.
+pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
+    PARAMS
+        .iter()
+        .chain(crate::idor_users::PARAMS)
+        .copied()
+        .collect()
+}
 
 /// The routes whose parameters `params` does not cover.
 pub fn uncovered(table: &[RouteInfo], params: &[(&str, &str, Param)]) -> Vec<String> {
@@ -315,7 +310,7 @@ fn broken_route() -> ([RouteInfo; 1], [(&'static str, &'static str, Param); 1]) 
 #[tokio::test]
 async fn no_route_reveals_a_record_outside_the_scope() {
     let app = spawn_app().await;
-    let problems = probe(&app, &kp_web::route_table(), PARAMS).await;
+    let problems = probe(&app, &kp_web::route_table(), &all_params()).await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -324,7 +319,7 @@ async fn no_route_reveals_a_record_outside_the_scope_on_postgres() {
     let Some((app, pg)) = crate::harness::spawn_app_on_postgres().await else {
         return;
     };
-    let problems = probe(&app, &kp_web::route_table(), PARAMS).await;
+    let problems = probe(&app, &kp_web::route_table(), &all_params()).await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // The harness itself runs there too: a leaking route is caught.
     let leaky = app
@@ -344,7 +339,7 @@ async fn a_route_with_an_uncovered_parameter_fails_the_harness() {
         method: "GET",
         path: "/uncovered/{id}",
     });
-    let problems = uncovered(&table, PARAMS);
+    let problems = uncovered(&table, &all_params());
     assert_eq!(problems, vec!["GET /uncovered/{id} (parameter id)"]);
 }
 

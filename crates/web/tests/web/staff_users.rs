@@ -58,8 +58,11 @@ async fn act(c: &mut Client<'_>, page: &str, action: &str, stamp: Option<&str>) 
     let csrf = p.hidden("_csrf");
     let current = p.hidden("updated_at");
     let stamp = stamp.unwrap_or(&current);
-    c.post(&format!("{page}/{action}"), &[("_csrf", &csrf), ("updated_at", stamp)])
-        .await
+    c.post(
+        &format!("{page}/{action}"),
+        &[("_csrf", &csrf), ("updated_at", stamp)],
+    )
+    .await
 }
 
 async fn portal_user_flow(t: &TestApp) {
@@ -76,7 +79,10 @@ async fn portal_user_flow(t: &TestApp) {
     assert!(!filtered.body.contains(martina.email));
     let bad = staff.get("/staff/users?last_login_from=gestern").await;
     assert_eq!(bad.status, StatusCode::OK);
-    assert!(bad.body.contains("aria-invalid"), "bad date is shown at its field");
+    assert!(
+        bad.body.contains("aria-invalid"),
+        "bad date is shown at its field"
+    );
 
     // A stale form changes nothing.
     let stale = act(&mut staff, &page, "deactivate", Some("1")).await;
@@ -91,7 +97,9 @@ async fn portal_user_flow(t: &TestApp) {
     assert_eq!(done.location(), format!("{page}?done=deactivate"));
     assert_eq!(customer.get("/home").await.status, StatusCode::SEE_OTHER);
     let refused = Client::new(t).login(martina.email, martina.password).await;
-    let wrong = Client::new(t).login(martina.email, "falsches Passwort!").await;
+    let wrong = Client::new(t)
+        .login(martina.email, "falsches Passwort!")
+        .await;
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
     assert_eq!(refused.body.len(), wrong.body.len(), "same failure message");
     assert_eq!(audit_count(t, "user.deactivated", id).await, 1);
@@ -104,14 +112,20 @@ async fn portal_user_flow(t: &TestApp) {
     let mut customer = signed_in(t, "Martina").await;
     assert_eq!(customer.get("/home").await.status, StatusCode::OK);
     let detail = staff.get(&page).await;
-    assert!(detail.body.contains("sessions-table"), "her session is listed");
+    assert!(
+        detail.body.contains("sessions-table"),
+        "her session is listed"
+    );
     let ended = act(&mut staff, &page, "end-sessions", None).await;
     assert_eq!(ended.status, StatusCode::SEE_OTHER);
     assert_eq!(customer.get("/home").await.status, StatusCode::SEE_OTHER);
     assert_eq!(audit_count(t, "user.reactivated", id).await, 1);
     assert_eq!(audit_count(t, "user.sessions_ended", id).await, 1);
     // She is active, so there is no activation link to send.
-    assert_eq!(act(&mut staff, &page, "resend", None).await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        act(&mut staff, &page, "resend", None).await.status,
+        StatusCode::CONFLICT
+    );
 }
 
 async fn other_tenant(t: &TestApp) {
@@ -122,11 +136,17 @@ async fn other_tenant(t: &TestApp) {
     let list = andreas.get("/staff/users?q=keller").await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(!list.body.contains(martina.email));
-    assert_eq!(andreas.get(&format!("/staff/users/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        andreas.get(&format!("/staff/users/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let before = audit_count(t, "user.deactivated", id).await;
     let csrf = andreas.get("/staff/users").await.hidden("_csrf");
     let post = andreas
-        .post(&format!("/staff/users/{id}/deactivate"), &[("_csrf", &csrf), ("updated_at", "0")])
+        .post(
+            &format!("/staff/users/{id}/deactivate"),
+            &[("_csrf", &csrf), ("updated_at", "0")],
+        )
         .await;
     assert_eq!(post.status, StatusCode::NOT_FOUND);
     assert_eq!(audit_count(t, "user.deactivated", id).await, before);
@@ -176,15 +196,21 @@ async fn private_customer(t: &TestApp, tenant: &str) -> i64 {
 
 async fn enable(c: &mut Client<'_>, customer: i64) -> Response {
     let csrf = c.get("/home").await.hidden("_csrf");
-    c.post(&format!("/customers/{customer}/portal"), &[("_csrf", &csrf)])
-        .await
+    c.post(
+        &format!("/customers/{customer}/portal"),
+        &[("_csrf", &csrf)],
+    )
+    .await
 }
 
 async fn customer_portal(t: &TestApp) {
     let mut inbox = Inbox::new();
     let customer = private_customer(t, "hamburg").await;
     let mut andreas = signed_in(t, "Andreas").await;
-    assert_eq!(enable(&mut andreas, customer).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        enable(&mut andreas, customer).await.status,
+        StatusCode::NOT_FOUND
+    );
     let mut staff = signed_in(t, "Sabine").await;
     let page = staff.get(&format!("/customers/{customer}")).await;
     assert!(page.body.contains(&format!("/customers/{customer}/portal")));
@@ -209,7 +235,10 @@ async fn customer_portal(t: &TestApp) {
     assert_eq!(resent.status, StatusCode::SEE_OTHER, "{}", resent.body);
     let second = inbox.deliver(t).await[0].link("/activate/");
     assert_ne!(link, second);
-    assert_eq!(Client::new(t).get(&link).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        Client::new(t).get(&link).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(Client::new(t).get(&second).await.status, StatusCode::OK);
     assert_eq!(audit_count(t, "user.invitation_resent", user).await, 1);
 
@@ -229,8 +258,13 @@ async fn staff_user_admin(t: &TestApp) {
     let petra_id = id_of(t, "staff_users", petra.email).await;
     let andreas_id = id_of(t, "staff_users", andreas.email).await;
     let mut sabine = signed_in(t, "Sabine").await;
-    assert_eq!(sabine.get("/staff/staff-users").await.status, StatusCode::FORBIDDEN);
-    let hidden = sabine.get(&format!("/staff/staff-users/{andreas_id}")).await;
+    assert_eq!(
+        sabine.get("/staff/staff-users").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let hidden = sabine
+        .get(&format!("/staff/staff-users/{andreas_id}"))
+        .await;
     assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 
     let mut admin = signed_in(t, "Petra").await;
@@ -243,7 +277,10 @@ async fn staff_user_admin(t: &TestApp) {
     assert_eq!(clerk.get("/home").await.status, StatusCode::SEE_OTHER);
     let refused = Client::new(t).login(andreas.email, andreas.password).await;
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(audit_count(t, "staff_user.deactivated", andreas_id).await, 1);
+    assert_eq!(
+        audit_count(t, "staff_user.deactivated", andreas_id).await,
+        1
+    );
     let on = act(&mut admin, &page, "reactivate", None).await;
     assert_eq!(on.status, StatusCode::SEE_OTHER);
 
@@ -276,4 +313,3 @@ async fn user_administration_on_postgres() {
     all(&t).await;
     pg.drop_db().await;
 }
-

@@ -7,9 +7,9 @@ use axum::body::{Body, Bytes};
 use axum::extract::Query;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
+use kp_app::audit_log::{AuditFilters, AuditRow};
 use kp_app::{App, audit_log, staff_view};
 use kp_domain::Language;
-use kp_app::audit_log::{AuditFilters, AuditRow};
 
 use crate::context::PageCtx;
 use crate::error::WebResult;
@@ -86,10 +86,7 @@ pub(super) async fn csv(ctx: PageCtx, Query(params): Query<Vec<(String, String)>
     let lang: Language = ctx.language;
     let sep = separator(lang);
     let header: Vec<String> = HEADERS.iter().map(|k| i18n::text(lang, k)).collect();
-    let first = format!(
-        "\u{feff}{}",
-        line(header.iter().map(String::as_str), sep)
-    );
+    let first = format!("\u{feff}{}", line(header.iter().map(String::as_str), sep));
     let cursor = Cursor {
         app: ctx.state.app.clone(),
         view,
@@ -98,14 +95,18 @@ pub(super) async fn csv(ctx: PageCtx, Query(params): Query<Vec<(String, String)>
         before: None,
         done: false,
     };
-    let head = futures_util::stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(first)) });
+    let head =
+        futures_util::stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(first)) });
     let rows = futures_util::stream::unfold(cursor, next);
     let body = Body::from_stream(futures_util::StreamExt::chain(head, rows));
     let name = ctx.download_name("audit", "csv");
     Ok((
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
         ],
         body,
     )

@@ -12,9 +12,9 @@ use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
 use chrono::{DateTime, NaiveTime, Utc};
 use kp_app::audit_log;
+use kp_app::audit_log::{AuditFilters, AuditRow};
 use kp_app::lists::SortColumn;
 use kp_domain::Language;
-use kp_app::audit_log::{AuditFilters, AuditRow};
 use serde::Serialize;
 
 use crate::context::PageCtx;

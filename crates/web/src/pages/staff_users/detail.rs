@@ -176,11 +176,9 @@ async fn run(
     let number = parse_id(&id).ok_or(WebError::NotFound)?;
     let app = &ctx.state.app;
     match user_admin::act(app, principal, number, action, &form.updated_at, client).await? {
-        Outcome::Done => Ok(Redirect::to(&format!(
-            "/staff/users/{number}?done={}",
-            action.key()
-        ))
-        .into_response()),
+        Outcome::Done => Ok(
+            Redirect::to(&format!("/staff/users/{number}?done={}", action.key())).into_response(),
+        ),
         Outcome::Stale => render(&ctx, &id, None, Some("users-stale")).await,
         Outcome::Refused(key) => render(&ctx, &id, None, Some(key)).await,
     }

@@ -49,7 +49,14 @@ const CSV: &[CsvColumn<UserRow>] = &[
         text(l, &format!("users-status-{}", r.status))
     }),
     CsvColumn::new("users-col-two-factor", |r, l| {
-        text(l, if r.two_factor { "users-yes" } else { "users-no" })
+        text(
+            l,
+            if r.two_factor {
+                "users-yes"
+            } else {
+                "users-no"
+            },
+        )
     }),
     CsvColumn::new("users-col-last-login", last_login),
 ];

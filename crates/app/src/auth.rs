@@ -195,6 +195,8 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
         Some(c) if password_ok && c.can_log_in && c.password_hash.is_some() => c,
         _ => {
             login_attempts::finish(&app.db, attempt, Outcome::Failed).await?;
+            let user = credentials.as_ref().map(|c| c.user);
+            crate::audit_log::sign_in(app, user, &email, "sign_in.failed", &ip).await?;
             return Err(AppError::InvalidCredentials);
         }
     };
@@ -204,6 +206,14 @@ pub async fn login(app: &App, req: LoginRequest<'_>) -> Result<LoggedIn, AppErro
     // attacker no free code guesses.
     if stage != Stage::SecondFactor {
         login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
+        crate::audit_log::sign_in(
+            app,
+            Some(credentials.user),
+            &email,
+            "sign_in.succeeded",
+            &ip,
+        )
+        .await?;
     }
     let new = NewLogin {
         user: credentials.user,

@@ -112,6 +112,7 @@ pub async fn invite(
     app: &App,
     principal: &Principal,
     input: &InviteInput,
+    ip: std::net::IpAddr,
 ) -> Result<PortalUserId, AppError> {
     require_staff(principal)?;
     let mut errors = Vec::new();
@@ -163,6 +164,10 @@ pub async fn invite(
         Err(other) => return Err(other.into()),
     };
     send(app, &mut tx, id).await?;
+    let who = crate::audit_log::who(principal);
+    let target = crate::audit_log::portal_user(id);
+    let details = serde_json::json!({});
+    crate::audit_log::record(app, &mut tx, who, "user.invited", target, ip, details).await?;
     tx.commit().await?;
     tracing::info!(user = id.0, by = %principal.name, "portal user invited");
     Ok(id)
@@ -170,7 +175,12 @@ pub async fn invite(
 
 /// Sends the invitation again with a new link; the earlier one stops
 /// working. `NotFound` outside the scope, `Conflict` once activated.
-pub async fn resend(app: &App, principal: &Principal, id: PortalUserId) -> Result<(), AppError> {
+pub async fn resend(
+    app: &App,
+    principal: &Principal,
+    id: PortalUserId,
+    ip: std::net::IpAddr,
+) -> Result<(), AppError> {
     require_staff(principal)?;
     let row = invitations::portal_user(&app.db, &principal.scope, id)
         .await?
@@ -180,6 +190,19 @@ pub async fn resend(app: &App, principal: &Principal, id: PortalUserId) -> Resul
     }
     let mut tx = app.db.begin().await?;
     send(app, &mut tx, id).await?;
+    let who = crate::audit_log::who(principal);
+    let target = crate::audit_log::portal_user(id);
+    let details = serde_json::json!({});
+    crate::audit_log::record(
+        app,
+        &mut tx,
+        who,
+        "user.invitation_resent",
+        target,
+        ip,
+        details,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -34,7 +34,7 @@ pub struct Listed<R> {
 
 /// Runs a paged list; a page past the end (an old bookmark, a list that
 /// shrank) shows the last page instead of an empty one.
-async fn paged<R, Fut>(
+pub(crate) async fn paged<R, Fut>(
     requested: u32,
     fetch: impl Fn(Option<Page>) -> Fut,
 ) -> Result<Listed<R>, AppError>

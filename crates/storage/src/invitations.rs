@@ -78,7 +78,7 @@ pub struct PortalUserRow {
 
 /// Adds "the portal user `pu` belongs to the scope": their customer is in
 /// it, or their organization has a customer in it.
-fn visible_user(q: &mut Scoped<'_>) {
+pub(crate) fn visible_user(q: &mut Scoped<'_>) {
     q.push("((pu.customer_id IS NOT NULL AND ")
         .customer("pu.customer_id")
         .push(

@@ -103,6 +103,28 @@ const ENTRIES: &[Entry] = &[
         href: "/invitations",
         who: Who::Staff,
     },
+    // User administration (D1) and the audit log.
+    Entry {
+        area: None,
+        label: "nav-users",
+        staff_label: "nav-users",
+        href: "/staff/users",
+        who: Who::Staff,
+    },
+    Entry {
+        area: None,
+        label: "nav-staff-users",
+        staff_label: "nav-staff-users",
+        href: "/staff/staff-users",
+        who: Who::StaffAdmin,
+    },
+    Entry {
+        area: None,
+        label: "nav-audit",
+        staff_label: "nav-audit",
+        href: "/staff/audit",
+        who: Who::StaffAdmin,
+    },
     Entry {
         area: None,
         label: "nav-imports",

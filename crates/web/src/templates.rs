@@ -275,6 +275,26 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/pages/registrations.html"),
     ),
     (
+        "pages/staff_users.html",
+        include_str!("../templates/pages/staff_users.html"),
+    ),
+    (
+        "pages/staff_user.html",
+        include_str!("../templates/pages/staff_user.html"),
+    ),
+    (
+        "pages/staff_staff_users.html",
+        include_str!("../templates/pages/staff_staff_users.html"),
+    ),
+    (
+        "pages/staff_staff_user.html",
+        include_str!("../templates/pages/staff_staff_user.html"),
+    ),
+    (
+        "pages/audit_log.html",
+        include_str!("../templates/pages/audit_log.html"),
+    ),
+    (
         "pages/registration.html",
         include_str!("../templates/pages/registration.html"),
     ),

@@ -31,6 +31,11 @@ fn admin(principal: &Principal) -> Result<kp_domain::StaffUserId, AppError> {
 
 pub async fn target(app: &App, principal: &Principal, id: i64) -> Result<Target, AppError> {
     admin(principal)?;
+    // Only users of the administrator's tenants (`crate::staff_view`).
+    let view = crate::staff_view::admin(principal)?;
+    kp_storage::invitations::portal_user(&app.db, &view.scope, PortalUserId(id))
+        .await?
+        .ok_or(AppError::NotFound)?;
     let user = store::portal_user(&app.db, PortalUserId(id))
         .await?
         .ok_or(AppError::NotFound)?;

@@ -73,6 +73,7 @@ pub async fn with_code(
         return Err(field("two-factor-code-malformed"));
     }
     let email = users::normalize_email(&pending.email);
+    let ip = from.client.to_string();
     let attempt = begin_attempt(app, &email, Some(pending.user), from).await?;
     let now = app.clock.now();
     let outcome = match (totp_code, recovery_code) {
@@ -90,10 +91,15 @@ pub async fn with_code(
     match outcome {
         Ok(()) => {
             login_attempts::finish(&app.db, attempt, Outcome::Succeeded).await?;
+            let user = Some(pending.user);
+            crate::audit_log::sign_in(app, user, &email, "sign_in.succeeded", &ip).await?;
             complete(app, pending).await
         }
         Err(key) => {
             login_attempts::finish(&app.db, attempt, Outcome::Failed).await?;
+            let user = Some(pending.user);
+            crate::audit_log::sign_in(app, user, &email, "sign_in.second_factor_failed", &ip)
+                .await?;
             Err(field(key))
         }
     }

@@ -92,7 +92,8 @@ pub async fn serve(
     Ok(())
 }
 
-/// Periodic clean-up of expired sessions and old login attempts.
+/// Periodic clean-up of expired sessions, old login attempts and audit
+/// entries past their retention.
 async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(600));
     loop {
@@ -112,6 +113,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 }
                 if let Err(err) = kp_app::webhooks::delivery::prune(&app).await {
                     tracing::warn!(error = %err, "webhook housekeeping failed");
+                }
+                if let Err(err) = kp_app::audit_log::purge(&app).await {
+                    tracing::warn!(error = %err, "audit log retention failed");
                 }
             }
             _ = stop.changed() => break,

@@ -99,6 +99,14 @@ pub fn render<R>(
     out
 }
 
+/// One CSV line (with its CRLF) of `cells`, quoted and neutralised as
+/// every download is: for exports written in chunks.
+pub fn line<'a>(cells: impl Iterator<Item = &'a str>, sep: char) -> String {
+    let mut out = String::new();
+    write_line(&mut out, cells, sep);
+    out
+}
+
 fn write_line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>, sep: char) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {

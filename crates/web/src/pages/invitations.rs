@@ -16,6 +16,7 @@ use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
 use crate::form::FormErrors;
 use crate::format;
+use crate::middleware::client_addr::ClientAddr;
 use crate::routes::Routes;
 
 const PATH: &str = "/invitations";
@@ -162,7 +163,11 @@ struct InviteForm {
     csrf: String,
 }
 
-async fn invite(ctx: PageCtx, Form(form): Form<InviteForm>) -> WebResult {
+async fn invite(
+    ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
+    Form(form): Form<InviteForm>,
+) -> WebResult {
     let principal = require_staff(&ctx)?;
     ctx.check_csrf(&form.csrf)?;
     let input = InviteInput {
@@ -173,7 +178,7 @@ async fn invite(ctx: PageCtx, Form(form): Form<InviteForm>) -> WebResult {
         name: form.name,
         language: form.language,
     };
-    match invitations::invite(&ctx.state.app, principal, &input).await {
+    match invitations::invite(&ctx.state.app, principal, &input, client).await {
         Ok(_) => Ok(Redirect::to("/invitations?done=invited").into_response()),
         Err(AppError::Validation(errors)) => {
             let form = FormView {
@@ -199,10 +204,14 @@ struct ResendForm {
     csrf: String,
 }
 
-async fn resend(ctx: PageCtx, Form(form): Form<ResendForm>) -> WebResult {
+async fn resend(
+    ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
+    Form(form): Form<ResendForm>,
+) -> WebResult {
     let principal = require_staff(&ctx)?;
     ctx.check_csrf(&form.csrf)?;
     let id = crate::pages::parse_id(&form.user).ok_or(WebError::NotFound)?;
-    invitations::resend(&ctx.state.app, principal, PortalUserId(id)).await?;
+    invitations::resend(&ctx.state.app, principal, PortalUserId(id), client).await?;
     Ok(Redirect::to("/invitations?done=resent").into_response())
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod account_email;
+pub mod audit_log;
 pub mod claims;
 pub mod consent;
 pub mod contact;
@@ -27,6 +28,8 @@ mod register_verify;
 pub mod registrations;
 pub mod search;
 pub mod settings;
+pub mod staff_staff;
+pub mod staff_users;
 pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
@@ -66,6 +69,9 @@ pub fn routes() -> Routes {
         .merge(theme_settings::routes())
         .merge(two_factor::routes())
         .merge(passkeys::routes())
+        .merge(staff_users::routes())
+        .merge(staff_staff::routes())
+        .merge(audit_log::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,

@@ -3,7 +3,8 @@
 //! outside its scope. Inside answers anything but 404; outside answers
 //! exactly the 404 page of an id that does not exist, so an id reveals
 //! nothing. A route whose path parameter the harness does not cover fails
-//! the test: a new page with an id must be added to `PARAMS` below.
+//! the test: a new page with an id must be added to `PARAMS` below (or
+//! to its area's list, see [`all_params`]).
 //!
 //! Later issues add their routes' ids here; `kind` says which records the
 //! parameter names, and the harness reads which of them each role sees
@@ -31,6 +32,10 @@ pub enum Kind {
     Document,
     FinanceItem,
     Conversation,
+    /// Staff pages: the portal users of the staff member's tenants.
+    PortalUser,
+    /// Staff administrators' pages: the staff users sharing a tenant.
+    StaffUser,
 }
 
 /// What a path parameter holds.
@@ -117,6 +122,16 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ),
 ];
 
+/// Every covered parameter: [`PARAMS`] and those of the later issues'
+/// modules.
+pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
+    PARAMS
+        .iter()
+        .chain(crate::idor_users::PARAMS)
+        .copied()
+        .collect()
+}
+
 /// The routes whose parameters `params` does not cover.
 pub fn uncovered(table: &[RouteInfo], params: &[(&str, &str, Param)]) -> Vec<String> {
     let mut out = Vec::new();
@@ -135,6 +150,9 @@ pub fn uncovered(table: &[RouteInfo], params: &[(&str, &str, Param)]) -> Vec<Str
 
 /// Ids of `kind` the principal sees, through the scope predicate.
 async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
+    if matches!(kind, Kind::PortalUser | Kind::StaffUser) {
+        return crate::idor_users::administered(db, p, kind == Kind::PortalUser).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -154,6 +172,7 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::Conversation => q
             .push("SELECT x.id FROM conversations x WHERE ")
             .in_context("x", Context::FULL),
+        Kind::PortalUser | Kind::StaffUser => return BTreeSet::new(),
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -168,6 +187,8 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::Document => "documents",
         Kind::FinanceItem => "finance_items",
         Kind::Conversation => "conversations",
+        Kind::PortalUser => "portal_users",
+        Kind::StaffUser => "staff_users",
     }
 }
 
@@ -309,7 +330,7 @@ fn broken_route() -> ([RouteInfo; 1], [(&'static str, &'static str, Param); 1]) 
 #[tokio::test]
 async fn no_route_reveals_a_record_outside_the_scope() {
     let app = spawn_app().await;
-    let problems = probe(&app, &kp_web::route_table(), PARAMS).await;
+    let problems = probe(&app, &kp_web::route_table(), &all_params()).await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -318,7 +339,7 @@ async fn no_route_reveals_a_record_outside_the_scope_on_postgres() {
     let Some((app, pg)) = crate::harness::spawn_app_on_postgres().await else {
         return;
     };
-    let problems = probe(&app, &kp_web::route_table(), PARAMS).await;
+    let problems = probe(&app, &kp_web::route_table(), &all_params()).await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // The harness itself runs there too: a leaking route is caught.
     let leaky = app
@@ -338,7 +359,7 @@ async fn a_route_with_an_uncovered_parameter_fails_the_harness() {
         method: "GET",
         path: "/uncovered/{id}",
     });
-    let problems = uncovered(&table, PARAMS);
+    let problems = uncovered(&table, &all_params());
     assert_eq!(problems, vec!["GET /uncovered/{id} (parameter id)"]);
 }
 

@@ -160,7 +160,7 @@ async fn view(
 }
 
 /// "Firefox on Windows", in the page's language.
-fn describe(lang: Language, d: Device) -> String {
+pub(crate) fn describe(lang: Language, d: Device) -> String {
     let unknown = || crate::i18n::text(lang, "account-device-unknown");
     match (d.browser, d.os) {
         (Some(b), Some(os)) => crate::i18n::text_with(

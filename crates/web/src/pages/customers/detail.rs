@@ -5,6 +5,7 @@
 //! their own predicates and areas.
 
 use axum::extract::Path;
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
 use kp_app::attached::{AttachedDocument, BrokerContact};
 use kp_app::customers::{self, CustomerContract, CustomerDetail};
@@ -22,18 +23,37 @@ struct View {
     contracts: Vec<CustomerContract>,
     documents: Vec<AttachedDocument>,
     contacts: Vec<BrokerContact>,
+    /// Staff: "enable the customer portal" offered (private customers).
+    offer_portal: bool,
+    /// Why enabling the portal was refused (translation key).
+    portal_refused: Option<&'static str>,
 }
 
 pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
+    render(&ctx, &id, None).await
+}
+
+/// The page, with the reason "enable the customer portal" was refused
+/// (then answered 409).
+pub(super) async fn render(ctx: &PageCtx, id: &str, refused: Option<&'static str>) -> WebResult {
     let principal = ctx.require_user()?;
-    let id = parse_id(&id).map(CustomerId).ok_or(WebError::NotFound)?;
+    let id = parse_id(id).map(CustomerId).ok_or(WebError::NotFound)?;
     let page = customers::detail(&ctx.state.app, principal, id).await?;
+    let is_person = page.customer.kind == kp_domain::CustomerKind::Person.as_str();
     let view = View {
-        is_person: page.customer.kind == kp_domain::CustomerKind::Person.as_str(),
+        is_person,
+        offer_portal: is_person && principal.is_staff() && principal.impersonated_by.is_none(),
+        portal_refused: refused,
         customer: page.customer,
         contracts: page.contracts,
         documents: page.documents,
         contacts: page.contacts,
     };
-    Ok(Html(ctx.render("pages/customer.html", "customer-title", view)?).into_response())
+    let html = ctx.render("pages/customer.html", "customer-title", view)?;
+    let status = if refused.is_some() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Html(html)).into_response())
 }

@@ -4,6 +4,7 @@
 
 mod detail;
 mod list;
+mod portal;
 
 use crate::routes::Routes;
 
@@ -12,4 +13,5 @@ pub fn routes() -> Routes {
         .get("/customers", list::page)
         .get("/customers.csv", list::export)
         .get("/customers/{id}", detail::page)
+        .post("/customers/{id}/portal", portal::enable)
 }

@@ -60,6 +60,9 @@ pub async fn without_password(
         Ok(user) => user,
         Err(AppError::InvalidCredentials) => {
             settle(app, attempt, Outcome::Failed).await?;
+            let ip = req.from.client.to_string();
+            let claimed_user = claimed.as_ref().map(|c| c.user);
+            crate::audit_log::sign_in(app, claimed_user, &account, "sign_in.failed", &ip).await?;
             return Err(AppError::InvalidCredentials);
         }
         Err(other) => {
@@ -74,13 +77,15 @@ pub async fn without_password(
             .filter(|c| c.user == user && c.can_log_in),
         None => None,
     };
+    let ip = req.from.client.to_string();
     let Some(credentials) = credentials else {
         tracing::info!(?user, "passkey sign-in refused: account cannot sign in");
         settle(app, attempt, Outcome::Failed).await?;
+        crate::audit_log::sign_in(app, Some(user), &account, "sign_in.failed", &ip).await?;
         return Err(AppError::InvalidCredentials);
     };
     settle(app, attempt, Outcome::Succeeded).await?;
-    let ip = req.from.client.to_string();
+    crate::audit_log::sign_in(app, Some(user), &account, "sign_in.succeeded", &ip).await?;
     auth::open_session(
         app,
         NewLogin {
@@ -110,14 +115,19 @@ pub async fn second_factor(
         return Err(AppError::Forbidden);
     }
     let email = users::normalize_email(&pending.email);
-    let attempt = two_step::begin_attempt(app, &email, Some(pending.user), from).await?;
-    match finish_assertion(app, rp, Some(pending.user), token, answer).await {
+    let ip = from.client.to_string();
+    let user = Some(pending.user);
+    let attempt = two_step::begin_attempt(app, &email, user, from).await?;
+    match finish_assertion(app, rp, user, token, answer).await {
         Ok(_) => {
             settle(app, attempt, Outcome::Succeeded).await?;
+            crate::audit_log::sign_in(app, user, &email, "sign_in.succeeded", &ip).await?;
             two_step::complete(app, pending).await
         }
         Err(AppError::InvalidCredentials) => {
             settle(app, attempt, Outcome::Failed).await?;
+            let action = "sign_in.second_factor_failed";
+            crate::audit_log::sign_in(app, user, &email, action, &ip).await?;
             Err(AppError::InvalidCredentials)
         }
         Err(other) => {

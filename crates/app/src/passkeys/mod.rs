@@ -18,7 +18,7 @@ mod sign_in;
 
 pub use ceremony::{RelyingParty, Started};
 pub use register::{Registration, finish_registration, start_registration, user_handle};
-pub use sign_in::{Assertion, finish_assertion, start_assertion};
+pub use sign_in::{Assertion, finish_assertion, start_assertion, start_passwordless};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,11 @@
 //! Proving a passkey: as the second factor of `user`, or (`user` None)
 //! instead of the password, where the key's owner is the one signing in.
 
+use std::net::IpAddr;
+
+use chrono::Duration;
 use kp_storage::passkeys as store;
+use kp_storage::request_throttle;
 use kp_storage::users::UserRef;
 
 use super::Credential;
@@ -10,6 +14,13 @@ use crate::webauthn::{self, Expected, StoredCredential, base64url_decode};
 use crate::{App, AppError};
 
 const SECOND_FACTOR: &str = "second_factor";
+
+/// Passwordless ceremonies one client address may start per window. Each
+/// stores a row before anyone is known, so an anonymous caller must not be
+/// able to make them without bound; a person needs one or two.
+const PASSWORDLESS_PER_ADDRESS: i64 = 30;
+const PASSWORDLESS_WINDOW_MINUTES: i64 = 10;
+const PASSWORDLESS_THROTTLE: &str = "passkey_passwordless";
 const PASSWORDLESS: &str = "passwordless";
 
 fn kind(user: Option<UserRef>) -> &'static str {
@@ -24,6 +35,25 @@ fn kind(user: Option<UserRef>) -> &'static str {
 /// passkey then stands for both factors.
 pub async fn start_assertion(app: &App, user: Option<UserRef>) -> Result<Started, AppError> {
     ceremony::start(app, kind(user), user, user.is_none()).await
+}
+
+/// Starts a passwordless sign-in for an anonymous browser at `client`;
+/// `TooManyAttempts` beyond [`PASSWORDLESS_PER_ADDRESS`] per window.
+pub async fn start_passwordless(app: &App, client: IpAddr) -> Result<Started, AppError> {
+    let now = app.clock.now();
+    let ip = client.to_string();
+    let since = now - Duration::minutes(PASSWORDLESS_WINDOW_MINUTES);
+    let mut tx = app.db.begin().await?;
+    let recent = request_throttle::count_since(&mut tx, PASSWORDLESS_THROTTLE, &ip, since).await?;
+    if recent >= PASSWORDLESS_PER_ADDRESS {
+        tracing::warn!(%ip, "passwordless sign-in refused: too many ceremonies");
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: u64::try_from(PASSWORDLESS_WINDOW_MINUTES * 60).unwrap_or(600),
+        });
+    }
+    request_throttle::record(&mut tx, PASSWORDLESS_THROTTLE, &ip, now).await?;
+    tx.commit().await?;
+    start_assertion(app, None).await
 }
 
 /// The browser's answer to `navigator.credentials.get`, as sent.

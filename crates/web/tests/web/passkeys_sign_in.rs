@@ -202,6 +202,20 @@ async fn check_passwordless(app: &TestApp) {
     key.count = saved;
     assert_eq!(e.get("/home").await.status, StatusCode::SEE_OTHER);
 
+    // In the audit log like password sign-ins: Martina never mistyped her
+    // password here, so these failures are her key's.
+    let petra = demo_login("Petra");
+    let mut admin = Client::new(app);
+    admin.login(petra.email, petra.password).await;
+    let failed = admin
+        .get("/staff/audit?person=martina.keller&action=sign_in.failed")
+        .await;
+    assert!(
+        failed.body.contains("<code>sign_in.failed</code>"),
+        "{}",
+        failed.body
+    );
+
     // The consent gate: Jonas has not accepted the terms.
     let jonas = kp_demo::consent_login();
     let mut j = Client::new(app);
@@ -256,4 +270,22 @@ async fn a_passkey_signs_in_without_a_password_on_postgres() {
         return;
     };
     check_passwordless(&app).await;
+}
+
+/// Every passwordless ceremony stores a row before anyone is known: one
+/// address gets 30 per 10 minutes, then 429 with `Retry-After` and no row.
+#[tokio::test]
+async fn anonymous_passkey_ceremonies_are_limited_per_address() {
+    let (app, _) = app(false, false).await.unwrap();
+    let mut c = Client::new(&app);
+    let page = c.get("/login").await;
+    let csrf = page.hidden("_csrf");
+    for i in 0..30 {
+        let r = c.post("/login/passkey/options", &[("_csrf", &csrf)]).await;
+        assert_eq!(r.status, StatusCode::OK, "request {i}: {}", r.body);
+    }
+    let r = c.post("/login/passkey/options", &[("_csrf", &csrf)]).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    assert!(r.headers.contains_key("retry-after"), "Retry-After is set");
+    assert!(json(&r)["error"].as_str().is_some_and(|m| !m.is_empty()));
 }

@@ -106,9 +106,16 @@ fn browser<'a>(
     }
 }
 
-async fn passwordless_options(ctx: PageCtx, Form(form): Form<CsrfForm>) -> WebResult {
+async fn passwordless_options(
+    ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
+    Form(form): Form<CsrfForm>,
+) -> WebResult {
     ctx.check_csrf(&form.csrf)?;
-    let started = passkeys::start_assertion(&ctx.state.app, None).await?;
+    let started = match passkeys::start_passwordless(&ctx.state.app, client).await {
+        Ok(started) => started,
+        Err(err) => return app_failure(&ctx, err, "passkey-sign-in-failed"),
+    };
     Ok(options::request(&relying_party(&ctx)?, &started, None))
 }
 

@@ -19,6 +19,7 @@ use kp_app::api::{ApiError, Caller};
 use super::json::json;
 use super::problem::{ApiFailure, Problem};
 use super::records::{Params, upserted};
+use super::responses::{DeleteProblems, ListProblems, ReadProblems, UploadProblems};
 use crate::routes::Routes;
 use crate::state::AppState;
 
@@ -37,11 +38,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
         (status = 201, description = "Created", body = kp_app::api::UpsertResult),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        UploadProblems,
     ),
     security(("bearer" = []))
 )]
@@ -115,10 +112,7 @@ async fn receive(
     ),
     responses(
         (status = 200, description = "The document", body = kp_app::api::documents::DocumentDoc),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        ReadProblems,
     ),
     security(("bearer" = []))
 )]
@@ -142,10 +136,7 @@ pub async fn one(
     ),
     responses(
         (status = 200, description = "The document", body = kp_app::api::documents::DocumentDoc),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        ReadProblems,
     ),
     security(("bearer" = []))
 )]
@@ -169,10 +160,7 @@ pub async fn one_by_id(
     ),
     responses(
         (status = 200, description = "The file, streamed, with its media type", content_type = "application/octet-stream"),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        ReadProblems,
     ),
     security(("bearer" = []))
 )]
@@ -195,10 +183,7 @@ pub async fn content(
     ),
     responses(
         (status = 200, description = "The file, streamed, with its media type", content_type = "application/octet-stream"),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+        ReadProblems,
     ),
     security(("bearer" = []))
 )]
@@ -247,12 +232,7 @@ async fn download(
     ),
     responses(
         (status = 200, description = "Deleted", body = kp_app::api::UpsertResult),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        DeleteProblems,
     ),
     security(("bearer" = []))
 )]
@@ -276,10 +256,7 @@ pub async fn delete(
     ),
     responses(
         (status = 200, description = "A page of documents", body = kp_app::api::Page<kp_app::api::documents::DocumentDoc>),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        ListProblems,
     ),
     security(("bearer" = []))
 )]

@@ -18,6 +18,7 @@ pub mod json;
 pub mod openapi;
 pub mod problem;
 pub mod records;
+pub mod responses;
 pub mod singles;
 
 use std::time::Duration;

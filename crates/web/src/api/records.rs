@@ -86,7 +86,8 @@ macro_rules! resource {
             use kp_app::api::{Caller, Page, $module};
 
             use super::super::json::{body, json};
-            use super::super::problem::{ApiFailure, Problem};
+            use super::super::problem::ApiFailure;
+            use super::super::responses::{DeleteProblems, ListProblems, ReadProblems, WriteProblems};
             use super::{Params, upserted};
             use crate::routes::Routes;
             use crate::state::AppState;
@@ -111,13 +112,7 @@ macro_rules! resource {
                 responses(
                     (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
                     (status = 201, description = "Created", body = kp_app::api::UpsertResult),
-                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-                    (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
-                    (status = 413, description = "Body over api.body_limit_bytes", body = Problem, content_type = "application/problem+json"),
-                    (status = 415, description = "Body not application/json", body = Problem, content_type = "application/problem+json"),
-                    (status = 422, description = "Invalid field or unknown reference", body = Problem, content_type = "application/problem+json"),
+                    WriteProblems,
                 ),
                 security(("bearer" = []))
             )]
@@ -150,10 +145,7 @@ macro_rules! resource {
                 ),
                 responses(
                     (status = 200, description = "The record", body = $doc),
-                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-                    (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
+                    ReadProblems,
                 ),
                 security(("bearer" = []))
             )]
@@ -180,12 +172,7 @@ macro_rules! resource {
                 ),
                 responses(
                     (status = 200, description = "Deleted", body = kp_app::api::UpsertResult),
-                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-                    (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
-                    (status = 409, description = "Still referenced, or a duplicate idempotent request is running", body = Problem, content_type = "application/problem+json"),
-                    (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
+                    DeleteProblems,
                 ),
                 security(("bearer" = []))
             )]
@@ -207,10 +194,7 @@ macro_rules! resource {
                 params(super::ListParams),
                 responses(
                     (status = 200, description = "A page of records", body = Page<$doc>),
-                    (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-                    (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-                    (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-                    (status = 422, description = "Invalid cursor, limit or updated_since", body = Problem, content_type = "application/problem+json"),
+                    ListProblems,
                 ),
                 security(("bearer" = []))
             )]

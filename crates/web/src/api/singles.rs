@@ -14,6 +14,7 @@ use kp_app::api::{Caller, rates, tenant};
 use super::json::{body, json};
 use super::problem::{ApiFailure, Problem};
 use super::records::{Params, upserted};
+use super::responses::{DeleteProblems, ListProblems, ReadProblems, WriteProblems};
 use crate::routes::Routes;
 use crate::state::AppState;
 
@@ -50,13 +51,7 @@ pub async fn tenant_get(
     request_body(content = kp_app::api::tenant::TenantData, content_type = "application/json"),
     responses(
         (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body not application/json", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        WriteProblems,
     ),
     security(("bearer" = []))
 )]
@@ -95,13 +90,7 @@ pub async fn tenant_put(
     responses(
         (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
         (status = 201, description = "Created", body = kp_app::api::UpsertResult),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Body not application/json", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        WriteProblems,
     ),
     security(("bearer" = []))
 )]
@@ -134,11 +123,8 @@ pub async fn rate_put(
     ),
     responses(
         (status = 200, description = "The rate", body = kp_app::api::rates::RateDoc),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        ReadProblems,
+        (status = 422, description = "Not a currency the portal converts, or not a date", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -164,12 +150,7 @@ pub async fn rate_get(
     ),
     responses(
         (status = 200, description = "Deleted", body = kp_app::api::UpsertResult),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No live record of the tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A duplicate idempotent request is still running", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        DeleteProblems,
     ),
     security(("bearer" = []))
 )]
@@ -193,10 +174,7 @@ pub async fn rate_delete(
     ),
     responses(
         (status = 200, description = "A page of rates", body = kp_app::api::Page<kp_app::api::rates::RateDoc>),
-        (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The token lacks the scope", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid field", body = Problem, content_type = "application/problem+json"),
+        ListProblems,
     ),
     security(("bearer" = []))
 )]

@@ -13,7 +13,7 @@ use super::contracts::eur;
 use super::customers::corrupt;
 use super::upsert::{Resource, missing, written};
 use super::validate::{self, Checker};
-use super::{ApiError, Caller, ListQuery, Outcome, Page, UpsertResult, paginate};
+use super::{ApiError, Caller, ListQuery, Outcome, Page, paginate};
 use crate::App;
 
 pub const RESOURCE: Resource = Resource {
@@ -165,26 +165,7 @@ pub async fn delete_in(
     Ok(Outcome::Deleted)
 }
 
-pub async fn upsert(
-    app: &App,
-    caller: &Caller,
-    ext: &str,
-    data: FinanceData,
-) -> Result<UpsertResult, ApiError> {
-    caller.require(&RESOURCE.write_scope())?;
-    let mut tx = app.db.begin().await?;
-    let outcome = upsert_in(&mut tx, caller.tenant, ext, data, app.clock.now()).await?;
-    tx.commit().await?;
-    Ok(RESOURCE.result(outcome, ext))
-}
-
-pub async fn delete(app: &App, caller: &Caller, ext: &str) -> Result<UpsertResult, ApiError> {
-    caller.require(&RESOURCE.write_scope())?;
-    let mut tx = app.db.begin().await?;
-    let outcome = delete_in(&mut tx, caller.tenant, ext, app.clock.now()).await?;
-    tx.commit().await?;
-    Ok(RESOURCE.result(outcome, ext))
-}
+super::upsert::requests!(FinanceData);
 
 pub async fn get(app: &App, caller: &Caller, ext: &str) -> Result<FinanceDoc, ApiError> {
     caller.require(&RESOURCE.read_scope())?;

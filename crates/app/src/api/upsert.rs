@@ -113,3 +113,37 @@ pub(crate) fn missing(field: &str, ext: &str) -> ApiError {
         format!("unknown external id {ext:?}"),
     ))
 }
+
+/// A resource's `upsert` and `delete` for one API request: the scope
+/// checked, then its `upsert_in` / `delete_in` (which the bulk route runs
+/// inside its batches) in a transaction of their own.
+macro_rules! requests {
+    ($data:ty) => {
+        pub async fn upsert(
+            app: &$crate::App,
+            caller: &$crate::api::Caller,
+            ext: &str,
+            data: $data,
+        ) -> Result<$crate::api::UpsertResult, $crate::api::ApiError> {
+            caller.require(&RESOURCE.write_scope())?;
+            let mut tx = app.db.begin().await?;
+            let outcome = upsert_in(&mut tx, caller.tenant, ext, data, app.clock.now()).await?;
+            tx.commit().await?;
+            Ok(RESOURCE.result(outcome, ext))
+        }
+
+        pub async fn delete(
+            app: &$crate::App,
+            caller: &$crate::api::Caller,
+            ext: &str,
+        ) -> Result<$crate::api::UpsertResult, $crate::api::ApiError> {
+            caller.require(&RESOURCE.write_scope())?;
+            let mut tx = app.db.begin().await?;
+            let outcome = delete_in(&mut tx, caller.tenant, ext, app.clock.now()).await?;
+            tx.commit().await?;
+            Ok(RESOURCE.result(outcome, ext))
+        }
+    };
+}
+
+pub(crate) use requests;

@@ -218,21 +218,9 @@ pub async fn upsert_in(
     Ok(outcome)
 }
 
-/// Deletes the contract with its objects, claims and finance items.
-pub async fn delete_in(
-    tx: &mut Tx,
-    tenant: TenantId,
-    ext: &str,
-    at: DateTime<Utc>,
-) -> Result<Outcome, ApiError> {
-    store::delete(tx, tenant, ext, at)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    RESOURCE
-        .event(tx, tenant, ext, Outcome::Deleted, at)
-        .await?;
-    Ok(Outcome::Deleted)
-}
+super::upsert::soft_delete!(
+    /// Deletes the contract with its objects, claims and finance items.
+);
 
 super::upsert::requests!(ContractData);
 

@@ -5,13 +5,11 @@
 
 use chrono::{DateTime, Utc};
 use kp_documents::{BlobReader, DocumentError};
-use kp_domain::TenantId;
-use kp_storage::Tx;
 use kp_storage::api::documents::{self as store, DocumentRow};
 use serde::{Deserialize, Serialize};
 
 use super::upsert::Resource;
-use super::{ApiError, Caller, ListQuery, Outcome, Page, UpsertResult, paginate};
+use super::{ApiError, Caller, ListQuery, Page, UpsertResult, paginate};
 use crate::{App, AppError};
 
 pub const RESOURCE: Resource = Resource {
@@ -159,22 +157,10 @@ pub async fn list(
     paginate(rows, &page, |r| r.id, |r| Ok(doc(r)))
 }
 
-/// Deletes (softly) a document of the back office; the blob stays, as it
-/// may be shared by content with other documents.
-pub async fn delete_in(
-    tx: &mut Tx,
-    tenant: TenantId,
-    ext: &str,
-    at: DateTime<Utc>,
-) -> Result<Outcome, ApiError> {
-    store::delete(tx, tenant, ext, at)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    RESOURCE
-        .event(tx, tenant, ext, Outcome::Deleted, at)
-        .await?;
-    Ok(Outcome::Deleted)
-}
+super::upsert::soft_delete!(
+    /// Deletes (softly) a document of the back office; the blob stays, as it
+    /// may be shared by content with other documents.
+);
 
 pub async fn delete(app: &App, caller: &Caller, ext: &str) -> Result<UpsertResult, ApiError> {
     caller.require(&RESOURCE.write_scope())?;

@@ -122,21 +122,9 @@ pub async fn upsert_in(
     Ok(outcome)
 }
 
-/// Deletes (softly); the tenant's customers leave the organization.
-pub async fn delete_in(
-    tx: &mut Tx,
-    tenant: TenantId,
-    ext: &str,
-    at: DateTime<Utc>,
-) -> Result<Outcome, ApiError> {
-    store::delete(tx, tenant, ext, at)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    RESOURCE
-        .event(tx, tenant, ext, Outcome::Deleted, at)
-        .await?;
-    Ok(Outcome::Deleted)
-}
+super::upsert::soft_delete!(
+    /// Deletes (softly); the tenant's customers leave the organization.
+);
 
 super::upsert::requests!(OrganizationData);
 

@@ -147,3 +147,28 @@ macro_rules! requests {
 }
 
 pub(crate) use requests;
+
+/// A resource's `delete_in`: marks the live record deleted (its store's
+/// `delete`, which also cascades where the resource says so) and writes
+/// the event; `NotFound` when the tenant has no such live record.
+macro_rules! soft_delete {
+    ($(#[$doc:meta])*) => {
+        $(#[$doc])*
+        pub async fn delete_in(
+            tx: &mut kp_storage::Tx,
+            tenant: kp_domain::TenantId,
+            ext: &str,
+            at: chrono::DateTime<chrono::Utc>,
+        ) -> Result<$crate::api::Outcome, $crate::api::ApiError> {
+            store::delete(tx, tenant, ext, at)
+                .await?
+                .ok_or($crate::api::ApiError::NotFound)?;
+            RESOURCE
+                .event(tx, tenant, ext, $crate::api::Outcome::Deleted, at)
+                .await?;
+            Ok($crate::api::Outcome::Deleted)
+        }
+    };
+}
+
+pub(crate) use soft_delete;

@@ -57,69 +57,9 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/documents/{id}", "id", Param::Id(Kind::Document)),
     ("/documents/{id}/file", "id", Param::Id(Kind::Document)),
     ("/documents/{id}/preview", "id", Param::Id(Kind::Document)),
-    // Imports are not customer records: staff-only, narrowed to the
-    // member's tenants; `imports.rs` checks that another tenant's import
-    // is the 404 of one that does not exist.
-    ("/settings/imports/{id}", "id", Param::NotAnId),
-    // Webhook endpoints are not customer records either: staff
-    // administrators only, narrowed to their tenants; `webhooks_access.rs`
-    // checks that another tenant's endpoint is the 404 of an unknown id.
-    ("/settings/webhooks/{id}", "id", Param::NotAnId),
-    ("/settings/webhooks/{id}/secret", "id", Param::NotAnId),
-    ("/settings/webhooks/{id}/active", "id", Param::NotAnId),
-    ("/settings/webhooks/{id}/delete", "id", Param::NotAnId),
-    ("/settings/webhooks/{id}/redeliver", "id", Param::NotAnId),
     ("/legal/{page}", "page", Param::NotAnId),
     ("/static/{file}", "file", Param::NotAnId),
     ("/theme/{file}", "file", Param::NotAnId),
-    // A portal user's id, on a page for staff administrators only (they
-    // see every user; everyone else gets 403 or 404 before it is read).
-    ("/staff/users/{id}/reset-two-factor", "id", Param::NotAnId),
-    // Random link tokens and a logo's content hash: secrets or public
-    // content, never a record id (tested in password_reset, invitations).
-    ("/password/reset/{token}", "token", Param::NotAnId),
-    ("/activate/{token}", "token", Param::NotAnId),
-    ("/mail/logo/{sha256}", "sha256", Param::NotAnId),
-    // Staff administrators only, filtered by their tenants (outgoing_mail).
-    ("/settings/outbox/{id}", "id", Param::NotAnId),
-    ("/settings/outbox/{id}/html", "id", Param::NotAnId),
-    (
-        "/settings/mails/{kind}/{language}/preview",
-        "kind",
-        Param::NotAnId,
-    ),
-    (
-        "/settings/mails/{kind}/{language}/preview",
-        "language",
-        Param::NotAnId,
-    ),
-    ("/settings/mails/{kind}/{language}", "kind", Param::NotAnId),
-    (
-        "/settings/mails/{kind}/{language}",
-        "language",
-        Param::NotAnId,
-    ),
-    // Link tokens: unknown, used and expired ones answer alike (tested in
-    // registration_auto.rs and email_change.rs).
-    ("/register/verify/{token}", "token", Param::NotAnId),
-    ("/account/email/confirm/{token}", "token", Param::NotAnId),
-    // A staff work item, not customer data: other tenants' staff get the
-    // 404 of a missing one (registration_request.rs).
-    ("/registrations/{id}", "id", Param::NotAnId),
-    ("/registrations/{id}/approve", "id", Param::NotAnId),
-    ("/registrations/{id}/reject", "id", Param::NotAnId),
-    // The signed-in user's own passkey: every statement names the user,
-    // another user's id is the 404 of a missing one (passkeys_pages.rs).
-    (
-        "/account/two-factor/passkeys/{id}/rename",
-        "id",
-        Param::NotAnId,
-    ),
-    (
-        "/account/two-factor/passkeys/{id}/remove",
-        "id",
-        Param::NotAnId,
-    ),
 ];
 
 /// Every covered parameter: [`PARAMS`] and those of the later issues'
@@ -128,6 +68,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
     PARAMS
         .iter()
         .chain(crate::idor_users::PARAMS)
+        .chain(crate::idor_settings::PARAMS)
         .copied()
         .collect()
 }

@@ -216,18 +216,7 @@ pub async fn delete(
     ext: &str,
     at: DateTime<Utc>,
 ) -> Result<Option<i64>> {
-    let row: Option<(i64,)> = tx
-        .fetch_optional(
-            Sql::new(
-                "UPDATE contracts SET deleted_at = $1, updated_at = $1 \
-                 WHERE tenant_id = $2 AND external_id = $3 AND deleted_at IS NULL RETURNING id",
-            )
-            .arg(at)
-            .arg(tenant)
-            .arg(ext),
-        )
-        .await?;
-    let Some((id,)) = row else {
+    let Some(id) = super::soft_delete(tx, "contracts", tenant, ext, at).await? else {
         return Ok(None);
     };
     for table in ["insured_objects", "claims", "finance_items"] {

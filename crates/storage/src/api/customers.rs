@@ -166,16 +166,5 @@ pub async fn delete(
     ext: &str,
     at: DateTime<Utc>,
 ) -> Result<Option<i64>> {
-    let row: Option<(i64,)> = tx
-        .fetch_optional(
-            Sql::new(
-                "UPDATE customers SET deleted_at = $1, updated_at = $1 \
-                 WHERE tenant_id = $2 AND external_id = $3 AND deleted_at IS NULL RETURNING id",
-            )
-            .arg(at)
-            .arg(tenant)
-            .arg(ext),
-        )
-        .await?;
-    Ok(row.map(|(id,)| id))
+    super::soft_delete(tx, "customers", tenant, ext, at).await
 }

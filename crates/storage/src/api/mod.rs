@@ -20,8 +20,34 @@ pub mod tenant;
 pub mod tokens;
 
 use chrono::{DateTime, Utc};
+use kp_domain::TenantId;
 
+use crate::Result;
 use crate::args::Sql;
+use crate::db::Tx;
+
+/// Marks the tenant's live record `ext` of `table` (one of this module's
+/// own tables, never input) deleted; its id, or `None` when there is none.
+pub(crate) async fn soft_delete(
+    tx: &mut Tx,
+    table: &'static str,
+    tenant: TenantId,
+    ext: &str,
+    at: DateTime<Utc>,
+) -> Result<Option<i64>> {
+    let row: Option<(i64,)> = tx
+        .fetch_optional(
+            Sql::new(format!(
+                "UPDATE {table} SET deleted_at = $1, updated_at = $1 \
+                 WHERE tenant_id = $2 AND external_id = $3 AND deleted_at IS NULL RETURNING id"
+            ))
+            .arg(at)
+            .arg(tenant)
+            .arg(ext),
+        )
+        .await?;
+    Ok(row.map(|(id,)| id))
+}
 
 /// One page of a list: records after `after_id`, changed at or after
 /// `updated_since`, at most `limit`.

@@ -184,19 +184,9 @@ pub async fn delete(
     ext: &str,
     at: DateTime<Utc>,
 ) -> Result<Option<i64>> {
-    let row: Option<(i64,)> = tx
-        .fetch_optional(
-            Sql::new(
-                "UPDATE organizations SET deleted_at = $1, updated_at = $1 \
-                 WHERE tenant_id = $2 AND external_id = $3 AND deleted_at IS NULL RETURNING id",
-            )
-            .arg(at)
-            .arg(tenant)
-            .arg(ext),
-        )
-        .await?;
-    if let Some((id,)) = row {
+    let row = super::soft_delete(tx, "organizations", tenant, ext, at).await?;
+    if let Some(id) = row {
         set_members(tx, id, tenant, &[]).await?;
     }
-    Ok(row.map(|(id,)| id))
+    Ok(row)
 }

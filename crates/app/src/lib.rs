@@ -63,6 +63,7 @@ pub mod signing;
 pub mod staff;
 pub mod staff_admin;
 pub mod staff_view;
+pub mod task_categories;
 pub mod tenants;
 pub mod theme;
 pub mod totp_codes;

@@ -47,6 +47,9 @@ macro_rules! code_enum {
     };
 }
 
+// Other modules of the crate declare their vocabularies the same way.
+pub(crate) use code_enum;
+
 code_enum!(
     /// Sparte. GDV codes are kept alongside for the import and export.
     /// `Other` takes Sparten the portal has no line of business for (GDV

@@ -34,7 +34,9 @@ macro_rules! for_each_id_type {
             ObjectId,
             ClaimId,
             FinanceItemId,
-            DocumentId
+            DocumentId,
+            ClaimReportId,
+            TaskId
         );
     };
 }

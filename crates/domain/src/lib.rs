@@ -16,6 +16,7 @@ pub mod money;
 pub mod permissions;
 pub mod principal;
 pub mod scope;
+pub mod tasks;
 
 pub use codes::{
     ClaimStatus, ClaimType, ContractStatus, ContractType, CustomerKind, DocumentType, FinanceKind,
@@ -30,3 +31,4 @@ pub use money::{Currency, Money};
 pub use permissions::Permissions;
 pub use principal::{Actor, Principal};
 pub use scope::{CustomerSet, ListedIds, Scope};
+pub use tasks::{TaskArea, TaskOrigin, TaskPriority, TaskStatus};

@@ -51,6 +51,7 @@ pub mod session_principal;
 pub mod sessions;
 pub mod settings;
 pub mod staff_admin;
+pub mod tasks;
 pub mod tenants;
 pub mod two_factor;
 pub mod user_admin;

@@ -159,6 +159,8 @@
       client_data_json: toB64u(credential.response.clientDataJSON),
       authenticator_data: toB64u(credential.response.authenticatorData),
       signature: toB64u(credential.response.signature),
+      user_handle: credential.response.userHandle
+        ? toB64u(credential.response.userHandle) : '',
     });
     if (!done.ok || !done.body.redirect) {
       showErrors(form, done.body, form.dataset.cancelled);

@@ -64,6 +64,9 @@ pub struct Assertion<'a> {
     pub client_data_json: &'a [u8],
     pub authenticator_data: &'a [u8],
     pub signature: &'a [u8],
+    /// The `userHandle` the authenticator stored with a discoverable
+    /// credential (base64url), when the browser reported one.
+    pub user_handle: Option<&'a str>,
 }
 
 /// Returns the user the passkey belongs to. Any refusal — unknown
@@ -90,6 +93,17 @@ pub async fn finish_assertion(
     };
     if user.is_some_and(|u| u != found.user) {
         return Err(refuse("another user's credential"));
+    }
+    // WebAuthn §7.2 step 6: without a user named beforehand the handle
+    // must be present, and where present it must be the credential's
+    // owner's, so a credential id reassigned by a compromised store does
+    // not sign in someone else.
+    match answer.user_handle {
+        Some(handle) if handle != super::user_handle(found.user) => {
+            return Err(refuse("user handle of another user"));
+        }
+        None if user.is_none() => return Err(refuse("no user handle")),
+        _ => {}
     }
     let mut credential: Credential = serde_json::from_str(&found.credential)
         .map_err(|e| AppError::Internal(format!("credential: {e}")))?;

@@ -12,6 +12,9 @@ pub struct Authenticator {
     key: SigningKey,
     pub id: Vec<u8>,
     pub count: u32,
+    /// The `user.id` of the registration (base64url), stored with the
+    /// credential as a discoverable key does and reported on sign-in.
+    pub user_handle: std::cell::RefCell<String>,
 }
 
 /// User present and verified.
@@ -23,6 +26,7 @@ impl Authenticator {
             key: SigningKey::from_slice(&Sha256::digest([seed, 42])).unwrap(),
             id: vec![seed; 20],
             count: 0,
+            user_handle: std::cell::RefCell::new(String::new()),
         }
     }
 

@@ -34,6 +34,7 @@ async fn user(app: &TestApp, who: &str) -> UserRef {
 async fn register(app: &TestApp, user: UserRef, a: &Authenticator, name: &str) -> i64 {
     let started = passkeys::start_registration(&app.app, user).await.unwrap();
     let (cd, att) = a.create(RP, ORIGIN, &started.challenge);
+    *a.user_handle.borrow_mut() = passkeys::user_handle(user);
     passkeys::finish_registration(&app.app, &rp(), user, &started.token, name, &cd, &att)
         .await
         .unwrap()
@@ -51,11 +52,13 @@ async fn sign_in(
     let mut what = (RP.to_owned(), ORIGIN.to_owned(), started.challenge.clone());
     tamper(&mut what);
     let (cd, data, sig) = a.get(&what.0, &what.1, &what.2, UP_UV);
+    let handle = a.user_handle.borrow().clone();
     let answer = Assertion {
         credential_id: &a.credential_id(),
         client_data_json: &cd,
         authenticator_data: &data,
         signature: &sig,
+        user_handle: Some(&handle),
     };
     passkeys::finish_assertion(&app.app, &rp(), user, &started.token, &answer).await
 }
@@ -141,6 +144,7 @@ async fn check_passkeys(app: &TestApp) {
         client_data_json: &other_cd,
         authenticator_data: &data,
         signature: &sig,
+        user_handle: None,
     };
     refused(
         passkeys::finish_assertion(&app.app, &rp(), Some(martina), &started.token, &answer).await,
@@ -158,6 +162,7 @@ async fn check_passkeys(app: &TestApp) {
             client_data_json: &cd,
             authenticator_data: &data,
             signature: &sig,
+            user_handle: None,
         };
         let r = passkeys::finish_assertion(&app.app, &rp(), Some(martina), &started.token, &answer)
             .await;
@@ -177,6 +182,7 @@ async fn check_passkeys(app: &TestApp) {
         client_data_json: &cd,
         authenticator_data: &data,
         signature: &sig,
+        user_handle: None,
     };
     refused(passkeys::finish_assertion(&app.app, &rp(), None, &started.token, &answer).await);
 
@@ -191,6 +197,7 @@ async fn check_passkeys(app: &TestApp) {
         client_data_json: &cd,
         authenticator_data: &data,
         signature: &sig,
+        user_handle: None,
     };
     refused(
         passkeys::finish_assertion(&app.app, &rp(), Some(martina), &started.token, &answer).await,

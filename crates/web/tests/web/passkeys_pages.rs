@@ -72,6 +72,10 @@ pub async fn answer_creation(
 ) -> Response {
     let challenge = started["publicKey"]["challenge"].as_str().unwrap();
     let (cd, att) = a.create(rp, origin, challenge);
+    *a.user_handle.borrow_mut() = started["publicKey"]["user"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let csrf = c.get("/account/two-factor").await;
     let csrf = if csrf.status == StatusCode::OK {
         csrf.hidden("_csrf")

@@ -30,6 +30,7 @@ async fn answer(
     let mut what = (RP.to_owned(), ORIGIN.to_owned(), UP_UV);
     tamper(&mut what);
     let (cd, data, sig) = a.get(&what.0, &what.1, challenge, what.2);
+    let handle = a.user_handle.borrow().clone();
     let fields = [
         ("_csrf", csrf),
         ("token", started["token"].as_str().unwrap()),
@@ -37,6 +38,7 @@ async fn answer(
         ("client_data_json", &base64url_encode(&cd)),
         ("authenticator_data", &base64url_encode(&data)),
         ("signature", &base64url_encode(&sig)),
+        ("user_handle", &handle),
         ("next", "/contracts"),
     ];
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, &**v)).collect();
@@ -231,6 +233,7 @@ async fn check_passwordless(app: &TestApp) {
         .await
         .unwrap();
     let (cd, att) = his.create(RP, ORIGIN, &started.challenge);
+    his.user_handle.replace(kp_app::passkeys::user_handle(user));
     let rp = kp_app::passkeys::RelyingParty::of(&app.app).unwrap();
     kp_app::passkeys::finish_registration(&app.app, &rp, user, &started.token, "Phone", &cd, &att)
         .await
@@ -274,6 +277,48 @@ async fn a_passkey_signs_in_without_a_password_on_postgres() {
 
 /// Every passwordless ceremony stores a row before anyone is known: one
 /// address gets 30 per 10 minutes, then 429 with `Retry-After` and no row.
+/// The user handle a discoverable passkey reports: required without a
+/// user named beforehand, and it must be the credential owner's, however
+/// good the signature (WebAuthn §7.2 step 6).
+async fn check_user_handle(app: &TestApp) {
+    let m = demo_login("martina");
+    let mut key = Authenticator::new(61);
+    add(
+        &mut signed_in(app, "martina").await,
+        &key,
+        "Key",
+        m.password,
+    )
+    .await;
+    let refused = |r: &Response| assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.body);
+    let mut c = Client::new(app);
+    let handle = key.user_handle.borrow().clone();
+    key.user_handle.replace(String::new());
+    refused(&passwordless(&mut c, &mut key, |_| {}).await);
+    let another =
+        kp_app::passkeys::user_handle(kp_storage::users::UserRef::Staff(kp_domain::StaffUserId(1)));
+    key.user_handle.replace(another);
+    refused(&passwordless(&mut c, &mut key, |_| {}).await);
+    assert_eq!(c.get("/home").await.status, StatusCode::SEE_OTHER);
+    key.user_handle.replace(handle);
+    let r = passwordless(&mut c, &mut key, |_| {}).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_passkey_must_report_its_owners_user_handle() {
+    let (app, _) = app(false, false).await.unwrap();
+    check_user_handle(&app).await;
+}
+
+#[tokio::test]
+async fn a_passkey_must_report_its_owners_user_handle_on_postgres() {
+    let Some((app, _pg)) = app(true, false).await else {
+        return;
+    };
+    check_user_handle(&app).await;
+}
+
 #[tokio::test]
 async fn anonymous_passkey_ceremonies_are_limited_per_address() {
     let (app, _) = app(false, false).await.unwrap();

@@ -61,6 +61,8 @@ struct AssertionForm {
     #[serde(default)]
     signature: String,
     #[serde(default)]
+    user_handle: String,
+    #[serde(default)]
     next: Option<String>,
 }
 
@@ -87,6 +89,7 @@ impl Decoded {
             client_data_json: &self.client_data_json,
             authenticator_data: &self.authenticator_data,
             signature: &self.signature,
+            user_handle: Some(form.user_handle.trim()).filter(|h| !h.is_empty()),
         }
     }
 }

@@ -83,7 +83,10 @@ async fn write<T: Serialize>(
     Ok(())
 }
 
-pub async fn escalation_rules(app: &App, tenant: TenantId) -> Result<Vec<EscalationRule>, AppError> {
+pub async fn escalation_rules(
+    app: &App,
+    tenant: TenantId,
+) -> Result<Vec<EscalationRule>, AppError> {
     read(app, SettingScope::Tenant(tenant), ESCALATION_KEY).await
 }
 
@@ -232,7 +235,11 @@ fn check_rule(input: &RuleInput, staff: &[StaffRow]) -> Result<EscalationRule, A
     }
     let mut members = Vec::new();
     for s in &input.staff {
-        match s.parse::<i64>().ok().filter(|id| staff.iter().any(|m| m.id == *id)) {
+        match s
+            .parse::<i64>()
+            .ok()
+            .filter(|id| staff.iter().any(|m| m.id == *id))
+        {
             Some(id) => members.push(id),
             None => err("staff", "claim-settings-error-staff"),
         }
@@ -278,7 +285,13 @@ pub async fn add_rule(
     let rule = check_rule(input, &editing.staff)?;
     let mut rules = editing.rules;
     rules.push(rule);
-    write(app, SettingScope::Tenant(TenantId(editing.tenant.id)), ESCALATION_KEY, &rules).await
+    write(
+        app,
+        SettingScope::Tenant(TenantId(editing.tenant.id)),
+        ESCALATION_KEY,
+        &rules,
+    )
+    .await
 }
 
 /// Removes the tenant `key`'s rule at `index` (`NotFound` past the end).
@@ -294,7 +307,13 @@ pub async fn remove_rule(
         return Err(AppError::NotFound);
     }
     rules.remove(index);
-    write(app, SettingScope::Tenant(TenantId(editing.tenant.id)), ESCALATION_KEY, &rules).await
+    write(
+        app,
+        SettingScope::Tenant(TenantId(editing.tenant.id)),
+        ESCALATION_KEY,
+        &rules,
+    )
+    .await
 }
 
 /// Replaces organization `org`'s extra recipients.
@@ -309,7 +328,13 @@ pub async fn save_recipients(
         return Err(AppError::NotFound);
     };
     let emails = addresses(text, "recipients").map_err(|e| AppError::Validation(vec![e]))?;
-    write(app, SettingScope::Organization(org), RECIPIENTS_KEY, &Recipients { emails }).await
+    write(
+        app,
+        SettingScope::Organization(org),
+        RECIPIENTS_KEY,
+        &Recipients { emails },
+    )
+    .await
 }
 
 #[cfg(test)]

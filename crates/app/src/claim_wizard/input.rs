@@ -244,13 +244,19 @@ mod tests {
             claim_type: "machine_breakdown".into(),
         };
         let result = input.apply(&mut data, LineOfBusiness::Motor, today());
-        assert_eq!(fields(result), vec![("claim_type", "claim-wizard-error-type")]);
+        assert_eq!(
+            fields(result),
+            vec![("claim_type", "claim-wizard-error-type")]
+        );
         let input = StepInput::Amount {
             amount: AmountInput::Invalid,
             currency: "EUR".into(),
         };
         let result = input.apply(&mut data, LineOfBusiness::Motor, today());
-        assert_eq!(fields(result), vec![("amount", "claim-wizard-error-amount")]);
+        assert_eq!(
+            fields(result),
+            vec![("amount", "claim-wizard-error-amount")]
+        );
         assert_eq!(data.amount_minor, None);
     }
 }

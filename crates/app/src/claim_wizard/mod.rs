@@ -14,11 +14,12 @@
 mod input;
 mod notify;
 mod send;
+mod step;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::{Actor, ClaimType, Function, LineOfBusiness, MenuArea, PortalUserId, Principal};
-use kp_storage::claim_drafts::{self, DraftValues};
 pub use kp_storage::claim_drafts::DraftListRow;
+use kp_storage::claim_drafts::{self, DraftValues};
 use kp_storage::claim_reports;
 pub use kp_storage::claim_reports::ReportRow;
 use kp_storage::claim_targets;
@@ -27,79 +28,12 @@ use serde::{Deserialize, Serialize};
 
 pub use input::{AmountInput, StepInput};
 pub use send::{Sent, send};
+pub use step::Step;
 
 use crate::{App, AppError, FieldError};
 
 /// Choices per page in the first step.
 pub const CHOICES_PER_PAGE: u32 = 10;
-
-/// The wizard's steps in order; see the module documentation for where a
-/// new one goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    Object,
-    Loss,
-    Type,
-    What,
-    Amount,
-    Parties,
-    Contact,
-    Summary,
-}
-
-impl Step {
-    pub const ALL: [Step; 8] = [
-        Step::Object,
-        Step::Loss,
-        Step::Type,
-        Step::What,
-        Step::Amount,
-        Step::Parties,
-        Step::Contact,
-        Step::Summary,
-    ];
-
-    /// The step's name in URLs, templates and translation keys.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Step::Object => "object",
-            Step::Loss => "loss",
-            Step::Type => "type",
-            Step::What => "what",
-            Step::Amount => "amount",
-            Step::Parties => "parties",
-            Step::Contact => "contact",
-            Step::Summary => "summary",
-        }
-    }
-
-    pub fn parse(slug: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.slug() == slug)
-    }
-
-    fn position(self) -> usize {
-        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    /// 1-based, for "step 3 of 8".
-    pub fn number(self) -> usize {
-        self.position() + 1
-    }
-
-    pub fn next(self) -> Step {
-        Step::ALL
-            .get(self.position() + 1)
-            .copied()
-            .unwrap_or(Step::Summary)
-    }
-
-    pub fn previous(self) -> Option<Step> {
-        self.position()
-            .checked_sub(1)
-            .and_then(|i| Step::ALL.get(i).copied())
-    }
-}
 
 /// The answers of a draft (stored as JSON; unknown fields of an older or
 /// newer version are ignored, missing ones empty).
@@ -168,8 +102,7 @@ fn portal_user(principal: &Principal) -> Result<PortalUserId, AppError> {
 /// A profile without `report_claim` and staff viewing the portal as a
 /// customer are refused (403).
 fn may_report(principal: &Principal) -> Result<(), AppError> {
-    if principal.impersonated_by.is_some() || !principal.permissions.allows(Function::ReportClaim)
-    {
+    if principal.impersonated_by.is_some() || !principal.permissions.allows(Function::ReportClaim) {
         return Err(AppError::Forbidden);
     }
     Ok(())
@@ -293,11 +226,7 @@ pub async fn save(
     if let StepInput::Object { contract, object } = input {
         draft.target = checked_target(app, principal, contract, object).await?;
         // A type chosen for another line of business no longer fits.
-        if draft
-            .data
-            .claim_type
-            .is_some_and(|t| !t.fits(draft.line()))
-        {
+        if draft.data.claim_type.is_some_and(|t| !t.fits(draft.line())) {
             draft.data.claim_type = None;
         }
     } else {
@@ -384,19 +313,6 @@ pub async fn report(app: &App, principal: &Principal, id: i64) -> Result<ReportR
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn steps_run_in_order_and_end_at_the_summary() {
-        assert_eq!(Step::Object.next(), Step::Loss);
-        assert_eq!(Step::Contact.next(), Step::Summary);
-        assert_eq!(Step::Summary.next(), Step::Summary);
-        assert_eq!(Step::Object.previous(), None);
-        assert_eq!(Step::Loss.previous(), Some(Step::Object));
-        for s in Step::ALL {
-            assert_eq!(Step::parse(s.slug()), Some(s));
-        }
-        assert_eq!(Step::Summary.number(), Step::ALL.len());
-    }
 
     #[test]
     fn a_type_of_another_line_is_missing() {

@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, Principal,
-    StaffUserId, TaskArea, TaskOrigin, TaskPriority, TenantId,
+    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, Principal, StaffUserId,
+    TaskArea, TaskOrigin, TaskPriority, TenantId,
 };
 use kp_storage::Tx;
 use kp_storage::claim_targets::Target;
@@ -76,7 +76,9 @@ pub(super) async fn hand_over(
     let person = responsible(t);
     // Numbers only: the title is read by staff of any language.
     let title = match &t.object_plate {
-        Some(plate) if !plate.is_empty() => format!("{} · {} · {plate}", s.reference, t.policy_number),
+        Some(plate) if !plate.is_empty() => {
+            format!("{} · {} · {plate}", s.reference, t.policy_number)
+        }
         _ => format!("{} · {}", s.reference, t.policy_number),
     };
     let task = NewTask {
@@ -116,8 +118,16 @@ pub(super) async fn hand_over(
     match &person {
         Some(p) => {
             let vars = staff_vars(&p.name);
-            mail_templates::queue(app, tx, some, MailKind::ClaimReportReceived, p.language, &p.email, &vars)
-                .await?;
+            mail_templates::queue(
+                app,
+                tx,
+                some,
+                MailKind::ClaimReportReceived,
+                p.language,
+                &p.email,
+                &vars,
+            )
+            .await?;
         }
         None if !t.tenant_email.trim().is_empty() => {
             // Tenants keep no language: the portal's default.
@@ -173,8 +183,16 @@ pub(super) async fn hand_over(
     let staff = staff_admin::list(&app.db, Some(std::slice::from_ref(&tenant))).await?;
     for rule in matching {
         for address in &rule.emails {
-            mail_templates::queue(app, tx, some, MailKind::ClaimReportEscalation, Language::De, address, &staff_vars(""))
-                .await?;
+            mail_templates::queue(
+                app,
+                tx,
+                some,
+                MailKind::ClaimReportEscalation,
+                Language::De,
+                address,
+                &staff_vars(""),
+            )
+            .await?;
         }
         let members: Vec<_> = rule
             .staff
@@ -183,13 +201,18 @@ pub(super) async fn hand_over(
             .collect();
         for m in &members {
             let lang = language(Some(m.language.as_str()));
-            mail_templates::queue(app, tx, some, MailKind::ClaimReportEscalation, lang, &m.email, &staff_vars(&m.name))
-                .await?;
+            mail_templates::queue(
+                app,
+                tx,
+                some,
+                MailKind::ClaimReportEscalation,
+                lang,
+                &m.email,
+                &staff_vars(&m.name),
+            )
+            .await?;
         }
-        let assignee = members
-            .first()
-            .map(|m| StaffUserId(m.id))
-            .or(task.assignee);
+        let assignee = members.first().map(|m| StaffUserId(m.id)).or(task.assignee);
         let escalated = NewTask {
             priority: rule.priority,
             assignee,

@@ -26,7 +26,10 @@ pub async fn post(client: &mut Client<'_>, path: &str, fields: &[(&str, &str)]) 
 /// Starts a draft on the object found by `search`; the draft's id.
 pub async fn start(client: &mut Client<'_>, search: &str) -> i64 {
     let page = client
-        .get(&format!("/claims/report?q={}", kp_web::pages::urlencode(search)))
+        .get(&format!(
+            "/claims/report?q={}",
+            kp_web::pages::urlencode(search)
+        ))
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let choice = page.hidden("choice");
@@ -42,7 +45,13 @@ pub async fn start(client: &mut Client<'_>, search: &str) -> i64 {
 }
 
 /// A step's answers; asserts it moved on to `next`.
-pub async fn step(client: &mut Client<'_>, id: i64, step: &str, fields: &[(&str, &str)], next: &str) {
+pub async fn step(
+    client: &mut Client<'_>,
+    id: i64,
+    step: &str,
+    fields: &[(&str, &str)],
+    next: &str,
+) {
     let r = post(client, &format!("/claims/drafts/{id}/{step}"), fields).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{step}: {}", r.body);
     assert_eq!(r.location(), format!("/claims/drafts/{id}/{next}"));
@@ -55,14 +64,62 @@ pub fn yesterday(app: &TestApp) -> String {
 
 /// Answers steps 2 to 7 of draft `id` with a loss of `claim_type` and
 /// `amount` (typed the German way).
-pub async fn answer_all(app: &TestApp, client: &mut Client<'_>, id: i64, claim_type: &str, amount: &str) {
+pub async fn answer_all(
+    app: &TestApp,
+    client: &mut Client<'_>,
+    id: i64,
+    claim_type: &str,
+    amount: &str,
+) {
     let date = yesterday(app);
-    step(client, id, "loss", &[("date", &date), ("time", "07:45"), ("place", "A7, Hamburg-Stellingen")], "type").await;
+    step(
+        client,
+        id,
+        "loss",
+        &[
+            ("date", &date),
+            ("time", "07:45"),
+            ("place", "A7, Hamburg-Stellingen"),
+        ],
+        "type",
+    )
+    .await;
     step(client, id, "type", &[("claim_type", claim_type)], "what").await;
-    step(client, id, "what", &[("description", "Steinschlag, Riss in der Frontscheibe")], "amount").await;
-    step(client, id, "amount", &[("amount", amount), ("currency", "EUR")], "parties").await;
-    step(client, id, "parties", &[("third_parties", ""), ("police_report", "")], "contact").await;
-    step(client, id, "contact", &[("phone", "+49 170 4418293"), ("email", "martina.keller@example.de")], "summary").await;
+    step(
+        client,
+        id,
+        "what",
+        &[("description", "Steinschlag, Riss in der Frontscheibe")],
+        "amount",
+    )
+    .await;
+    step(
+        client,
+        id,
+        "amount",
+        &[("amount", amount), ("currency", "EUR")],
+        "parties",
+    )
+    .await;
+    step(
+        client,
+        id,
+        "parties",
+        &[("third_parties", ""), ("police_report", "")],
+        "contact",
+    )
+    .await;
+    step(
+        client,
+        id,
+        "contact",
+        &[
+            ("phone", "+49 170 4418293"),
+            ("email", "martina.keller@example.de"),
+        ],
+        "summary",
+    )
+    .await;
 }
 
 /// Sends draft `id`; the report's id from the confirmation's address.
@@ -78,7 +135,12 @@ pub async fn send(client: &mut Client<'_>, id: i64) -> i64 {
 }
 
 /// A whole report of Martina K.'s car; the report's id.
-pub async fn report_car(app: &TestApp, client: &mut Client<'_>, claim_type: &str, amount: &str) -> i64 {
+pub async fn report_car(
+    app: &TestApp,
+    client: &mut Client<'_>,
+    claim_type: &str,
+    amount: &str,
+) -> i64 {
     let id = start(client, PLATE).await;
     answer_all(app, client, id, claim_type, amount).await;
     send(client, id).await

@@ -16,16 +16,56 @@ use crate::lists::signed_in;
 
 /// See `idor::PARAMS`.
 pub const PARAMS: &[(&str, &str, Param)] = &[
-    ("/claims/drafts/{id}/object", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/loss", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/type", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/what", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/amount", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/parties", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/contact", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/summary", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/send", "id", Param::Id(Kind::ClaimDraft)),
-    ("/claims/drafts/{id}/discard", "id", Param::Id(Kind::ClaimDraft)),
+    (
+        "/claims/drafts/{id}/object",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/loss",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/type",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/what",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/amount",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/parties",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/contact",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/summary",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/send",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/discard",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
     ("/claims/reports/{id}", "id", Param::Id(Kind::ClaimReport)),
 ];
 

@@ -71,7 +71,9 @@ async fn render(
     let search = Some(q.trim()).filter(|q| !q.is_empty());
     let (choices, total) = claim_wizard::choices(&ctx.state.app, principal, search, page).await?;
     let per_page = i64::from(CHOICES_PER_PAGE);
-    let pages = u32::try_from((total + per_page - 1) / per_page).unwrap_or(1).max(1);
+    let pages = u32::try_from((total + per_page - 1) / per_page)
+        .unwrap_or(1)
+        .max(1);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -106,7 +108,16 @@ pub(super) async fn start_page(ctx: PageCtx, Query(s): Query<SearchQuery>) -> We
     let principal = ctx.require_user()?;
     claim_wizard::reporter(principal)?;
     let page = s.page.unwrap_or(1).max(1);
-    render(&ctx, "/claims/report".to_owned(), None, &s.q, page, String::new(), FormErrors::default()).await
+    render(
+        &ctx,
+        "/claims/report".to_owned(),
+        None,
+        &s.q,
+        page,
+        String::new(),
+        FormErrors::default(),
+    )
+    .await
 }
 
 /// `POST /claims/report`: the choice starts a draft.
@@ -115,7 +126,16 @@ pub(super) async fn start(ctx: PageCtx, Form(form): Form<ChoiceForm>) -> WebResu
     claim_wizard::reporter(principal)?;
     ctx.check_csrf(&form.csrf)?;
     let Some((contract, object)) = parse_choice(form.choice.trim()) else {
-        return render(&ctx, "/claims/report".to_owned(), None, &form.q, 1, form.choice, required()).await;
+        return render(
+            &ctx,
+            "/claims/report".to_owned(),
+            None,
+            &form.q,
+            1,
+            form.choice,
+            required(),
+        )
+        .await;
     };
     let id = claim_wizard::start(&ctx.state.app, principal, contract, object).await?;
     Ok(Redirect::to(&draft_path(id, claim_wizard::Step::Loss)).into_response())
@@ -140,7 +160,16 @@ pub(super) async fn page(
     };
     let page = s.page.unwrap_or(1).max(1);
     let action = draft_path(id, claim_wizard::Step::Object);
-    render(&ctx, action, Some(id), &s.q, page, selected, FormErrors::default()).await
+    render(
+        &ctx,
+        action,
+        Some(id),
+        &s.q,
+        page,
+        selected,
+        FormErrors::default(),
+    )
+    .await
 }
 
 /// `POST /claims/drafts/{id}/object`: another choice for the draft.
@@ -162,7 +191,16 @@ pub(super) async fn save(
     match claim_wizard::save(&ctx.state.app, principal, id, input).await {
         Ok(next) => Ok(Redirect::to(&draft_path(id, next)).into_response()),
         Err(AppError::Validation(errors)) => {
-            render(&ctx, action, Some(id), &form.q, 1, form.choice, errors.into()).await
+            render(
+                &ctx,
+                action,
+                Some(id),
+                &form.q,
+                1,
+                form.choice,
+                errors.into(),
+            )
+            .await
         }
         Err(other) => Err(other.into()),
     }

@@ -153,9 +153,7 @@ async fn view(
             .collect(),
         organization_id: org.as_ref().map(|(id, _)| id.0),
         organization_name: org.map(|(_, n)| n).unwrap_or_default(),
-        recipients: extra
-            .recipients
-            .unwrap_or_else(|| e.recipients.join("\n")),
+        recipients: extra.recipients.unwrap_or_else(|| e.recipients.join("\n")),
         rule: extra.rule,
         rule_errors: extra.rule_errors,
         recipient_errors: extra.recipient_errors,

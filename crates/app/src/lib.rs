@@ -11,6 +11,8 @@ pub mod api_tokens;
 pub mod attached;
 pub mod audit_log;
 pub mod auth;
+pub mod claim_settings;
+pub mod claim_wizard;
 pub mod claims;
 pub mod claims_report;
 pub mod clock;

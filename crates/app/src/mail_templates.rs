@@ -51,10 +51,19 @@ pub enum MailKind {
     /// To a tenant's administrators: a webhook endpoint was disabled after
     /// failing for days.
     WebhookDisabled,
+    /// A new claim report, to the claims handler, clerk or the broker's
+    /// central address (D9): a link only.
+    ClaimReportReceived,
+    /// To the customer who sent a claim report: link and reference number.
+    ClaimReportConfirmation,
+    /// To an organization's extra recipients of claim reports (B12).
+    ClaimReportCopy,
+    /// A claim report met an escalation rule (D16–D19).
+    ClaimReportEscalation,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 14] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
@@ -65,6 +74,10 @@ impl MailKind {
         MailKind::EmailChanged,
         MailKind::TwoFactorReset,
         MailKind::WebhookDisabled,
+        MailKind::ClaimReportReceived,
+        MailKind::ClaimReportConfirmation,
+        MailKind::ClaimReportCopy,
+        MailKind::ClaimReportEscalation,
     ];
 
     pub fn code(self) -> &'static str {
@@ -79,6 +92,10 @@ impl MailKind {
             MailKind::EmailChanged => "email_changed",
             MailKind::TwoFactorReset => "two_factor_reset",
             MailKind::WebhookDisabled => "webhook_disabled",
+            MailKind::ClaimReportReceived => "claim_report_received",
+            MailKind::ClaimReportConfirmation => "claim_report_confirmation",
+            MailKind::ClaimReportCopy => "claim_report_copy",
+            MailKind::ClaimReportEscalation => "claim_report_escalation",
         }
     }
 
@@ -131,7 +148,7 @@ pub fn default_texts(kind: MailKind, language: Language) -> Texts<'static> {
 
 /// The variables a template may use besides the broker's look (`tenant`,
 /// `colour`, `portal_url`): `name`, `link`, `expires` (formatted in the
-/// mail's language), `reason`, `extra_text`, `intro_text`. Unused ones may stay empty.
+/// mail's language), `reason`, `extra_text`, `intro_text`, `reference`. Unused ones may stay empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MailVars {
     /// The recipient's name (for the registration request: the person
@@ -151,6 +168,8 @@ pub struct MailVars {
     /// A colour (`#rrggbb`) replacing the theme's for this mail (D11: the
     /// registration mails' own colour code).
     pub colour: Option<String>,
+    /// A claim report's reference number (`SM-2026-000123`).
+    pub reference: Option<String>,
 }
 
 /// Renders the mail of `kind` for the tenant's look (the tenant's own

@@ -57,6 +57,10 @@ fn every_kind_renders_in_every_language_with_escaped_html() {
                     | MailKind::RegistrationRequest
                     | MailKind::EmailChangeConfirm
                     | MailKind::WebhookDisabled
+                    | MailKind::ClaimReportReceived
+                    | MailKind::ClaimReportConfirmation
+                    | MailKind::ClaimReportCopy
+                    | MailKind::ClaimReportEscalation
             );
             assert_eq!(
                 mail.text

@@ -169,6 +169,59 @@ code_enum!(
     }
 );
 
+impl ClaimType {
+    /// Whether a customer may report this kind of loss under a contract of
+    /// `line` (the claim wizard offers exactly these, FEATURES A4).
+    pub fn fits(self, line: LineOfBusiness) -> bool {
+        line.claim_types().contains(&self)
+    }
+}
+
+impl LineOfBusiness {
+    /// The kinds of loss the claim wizard offers for a contract of this
+    /// line, most common first; `Other` always last.
+    pub fn claim_types(self) -> &'static [ClaimType] {
+        use ClaimType as T;
+        use LineOfBusiness::*;
+        match self {
+            Motor | MotorFleet => &[
+                T::Collision,
+                T::Glass,
+                T::Theft,
+                T::Storm,
+                T::NaturalHazard,
+                T::Fire,
+                T::Liability,
+                T::Other,
+            ],
+            HouseholdContents | CommercialContents => &[
+                T::Water,
+                T::Burglary,
+                T::Fire,
+                T::Storm,
+                T::Glass,
+                T::NaturalHazard,
+                T::Theft,
+                T::Other,
+            ],
+            ResidentialBuilding | Fire => &[
+                T::Fire,
+                T::Water,
+                T::Storm,
+                T::NaturalHazard,
+                T::Glass,
+                T::Other,
+            ],
+            Glass => &[T::Glass, T::Other],
+            PersonalLiability | GeneralLiability => &[T::Liability, T::PersonalInjury, T::Other],
+            Engineering => &[T::MachineBreakdown, T::Fire, T::Water, T::Theft, T::Other],
+            Cargo => &[T::TransportDamage, T::Theft, T::Other],
+            Accident | Health | Life => &[T::PersonalInjury, T::Other],
+            LegalExpenses | Other => &[T::Other],
+        }
+    }
+}
+
 code_enum!(
     ObjectKind, "object kind" {
         Building = "building",
@@ -242,6 +295,16 @@ mod tests {
         for s in ClaimStatus::ALL {
             assert_eq!(s.as_str().parse::<ClaimStatus>(), Ok(*s));
         }
+    }
+
+    #[test]
+    fn every_line_offers_other_and_a_car_no_machine_breakdown() {
+        for lob in LineOfBusiness::ALL {
+            assert_eq!(lob.claim_types().last(), Some(&ClaimType::Other));
+        }
+        assert!(ClaimType::Collision.fits(LineOfBusiness::Motor));
+        assert!(!ClaimType::MachineBreakdown.fits(LineOfBusiness::Motor));
+        assert!(!ClaimType::Collision.fits(LineOfBusiness::HouseholdContents));
     }
 
     #[test]

@@ -128,6 +128,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 22,
+        name: "claim_wizard",
+        script: include_str!("../migrations/0022_claim_wizard.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

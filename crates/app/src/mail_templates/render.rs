@@ -86,6 +86,7 @@ pub fn render(
         reason => vars.reason.clone().unwrap_or_default(),
         extra_text => vars.extra_text.clone().unwrap_or_default(),
         intro_text => vars.intro_text.clone().unwrap_or_default(),
+        reference => vars.reference.clone().unwrap_or_default(),
         tenant => look.tenant_name.clone(),
         colour => vars.colour.clone().unwrap_or_else(|| look.colour.clone()),
         portal_url => look.portal_url.clone(),

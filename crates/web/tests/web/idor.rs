@@ -36,6 +36,10 @@ pub enum Kind {
     PortalUser,
     /// Staff administrators' pages: the staff users sharing a tenant.
     StaffUser,
+    /// A portal user's own claim wizard drafts.
+    ClaimDraft,
+    /// Sent claim reports, by the record they name.
+    ClaimReport,
 }
 
 /// What a path parameter holds.
@@ -69,6 +73,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .iter()
         .chain(crate::idor_users::PARAMS)
         .chain(crate::idor_settings::PARAMS)
+        .chain(crate::idor_claims::PARAMS)
         .copied()
         .collect()
 }
@@ -94,6 +99,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if matches!(kind, Kind::PortalUser | Kind::StaffUser) {
         return crate::idor_users::administered(db, p, kind == Kind::PortalUser).await;
     }
+    if kind == Kind::ClaimDraft {
+        return crate::idor_claims::own_drafts(db, p).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -113,7 +121,10 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::Conversation => q
             .push("SELECT x.id FROM conversations x WHERE ")
             .in_context("x", Context::FULL),
-        Kind::PortalUser | Kind::StaffUser => return BTreeSet::new(),
+        Kind::ClaimReport => q
+            .push("SELECT x.id FROM claim_reports x WHERE ")
+            .in_context("x", Context::FULL),
+        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft => return BTreeSet::new(),
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -130,10 +141,12 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::Conversation => "conversations",
         Kind::PortalUser => "portal_users",
         Kind::StaffUser => "staff_users",
+        Kind::ClaimDraft => "claim_report_drafts",
+        Kind::ClaimReport => "claim_reports",
     }
 }
 
-async fn all_ids(db: &Db, kind: Kind) -> BTreeSet<i64> {
+pub(crate) async fn all_ids(db: &Db, kind: Kind) -> BTreeSet<i64> {
     let sql = format!("SELECT id FROM {}", table_of(kind));
     let rows: Vec<(i64,)> = db.fetch_all(Sql::new(sql)).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()

@@ -3,6 +3,7 @@
 
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
+use kp_app::claim_wizard::{self, DraftListRow, ReportRow};
 use kp_app::lists::{self, Choices, ClaimFilters, ClaimListRow, ClaimQuery, ClaimSort};
 use kp_domain::{ClaimStatus, CustomerId, Function, LineOfBusiness, MenuArea};
 use serde::Serialize;
@@ -89,11 +90,21 @@ pub(super) fn read(
 
 #[derive(Serialize)]
 struct Page {
+    /// The user's open drafts and the reports not yet accepted into a
+    /// claim ("reported, in review"), above the list.
+    wizard: Wizard,
     list: ListView,
     rows: Vec<ClaimListRow>,
     statuses: Vec<&'static str>,
     lines: Vec<&'static str>,
     choices: Choices,
+}
+
+#[derive(Serialize)]
+struct Wizard {
+    offered: bool,
+    drafts: Vec<DraftListRow>,
+    reports: Vec<ReportRow>,
 }
 
 pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> WebResult {
@@ -107,6 +118,11 @@ pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)
         list.offer_pdf(state.download_href(BASE, "pdf"));
     }
     let view = Page {
+        wizard: Wizard {
+            offered: claim_wizard::offered(principal),
+            drafts: claim_wizard::drafts(app, principal).await?,
+            reports: claim_wizard::open_reports(app, principal).await?,
+        },
         list,
         rows: listed.rows,
         statuses: ClaimStatus::ALL.iter().map(|s| s.as_str()).collect(),

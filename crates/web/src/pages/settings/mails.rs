@@ -226,6 +226,7 @@ fn sample(ctx: &PageCtx, language: Language) -> MailVars {
         // theme's colour.
         colour: None,
         intro_text: Some(i18n::text(language, "mail-sample-extra")),
+        reference: Some("SM-2026-000123".to_owned()),
     }
 }
 

@@ -3,6 +3,7 @@
 //! not revealed to them), other staff 403.
 
 mod api_tokens;
+mod claims;
 pub mod home;
 mod home_uploads;
 mod imports;
@@ -35,6 +36,7 @@ pub fn routes() -> Routes {
         .merge(api_tokens::routes())
         .merge(imports::routes())
         .merge(registration::routes())
+        .merge(claims::routes())
         .merge(webhooks::routes())
         .merge(webhook_endpoint::routes())
 }

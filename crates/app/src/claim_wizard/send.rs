@@ -1,0 +1,142 @@
+//! Sending a draft (FEATURES A4, D9, D15–D19, B12), in one transaction:
+//! the draft is taken out, the contract and object are re-checked through
+//! the scope, the report gets its reference number, the back office an
+//! event, the broker's staff their task(s) and every recipient their
+//! mail. A second submit of the same draft finds no draft and lands on
+//! the report the first one made.
+
+use chrono::Datelike;
+use kp_domain::{PortalUserId, Principal, TenantId};
+use kp_storage::claim_reports::{self, NewClaimReport};
+use kp_storage::events::{self, ResourceLink};
+use kp_storage::{claim_drafts, claim_targets};
+use serde_json::json;
+
+use super::notify::{self, Sending};
+use super::{DraftData, Step, missing, missing_error, own_draft, portal_user};
+use crate::{App, AppError};
+
+/// What a send did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    /// The report was written now.
+    Created { id: i64, reference: String },
+    /// The draft had been sent before (a double submit): that report.
+    Already { id: i64 },
+}
+
+/// The report sent from draft `id` (a double submit), else `NotFound`.
+async fn already(app: &App, user: PortalUserId, id: i64) -> Result<Sent, AppError> {
+    match claim_reports::by_draft(&app.db, user, id).await? {
+        Some(report) => Ok(Sent::Already { id: report }),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// Sends the user's draft `id`. `NotFound` for another user's draft or a
+/// contract that left the scope (nothing written, the draft kept); a
+/// `Validation` error naming the steps still missing.
+pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, AppError> {
+    let user = portal_user(principal)?;
+    match own_draft(app, principal, id).await {
+        Err(AppError::NotFound) => return already(app, user, id).await,
+        Err(other) => return Err(other),
+        Ok(_) => {}
+    }
+    let mut tx = app.db.begin().await?;
+    let Some(row) = claim_drafts::consume(&mut tx, user, id).await? else {
+        // Sent by a concurrent submit meanwhile.
+        drop(tx);
+        return already(app, user, id).await;
+    };
+    // Returning early drops the transaction: the draft stays as it was.
+    let contract = row.contract_id.ok_or(AppError::NotFound)?;
+    let target = claim_targets::target_in(&mut tx, &principal.scope, contract, row.object_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let data = DraftData::from_json(&row.data);
+    let line = kp_domain::LineOfBusiness::parse(&target.line_of_business)
+        .unwrap_or(kp_domain::LineOfBusiness::Other);
+    let gaps: Vec<Step> = missing(&data, line);
+    let (Some(date_of_loss), Some(claim_type), true) =
+        (data.date_of_loss, data.claim_type, gaps.is_empty())
+    else {
+        return Err(missing_error(&gaps));
+    };
+
+    let now = app.clock.now();
+    let tenant = TenantId(target.tenant_id);
+    let year = now.year();
+    let number = claim_reports::next_number(&mut tx, tenant, year).await?;
+    let reference = format!("SM-{year}-{number:06}");
+    let report_id = claim_reports::insert(
+        &mut tx,
+        &NewClaimReport {
+            tenant_id: tenant,
+            reference: &reference,
+            draft_id: row.id,
+            portal_user_id: user,
+            customer_id: target.customer_id,
+            contract_id: target.contract_id,
+            object_id: target.object_id,
+            date_of_loss,
+            time_of_loss: &data.time_of_loss,
+            place: &data.place,
+            claim_type: claim_type.as_str(),
+            description: &data.description,
+            estimated_amount_minor: data.amount_minor,
+            currency: &data.currency,
+            third_parties: &data.third_parties,
+            police_report: &data.police_report,
+            contact_phone: &data.contact_phone,
+            contact_email: &data.contact_email,
+            at: now,
+        },
+    )
+    .await?;
+    let event_id = events::append(
+        &mut tx,
+        tenant,
+        "claim_report.created",
+        ResourceLink {
+            kind: "claim_report",
+            link: "",
+        },
+        &json!({
+            "claim_report_id": report_id,
+            "reference": reference,
+            "policy_number": target.policy_number,
+            "object_id": target.object_id,
+            "date_of_loss": date_of_loss,
+            "time_of_loss": data.time_of_loss,
+            "place": data.place,
+            "claim_type": claim_type.as_str(),
+            "description": data.description,
+            "estimated_amount_minor": data.amount_minor,
+            "currency": data.currency,
+            "third_parties": data.third_parties,
+            "police_report": data.police_report,
+            "contact_phone": data.contact_phone,
+            "contact_email": data.contact_email,
+        }),
+        now,
+    )
+    .await?;
+    let sending = Sending {
+        report_id,
+        reference: &reference,
+        event_id,
+        claim_type,
+        amount_minor: data.amount_minor,
+        currency: &data.currency,
+        description: &data.description,
+        target: &target,
+        at: now,
+    };
+    notify::hand_over(app, &mut tx, principal, &sending).await?;
+    tx.commit().await?;
+    Ok(Sent::Created {
+        id: report_id,
+        reference,
+    })
+}

@@ -2,9 +2,10 @@
 //! (see `idor::PARAMS`). A profile is not customer data: staff
 //! administrators only (other staff 403, portal users 404 before it is
 //! read), narrowed to the broker-wide profiles and those of organizations
-//! with a customer in their tenants; `profiles.rs` checks that another
-//! organization's profile is the 404 of a missing one for reading and
-//! every change, and that a forged profile id on a user's page is refused.
+//! with a customer in their tenants; `profiles_access.rs` checks that
+//! another organization's profile is the 404 of a missing one for reading
+//! and every change, `profiles.rs` that a forged profile id on a user's
+//! page is refused.
 
 use crate::idor::Param;
 
@@ -15,6 +16,6 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/staff/profiles/{id}/preview", "id", Param::NotAnId),
     // A portal user's id on a page for staff administrators (they see
     // their tenants' users; everyone else gets 403 or 404 before it is
-    // read); `profiles.rs` covers it.
+    // read); `profiles.rs` covers the forged profile id.
     ("/staff/users/{id}/profile", "id", Param::NotAnId),
 ];

@@ -58,6 +58,7 @@ mod passkeys_sign_in;
 mod password_reset;
 mod profile_fields;
 mod profiles;
+mod profiles_access;
 mod registration_auto;
 mod registration_misses;
 mod registration_recipient;

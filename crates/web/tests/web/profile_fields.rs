@@ -203,7 +203,10 @@ async fn every_hidden_field_is_absent_from_every_output(t: &TestApp) {
     hide_fields(t, "stefan", &[fields::CONTRACT_INSURER]).await;
     let found = stefan.get("/contracts?q=Zyxwvu").await;
     assert_eq!(found.status, StatusCode::OK);
-    assert!(!found.body.contains("<tbody>"), "the hidden insurer matched");
+    assert!(
+        !found.body.contains("<tbody>"),
+        "the hidden insurer matched"
+    );
     hide_fields(t, "stefan", &[]).await;
     assert!(
         checked >= CATALOGUE.len(),

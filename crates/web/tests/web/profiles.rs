@@ -4,8 +4,7 @@
 //! organization's is refused; the user's next request has it), and
 //! preview it; every change is audited. Other staff get 403, portal users
 //! the 404 of an unknown page, and an administrator the 404 for a profile
-//! of an organization outside their tenants. Unknown keys in a stored
-//! profile are ignored.
+//! of an organization outside their tenants (`profiles_access.rs`).
 
 use axum::http::StatusCode;
 use kp_storage::Sql;
@@ -13,7 +12,7 @@ use kp_storage::Sql;
 use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
 use crate::staff_users::audit_count;
 
-async fn signed_in<'a>(t: &'a TestApp, who: &str) -> Client<'a> {
+pub(crate) async fn signed_in<'a>(t: &'a TestApp, who: &str) -> Client<'a> {
     let login = demo_login(who);
     let mut c = Client::new(t);
     let r = c.login(login.email, login.password).await;
@@ -30,7 +29,7 @@ async fn profile_count(t: &TestApp) -> i64 {
     one_i64(t, Sql::new("SELECT COUNT(*) FROM permission_profiles")).await
 }
 
-async fn profile_of(t: &TestApp, email: &str) -> Option<i64> {
+pub(crate) async fn profile_of(t: &TestApp, email: &str) -> Option<i64> {
     let (id,): (Option<i64>,) =
         t.db.fetch_one(
             Sql::new("SELECT permission_profile_id FROM portal_users WHERE email = $1").arg(email),
@@ -40,7 +39,7 @@ async fn profile_of(t: &TestApp, email: &str) -> Option<i64> {
     id
 }
 
-async fn stored(t: &TestApp, id: i64) -> (String, String, String) {
+pub(crate) async fn stored(t: &TestApp, id: i64) -> (String, String, String) {
     t.db.fetch_one(
         Sql::new(
             "SELECT name, CAST(functions AS TEXT), CAST(hidden_fields AS TEXT) \
@@ -319,109 +318,7 @@ async fn assign_and_delete(t: &TestApp, petra: &mut Client<'_>, id: i64, copy: i
     let stefan_page = stefan.get("/contracts").await;
     assert_eq!(stefan_page.status, StatusCode::OK);
 
-    access(t, petra, id, foreign, stefan_id).await;
-}
-
-async fn access(t: &TestApp, petra: &mut Client<'_>, id: i64, foreign: i64, stefan_id: i64) {
-    let mut sabine = signed_in(t, "Sabine").await; // clerk
-    let mut stefan = signed_in(t, "stefan").await; // portal user
-    for path in [
-        "/staff/profiles".to_owned(),
-        format!("/staff/profiles/{id}"),
-        format!("/staff/profiles/{id}/preview"),
-    ] {
-        assert_eq!(
-            sabine.get(&path).await.status,
-            StatusCode::FORBIDDEN,
-            "{path}"
-        );
-        assert_eq!(
-            stefan.get(&path).await.status,
-            StatusCode::NOT_FOUND,
-            "{path}"
-        );
-    }
-    let csrf = stefan.get("/home").await.hidden("_csrf");
-    let r = stefan
-        .post(
-            &format!("/staff/users/{stefan_id}/profile"),
-            &[("_csrf", &csrf), ("profile", "")],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-
-    // Petra works for München only now: the Hamburg organization's
-    // profile is the 404 of a missing one, for reading and every change.
-    assert_eq!(
-        petra
-            .get(&format!("/staff/profiles/{foreign}"))
-            .await
-            .status,
-        StatusCode::OK
-    );
-    t.db.execute(
-        Sql::new(
-            "DELETE FROM staff_user_tenants WHERE tenant_id = \
-             (SELECT id FROM tenants WHERE tenant_key = 'hamburg') AND staff_user_id = \
-             (SELECT id FROM staff_users WHERE email = $1)",
-        )
-        .arg(demo_login("portal administrator").email),
-    )
-    .await
-    .unwrap();
-    let csrf = petra.get("/staff/profiles").await.hidden("_csrf");
-    let missing = petra.get("/staff/profiles/99999999").await;
-    assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    let page = format!("/staff/profiles/{foreign}");
-    assert_eq!(petra.get(&page).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(
-        petra.get(&format!("{page}/preview")).await.status,
-        StatusCode::NOT_FOUND
-    );
-    for action in ["", "/copy", "/delete"] {
-        let r = petra
-            .post(
-                &format!("{page}{action}"),
-                &[("_csrf", &csrf), ("name", "x"), ("updated_at", "1")],
-            )
-            .await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND, "{action}");
-    }
-    assert!(
-        !petra
-            .get("/staff/profiles")
-            .await
-            .body
-            .contains("Fremdes Profil")
-    );
-    assert_eq!(stored(t, foreign).await.0, "Fremdes Profil");
-}
-
-/// Keys a stored profile carries that this version does not know (a newer
-/// version's, a removed feature's) grant and hide nothing and break nothing.
-async fn unknown_keys(t: &TestApp) {
-    let stefan = demo_login("stefan");
-    t.db.execute(
-        Sql::new(
-            "UPDATE permission_profiles SET menu_areas = '[\"contracts\",\"teleport\"]', \
-             functions = '[\"fly\"]', hidden_fields = '[\"contract.colour\",\"contract.premium\"]' \
-             WHERE id = (SELECT permission_profile_id FROM portal_users WHERE email = $1)",
-        )
-        .arg(stefan.email),
-    )
-    .await
-    .unwrap();
-    let id = profile_of(t, stefan.email).await.unwrap();
-    let mut c = signed_in(t, "stefan").await;
-    let contracts = c.get("/contracts").await;
-    assert_eq!(contracts.status, StatusCode::OK);
-    let premium = kp_web::i18n::text(kp_domain::Language::De, "col-premium");
-    assert!(!contracts.body.contains(&premium), "the known key applies");
-    assert_eq!(c.get("/claims").await.status, StatusCode::FORBIDDEN);
-    let mut petra = signed_in(t, "portal administrator").await;
-    let page = petra.get(&format!("/staff/profiles/{id}")).await;
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(!page.body.contains("teleport"));
+    crate::profiles_access::access(t, petra, id, foreign, stefan_id).await;
 }
 
 #[tokio::test]
@@ -436,18 +333,4 @@ async fn administrators_manage_assign_and_preview_profiles_on_postgres() {
         return;
     };
     flows(&t).await;
-}
-
-#[tokio::test]
-async fn unknown_keys_in_a_stored_profile_are_ignored() {
-    let t = spawn_app().await;
-    unknown_keys(&t).await;
-}
-
-#[tokio::test]
-async fn unknown_keys_in_a_stored_profile_are_ignored_on_postgres() {
-    let Some((t, _pg)) = spawn_app_on_postgres().await else {
-        return;
-    };
-    unknown_keys(&t).await;
 }

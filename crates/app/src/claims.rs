@@ -1,14 +1,11 @@
 //! One claim as a principal may see it (FEATURES A5).
 
+use kp_domain::fields;
 use kp_domain::{ClaimId, Principal, RecordRef};
 pub use kp_storage::claims::{ClaimDetail, StatusChange};
 
 use crate::attached::{self, AttachedDocument, BrokerContact};
 use crate::{App, AppError};
-
-/// Field keys a permission profile can hide on the claim page.
-pub const FIELD_RESERVE: &str = "claim.reserve";
-pub const FIELD_PAID: &str = "claim.paid";
 
 #[derive(Debug, Clone)]
 pub struct ClaimPage {
@@ -25,10 +22,10 @@ pub async fn detail(app: &App, principal: &Principal, id: ClaimId) -> Result<Cla
         .await?
         .ok_or(AppError::NotFound)?;
     // Hidden amounts do not leave this layer, whatever a template does.
-    if !principal.permissions.shows_field(FIELD_RESERVE) {
+    if !principal.permissions.shows_field(fields::CLAIM_RESERVE) {
         claim.reserve_minor = 0;
     }
-    if !principal.permissions.shows_field(FIELD_PAID) {
+    if !principal.permissions.shows_field(fields::CLAIM_PAID) {
         claim.paid_minor = 0;
     }
     let record = RecordRef::Claim(id);

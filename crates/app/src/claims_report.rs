@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Utc};
 use kp_documents::{PdfSpec, Section, Table, TableColumn};
+use kp_domain::fields;
 use kp_domain::{Function, MenuArea, Principal};
 use kp_storage::lists::{self as storage_lists, Page};
 
@@ -146,10 +147,10 @@ const COLUMNS: &[Column] = &[
     ("col-status", None, false, |r, w| {
         w.text(&format!("claim-status-{}", r.status))
     }),
-    ("col-reserve", Some("claim.reserve"), true, |r, w| {
+    ("col-reserve", Some(fields::CLAIM_RESERVE), true, |r, w| {
         w.money(r.reserve_minor, &r.currency)
     }),
-    ("col-paid", Some("claim.paid"), true, |r, w| {
+    ("col-paid", Some(fields::CLAIM_PAID), true, |r, w| {
         w.money(r.paid_minor, &r.currency)
     }),
 ];

@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 use kp_documents::{PdfSpec, Section, Table, TableColumn};
+use kp_domain::fields;
 use kp_domain::{ContractId, Function, MenuArea, Principal, TenantId};
 
 use crate::contacts::{self, Contact};
@@ -156,7 +157,7 @@ impl Sheet<'_> {
                 w.text(&format!("lob-{}", k.line_of_business)),
             ),
         ];
-        if (self.shows)("contract.insurer") {
+        if (self.shows)(fields::CONTRACT_INSURER) {
             let insurer = k.insurer_name.clone().unwrap_or_else(|| "–".to_owned());
             rows.push((w.text("col-insurer"), insurer));
         }
@@ -178,13 +179,13 @@ impl Sheet<'_> {
         ));
         if let Some(sum) = k
             .sum_insured_minor
-            .filter(|_| (self.shows)("contract.sum_insured"))
+            .filter(|_| (self.shows)(fields::CONTRACT_SUM_INSURED))
         {
             rows.push((w.text("field-sum-insured"), money(sum)));
         }
         if let Some(deductible) = k
             .deductible_minor
-            .filter(|_| (self.shows)("contract.deductible"))
+            .filter(|_| (self.shows)(fields::CONTRACT_DEDUCTIBLE))
         {
             rows.push((w.text("field-deductible"), money(deductible)));
         }
@@ -214,7 +215,7 @@ impl Sheet<'_> {
 
     /// The premium changes, when the profile shows the premium at all.
     fn history_section(&self) -> Option<Section> {
-        if !(self.shows)("contract.premium") {
+        if !(self.shows)(fields::CONTRACT_PREMIUM) {
             return None;
         }
         let w = self.words;
@@ -254,7 +255,7 @@ impl Sheet<'_> {
         if !k.main_due_date.is_empty() {
             section = section.row(w.text("field-main-due-date"), k.main_due_date.clone());
         }
-        if (self.shows)("contract.premium") {
+        if (self.shows)(fields::CONTRACT_PREMIUM) {
             section = section
                 .row(
                     w.text("field-premium-net"),

@@ -1,5 +1,6 @@
 //! One contract a principal may see (the list is in [`crate::lists`]).
 
+use kp_domain::fields;
 use kp_domain::{ContractId, MenuArea, Principal, RecordRef};
 use kp_storage::contract_parts;
 pub use kp_storage::contract_parts::{CoInsured, FinanceItemRow};
@@ -42,7 +43,7 @@ pub async fn detail(
     } else {
         Vec::new()
     };
-    let premium_history = if principal.permissions.shows_field("contract.premium") {
+    let premium_history = if principal.permissions.shows_field(fields::CONTRACT_PREMIUM) {
         kp_storage::premium_history::of_contract(&app.db, scope, id).await?
     } else {
         Vec::new()

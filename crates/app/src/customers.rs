@@ -1,14 +1,12 @@
 //! One customer as a principal may see them (FEATURES A3): master data,
 //! contracts, customer-level documents and the broker's contacts.
 
+use kp_domain::fields;
 use kp_domain::{CustomerId, MenuArea, Principal, RecordRef};
 pub use kp_storage::customers::{CustomerContract, CustomerDetail};
 
 use crate::attached::{self, AttachedDocument, BrokerContact};
 use crate::{App, AppError};
-
-/// Field key a permission profile can hide on the customer page.
-pub const FIELD_BANK: &str = "customer.bank";
 
 #[derive(Debug, Clone)]
 pub struct CustomerPage {
@@ -35,7 +33,7 @@ pub async fn detail(
     if !principal.permissions.shows_area(MenuArea::Contracts) {
         return Err(AppError::Forbidden);
     }
-    if !principal.permissions.shows_field(FIELD_BANK) {
+    if !principal.permissions.shows_field(fields::CUSTOMER_BANK) {
         customer.iban.clear();
         customer.bic.clear();
         customer.account_holder.clear();

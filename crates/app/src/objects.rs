@@ -1,14 +1,12 @@
 //! One insured object as a principal may see it (FEATURES A3).
 
+use kp_domain::fields;
 use kp_domain::{ObjectId, Principal, RecordRef};
 pub use kp_storage::contracts::ClaimRow;
 pub use kp_storage::objects::ObjectDetail;
 
 use crate::attached::{self, AttachedDocument};
 use crate::{App, AppError};
-
-/// Field key a permission profile can hide on the object page.
-pub const FIELD_VALUE: &str = "object.value";
 
 #[derive(Debug, Clone)]
 pub struct ObjectPage {
@@ -27,7 +25,7 @@ pub async fn detail(
     let (mut object, claims) = kp_storage::objects::detail(&app.db, &principal.scope, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !principal.permissions.shows_field(FIELD_VALUE) {
+    if !principal.permissions.shows_field(fields::OBJECT_VALUE) {
         object.value_minor = None;
     }
     Ok(ObjectPage {

@@ -344,6 +344,7 @@ code_enum!(
         IssueCertificate = "issue_certificate",
         DownloadReports = "download_reports",
         ExportData = "export_data",
+        ManageUsers = "manage_users",
     }
 );
 
@@ -357,6 +358,7 @@ impl Function {
             SendMessage => Some(MenuArea::Messages),
             IssueCertificate => Some(MenuArea::Certificates),
             ExportData => Some(MenuArea::Reports),
+            ManageUsers => Some(MenuArea::Administration),
             // Report downloads include the contract master sheet, offered
             // on the contract page: a profile without the reports menu may
             // still allow it (docs/architecture.md, decisions).

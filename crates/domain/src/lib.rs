@@ -10,6 +10,7 @@ pub mod api_scopes;
 pub mod codes;
 pub mod document_context;
 pub mod exchange;
+pub mod fields;
 pub mod ids;
 pub mod language;
 pub mod money;

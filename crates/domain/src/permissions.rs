@@ -65,6 +65,9 @@ impl Permissions {
             .collect()
     }
 
+    /// Whether a field of the catalogue ([`crate::fields`]) shows. Keys
+    /// the catalogue does not know are never asked, so an unknown key in a
+    /// stored profile hides nothing and grants nothing.
     pub fn shows_field(&self, field: &str) -> bool {
         !self.hidden_fields.iter().any(|f| f == field)
     }

@@ -7,8 +7,10 @@
 //! tenants see the entries *about* their tenants' users and records
 //! ([`visible`]): the portal user acting, viewed or targeted belongs to
 //! their scope, the staff user targeted works for one of their tenants, or
-//! the document or customer targeted is in their scope. Entries about no
-//! one (a failed sign-in with an unknown e-mail) are for the global view.
+//! the document or customer targeted is in their scope, or the permission
+//! profile targeted belongs to an organization with a customer in their
+//! scope. Entries about no one (a failed sign-in with an unknown e-mail,
+//! a broker-wide profile) are for the global view.
 
 use chrono::{DateTime, Utc};
 use kp_domain::{PortalUserId, Scope, StaffUserId, TenantId};
@@ -119,6 +121,7 @@ const COLUMNS: &str = "SELECT ae.id, ae.created_at, ae.action, \
        WHEN 'staff_user' THEN (SELECT s.name FROM staff_users s WHERE s.id = ae.target_id) \
        WHEN 'customer' THEN (SELECT c.display_name FROM customers c WHERE c.id = ae.target_id) \
        WHEN 'document' THEN (SELECT d.title FROM documents d WHERE d.id = ae.target_id) \
+       WHEN 'permission_profile' THEN (SELECT pp.name FROM permission_profiles pp WHERE pp.id = ae.target_id) \
        ELSE NULL END AS target_name, \
      ae.ip, ae.details";
 
@@ -153,6 +156,8 @@ fn visible(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>) {
         .bind_list(tenants.iter().copied())
         .push(")) OR (ae.target_kind = 'document' AND EXISTS (SELECT 1 FROM documents td WHERE td.id = ae.target_id AND td.tenant_id IN ")
         .bind_list(tenants.iter().copied())
+        .push(")) OR (ae.target_kind = 'permission_profile' AND EXISTS (SELECT 1 FROM permission_profiles tp JOIN customers tpc ON tpc.organization_id = tp.organization_id WHERE tp.id = ae.target_id AND ")
+        .customer("tpc.id")
         .push(")))");
 }
 

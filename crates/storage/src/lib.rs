@@ -44,6 +44,7 @@ pub mod passkeys;
 mod placeholders;
 pub mod premium_history;
 mod principal_row;
+pub mod profiles;
 pub mod registrations;
 pub mod request_throttle;
 mod savepoints;

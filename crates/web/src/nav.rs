@@ -120,6 +120,13 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         area: None,
+        label: "nav-profiles",
+        staff_label: "nav-profiles",
+        href: "/staff/profiles",
+        who: Who::StaffAdmin,
+    },
+    Entry {
+        area: None,
         label: "nav-audit",
         staff_label: "nav-audit",
         href: "/staff/audit",

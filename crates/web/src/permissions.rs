@@ -83,9 +83,17 @@ pub fn allows(state: &State, function: &str) -> Result<bool, Error> {
 }
 
 /// `field_shown("contract.premium")`: the one question templates ask
-/// before showing a field a profile may hide.
-pub fn field_shown(state: &State, field: &str) -> bool {
-    !listed(state, "hidden_fields", field)
+/// before showing a field a profile may hide. A key the field catalogue
+/// does not know is a template error, so a typo fails the template tests
+/// instead of showing the field to everyone.
+pub fn field_shown(state: &State, field: &str) -> Result<bool, Error> {
+    kp_domain::fields::find(field).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("{field:?} is not in the field catalogue"),
+        )
+    })?;
+    Ok(!listed(state, "hidden_fields", field))
 }
 
 #[cfg(test)]
@@ -151,10 +159,11 @@ mod tests {
         );
         assert_eq!(render("{{ allows('report_claim') }}").unwrap(), "False");
         assert_eq!(
-            render("{{ field_shown('contract.premium') }} {{ field_shown('contract.number') }}")
+            render("{{ field_shown('contract.premium') }} {{ field_shown('claim.paid') }}")
                 .unwrap(),
             "False True"
         );
+        assert!(render("{{ field_shown('contract.premum') }}").is_err());
         assert!(render("{{ shows('contratcs') }}").is_err(), "typos fail");
     }
 }

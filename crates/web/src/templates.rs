@@ -102,6 +102,11 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/account_email.html",
     "pages/account_email_confirm.html",
     "pages/error.html",
+    "partials/contract_facts.html",
+    "partials/user_profile.html",
+    "pages/staff_profiles.html",
+    "pages/staff_profile.html",
+    "pages/staff_profile_preview.html",
 ];
 
 pub struct Templates {

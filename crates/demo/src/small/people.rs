@@ -66,6 +66,19 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
         &[MenuArea::Finances, MenuArea::Documents, MenuArea::Messages],
         &[Function::SendMessage],
     );
+    // A broker-wide profile for the journeys' administrator to give out:
+    // the whole portal without claim reporting (FEATURES D2).
+    let no_claims = NewPermissionProfile {
+        organization_id: None,
+        name: "Ohne Schadenmeldung".into(),
+        functions: Function::ALL
+            .iter()
+            .filter(|f| **f != Function::ReportClaim)
+            .map(|f| f.as_str().to_owned())
+            .collect(),
+        ..profile("", MenuArea::ALL, &[])
+    };
+    permission_profiles::insert(&mut s.tx, &no_claims).await?;
     let full = permission_profiles::insert(&mut s.tx, &full).await?;
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
     let finance = permission_profiles::insert(&mut s.tx, &finance).await?;

@@ -67,6 +67,9 @@ pub struct ContractFilters {
     pub start: DateRange,
     /// Gross premium, minor units.
     pub premium: AmountRange,
+    /// The profile hides the insurer: the search leaves its name out, as
+    /// a match would reveal it.
+    pub insurer_hidden: bool,
 }
 
 pub type ContractQuery = ListQuery<ContractFilters, ContractSort>;
@@ -128,12 +131,16 @@ pub async fn list(
     super::search(
         &mut q,
         query.search.as_deref(),
-        &[
-            "k.policy_number",
-            "cu.display_name",
-            "COALESCE(i.name, '')",
-            "k.description",
-        ],
+        if f.insurer_hidden {
+            &["k.policy_number", "cu.display_name", "k.description"]
+        } else {
+            &[
+                "k.policy_number",
+                "cu.display_name",
+                "COALESCE(i.name, '')",
+                "k.description",
+            ]
+        },
     );
     super::order_and_page(&mut q, query, "k.id");
     q.push(

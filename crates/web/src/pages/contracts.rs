@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse};
 use kp_app::contracts;
 use kp_app::exchange_rates::{self, ConvertedAmount, ProfileCurrency};
 use kp_app::lists::{self, Choices, ContractFilters, ContractQuery, ContractRow, ContractSort};
+use kp_domain::fields;
 use kp_domain::{ContractId, ContractStatus, Function, LineOfBusiness, MenuArea};
 use serde::Serialize;
 
@@ -31,12 +32,12 @@ const BASE: &str = "/contracts";
 const COLUMNS: &[Column<ContractSort>] = &[
     Column::sorted("col-policy-number", ContractSort::PolicyNumber),
     Column::sorted("col-customer", ContractSort::Customer),
-    Column::sorted("col-insurer", ContractSort::Insurer).hidden_by("contract.insurer"),
+    Column::sorted("col-insurer", ContractSort::Insurer).hidden_by(fields::CONTRACT_INSURER),
     Column::sorted("col-line", ContractSort::Line),
     Column::sorted("col-status", ContractSort::Status),
     Column::sorted("col-start", ContractSort::Start),
     Column::sorted("col-premium", ContractSort::Premium)
-        .hidden_by("contract.premium")
+        .hidden_by(fields::CONTRACT_PREMIUM)
         .numeric(),
     Column::back_office(),
     Column::tenant(),
@@ -45,7 +46,7 @@ const COLUMNS: &[Column<ContractSort>] = &[
 const CSV: &[CsvColumn<ContractRow>] = &[
     CsvColumn::new("col-policy-number", |r, _| r.policy_number.clone()),
     CsvColumn::new("col-customer", |r, _| r.customer_name.clone()),
-    CsvColumn::hidden("col-insurer", "contract.insurer", |r, _| {
+    CsvColumn::hidden("col-insurer", fields::CONTRACT_INSURER, |r, _| {
         r.insurer_name.clone().unwrap_or_default()
     }),
     CsvColumn::new("col-line", |r, l| {
@@ -65,10 +66,10 @@ const CSV: &[CsvColumn<ContractRow>] = &[
     CsvColumn::new("field-payment-frequency", |r, l| {
         crate::i18n::text(l, &format!("payment-frequency-{}", r.payment_frequency))
     }),
-    CsvColumn::hidden("col-premium", "contract.premium", |r, l| {
+    CsvColumn::hidden("col-premium", fields::CONTRACT_PREMIUM, |r, l| {
         format::plain_amount(l, r.premium_gross_minor)
     }),
-    CsvColumn::hidden("col-currency", "contract.premium", |r, _| {
+    CsvColumn::hidden("col-currency", fields::CONTRACT_PREMIUM, |r, _| {
         r.currency.clone()
     }),
     CsvColumn::back_office(|r, _| r.external_id.clone()),
@@ -83,18 +84,19 @@ fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ContractSort
     let filters = ContractFilters {
         status: state.code("status", ContractStatus::parse),
         line: state.code("line", LineOfBusiness::parse),
-        insurer: if shows("contract.insurer") {
+        insurer: if shows(fields::CONTRACT_INSURER) {
             state.id("insurer")
         } else {
             None
         },
         customer: state.id("customer").map(kp_domain::CustomerId),
         start: state.date_range("start_from", "start_to"),
-        premium: if shows("contract.premium") {
+        premium: if shows(fields::CONTRACT_PREMIUM) {
             state.amount_range("premium_from", "premium_to")
         } else {
             Default::default()
         },
+        insurer_hidden: !shows(fields::CONTRACT_INSURER),
     };
     without_hidden_sort(&mut state, COLUMNS, shows);
     let query = state.query(filters);
@@ -154,7 +156,7 @@ struct DetailView {
 
 /// The contract's amounts in the profile currency (B9), where shown.
 #[derive(Serialize, Default)]
-struct ContractConverted {
+pub(crate) struct ContractConverted {
     premium_net: Option<ConvertedAmount>,
     premium_gross: Option<ConvertedAmount>,
     sum_insured: Option<ConvertedAmount>,
@@ -163,7 +165,7 @@ struct ContractConverted {
     finance_items: Vec<Option<ConvertedAmount>>,
 }
 
-fn converted(
+pub(crate) fn converted(
     profile: Option<&ProfileCurrency>,
     principal: &kp_domain::Principal,
     page: &contracts::ContractPage,
@@ -176,25 +178,35 @@ fn converted(
     ContractConverted {
         premium_net: p.convert_field(
             principal,
-            "contract.premium",
+            fields::CONTRACT_PREMIUM,
             Some(k.premium_net_minor),
             cur,
         ),
         premium_gross: p.convert_field(
             principal,
-            "contract.premium",
+            fields::CONTRACT_PREMIUM,
             Some(k.premium_gross_minor),
             cur,
         ),
-        sum_insured: p.convert_field(principal, "contract.sum_insured", k.sum_insured_minor, cur),
-        deductible: p.convert_field(principal, "contract.deductible", k.deductible_minor, cur),
+        sum_insured: p.convert_field(
+            principal,
+            fields::CONTRACT_SUM_INSURED,
+            k.sum_insured_minor,
+            cur,
+        ),
+        deductible: p.convert_field(
+            principal,
+            fields::CONTRACT_DEDUCTIBLE,
+            k.deductible_minor,
+            cur,
+        ),
         finance_items: page
             .finance_items
             .iter()
             .map(|f| {
                 p.convert_field(
                     principal,
-                    "finance.amount",
+                    fields::FINANCE_AMOUNT,
                     Some(f.amount_minor),
                     &f.currency,
                 )

@@ -29,6 +29,7 @@ mod register_verify;
 pub mod registrations;
 pub mod search;
 pub mod settings;
+pub mod staff_profiles;
 pub mod staff_staff;
 pub mod staff_users;
 pub mod static_files;
@@ -73,6 +74,7 @@ pub fn routes() -> Routes {
         .merge(passkeys::routes())
         .merge(staff_users::routes())
         .merge(staff_staff::routes())
+        .merge(staff_profiles::routes())
         .merge(audit_log::routes())
 }
 

@@ -133,6 +133,7 @@ fn record_href(r: &AuditRow) -> Option<String> {
         "staff_user" => "/staff/staff-users",
         "customer" => "/customers",
         "document" => "/documents",
+        "permission_profile" => crate::pages::staff_profiles::PATH,
         _ => return None,
     };
     Some(format!("{base}/{id}"))

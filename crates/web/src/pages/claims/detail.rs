@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse};
 use kp_app::attached::{AttachedDocument, BrokerContact};
 use kp_app::claims::{self, ClaimDetail, StatusChange};
 use kp_app::exchange_rates::{self, ConvertedAmount};
+use kp_domain::fields;
 use kp_domain::{ClaimId, MenuArea};
 use serde::Serialize;
 
@@ -38,8 +39,8 @@ pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
             .as_ref()
             .and_then(|p| p.convert_field(principal, field, Some(minor), &page.claim.currency))
     };
-    let reserve_converted = convert("claim.reserve", page.claim.reserve_minor);
-    let paid_converted = convert("claim.paid", page.claim.paid_minor);
+    let reserve_converted = convert(fields::CLAIM_RESERVE, page.claim.reserve_minor);
+    let paid_converted = convert(fields::CLAIM_PAID, page.claim.paid_minor);
     let view = View {
         claim: page.claim,
         history: page.history,

@@ -5,6 +5,7 @@ use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
 use kp_app::claim_wizard::{self, DraftListRow, ReportRow};
 use kp_app::lists::{self, Choices, ClaimFilters, ClaimListRow, ClaimQuery, ClaimSort};
+use kp_domain::fields;
 use kp_domain::{ClaimStatus, CustomerId, Function, LineOfBusiness, MenuArea};
 use serde::Serialize;
 
@@ -26,10 +27,10 @@ pub(super) const COLUMNS: &[Column<ClaimSort>] = &[
     Column::sorted("col-claim-type", ClaimSort::Type),
     Column::sorted("col-status", ClaimSort::Status),
     Column::sorted("col-reserve", ClaimSort::Reserve)
-        .hidden_by("claim.reserve")
+        .hidden_by(fields::CLAIM_RESERVE)
         .numeric(),
     Column::sorted("col-paid", ClaimSort::Paid)
-        .hidden_by("claim.paid")
+        .hidden_by(fields::CLAIM_PAID)
         .numeric(),
     Column::back_office(),
     Column::tenant(),
@@ -52,10 +53,10 @@ const CSV: &[CsvColumn<ClaimListRow>] = &[
     CsvColumn::new("col-status", |r, l| {
         text(l, &format!("claim-status-{}", r.status))
     }),
-    CsvColumn::hidden("col-reserve", "claim.reserve", |r, l| {
+    CsvColumn::hidden("col-reserve", fields::CLAIM_RESERVE, |r, l| {
         format::plain_amount(l, r.reserve_minor)
     }),
-    CsvColumn::hidden("col-paid", "claim.paid", |r, l| {
+    CsvColumn::hidden("col-paid", fields::CLAIM_PAID, |r, l| {
         format::plain_amount(l, r.paid_minor)
     }),
     CsvColumn::new("col-currency", |r, _| r.currency.clone()),
@@ -77,7 +78,7 @@ pub(super) fn read(
         line: state.code("line", LineOfBusiness::parse),
         customer: state.id("customer").map(CustomerId),
         date_of_loss: state.date_range("date_from", "date_to"),
-        paid: if shows("claim.paid") {
+        paid: if shows(fields::CLAIM_PAID) {
             state.amount_range("paid_from", "paid_to")
         } else {
             Default::default()

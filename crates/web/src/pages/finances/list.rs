@@ -6,6 +6,7 @@ use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
 use kp_app::exchange_rates::{self, ConvertedAmount, ProfileCurrency};
 use kp_app::lists::{self, Choices, FinanceFilters, FinanceQuery, FinanceRow, FinanceSort};
+use kp_domain::fields;
 use kp_domain::{CustomerId, FinanceKind, Function, MenuArea};
 use serde::Serialize;
 
@@ -27,7 +28,7 @@ const COLUMNS: &[Column<FinanceSort>] = &[
     Column::sorted("col-issued", FinanceSort::Issued),
     Column::sorted("col-due", FinanceSort::Due),
     Column::sorted("col-amount", FinanceSort::Amount)
-        .hidden_by("finance.amount")
+        .hidden_by(fields::FINANCE_AMOUNT)
         .numeric(),
     Column::sorted("col-payment-state", FinanceSort::Paid),
     Column::back_office(),
@@ -60,10 +61,10 @@ const CSV: &[CsvColumn<FinanceLine>] = &[
     CsvColumn::new("col-due", |r, l| {
         format::date(l, &r.row.due_date.to_string())
     }),
-    CsvColumn::hidden("col-amount", "finance.amount", |r, l| {
+    CsvColumn::hidden("col-amount", fields::FINANCE_AMOUNT, |r, l| {
         format::plain_amount(l, r.row.amount_minor)
     }),
-    CsvColumn::hidden("col-currency", "finance.amount", |r, _| {
+    CsvColumn::hidden("col-currency", fields::FINANCE_AMOUNT, |r, _| {
         r.row.currency.clone()
     }),
     CsvColumn::new("col-payment-state", |r, l| state_label(&r.row, l)),
@@ -117,7 +118,7 @@ fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<FinanceSort>
         paid: state.code("state", parse_state),
         customer: state.id("customer").map(CustomerId),
         due: state.date_range("due_from", "due_to"),
-        amount: if shows("finance.amount") {
+        amount: if shows(fields::FINANCE_AMOUNT) {
             state.amount_range("amount_from", "amount_to")
         } else {
             Default::default()
@@ -147,7 +148,7 @@ fn lines(
             converted: profile.and_then(|p| {
                 p.convert_field(
                     principal,
-                    "finance.amount",
+                    fields::FINANCE_AMOUNT,
                     Some(row.amount_minor),
                     &row.currency,
                 )
@@ -159,7 +160,7 @@ fn lines(
 
 /// The two columns a user with a profile currency gets in addition.
 const CONVERTED_CSV: &[CsvColumn<FinanceLine>] = &[
-    CsvColumn::hidden("col-converted-amount", "finance.amount", |r, l| {
+    CsvColumn::hidden("col-converted-amount", fields::FINANCE_AMOUNT, |r, l| {
         // A missing rate is said in words, never left as a number.
         r.converted
             .as_ref()
@@ -176,7 +177,7 @@ const CONVERTED_CSV: &[CsvColumn<FinanceLine>] = &[
             })
             .unwrap_or_default()
     }),
-    CsvColumn::hidden("col-rate-date", "finance.amount", |r, l| {
+    CsvColumn::hidden("col-rate-date", fields::FINANCE_AMOUNT, |r, l| {
         r.converted
             .as_ref()
             .and_then(|c| c.rate_date)

@@ -65,6 +65,8 @@ struct View {
     notice: Option<&'static str>,
     /// A refusal or a stale form (translation key).
     problem: Option<&'static str>,
+    /// The profiles an administrator may give the user.
+    profiles: Option<Vec<super::profile::Choice>>,
 }
 
 /// The messages `?done=` may name; anything else shows none.
@@ -74,6 +76,7 @@ const DONE: &[(&str, &str)] = &[
     ("resend", "users-done-resend"),
     ("end-sessions", "users-done-end-sessions"),
     ("invited", "users-done-invited"),
+    ("profile", "profiles-done-assigned"),
 ];
 
 #[derive(Deserialize)]
@@ -94,7 +97,7 @@ pub(super) async fn page(
     render(&ctx, &id, notice, None).await
 }
 
-async fn render(
+pub(super) async fn render(
     ctx: &PageCtx,
     id: &str,
     notice: Option<&'static str>,
@@ -103,6 +106,7 @@ async fn render(
     let principal = require_staff(ctx)?;
     let id = parse_id(id).ok_or(WebError::NotFound)?;
     let page = user_admin::get(&ctx.state.app, principal, id).await?;
+    let profiles = super::profile::choices(ctx, principal, id).await?;
     let lang = ctx.language;
     let u = page.user;
     let view = View {
@@ -146,6 +150,7 @@ async fn render(
         email: u.email,
         notice,
         problem,
+        profiles,
     };
     let html = ctx.render("pages/staff_user.html", "users-detail-title", view)?;
     let status = if problem.is_some() {

@@ -6,6 +6,7 @@
 
 mod detail;
 mod list;
+mod profile;
 
 use kp_domain::Principal;
 
@@ -22,6 +23,7 @@ pub fn routes() -> Routes {
         .post("/staff/users/{id}/reactivate", detail::reactivate)
         .post("/staff/users/{id}/resend", detail::resend)
         .post("/staff/users/{id}/end-sessions", detail::end_sessions)
+        .post("/staff/users/{id}/profile", profile::assign)
 }
 
 /// A staff member acting as themselves; anyone else is answered as if the

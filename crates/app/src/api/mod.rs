@@ -12,6 +12,7 @@ pub mod bulk;
 pub mod claims;
 pub mod contracts;
 pub mod customers;
+pub mod document_meta;
 pub mod document_upload;
 pub mod documents;
 pub mod events;

@@ -9,6 +9,7 @@
 
 pub mod auth;
 pub mod bulk;
+mod bulk_apply;
 pub mod claims;
 pub mod contracts;
 pub mod customers;

@@ -7,6 +7,7 @@ mod account;
 mod account_passwords;
 mod api_auth;
 mod api_bulk;
+mod api_bulk_batches;
 mod api_document_meta;
 mod api_documents;
 mod api_events;

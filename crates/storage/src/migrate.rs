@@ -128,6 +128,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 18,
+        name: "event_fan_out",
+        script: "",
+        sqlite: include_str!("../migrations/0018_event_fan_out_sqlite.sql"),
+        postgres: include_str!("../migrations/0018_event_fan_out_postgres.sql"),
+    },
 ];
 
 impl Migration {

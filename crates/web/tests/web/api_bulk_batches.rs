@@ -9,7 +9,7 @@ use crate::api_bulk::{bulk, line};
 use crate::api_support::*;
 use crate::harness::TestApp;
 
-fn result_of<'a>(results: &'a [Value], n: u64) -> &'a Value {
+fn result_of(results: &[Value], n: u64) -> &Value {
     results
         .iter()
         .find(|r| r["line"] == n)

@@ -125,9 +125,10 @@ pub struct Policy {
     /// Staff administrators must have a second factor whatever the
     /// broker's two-factor setting says (the demo turns this off).
     pub admins_need_two_factor: bool,
-    /// Webhook endpoints may use plain `http` to this machine
-    /// (`localhost`, `127.0.0.1`, `[::1]`); otherwise only `https`.
-    pub webhooks_allow_http_localhost: bool,
+    /// Webhook endpoints may use plain `http` and loopback, private and
+    /// other non-public addresses (tests, demo); otherwise only `https` to
+    /// public addresses, checked at registration and at every delivery.
+    pub webhooks_allow_private_targets: bool,
 }
 
 impl Default for Policy {
@@ -151,7 +152,7 @@ impl Default for Policy {
             invitation_link_days: 7,
             password_reset_link_minutes: 60,
             admins_need_two_factor: true,
-            webhooks_allow_http_localhost: false,
+            webhooks_allow_private_targets: false,
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn assemble(db: Db, settings: &Settings) -> Result<App> {
         .file
         .security
         .policy(settings.file.cache.home_counts_secs)?;
-    policy.webhooks_allow_http_localhost = settings.file.webhooks.allow_http_localhost;
+    policy.webhooks_allow_private_targets = settings.file.webhooks.allow_private_targets;
     let app = App::new(db, blobs(settings), Arc::new(SystemClock), policy);
     Ok(match settings.file.security.encryption_key()? {
         Some(key) => app.with_encryption_key(key),

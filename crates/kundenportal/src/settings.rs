@@ -90,8 +90,11 @@ impl Default for ApiSettings {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct WebhookSettings {
-    /// Endpoints may use plain http to this machine (tests, local relays).
-    pub allow_http_localhost: bool,
+    /// Endpoints may use plain http and private, loopback or other
+    /// non-public addresses (tests, the demo, local relays). The old name
+    /// `allow_http_localhost` still reads, so existing files keep working.
+    #[serde(alias = "allow_http_localhost")]
+    pub allow_private_targets: bool,
     /// Limit for one request: connecting, TLS, sending, the answer's head.
     pub timeout_secs: u64,
 }
@@ -99,7 +102,7 @@ pub struct WebhookSettings {
 impl Default for WebhookSettings {
     fn default() -> Self {
         WebhookSettings {
-            allow_http_localhost: false,
+            allow_private_targets: false,
             timeout_secs: 10,
         }
     }

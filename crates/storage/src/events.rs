@@ -56,7 +56,8 @@ pub struct ResourceLink<'a> {
 
 /// Appends an event in the caller's transaction, so it exists exactly
 /// when the change does, together with its webhook deliveries (one per
-/// active endpoint of the tenant taking its type). Use cases of the portal
+/// active endpoint of the tenant taking its type, made by the database's
+/// trigger `events_webhook_fan_out`). Use cases of the portal
 /// (claims, uploads, consent) call this too.
 pub async fn append(
     tx: &mut Tx,
@@ -86,9 +87,9 @@ pub async fn append(
             .arg(at),
         )
         .await?;
-    // The webhook deliveries of the event, in the same transaction: an
+    // Its webhook deliveries are made by the trigger
+    // `events_webhook_fan_out` (migration 0018) in this same statement: an
     // event that commits is never without them (docs/api.md, "Webhooks").
-    crate::webhook_deliveries::fan_out(tx, tenant, id, event_type, at).await?;
     Ok(id)
 }
 

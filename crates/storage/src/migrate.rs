@@ -129,6 +129,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 18,
+        name: "event_fan_out",
+        script: "",
+        sqlite: include_str!("../migrations/0018_event_fan_out_sqlite.sql"),
+        postgres: include_str!("../migrations/0018_event_fan_out_postgres.sql"),
+    },
+    Migration {
         version: 22,
         name: "claim_wizard",
         script: include_str!("../migrations/0022_claim_wizard.sql"),

@@ -1,10 +1,9 @@
 //! Webhook deliveries: one row per (endpoint, event) to send, written by
-//! [`fan_out`] inside the event's own transaction (see
-//! [`crate::events::append`]), claimed by the delivery worker with a
+//! the trigger `events_webhook_fan_out` (migration 0018) in the statement
+//! that inserts the event (see [`crate::events::append`]), claimed by the delivery worker with a
 //! lease, and shown to administrators as the endpoint's delivery log.
 
 use chrono::{DateTime, Duration, Utc};
-use kp_domain::TenantId;
 
 use crate::Result;
 use crate::args::Sql;
@@ -13,33 +12,6 @@ use crate::db::{Db, Tx};
 /// How long a claimed delivery belongs to the worker that claimed it;
 /// after that another worker may take it (the first one died).
 pub const LEASE: Duration = Duration::minutes(2);
-
-/// Makes a pending delivery of event `event` for every active endpoint of
-/// the tenant that takes `event_type`. Runs in the caller's transaction,
-/// so the deliveries exist exactly when the event does.
-pub async fn fan_out(
-    tx: &mut Tx,
-    tenant: TenantId,
-    event: i64,
-    event_type: &str,
-    at: DateTime<Utc>,
-) -> Result<u64> {
-    tx.execute(
-        Sql::new(
-            "INSERT INTO webhook_deliveries (endpoint_id, event_id, status, attempts, \
-             next_attempt_at, created_at, updated_at) \
-             SELECT w.id, $2, 'pending', 0, $4, $4, $4 FROM webhook_endpoints w \
-             WHERE w.tenant_id = $1 AND w.active = TRUE AND (w.all_events = TRUE OR EXISTS \
-             (SELECT 1 FROM webhook_endpoint_events t WHERE t.endpoint_id = w.id \
-             AND t.event_type = $3))",
-        )
-        .arg(tenant)
-        .arg(event)
-        .arg(event_type)
-        .arg(at),
-    )
-    .await
-}
 
 /// A claimed delivery with what the request is made of.
 #[derive(Debug, Clone, sqlx::FromRow)]

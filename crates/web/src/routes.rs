@@ -7,7 +7,7 @@
 
 use axum::Router;
 use axum::handler::Handler;
-use axum::routing::{delete, get, post, put};
+use axum::routing::{delete, get, patch, post, put};
 
 use crate::state::AppState;
 
@@ -74,6 +74,19 @@ impl Routes {
         self.router = self.router.route(path, put(handler));
         self.table.push(RouteInfo {
             method: "PUT",
+            path,
+        });
+        self
+    }
+
+    pub fn patch<H, T>(mut self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, patch(handler));
+        self.table.push(RouteInfo {
+            method: "PATCH",
             path,
         });
         self

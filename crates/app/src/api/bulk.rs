@@ -1,14 +1,14 @@
 //! `POST /api/v1/bulk`: NDJSON lines of mixed resources, applied in
-//! batches, each batch in one transaction with a savepoint per line, so a
-//! bad line is undone alone. A line whose reference is missing is kept
+//! batches, each batch in one transaction; a batch with a bad line is
+//! applied again with a savepoint per line, so a bad line is undone alone. A line whose reference is missing is kept
 //! and retried after each later batch and at the end, so a record may be
 //! defined further down in the same body. Every line gets one result.
 
 use chrono::{DateTime, Utc};
-use kp_domain::TenantId;
 use kp_storage::Tx;
 use serde::{Deserialize, Serialize};
 
+use super::bulk_apply::{apply_one, in_data};
 use super::validate::{parse_json, parse_value};
 use super::{
     ApiError, Caller, Outcome, claims, contracts, customers, finance, objects, organizations,
@@ -49,7 +49,7 @@ pub enum Op {
 
 /// A line read and checked for shape, waiting to be applied.
 #[derive(Debug, Clone)]
-enum Change {
+pub(super) enum Change {
     Customer(customers::CustomerData),
     Contract(contracts::ContractData),
     Object(objects::ObjectData),
@@ -62,11 +62,11 @@ enum Change {
 }
 
 #[derive(Debug, Clone)]
-struct Item {
-    line: u64,
-    kind: String,
-    external_id: String,
-    change: Change,
+pub(super) struct Item {
+    pub(super) line: u64,
+    pub(super) kind: String,
+    pub(super) external_id: String,
+    pub(super) change: Change,
     size: usize,
 }
 
@@ -93,6 +93,16 @@ pub struct LineError {
 }
 
 impl LineResult {
+    fn done(item: &Item, outcome: Outcome) -> LineResult {
+        LineResult {
+            line: item.line,
+            kind: item.kind.clone(),
+            external_id: item.external_id.clone(),
+            result: outcome.as_str(),
+            error: None,
+        }
+    }
+
     fn error(line: u64, kind: &str, ext: &str, err: &ApiError) -> LineResult {
         let (status, field, reason) = match err {
             ApiError::Invalid(p) => {
@@ -251,7 +261,10 @@ impl Bulk {
         })
     }
 
-    /// Applies items in one transaction, a savepoint around each. With
+    /// Applies items in one transaction. First all at once under one
+    /// savepoint (a savepoint per line costs two statements each); should
+    /// any line fail, that is undone and the items are applied again with
+    /// a savepoint around each, so a bad line is undone alone. With
     /// `may_defer`, a line with a missing reference waits for a later
     /// round instead of failing.
     async fn apply(
@@ -260,24 +273,59 @@ impl Bulk {
         items: Vec<Item>,
         may_defer: bool,
     ) -> Result<Vec<LineResult>, ApiError> {
-        let mut results = Vec::with_capacity(items.len());
         if items.is_empty() {
-            return Ok(results);
+            return Ok(Vec::new());
         }
         let now = app.clock.now();
         let mut tx = app.db.begin().await?;
+        let results = match self.apply_all(&mut tx, &items, now).await? {
+            Some(results) => results,
+            None => self.apply_each(&mut tx, items, may_defer, now).await?,
+        };
+        tx.commit().await?;
+        Ok(results)
+    }
+
+    /// Every item under one savepoint: their results, or `None` (and
+    /// nothing written) when one failed.
+    async fn apply_all(
+        &self,
+        tx: &mut Tx,
+        items: &[Item],
+        now: DateTime<Utc>,
+    ) -> Result<Option<Vec<LineResult>>, ApiError> {
+        tx.savepoint("bulk_batch").await?;
+        let mut results = Vec::with_capacity(items.len());
+        for item in items {
+            match apply_one(tx, &self.caller, item, now).await {
+                Ok(outcome) => results.push(LineResult::done(item, outcome)),
+                Err(_) => {
+                    tx.rollback_to("bulk_batch").await?;
+                    tx.release("bulk_batch").await?;
+                    return Ok(None);
+                }
+            }
+        }
+        tx.release("bulk_batch").await?;
+        Ok(Some(results))
+    }
+
+    /// Every item under its own savepoint, after [`Self::apply_all`] found
+    /// a bad line: each bad line is undone alone and answered (or waits).
+    async fn apply_each(
+        &mut self,
+        tx: &mut Tx,
+        items: Vec<Item>,
+        may_defer: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<LineResult>, ApiError> {
+        let mut results = Vec::with_capacity(items.len());
         for item in items {
             tx.savepoint("bulk_line").await?;
-            match apply_one(&mut tx, &self.caller, &item, now).await {
+            match apply_one(tx, &self.caller, &item, now).await {
                 Ok(outcome) => {
                     tx.release("bulk_line").await?;
-                    results.push(LineResult {
-                        line: item.line,
-                        kind: item.kind,
-                        external_id: item.external_id,
-                        result: outcome.as_str(),
-                        error: None,
-                    });
+                    results.push(LineResult::done(&item, outcome));
                 }
                 Err(err) => {
                     tx.rollback_to("bulk_line").await?;
@@ -300,59 +348,6 @@ impl Bulk {
                 }
             }
         }
-        tx.commit().await?;
         Ok(results)
-    }
-}
-
-/// Names the fields of a line's `data` as such (`data.customer`); the
-/// line's own `external_id` keeps its name.
-fn in_data(err: ApiError) -> ApiError {
-    let prefix = |mut f: super::FieldProblem| {
-        f.field = match f.field.as_str() {
-            "external_id" => f.field,
-            "" => "data".to_owned(),
-            other => format!("data.{other}"),
-        };
-        f
-    };
-    match err {
-        ApiError::Invalid(p) => ApiError::Invalid(p.into_iter().map(prefix).collect()),
-        ApiError::MissingReference(f) => ApiError::MissingReference(prefix(f)),
-        other => other,
-    }
-}
-
-async fn apply_one(
-    tx: &mut Tx,
-    caller: &Caller,
-    item: &Item,
-    at: DateTime<Utc>,
-) -> Result<Outcome, ApiError> {
-    let tenant: TenantId = caller.tenant;
-    let ext = item.external_id.as_str();
-    match (&item.change, item.kind.as_str()) {
-        (Change::Customer(d), _) => customers::upsert_in(tx, tenant, ext, d.clone(), at).await,
-        (Change::Contract(d), _) => contracts::upsert_in(tx, tenant, ext, d.clone(), at).await,
-        (Change::Object(d), _) => objects::upsert_in(tx, tenant, ext, d.clone(), at).await,
-        (Change::Claim(d), _) => claims::upsert_in(tx, tenant, ext, d.clone(), at).await,
-        (Change::Finance(d), _) => finance::upsert_in(tx, tenant, ext, d.clone(), at).await,
-        (Change::Staff(d), _) => staff::upsert_in(tx, caller, ext, d.clone(), at).await,
-        (Change::Organization(d), _) => {
-            organizations::upsert_in(tx, tenant, ext, d.clone(), at).await
-        }
-        (Change::Rate(d), _) => {
-            rates::upsert_in(tx, tenant, rates::bulk_key(ext)?, d.clone(), at).await
-        }
-        (Change::Delete, "customer") => customers::delete_in(tx, tenant, ext, at).await,
-        (Change::Delete, "contract") => contracts::delete_in(tx, tenant, ext, at).await,
-        (Change::Delete, "object") => objects::delete_in(tx, tenant, ext, at).await,
-        (Change::Delete, "claim") => claims::delete_in(tx, tenant, ext, at).await,
-        (Change::Delete, "staff") => staff::delete_in(tx, caller, ext, at).await,
-        (Change::Delete, "organization") => organizations::delete_in(tx, tenant, ext, at).await,
-        (Change::Delete, "exchange_rate") => {
-            rates::delete_in(tx, tenant, rates::bulk_key(ext)?, at).await
-        }
-        (Change::Delete, _) => finance::delete_in(tx, tenant, ext, at).await,
     }
 }

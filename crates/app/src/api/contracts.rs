@@ -161,7 +161,12 @@ pub async fn upsert_in(
 ) -> Result<Outcome, ApiError> {
     validate::external_id(ext)?;
     let data = data.check()?;
-    if let Some(stored) = store::get_in(tx, tenant, ext).await? {
+    // One look-up for a new record (the common case of a bulk load); the
+    // live row is read only when there is one to compare with.
+    let existing = store::existing(tx, tenant, ext).await?;
+    if existing.is_some_and(|e| !e.deleted)
+        && let Some(stored) = store::get_in(tx, tenant, ext).await?
+    {
         let co = store::co_insured_in(tx, stored.id).await?;
         if ContractData::from_row(stored, co).is_some_and(|d| d.data == data) {
             return Ok(Outcome::Unchanged);
@@ -204,7 +209,6 @@ pub async fn upsert_in(
         claims_handler_id: staff_ref(tx, tenant, "claims_handler", data.claims_handler.as_deref())
             .await?,
     };
-    let existing = store::existing(tx, tenant, ext).await?;
     let id = match existing {
         Some(e) => {
             store::update(tx, e.id, &values, at).await?;
@@ -212,7 +216,10 @@ pub async fn upsert_in(
         }
         None => store::insert(tx, tenant, ext, &values, at).await?,
     };
-    store::set_co_insured(tx, id, &co_insured).await?;
+    // A new contract has no co-insured rows to clear.
+    if existing.is_some() || !co_insured.is_empty() {
+        store::set_co_insured(tx, id, &co_insured).await?;
+    }
     let outcome = written(existing);
     RESOURCE.event(tx, tenant, ext, outcome, at).await?;
     Ok(outcome)

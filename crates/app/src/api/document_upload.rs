@@ -7,15 +7,13 @@
 //! the digest the client sent, is kept and recorded.
 
 use kp_documents::{BlobUpload, UploadOutcome};
-use kp_domain::{ClaimId, ContractId, CustomerId, DocumentType, FinanceItemId, ObjectId, TenantId};
-use kp_storage::Tx;
+use kp_domain::DocumentType;
 use kp_storage::api::documents::{self as store, DocumentValues};
-use kp_storage::api::refs;
-use kp_storage::write::documents::DocumentContext;
 use serde::{Deserialize, Serialize};
 
+use super::document_meta::{check_file_name, check_title, resolve};
 use super::documents::{ContextRef, RESOURCE, context_of};
-use super::upsert::{missing, written};
+use super::upsert::written;
 use super::validate::{self, Checker, parse_json};
 use super::{ApiError, Caller, Outcome, UpsertResult};
 use crate::{App, AppError};
@@ -24,6 +22,8 @@ use crate::{App, AppError};
 pub const META_HEADER: &str = "kundenportal-document";
 /// The header carrying the expected SHA-256 (64 hex digits).
 pub const SHA_HEADER: &str = "content-sha256";
+/// How problems name the context of an upload.
+const CONTEXT_FIELD: &str = "Kundenportal-Document.context";
 
 /// A document's metadata as the back office sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -111,27 +111,17 @@ pub async fn prepare(
         return Err(ApiError::field("external_id", "\"by-id\" is reserved"));
     }
     let mut c = Checker::default();
-    let name = meta.file_name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 255 {
-        c.fail(
-            "Kundenportal-Document.file_name",
-            "must be 1 to 255 characters",
-        );
-    } else if name
-        .chars()
-        .any(|ch| ch.is_control() || ch == '/' || ch == '\\')
-    {
-        c.fail(
-            "Kundenportal-Document.file_name",
-            "must not contain slashes or control characters",
-        );
-    }
-    meta.file_name = name;
-    meta.title = meta.title.trim().to_owned();
-    if meta.title.is_empty() {
-        meta.title = meta.file_name.clone();
-    }
-    c.text("Kundenportal-Document.title", &meta.title);
+    check_file_name(
+        &mut c,
+        "Kundenportal-Document.file_name",
+        &mut meta.file_name,
+    );
+    check_title(
+        &mut c,
+        "Kundenportal-Document.title",
+        &mut meta.title,
+        &meta.file_name,
+    );
     let media_type = media_type
         .unwrap_or("application/octet-stream")
         .trim()
@@ -146,7 +136,7 @@ pub async fn prepare(
     c.finish()?;
     // Only read: the transaction is rolled back when dropped.
     let mut tx = app.db.begin().await?;
-    resolve(&mut tx, caller.tenant, &meta.context).await?;
+    resolve(&mut tx, caller.tenant, CONTEXT_FIELD, &meta.context).await?;
     drop(tx);
     Ok(Prepared {
         ext: ext.to_owned(),
@@ -154,53 +144,6 @@ pub async fn prepare(
         media_type,
         expected,
     })
-}
-
-/// The context record's id in the tenant, or the missing reference named.
-async fn resolve(
-    tx: &mut Tx,
-    tenant: TenantId,
-    context: &ContextRef,
-) -> Result<DocumentContext, ApiError> {
-    let field = "Kundenportal-Document.context";
-    let (found, name, ext) = match context {
-        ContextRef::Customer(e) => (
-            refs::customer(tx, tenant, e)
-                .await?
-                .map(|id| DocumentContext::Customer(CustomerId(id))),
-            "customer",
-            e,
-        ),
-        ContextRef::Contract(e) => (
-            refs::contract(tx, tenant, e)
-                .await?
-                .map(|id| DocumentContext::Contract(ContractId(id))),
-            "contract",
-            e,
-        ),
-        ContextRef::Object(e) => (
-            refs::object(tx, tenant, e)
-                .await?
-                .map(|id| DocumentContext::Object(ObjectId(id))),
-            "object",
-            e,
-        ),
-        ContextRef::Claim(e) => (
-            refs::claim(tx, tenant, e)
-                .await?
-                .map(|id| DocumentContext::Claim(ClaimId(id))),
-            "claim",
-            e,
-        ),
-        ContextRef::FinanceItem(e) => (
-            refs::finance_item(tx, tenant, e)
-                .await?
-                .map(|id| DocumentContext::FinanceItem(FinanceItemId(id))),
-            "finance_item",
-            e,
-        ),
-    };
-    found.ok_or_else(|| missing(&format!("{field}.{name}"), ext))
 }
 
 /// A body being received, bounded by the limit (setting
@@ -262,7 +205,7 @@ pub async fn finish(
     let at = app.clock.now();
     let tenant = caller.tenant;
     let mut tx = app.db.begin().await?;
-    let context = resolve(&mut tx, tenant, &p.meta.context).await?;
+    let context = resolve(&mut tx, tenant, CONTEXT_FIELD, &p.meta.context).await?;
     let m = &p.meta;
     if let Some(stored) = store::get_in(&mut tx, tenant, &p.ext).await?
         && context_of(&stored) == m.context

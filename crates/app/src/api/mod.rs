@@ -9,9 +9,11 @@
 
 pub mod auth;
 pub mod bulk;
+mod bulk_apply;
 pub mod claims;
 pub mod contracts;
 pub mod customers;
+pub mod document_meta;
 pub mod document_upload;
 pub mod documents;
 pub mod events;

@@ -130,7 +130,11 @@ pub async fn upsert_in(
 ) -> Result<Outcome, ApiError> {
     validate::external_id(ext)?;
     let data = data.check()?;
-    if let Some(stored) = store::get_in(tx, tenant, ext).await?
+    // One look-up for a new record (the common case of a bulk load); the
+    // live row is read only when there is one to compare with.
+    let existing = store::existing(tx, tenant, ext).await?;
+    if existing.is_some_and(|e| !e.deleted)
+        && let Some(stored) = store::get_in(tx, tenant, ext).await?
         && ObjectData::from_row(stored).is_some_and(|d| d.data == data)
     {
         return Ok(Outcome::Unchanged);
@@ -155,7 +159,6 @@ pub async fn upsert_in(
         value_minor: data.value_minor,
         currency: &data.currency,
     };
-    let existing = store::existing(tx, tenant, ext).await?;
     match existing {
         Some(e) => store::update(tx, e.id, &values, at).await?,
         None => {

@@ -16,6 +16,7 @@ use serde_json::json;
 
 use super::endpoint_input::{check_types, check_url};
 use super::signing::new_secret;
+use super::targets;
 use crate::{App, AppError, FieldError};
 
 /// Deliveries the endpoint's page lists.
@@ -114,10 +115,21 @@ struct Checked {
     types: Option<Vec<String>>,
 }
 
-fn check(app: &App, input: &EndpointInput, errors: &mut Vec<FieldError>) -> Option<Checked> {
-    let url = check_url(&input.url, app.policy.webhooks_allow_http_localhost)
+async fn check(app: &App, input: &EndpointInput, errors: &mut Vec<FieldError>) -> Option<Checked> {
+    let allow_private = app.policy.webhooks_allow_private_targets;
+    let mut url = check_url(&input.url, allow_private)
         .map_err(|e| errors.push(e))
         .ok();
+    if let Some(checked) = url.as_deref().filter(|_| !allow_private)
+        && let Ok(parsed) = url::Url::parse(checked)
+        && targets::refused_at_registration(&parsed).await
+    {
+        errors.push(FieldError {
+            field: "url",
+            key: "webhook-targets-error-private",
+        });
+        url = None;
+    }
     let description = input.description.trim();
     if description.chars().count() > 200 {
         errors.push(FieldError {
@@ -162,7 +174,7 @@ pub async fn create(
             key: "webhooks-error-tenant",
         });
     }
-    let checked = check(app, input, &mut errors);
+    let checked = check(app, input, &mut errors).await;
     let (Some(tenant), Some(checked)) = (tenant, checked) else {
         return Err(AppError::Validation(errors));
     };
@@ -210,7 +222,7 @@ pub async fn update(
     let (actor, managed) = managed(principal)?;
     endpoint(app, principal, id).await?;
     let mut errors = Vec::new();
-    let Some(checked) = check(app, input, &mut errors) else {
+    let Some(checked) = check(app, input, &mut errors).await else {
         return Err(AppError::Validation(errors));
     };
     let now = app.clock.now();

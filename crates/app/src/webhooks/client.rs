@@ -3,7 +3,12 @@
 //! `webpki-roots`, a single deadline for connecting, the handshake and the
 //! answer, and no redirects (a 3xx is an answer like any other: not 2xx,
 //! so a failure). The answer's body is not read.
+//!
+//! Unless private targets are allowed, the host is resolved here, every
+//! address is checked ([`super::targets`]) and the connection goes to a
+//! checked address, never to a second resolution (DNS rebinding).
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -16,6 +21,8 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::rustls::{self, pki_types::ServerName};
+
+use super::targets;
 
 /// What came of one request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +74,18 @@ impl WebhookClient {
         })
     }
 
-    /// POSTs `body` as JSON to `url` with the extra `headers`.
-    pub async fn post(&self, url: &str, headers: &[(&str, String)], body: Vec<u8>) -> Outcome {
+    /// POSTs `body` as JSON to `url` with the extra `headers`; only to
+    /// `https` and public addresses unless `allow_private_targets`.
+    pub async fn post(
+        &self,
+        url: &str,
+        allow_private_targets: bool,
+        headers: &[(&str, String)],
+        body: Vec<u8>,
+    ) -> Outcome {
         let started = Instant::now();
-        let result = tokio::time::timeout(self.timeout, self.send(url, headers, body)).await;
+        let send = self.send(url, allow_private_targets, headers, body);
+        let result = tokio::time::timeout(self.timeout, send).await;
         let (status, error) = match result {
             Ok(Ok(status)) if (200..300).contains(&status) => (Some(status), String::new()),
             Ok(Ok(status)) => (Some(status), format!("HTTP status {status}")),
@@ -90,6 +105,7 @@ impl WebhookClient {
     async fn send(
         &self,
         url: &str,
+        allow_private_targets: bool,
         headers: &[(&str, String)],
         body: Vec<u8>,
     ) -> Result<u16, String> {
@@ -120,9 +136,16 @@ impl WebhookClient {
         let request = request
             .body(Full::new(Bytes::from(body)))
             .map_err(|e| format!("request: {e}"))?;
-        let tcp = TcpStream::connect((bare.as_str(), port))
-            .await
-            .map_err(|e| format!("connect: {e}"))?;
+        let addresses = targets::resolve(&bare, port).await?;
+        if !allow_private_targets && let Some(ip) = targets::first_refused(&addresses) {
+            return Err(format!(
+                "{bare} resolves to {ip}, not a public address: refused"
+            ));
+        }
+        if !allow_private_targets && parsed.scheme() != "https" {
+            return Err(format!("scheme {} refused: only https", parsed.scheme()));
+        }
+        let tcp = connect(&addresses).await?;
         let _ = tcp.set_nodelay(true);
         match parsed.scheme() {
             "https" => {
@@ -138,6 +161,18 @@ impl WebhookClient {
             other => Err(format!("scheme {other} not supported")),
         }
     }
+}
+
+/// A connection to the first of `addresses` that answers.
+async fn connect(addresses: &[SocketAddr]) -> Result<TcpStream, String> {
+    let mut last = String::from("no address");
+    for address in addresses {
+        match TcpStream::connect(address).await {
+            Ok(tcp) => return Ok(tcp),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(format!("connect: {last}"))
 }
 
 async fn exchange<S>(stream: S, request: Request<Full<Bytes>>) -> Result<u16, String>

@@ -146,7 +146,14 @@ async fn send(app: &App, client: &WebhookClient, d: &DueDelivery) -> Outcome {
             signing::sign(&secret, timestamp, &body),
         ),
     ];
-    client.post(&d.url, &headers, body).await
+    client
+        .post(
+            &d.url,
+            app.policy.webhooks_allow_private_targets,
+            &headers,
+            body,
+        )
+        .await
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -1,6 +1,7 @@
 //! Checks of what an administrator types for an endpoint: the URL and the
 //! event types. Field errors name translation keys of `webhooks.ftl`.
 
+use super::targets;
 use crate::FieldError;
 
 /// The event types the form offers; an endpoint may also name types of
@@ -45,11 +46,13 @@ pub fn is_event_type(text: &str) -> bool {
         })
 }
 
-/// The URL as stored, or the field error. `https` always; `http` only to
-/// this machine (`localhost`, `127.0.0.1`, `[::1]`) and only when
-/// `allow_http_localhost` is set (for tests and local receivers). No user
-/// name or password in the URL (it is shown on the page) and no fragment.
-pub fn check_url(text: &str, allow_http_localhost: bool) -> Result<String, FieldError> {
+/// The URL as stored, or the field error. `https` only, to a public
+/// address, unless `allow_private_targets` is set (for tests and local
+/// receivers): then also `http` and any address. No user name or password
+/// in the URL (it is shown on the page) and no fragment. A name is only
+/// judged here when it always means this machine (`localhost`); what
+/// other names resolve to is checked by [`super::targets`].
+pub fn check_url(text: &str, allow_private_targets: bool) -> Result<String, FieldError> {
     let error = |key| FieldError { field: "url", key };
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_URL_CHARS {
@@ -64,15 +67,17 @@ pub fn check_url(text: &str, allow_http_localhost: bool) -> Result<String, Field
         return Err(error("webhooks-error-url"));
     }
     match url.scheme() {
-        "https" => Ok(url.to_string()),
-        "http" => {
-            let local = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
-            if local && allow_http_localhost {
-                Ok(url.to_string())
+        "https" | "http" if allow_private_targets => Ok(url.to_string()),
+        "https" => {
+            let private = targets::literal(&url).is_some_and(|ip| !targets::is_public(ip))
+                || url.host_str().is_some_and(targets::is_local_name);
+            if private {
+                Err(error("webhook-targets-error-private"))
             } else {
-                Err(error("webhooks-error-https"))
+                Ok(url.to_string())
             }
         }
+        "http" => Err(error("webhooks-error-https")),
         _ => Err(error("webhooks-error-url")),
     }
 }
@@ -100,15 +105,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn urls_must_be_https_or_local_http_when_allowed() {
+    fn urls_must_be_https_to_public_addresses_unless_private_targets_are_allowed() {
         assert_eq!(
             check_url(" https://erp.example.com/hooks?x=1 ", false).unwrap(),
             "https://erp.example.com/hooks?x=1"
         );
-        assert!(check_url("http://erp.example.com/", true).is_err());
+        assert!(check_url("http://erp.example.com/", false).is_err());
+        assert!(check_url("http://erp.example.com/", true).is_ok());
         assert!(check_url("http://127.0.0.1:9000/h", false).is_err());
         assert!(check_url("http://127.0.0.1:9000/h", true).is_ok());
         assert!(check_url("http://localhost/h", true).is_ok());
+        for private in [
+            "https://127.0.0.1/h",
+            "https://localhost:8443/h",
+            "https://[::1]/h",
+            "https://[fd00::1]/h",
+            "https://[::ffff:192.168.0.1]/h",
+            "https://169.254.169.254/",
+            "https://100.64.1.1/",
+            "https://0x7f.1/",
+        ] {
+            let err = check_url(private, false).unwrap_err();
+            assert_eq!(err.key, "webhook-targets-error-private", "{private}");
+            assert!(check_url(private, true).is_ok(), "{private}");
+        }
         for bad in [
             "",
             "erp.example.com",

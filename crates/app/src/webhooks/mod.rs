@@ -4,6 +4,7 @@
 //! - [`admin`]: the use cases of `/settings/webhooks`.
 //! - [`endpoint_input`]: checks of URL and event types.
 //! - [`signing`]: secrets and the HMAC-SHA256 signature.
+//! - [`targets`]: which addresses a webhook may go to (no SSRF).
 //! - [`client`]: the HTTP client (hyper, rustls; no redirects, one deadline).
 //! - [`delivery`]: the worker's step with retries, giving up and disabling.
 //!
@@ -15,3 +16,4 @@ pub mod client;
 pub mod delivery;
 pub mod endpoint_input;
 pub mod signing;
+pub mod targets;

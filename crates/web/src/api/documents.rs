@@ -1,10 +1,11 @@
 //! Documents (A2): `PUT /api/v1/documents/{external_id}` with the file as
 //! the raw body, read piece by piece into the blob store (never whole in
 //! memory); metadata, list and streamed downloads by external id or, for
-//! documents made in the portal, by portal id (`/by-id/{id}`).
+//! documents made in the portal, by portal id (`/by-id/{id}`); `PATCH`
+//! changes the metadata alone.
 
 use axum::Extension;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::header::{
     CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE, HeaderName, X_CONTENT_TYPE_OPTIONS,
@@ -12,14 +13,15 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
+use kp_app::api::document_meta;
 use kp_app::api::document_upload::{self as upload, Incoming, META_HEADER, SHA_HEADER};
 use kp_app::api::documents::{self, DocumentKey};
 use kp_app::api::{ApiError, Caller};
 
-use super::json::json;
+use super::json::{body, json};
 use super::problem::{ApiFailure, Problem};
 use super::records::{Params, upserted};
-use super::responses::{DeleteProblems, ListProblems, ReadProblems, UploadProblems};
+use super::responses::{DeleteProblems, ListProblems, PatchProblems, ReadProblems, UploadProblems};
 use crate::routes::Routes;
 use crate::state::AppState;
 
@@ -220,6 +222,43 @@ async fn download(
     Ok(response)
 }
 
+/// Changes a document's metadata without sending the file again.
+///
+/// Only the fields sent change; the file stays. Answers `updated` (with
+/// the `document.updated` event) or `unchanged` (nothing written).
+#[utoipa::path(
+    patch,
+    path = "/api/v1/documents/{external_id}",
+    tag = "documents",
+    operation_id = "patch_documents",
+    params(
+        ("external_id" = String, Path, min_length = 1, max_length = 100, description = "The back office's id of the document"),
+        ("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$", description = "Makes a retry safe: the first answer is sent again for 24 hours"),
+    ),
+    request_body(content = kp_app::api::document_meta::DocumentMetaPatch, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Updated, or unchanged", body = kp_app::api::UpsertResult),
+        PatchProblems,
+    ),
+    security(("bearer" = []))
+)]
+pub async fn patch(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(ext): Path<String>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Response {
+    if let Err(e) = caller.require(&documents::RESOURCE.write_scope()) {
+        return failed(e);
+    }
+    let changes = match body(&headers, &bytes) {
+        Ok(c) => c,
+        Err(p) => return p.into_response(),
+    };
+    upserted(document_meta::patch(&state.app, &caller, &ext, changes).await).into_response()
+}
+
 /// Deletes the document (softly, with its event).
 #[utoipa::path(
     delete,
@@ -276,6 +315,7 @@ pub fn routes() -> Routes {
         .get("/api/v1/documents", list)
         .get(ONE, one)
         .put(ONE, put)
+        .patch(ONE, patch)
         .delete(ONE, delete)
         .get("/api/v1/documents/{external_id}/content", content)
         .get("/api/v1/documents/by-id/{id}", one_by_id)

@@ -66,6 +66,7 @@ use crate::routes::Routes;
         documents::list,
         documents::one,
         documents::put,
+        documents::patch,
         documents::delete,
         documents::content,
         documents::one_by_id,

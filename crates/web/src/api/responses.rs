@@ -53,6 +53,27 @@ pub enum WriteProblems {
     Invalid(Problem),
 }
 
+/// Changing part of an existing record from a JSON body.
+#[derive(utoipa::IntoResponses)]
+pub enum PatchProblems {
+    #[response(status = 400, description = "Bad request", content_type = PROBLEM)]
+    BadRequest(Problem),
+    #[response(status = 401, description = "No valid token", content_type = PROBLEM)]
+    Unauthorized(Problem),
+    #[response(status = 403, description = "The token lacks the scope", content_type = PROBLEM)]
+    Forbidden(Problem),
+    #[response(status = 404, description = "No such live record of the tenant", content_type = PROBLEM)]
+    NotFound(Problem),
+    #[response(status = 409, description = "A duplicate idempotent request is still running", content_type = PROBLEM)]
+    Conflict(Problem),
+    #[response(status = 413, description = "Body over api.body_limit_bytes", content_type = PROBLEM)]
+    TooLarge(Problem),
+    #[response(status = 415, description = "Body not application/json", content_type = PROBLEM)]
+    NotJson(Problem),
+    #[response(status = 422, description = "Invalid field or unknown reference", content_type = PROBLEM)]
+    Invalid(Problem),
+}
+
 /// Deleting a record.
 #[derive(utoipa::IntoResponses)]
 pub enum DeleteProblems {

@@ -16,7 +16,7 @@ use crate::harness::{
     spawn_app_with_settings,
 };
 
-const SCOPES: &[&str] = &[
+pub(crate) const SCOPES: &[&str] = &[
     "read:customers",
     "write:customers",
     "read:contracts",
@@ -28,7 +28,7 @@ const SCOPES: &[&str] = &[
 
 /// `PUT /api/v1/documents/{ext}` with the file as a body streamed in
 /// `chunks` pieces, the metadata header and extra headers.
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     ext: &str,
     token: &str,
@@ -63,7 +63,7 @@ async fn upload(
     .await
 }
 
-fn meta(context: Value, visible: bool) -> Value {
+pub(crate) fn meta(context: Value, visible: bool) -> Value {
     json!({
         "context": context,
         "document_type": "policy",
@@ -72,7 +72,7 @@ fn meta(context: Value, visible: bool) -> Value {
     })
 }
 
-fn pdf(n: usize) -> Vec<u8> {
+pub(crate) fn pdf(n: usize) -> Vec<u8> {
     let mut out = b"%PDF-1.7\n".to_vec();
     out.extend((0..n).map(|i| b'a' + (i % 26) as u8));
     out

@@ -97,9 +97,9 @@ where
     F: Fn(TestApp) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    check(spawn_app_with_settings(|p, _| p.webhooks_allow_http_localhost = true).await).await;
+    check(spawn_app_with_settings(|p, _| p.webhooks_allow_private_targets = true).await).await;
     if let Some((app, pg)) =
-        spawn_app_on_postgres_with_settings(|p, _| p.webhooks_allow_http_localhost = true).await
+        spawn_app_on_postgres_with_settings(|p, _| p.webhooks_allow_private_targets = true).await
     {
         check(app).await;
         pg.drop_db().await;

@@ -223,7 +223,7 @@ async fn event_types_and_switch(app: TestApp) {
             &path,
             &[
                 ("_csrf", &csrf),
-                ("url", "http://erp.example.com/hook"),
+                ("url", "ftp://erp.example.com/hook"),
                 ("events", "chosen"),
             ],
         )

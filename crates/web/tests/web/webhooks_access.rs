@@ -189,26 +189,26 @@ async fn the_client_follows_no_redirect_and_gives_up_at_its_deadline() {
     let client = WebhookClient::new(std::time::Duration::from_secs(1)).unwrap();
     // A redirect is an answer that is not 2xx: a failure, not followed.
     hook.answer(302);
-    let outcome = client.post(&hook.url, &[], b"{}".to_vec()).await;
+    let outcome = client.post(&hook.url, true, &[], b"{}".to_vec()).await;
     assert_eq!(outcome.status, Some(302));
     assert!(!outcome.delivered());
     assert_eq!(hook.received().len(), 1);
     hook.answer(204);
     assert!(
         client
-            .post(&hook.url, &[], b"{}".to_vec())
+            .post(&hook.url, true, &[], b"{}".to_vec())
             .await
             .delivered()
     );
     // https to a server speaking plain http fails in the TLS handshake.
     let https = hook.url.replace("http://", "https://");
-    let outcome = client.post(&https, &[], b"{}".to_vec()).await;
+    let outcome = client.post(&https, true, &[], b"{}".to_vec()).await;
     assert_eq!(outcome.status, None);
     assert!(outcome.error.starts_with("TLS"), "{}", outcome.error);
     // A server that accepts but never answers: cut off at the deadline.
     let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/hook", silent.local_addr().unwrap());
-    let outcome = client.post(&url, &[], b"{}".to_vec()).await;
+    let outcome = client.post(&url, true, &[], b"{}".to_vec()).await;
     assert_eq!(outcome.status, None);
     assert!(outcome.error.contains("within 1 s"), "{}", outcome.error);
     drop(silent);

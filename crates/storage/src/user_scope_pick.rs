@@ -178,9 +178,11 @@ fn search(q: &mut Scoped<'_>, p: Pickable<'_>, text: Option<&str>) {
     search_with_plate(q, text, p.kind.searched(), plate);
 }
 
-fn page_of(q: &mut Scoped<'_>, page: Page) {
+fn page_of(q: &mut Scoped<'_>, p: Pickable<'_>, page: Page) {
     let size = i64::from(page.size.max(1));
-    q.push(" ORDER BY title, id LIMIT ")
+    q.push(" ORDER BY title, ")
+        .push(p.kind.id())
+        .push(" LIMIT ")
         .bind(size)
         .push(" OFFSET ")
         .bind(i64::from(page.number.max(1) - 1) * size);
@@ -212,7 +214,7 @@ pub async fn search_page(
     let mut q = Scoped::new(p.base);
     rows_sql(p, &mut q);
     search(&mut q, p, text);
-    page_of(&mut q, page);
+    page_of(&mut q, p, page);
     let rows: Vec<Counted<PickRow>> = tx.fetch_all(q.finish()?).await?;
     Ok(split(rows))
 }
@@ -222,7 +224,7 @@ pub async fn chosen_page(tx: &mut Tx, p: Pickable<'_>, page: Page) -> Result<(Ve
     let mut q = Scoped::new(p.base);
     rows_sql(p, &mut q);
     listed(&mut q, p, false);
-    page_of(&mut q, page);
+    page_of(&mut q, p, page);
     let rows: Vec<Counted<PickRow>> = tx.fetch_all(q.finish()?).await?;
     Ok(split(rows))
 }

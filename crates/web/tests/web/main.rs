@@ -70,6 +70,7 @@ mod themes;
 mod two_factor;
 mod two_factor_demo;
 mod two_factor_policy;
+mod user_scopes;
 mod webhook_support;
 mod webhooks;
 mod webhooks_access;

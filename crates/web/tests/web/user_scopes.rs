@@ -457,3 +457,85 @@ async fn pickers_add_search_and_refuse_forged_ids_on_postgres() {
     };
     pickers_flow(&t).await;
 }
+
+/// A staff member of one tenant chooses only records of that tenant: an
+/// object of the group under the other tenant's contract is refused.
+async fn one_tenant_flow(t: &TestApp) {
+    let id = stefan_id(t).await;
+    let org = one(
+        t,
+        "SELECT organization_id FROM portal_users WHERE id = $1",
+        id,
+    )
+    .await;
+    let (andreas,): (i64,) =
+        t.db.fetch_one(
+            Sql::new("SELECT id FROM staff_users WHERE email = $1")
+                .arg(demo_login("Andreas").email),
+        )
+        .await
+        .unwrap();
+    let (other,): (Option<i64>,) =
+        t.db.fetch_one(
+            Sql::new(
+                "SELECT MIN(o.id) FROM insured_objects o JOIN contracts k ON k.id = o.contract_id \
+                 JOIN customers cu ON cu.id = k.customer_id WHERE cu.organization_id = $1 \
+                 AND o.deleted_at IS NULL AND k.deleted_at IS NULL AND k.tenant_id NOT IN \
+                 (SELECT tenant_id FROM staff_user_tenants WHERE staff_user_id = $2)",
+            )
+            .arg(org)
+            .arg(andreas),
+        )
+        .await
+        .unwrap();
+    let other = other
+        .expect("the group has objects under the other tenant")
+        .to_string();
+    let mut thomas = signed_in(t, "Thomas").await;
+    let mut clerk = signed_in(t, "Andreas").await;
+    let all = thomas
+        .get(&format!("/staff/users/{id}/scope/objects"))
+        .await;
+    let own = clerk.get(&format!("/staff/users/{id}/scope/objects")).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.body);
+    let (all, own) = (
+        digits(&element(&all.body, "found-heading")),
+        digits(&element(&own.body, "found-heading")),
+    );
+    assert!(own < all, "one tenant's objects: {own} of {all}");
+    let r = pick(
+        &mut clerk,
+        id,
+        "objects",
+        &[("action", "add"), ("record", &other)],
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(one(t, LISTED, id).await, 0);
+    // The same object is fine for a staff member of both tenants.
+    let r = pick(
+        &mut thomas,
+        id,
+        "objects",
+        &[("action", "add"), ("record", &other)],
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(one(t, LISTED, id).await, 1);
+}
+
+#[tokio::test]
+async fn staff_choose_only_records_of_their_tenants() {
+    let t = spawn_app().await;
+    one_tenant_flow(&t).await;
+}
+
+#[tokio::test]
+async fn staff_choose_only_records_of_their_tenants_on_postgres() {
+    let Some((t, _pg)) = spawn_app_on_postgres().await else {
+        return;
+    };
+    one_tenant_flow(&t).await;
+}

@@ -18,6 +18,7 @@ use kp_storage::db::Tx;
 use kp_storage::home::{self, ScopeCounts};
 use kp_storage::user_admin::{self as admin_store, UserDetail};
 use kp_storage::user_scope::{self as store, CustomerChoice, Restrictions};
+use kp_storage::user_scope_pick::{self as pick, PickKind};
 
 use crate::staff_view::{self, StaffView, is_current};
 use crate::{App, AppError, audit_log};
@@ -95,25 +96,11 @@ pub async fn page(app: &App, principal: &Principal, id: i64) -> Result<ScopePage
         None => None,
     };
     let objects = match t.scope.object_list() {
-        Some(_) => Some(
-            kp_storage::user_scope_pick::list_len(
-                &mut tx,
-                user_id,
-                kp_storage::user_scope_pick::PickKind::Objects,
-            )
-            .await?,
-        ),
+        Some(_) => Some(pick::list_len(&mut tx, user_id, PickKind::Objects).await?),
         None => None,
     };
     let claims = match t.scope.claim_list() {
-        Some(_) => Some(
-            kp_storage::user_scope_pick::list_len(
-                &mut tx,
-                user_id,
-                kp_storage::user_scope_pick::PickKind::Claims,
-            )
-            .await?,
-        ),
+        Some(_) => Some(pick::list_len(&mut tx, user_id, PickKind::Claims).await?),
         None => None,
     };
     drop(tx);

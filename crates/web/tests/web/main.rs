@@ -71,6 +71,7 @@ mod two_factor;
 mod two_factor_demo;
 mod two_factor_policy;
 mod user_scopes;
+mod user_scopes_pick;
 mod webhook_support;
 mod webhooks;
 mod webhooks_access;

@@ -59,11 +59,16 @@ async function customerPages(s) {
   ];
 }
 
-function staffPages() {
+/** Staff pages that need a portal user's id: Dr. Stefan B.'s scope page and pickers. */
+const USER_SCOPE_PAGES = ['/scope', '/scope/objects?q=86159', '/scope/claims'];
+
+async function staffPages(s) {
+  const user = await firstLink(s, '/staff/users?q=stefan.bauer', 'table.data tbody tr td:first-child a');
   return [
     ['/home', '/home'],
     ['/search', '/search?q=Brenner'],
     ...STAFF_PAGES.map((p) => [p, p]),
+    ...USER_SCOPE_PAGES.map((p) => [`/staff/users/{id}${p}`, `${user}${p}`]),
   ];
 }
 

@@ -74,6 +74,8 @@ pub mod theme;
 pub mod totp_codes;
 pub mod two_factor;
 pub mod user_admin;
+pub mod user_scope;
+pub mod user_scope_pick;
 pub mod webauthn;
 pub mod webhooks;
 

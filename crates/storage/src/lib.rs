@@ -60,6 +60,8 @@ pub mod tenants;
 pub mod two_factor;
 pub mod user_admin;
 pub mod user_audit;
+pub mod user_scope;
+pub mod user_scope_pick;
 pub mod users;
 pub mod webhook_deliveries;
 pub mod webhooks;

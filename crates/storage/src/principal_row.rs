@@ -115,14 +115,13 @@ impl UserRow {
         }))
     }
 
-    fn portal(self, id: PortalUserId) -> Result<Option<Principal>> {
-        let (Some(name), Some(email), Some(status)) = (self.pu_name, self.pu_email, self.pu_status)
-        else {
+    /// The portal user's scope as their sessions get it, whatever their
+    /// status: for staff who look at or narrow what the user sees. `None`
+    /// for a row that is no portal user's.
+    pub(crate) fn portal_scope(&self) -> Result<Option<Scope>> {
+        let Some(id) = self.pu_id.map(PortalUserId) else {
             return Ok(None);
         };
-        if status != PortalUserStatus::Active.as_str() {
-            return Ok(None);
-        }
         let customers = match (self.pu_organization_id, self.pu_customer_id) {
             (Some(org), None) => CustomerSet::Organization(OrganizationId(org)),
             (None, Some(own)) => CustomerSet::Customer(CustomerId(own)),
@@ -135,13 +134,26 @@ impl UserRow {
             objects: self.scope_objects_set.unwrap_or(false),
             claims: self.scope_claims_set.unwrap_or(false),
         };
-        let scope = Scope {
+        Ok(Some(Scope {
             customers,
             contract_types: parse_list(self.scope_contract_types.as_deref(), ContractType::parse)?,
             statuses: parse_list(self.scope_statuses.as_deref(), ContractStatus::parse)?,
             lines: parse_list(self.scope_lines.as_deref(), LineOfBusiness::parse)?,
             listed: (listed.customers || listed.objects || listed.claims).then_some(listed),
+        }))
+    }
+
+    fn portal(self, id: PortalUserId) -> Result<Option<Principal>> {
+        let Some(scope) = self.portal_scope()? else {
+            return Ok(None);
         };
+        let (Some(name), Some(email), Some(status)) = (self.pu_name, self.pu_email, self.pu_status)
+        else {
+            return Ok(None);
+        };
+        if status != PortalUserStatus::Active.as_str() {
+            return Ok(None);
+        }
         let permissions = match self.pp_id {
             Some(_) => Permissions::profile(
                 keys(self.pp_menu_areas.as_deref(), MenuArea::parse)?,

@@ -213,6 +213,25 @@ impl<'s> Scoped<'s> {
         self
     }
 
+    /// `col` holds the id of a contract that `other` shows as well: a
+    /// subquery with `other`'s own `WITH` clause, whose names shadow this
+    /// statement's inside it. For checks against two scopes at once, such
+    /// as a staff member choosing records of a portal user's customers.
+    pub fn contract_id_also_in(&mut self, col: &str, other: &Scope) -> &mut Self {
+        self.predicates += 1;
+        self.sql.push(col).push(" IN (");
+        prefix(other, &mut self.sql);
+        self.sql.push("SELECT id FROM scope_contracts)");
+        self
+    }
+
+    /// `col` holds a customer id in `other`'s customer set as well.
+    pub fn customer_also_in(&mut self, col: &str, other: &Scope) -> &mut Self {
+        self.predicates += 1;
+        customer(other, col, &mut self.sql);
+        self
+    }
+
     /// The finished statement; an error when no predicate was applied.
     pub fn finish(self) -> Result<Sql> {
         if self.predicates == 0 {

@@ -95,6 +95,8 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/registrations.html",
     "pages/staff_users.html",
     "pages/staff_user.html",
+    "pages/staff_user_scope.html",
+    "pages/staff_user_scope_pick.html",
     "pages/staff_staff_users.html",
     "pages/staff_staff_user.html",
     "pages/audit_log.html",

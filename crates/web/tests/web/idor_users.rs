@@ -35,6 +35,18 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
         "id",
         Param::Id(Kind::PortalUser),
     ),
+    // What a portal user sees (D3): the scope page and its pickers.
+    ("/staff/users/{id}/scope", "id", Param::Id(Kind::PortalUser)),
+    (
+        "/staff/users/{id}/scope/objects",
+        "id",
+        Param::Id(Kind::PortalUser),
+    ),
+    (
+        "/staff/users/{id}/scope/claims",
+        "id",
+        Param::Id(Kind::PortalUser),
+    ),
     ("/staff/staff-users/{id}", "id", Param::Id(Kind::StaffUser)),
     (
         "/staff/staff-users/{id}/deactivate",

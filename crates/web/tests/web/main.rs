@@ -80,6 +80,8 @@ mod themes;
 mod two_factor;
 mod two_factor_demo;
 mod two_factor_policy;
+mod user_scopes;
+mod user_scopes_pick;
 mod webhook_support;
 mod webhook_targets;
 mod webhooks;

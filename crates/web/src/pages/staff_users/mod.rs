@@ -1,12 +1,16 @@
 //! `/staff/users`: staff administer portal users (D1) — the list with
 //! search, filters and paging, its CSV, and a user's page with the
-//! actions (`kp_app::user_admin`). Staff see the users of their tenants
-//! (administrators without tenants all); another tenant's user is the 404
-//! of an unknown one, and portal users get the 404 of an unknown page.
+//! actions (`kp_app::user_admin`), and what a user sees: the scope page
+//! and its object and claim pickers (`kp_app::user_scope`). Staff see the
+//! users of their tenants (administrators without tenants all); another
+//! tenant's user is the 404 of an unknown one, and portal users get the
+//! 404 of an unknown page.
 
 mod detail;
 mod list;
 mod profile;
+mod scope;
+mod scope_pick;
 
 use kp_domain::Principal;
 
@@ -24,6 +28,15 @@ pub fn routes() -> Routes {
         .post("/staff/users/{id}/resend", detail::resend)
         .post("/staff/users/{id}/end-sessions", detail::end_sessions)
         .post("/staff/users/{id}/profile", profile::assign)
+        .get("/staff/users/{id}/scope", scope::page)
+        .post("/staff/users/{id}/scope", scope::save)
+        .get("/staff/users/{id}/scope/objects", scope_pick::objects)
+        .post(
+            "/staff/users/{id}/scope/objects",
+            scope_pick::change_objects,
+        )
+        .get("/staff/users/{id}/scope/claims", scope_pick::claims)
+        .post("/staff/users/{id}/scope/claims", scope_pick::change_claims)
 }
 
 /// A staff member acting as themselves; anyone else is answered as if the

@@ -95,6 +95,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/account_email.html",
     "pages/account_email_confirm.html",
     "pages/error.html",
+    "pages/upload.html",
+    "pages/settings_uploads.html",
+    "pages/settings_tasks.html",
 ];
 
 pub struct Templates {

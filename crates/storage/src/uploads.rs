@@ -47,7 +47,17 @@ pub async fn target(
     q.push(&format!("SELECT {cols} FROM {from} WHERE p.id = "))
         .bind(context_id(ctx))
         .push(" AND ");
-    context_in_scope(ctx, &mut q);
+    match ctx {
+        // The customer's page is visible with the customer (as its detail
+        // page reads it); whether its customer-level documents are is the
+        // caller's check (`Scope::sees_customer_level_records`).
+        DocumentContext::Customer(_) => {
+            q.customer("p.id");
+        }
+        other => {
+            context_in_scope(other, &mut q);
+        }
+    }
     let Some(row): Option<ContextRow> = tx.fetch_optional(q.finish()?).await? else {
         return Ok(None);
     };

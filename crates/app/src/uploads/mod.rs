@@ -84,7 +84,8 @@ pub struct Checked {
 
 /// Checks before the body is read: the record inside the principal's
 /// scope (`NotFound` otherwise, also for profiles without the function),
-/// then the `upload_document` function (`Forbidden`).
+/// then the `upload_document` function and, on a customer, that the user
+/// sees customer-level documents (`Forbidden`).
 pub async fn check_target(
     app: &App,
     principal: &Principal,
@@ -97,6 +98,11 @@ pub async fn check_target(
         .ok_or(AppError::NotFound)?;
     drop(tx);
     if !principal.permissions.allows(Function::UploadDocument) {
+        return Err(AppError::Forbidden);
+    }
+    // A user narrowed to objects or claims sees the customer but not its
+    // customer-level documents: an upload there would vanish from view.
+    if kind == TargetKind::Customer && !principal.scope.sees_customer_level_records() {
         return Err(AppError::Forbidden);
     }
     let settings = settings::for_tenant(app, target.tenant_id).await?;

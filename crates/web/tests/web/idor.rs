@@ -69,6 +69,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .iter()
         .chain(crate::idor_users::PARAMS)
         .chain(crate::idor_settings::PARAMS)
+        .chain(crate::idor_uploads::PARAMS)
         .copied()
         .collect()
 }

@@ -1,5 +1,6 @@
 //! Uploads over a real connection: a client that goes away half way
-//! leaves no file and no row; and the upload settings page's bounds.
+//! leaves no file and no row; forged ids and missing functions; and the
+//! upload settings page's bounds.
 
 use std::time::Duration;
 
@@ -9,7 +10,7 @@ use tokio::io::AsyncWriteExt;
 use crate::document_files::signed_in;
 use crate::harness::{TestApp, spawn_app, spawn_app_on_postgres};
 use crate::uploads_corpus::{
-    BOUNDARY, MIB, blob_keys, contracts_in_and_out, footprint, form, pdf, store_root,
+    BOUNDARY, MIB, blob_keys, contracts_in_and_out, footprint, form, pdf, send, store_root,
 };
 
 async fn a_dropped_client_leaves_nothing(app: &TestApp) {
@@ -146,9 +147,57 @@ async fn upload_settings_are_bounded_and_offer_the_chosen_types() {
     )
     .await
     .unwrap();
-    if tenant_value.limit_mib == 5 {
-        assert!(page.body.contains("value=\"claim_photo\""));
-        assert!(!page.body.contains("value=\"policy\""));
-        assert!(page.body.contains(" required"));
+    // Petra administers both tenants: she edits the global value, which
+    // every tenant without its own follows.
+    assert_eq!(tenant_value.limit_mib, 5);
+    assert!(page.body.contains("value=\"claim_photo\""));
+    assert!(!page.body.contains("value=\"policy\""));
+    assert!(page.body.contains(" required"));
+}
+
+async fn foreign_records_and_missing_functions(app: &TestApp) {
+    let (_, foreign) = contracts_in_and_out(app, MARTINA).await;
+    let mut martina = signed_in(app, MARTINA).await;
+    let csrf = martina.get("/home").await.hidden("_csrf");
+    let before = footprint(app).await;
+    let body = form(&csrf, Some("other"), &[("a.pdf", &pdf(100))]);
+    let r = send(
+        &mut martina,
+        &format!("/contracts/{foreign}/documents"),
+        body,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = martina.get(&format!("/contracts/{foreign}/upload")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(footprint(app).await, before);
+    // A customer on the staff settings: the 404 of a page that is not there.
+    assert_eq!(
+        martina.get("/settings/uploads").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        martina.get("/settings/tasks").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Claire D.'s profile has no upload function: 403 on her own records.
+    let (own, _) = contracts_in_and_out(app, "claire").await;
+    let mut claire = signed_in(app, "claire").await;
+    let csrf = claire.get("/home").await.hidden("_csrf");
+    let body = form(&csrf, Some("other"), &[("a.pdf", &pdf(100))]);
+    let r = send(&mut claire, &format!("/contracts/{own}/documents"), body).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(footprint(app).await, before);
+}
+
+#[tokio::test]
+async fn foreign_records_are_404_and_a_missing_function_403() {
+    let app = spawn_app().await;
+    foreign_records_and_missing_functions(&app).await;
+    if let Some((app, pg)) = spawn_app_on_postgres().await {
+        foreign_records_and_missing_functions(&app).await;
+        drop(app);
+        pg.drop_db().await;
     }
 }

@@ -156,8 +156,8 @@ async fn upload_settings_are_bounded_and_offer_the_chosen_types() {
 }
 
 async fn foreign_records_and_missing_functions(app: &TestApp) {
-    let (_, foreign) = contracts_in_and_out(app, MARTINA).await;
-    let mut martina = signed_in(app, MARTINA).await;
+    let (_, foreign) = contracts_in_and_out(app, "martina").await;
+    let mut martina = signed_in(app, "martina").await;
     let csrf = martina.get("/home").await.hidden("_csrf");
     let before = footprint(app).await;
     let body = form(&csrf, Some("other"), &[("a.pdf", &pdf(100))]);

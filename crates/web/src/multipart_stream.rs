@@ -123,18 +123,14 @@ impl MultipartReader {
     async fn need(&mut self, n: usize) -> Result<(), MultipartError> {
         while self.pending().len() < n {
             if !self.fill().await? {
-                return Err(self.early_end());
+                return Err(MultipartError::Interrupted);
             }
         }
         Ok(())
     }
 
-    /// A body that ends before its closing delimiter was cut off.
-    fn early_end(&self) -> MultipartError {
-        MultipartError::Interrupted
-    }
-
-    /// The next part's head; `None` after the last part. Unread bytes of
+    /// The next part's head; `None` after the last part. A body that ends
+    /// before its closing delimiter was cut off (`Interrupted`). Unread bytes of
     /// the current part are skipped.
     pub async fn next_part(&mut self) -> Result<Option<PartHead>, MultipartError> {
         while self.state == State::InPart {
@@ -165,7 +161,7 @@ impl MultipartReader {
                 return Err(MultipartError::Malformed);
             }
             if !self.fill().await? {
-                return Err(self.early_end());
+                return Err(MultipartError::Interrupted);
             }
         };
         let head = std::str::from_utf8(&self.pending()[..head_end])
@@ -215,7 +211,7 @@ impl MultipartReader {
                 return Ok(Some(out));
             }
             if !self.fill().await? {
-                return Err(self.early_end());
+                return Err(MultipartError::Interrupted);
             }
         }
     }

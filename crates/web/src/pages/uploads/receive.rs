@@ -31,11 +31,10 @@ enum Stop {
 }
 
 impl From<MultipartError> for Stop {
-    fn from(e: MultipartError) -> Self {
-        // A cut-off body is a client that went away; nobody reads the answer.
-        Stop::Web(match e {
-            MultipartError::Malformed | MultipartError::Interrupted => WebError::BadRequest,
-        })
+    /// Malformed, or cut off by a client that went away (then nobody reads
+    /// the answer): a bad request either way.
+    fn from(_: MultipartError) -> Self {
+        Stop::Web(WebError::BadRequest)
     }
 }
 

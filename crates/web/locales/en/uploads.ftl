@@ -5,14 +5,14 @@ upload-received = { $count ->
     [one] Thank you: your document has arrived and shows in the record's documents.
    *[other] Thank you: your { $count } documents have arrived and show in the record's documents.
 }
-upload-intro = Send us documents for this record: PDF, photos (JPEG, PNG, HEIC, TIFF), Office documents or plain text, up to { $limit } MiB each and { $max } at once.
+upload-intro = Send us documents for this record: PDF, photos (JPEG, PNG, HEIC, TIFF), Office documents or plain text, up to { $mib } MiB each and { $max } at once.
 upload-type = Document type
 upload-type-choose = Please choose
 upload-type-none = Not specified
 upload-files = Files
-upload-files-hint = You can choose several files. Each may be up to { $limit } MiB.
+upload-files-hint = You can choose several files. Each may be up to { $mib } MiB.
 upload-send = Send documents
-upload-error-too-large = A file is larger than { $limit } MiB. Nothing was kept; please send a smaller file.
+upload-error-too-large = A file is larger than { $mib } MiB. Nothing was kept; please send a smaller file.
 upload-error-empty = A file is empty. Nothing was kept.
 upload-error-type-not-allowed = A file is not of an accepted type (PDF, JPEG, PNG, HEIC, TIFF, Office document or plain text). Nothing was kept.
 upload-error-type-mismatch = A file's content does not match its name's extension. Nothing was kept.

@@ -5,14 +5,14 @@ upload-received = { $count ->
     [one] Gracias: su documento ha llegado y aparece entre los documentos del registro.
    *[other] Gracias: sus { $count } documentos han llegado y aparecen entre los documentos del registro.
 }
-upload-intro = Envíenos documentos para este registro: PDF, fotos (JPEG, PNG, HEIC, TIFF), documentos de Office o texto sin formato, de hasta { $limit } MiB cada uno y { $max } a la vez.
+upload-intro = Envíenos documentos para este registro: PDF, fotos (JPEG, PNG, HEIC, TIFF), documentos de Office o texto sin formato, de hasta { $mib } MiB cada uno y { $max } a la vez.
 upload-type = Tipo de documento
 upload-type-choose = Elija una opción
 upload-type-none = Sin especificar
 upload-files = Archivos
-upload-files-hint = Puede elegir varios archivos. Cada uno puede tener hasta { $limit } MiB.
+upload-files-hint = Puede elegir varios archivos. Cada uno puede tener hasta { $mib } MiB.
 upload-send = Enviar documentos
-upload-error-too-large = Un archivo supera { $limit } MiB. No se ha guardado nada; envíe un archivo más pequeño.
+upload-error-too-large = Un archivo supera { $mib } MiB. No se ha guardado nada; envíe un archivo más pequeño.
 upload-error-empty = Un archivo está vacío. No se ha guardado nada.
 upload-error-type-not-allowed = Un archivo no es de un tipo admitido (PDF, JPEG, PNG, HEIC, TIFF, documento de Office o texto sin formato). No se ha guardado nada.
 upload-error-type-mismatch = El contenido de un archivo no corresponde a la extensión de su nombre. No se ha guardado nada.

@@ -5,14 +5,14 @@ upload-received = { $count ->
     [one] Merci : votre document est bien arrivé et figure parmi les documents du dossier.
    *[other] Merci : vos { $count } documents sont bien arrivés et figurent parmi les documents du dossier.
 }
-upload-intro = Envoyez-nous des documents pour ce dossier : PDF, photos (JPEG, PNG, HEIC, TIFF), documents Office ou texte brut, jusqu’à { $limit } Mio chacun et { $max } à la fois.
+upload-intro = Envoyez-nous des documents pour ce dossier : PDF, photos (JPEG, PNG, HEIC, TIFF), documents Office ou texte brut, jusqu’à { $mib } Mio chacun et { $max } à la fois.
 upload-type = Type de document
 upload-type-choose = Veuillez choisir
 upload-type-none = Non précisé
 upload-files = Fichiers
-upload-files-hint = Vous pouvez choisir plusieurs fichiers. Chacun peut faire jusqu’à { $limit } Mio.
+upload-files-hint = Vous pouvez choisir plusieurs fichiers. Chacun peut faire jusqu’à { $mib } Mio.
 upload-send = Envoyer les documents
-upload-error-too-large = Un fichier dépasse { $limit } Mio. Rien n’a été conservé ; veuillez envoyer un fichier plus petit.
+upload-error-too-large = Un fichier dépasse { $mib } Mio. Rien n’a été conservé ; veuillez envoyer un fichier plus petit.
 upload-error-empty = Un fichier est vide. Rien n’a été conservé.
 upload-error-type-not-allowed = Un fichier n’est pas d’un type accepté (PDF, JPEG, PNG, HEIC, TIFF, document Office ou texte brut). Rien n’a été conservé.
 upload-error-type-mismatch = Le contenu d’un fichier ne correspond pas à l’extension de son nom. Rien n’a été conservé.

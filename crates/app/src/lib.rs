@@ -69,10 +69,12 @@ pub mod staff;
 pub mod staff_admin;
 pub mod staff_view;
 pub mod task_categories;
+pub mod task_category_settings;
 pub mod tenants;
 pub mod theme;
 pub mod totp_codes;
 pub mod two_factor;
+pub mod uploads;
 pub mod user_admin;
 pub mod user_scope;
 pub mod user_scope_pick;
@@ -209,8 +211,10 @@ impl App {
     }
 
     /// The application with the key for secrets at rest
-    /// (`[security] encryption_key`).
+    /// (`[security] encryption_key`); document blobs are sealed with it
+    /// too (docs/architecture.md, "Documents at rest").
     pub fn with_encryption_key(mut self, key: secret_box::EncryptionKey) -> App {
+        self.blobs = self.blobs.with_key(key.blob_key());
         self.encryption_key = Some(Arc::new(key));
         self
     }

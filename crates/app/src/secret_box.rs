@@ -2,7 +2,8 @@
 //! (`[security] encryption_key`): AES-256-GCM with a random 96-bit nonce
 //! per value. The purpose (e.g. `totp:portal:7`) is bound in as associated
 //! data, so a sealed value copied to another row or use does not open.
-//! Documents can later be sealed with the same key under their own purpose.
+//! Document blobs are sealed with the same key in `kp_documents`, which
+//! derives a key per file from it ([`EncryptionKey::blob_key`]).
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -38,6 +39,13 @@ impl EncryptionKey {
         let mut key = [0u8; 32];
         rand::rng().fill(&mut key);
         EncryptionKey(key)
+    }
+
+    /// The key for the blob store, which derives a separate key per file
+    /// (HKDF with the file's salt), so values sealed here and blobs never
+    /// share a key.
+    pub fn blob_key(&self) -> kp_documents::BlobKey {
+        kp_documents::BlobKey::new(self.0)
     }
 
     pub fn to_hex(&self) -> String {

@@ -12,6 +12,11 @@ pub enum DocumentError {
     #[error("no blob stored under {0:?}")]
     NotFound(String),
 
+    /// The stored bytes do not open: not encrypted where they must be,
+    /// cut short, or changed (authentication failed).
+    #[error("blob {key:?} does not open: {reason}")]
+    Corrupt { key: String, reason: &'static str },
+
     /// The storage backend failed.
     #[error("blob store I/O failed for {key:?}: {source}")]
     Io {

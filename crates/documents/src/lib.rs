@@ -8,8 +8,8 @@ mod error;
 pub mod pdf;
 
 pub use blob::{
-    BlobReader, BlobStore, BlobUpload, LocalStore, UploadOutcome, key_for_sha256, sha256_hex,
-    validate_key,
+    BlobKey, BlobReader, BlobStore, BlobUpload, LocalStore, UploadOutcome, fresh_key,
+    key_for_sha256, sha256_hex, validate_key,
 };
 pub use error::DocumentError;
 pub use pdf::{Image, ImageError, PdfSpec, Section, Table, TableColumn, render};

@@ -47,8 +47,16 @@ pub async fn migrated_db(settings: &Settings) -> Result<Db> {
     Ok(db)
 }
 
-pub fn blobs(settings: &Settings) -> BlobStore {
-    BlobStore::local(settings.data_dir.join("documents"))
+/// The document store, sealing blobs with `[security] encryption_key`
+/// when one is configured (the application does the same in
+/// `App::with_encryption_key`; `demo` seeds through this store before the
+/// application exists).
+pub fn blobs(settings: &Settings) -> Result<BlobStore> {
+    let store = BlobStore::local(settings.data_dir.join("documents"));
+    Ok(match settings.file.security.encryption_key()? {
+        Some(key) => store.with_key(key.blob_key()),
+        None => store,
+    })
 }
 
 /// The application over an opened database.
@@ -58,13 +66,18 @@ pub fn assemble(db: Db, settings: &Settings) -> Result<App> {
         .security
         .policy(settings.file.cache.home_counts_secs)?;
     policy.webhooks_allow_private_targets = settings.file.webhooks.allow_private_targets;
-    let app = App::new(db, blobs(settings), Arc::new(SystemClock), policy);
+    let app = App::new(
+        db,
+        BlobStore::local(settings.data_dir.join("documents")),
+        Arc::new(SystemClock),
+        policy,
+    );
     Ok(match settings.file.security.encryption_key()? {
         Some(key) => app.with_encryption_key(key),
         None => {
             tracing::warn!(
-                "no [security] encryption_key configured: nobody can set up two-factor \
-                 authentication (see docs/configuration.md)"
+                "no [security] encryption_key configured: documents are stored unencrypted \
+                 and nobody can set up two-factor authentication (see docs/configuration.md)"
             );
             app
         }

@@ -58,6 +58,7 @@ pub mod staff_admin;
 pub mod tasks;
 pub mod tenants;
 pub mod two_factor;
+pub mod uploads;
 pub mod user_admin;
 pub mod user_audit;
 pub mod user_scope;

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod listing;
 pub mod middleware;
 pub mod multipart;
+pub mod multipart_stream;
 pub mod nav;
 pub mod pages;
 pub mod permissions;

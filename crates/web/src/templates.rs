@@ -109,6 +109,9 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/staff_profiles.html",
     "pages/staff_profile.html",
     "pages/staff_profile_preview.html",
+    "pages/upload.html",
+    "pages/settings_uploads.html",
+    "pages/settings_tasks.html",
 ];
 
 pub struct Templates {

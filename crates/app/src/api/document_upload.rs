@@ -176,6 +176,14 @@ pub fn too_large(limit: u64) -> ApiError {
     ))
 }
 
+/// Removes a stored blob no row will name; a failure only leaves an
+/// unreferenced file, so it is logged, not reported.
+async fn discard(app: &App, key: &str) {
+    if let Err(err) = app.blobs.delete(key).await {
+        tracing::warn!(%err, key, "an unneeded upload could not be removed");
+    }
+}
+
 fn internal(e: kp_documents::DocumentError) -> ApiError {
     ApiError::App(AppError::Internal(format!("document upload: {e}")))
 }
@@ -216,6 +224,12 @@ pub async fn finish(
         && stored.sha256 == sha256
         && stored.customer_visible == m.customer_visible
     {
+        // An encrypted store names each upload afresh: the replay's copy
+        // is not needed (content-addressed, it is the stored one).
+        if stored.storage_key != key {
+            drop(tx);
+            discard(app, &key).await;
+        }
         return Ok(RESOURCE.result(Outcome::Unchanged, &p.ext));
     }
     let values = DocumentValues {

@@ -28,6 +28,7 @@ pub const KNOWN_EVENT_TYPES: &[&str] = &[
     "registration.approved",
     "registration.rejected",
     "user.registered",
+    "document.uploaded",
 ];
 
 /// The longest URL accepted.

@@ -54,6 +54,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// A new random key `ab/cd/<32 hex digits>`: 128 random bits, so names
+/// never collide and say nothing about the content.
+pub fn fresh_key() -> String {
+    let name = hex::encode(rand::random::<[u8; 16]>());
+    format!("{}/{}/{name}", &name[..2], &name[2..4])
+}
+
 /// Key for content addressed by its SHA-256 hex digest: `ab/cd/abcd…`.
 ///
 /// The two directory levels keep any one directory small even with

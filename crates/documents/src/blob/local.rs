@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::fs::{self, File, OpenOptions};
-use tokio::io::{AsyncRead, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
-use super::validate_key;
+use super::crypt::{self, BlobKey, OpenReader, Sealer};
+use super::{BlobReader, validate_key};
 use crate::DocumentError;
 
 /// Distinguishes temporary files of concurrent writers in one process; the
@@ -15,19 +16,39 @@ use crate::DocumentError;
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// Blobs stored as files below a root directory; the key is the relative
-/// path.
+/// path. With a key every file is sealed (see [`super::crypt`]).
 #[derive(Debug, Clone)]
 pub struct LocalStore {
     root: PathBuf,
+    key: Option<BlobKey>,
 }
 
 impl LocalStore {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            key: None,
+        }
+    }
+
+    pub fn with_key(mut self, key: BlobKey) -> Self {
+        self.key = Some(key);
+        self
+    }
+
+    pub fn key(&self) -> Option<&BlobKey> {
+        self.key.as_ref()
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    fn corrupt(key: &str, e: crypt::CryptError) -> DocumentError {
+        DocumentError::Corrupt {
+            key: key.to_owned(),
+            reason: e.reason(),
+        }
     }
 
     /// Only validated keys reach the file system, which is what keeps
@@ -42,6 +63,14 @@ impl LocalStore {
         let temp = TempFile::create(&path)
             .await
             .map_err(|e| DocumentError::io(key, e))?;
+        let sealed;
+        let bytes = match &self.key {
+            Some(k) => {
+                sealed = crypt::seal_all(k, bytes).map_err(|e| Self::corrupt(key, e))?;
+                &sealed[..]
+            }
+            None => bytes,
+        };
         let result = async {
             let mut file = temp.file().await?;
             file.write_all(bytes).await?;
@@ -64,7 +93,10 @@ impl LocalStore {
         let mut written = 0;
         let result = async {
             let mut file = temp.file().await?;
-            written = tokio::io::copy(&mut reader, &mut file).await?;
+            match &self.key {
+                Some(k) => written = copy_sealed(k, &mut reader, &mut file).await?,
+                None => written = tokio::io::copy(&mut reader, &mut file).await?,
+            }
             file.sync_all().await
         }
         .await;
@@ -76,13 +108,37 @@ impl LocalStore {
 
     pub async fn get(&self, key: &str) -> Result<Vec<u8>, DocumentError> {
         let path = self.path_for(key)?;
-        fs::read(&path).await.map_err(|e| match e.kind() {
+        let bytes = fs::read(&path).await.map_err(|e| match e.kind() {
             ErrorKind::NotFound => DocumentError::NotFound(key.to_owned()),
             _ => DocumentError::io(key, e),
+        })?;
+        match &self.key {
+            Some(k) => crypt::open_all(k, &bytes).map_err(|e| Self::corrupt(key, e)),
+            None => Ok(bytes),
+        }
+    }
+
+    /// The blob's plaintext as a reader with its length.
+    pub async fn open(&self, key: &str) -> Result<BlobReader, DocumentError> {
+        let (file, len) = self.open_file(key).await?;
+        Ok(match &self.key {
+            Some(k) => {
+                let (reader, len) = OpenReader::new(k, file, len)
+                    .await
+                    .map_err(|e| Self::corrupt(key, e))?;
+                BlobReader {
+                    len,
+                    reader: Box::pin(reader),
+                }
+            }
+            None => BlobReader {
+                len,
+                reader: Box::pin(file),
+            },
         })
     }
 
-    pub async fn open(&self, key: &str) -> Result<(File, u64), DocumentError> {
+    async fn open_file(&self, key: &str) -> Result<(File, u64), DocumentError> {
         let path = self.path_for(key)?;
         let not_found = |e: io::Error| match e.kind() {
             ErrorKind::NotFound => DocumentError::NotFound(key.to_owned()),
@@ -115,6 +171,35 @@ impl LocalStore {
             Err(e) => Err(DocumentError::io(key, e)),
         }
     }
+}
+
+/// Seals everything `reader` yields into `file`; the plaintext length.
+async fn copy_sealed<R>(key: &BlobKey, reader: &mut R, file: &mut File) -> io::Result<u64>
+where
+    R: AsyncRead + Unpin + Send,
+{
+    let mut sealer = Sealer::new(key);
+    file.write_all(sealer.header()).await?;
+    let mut buf = vec![0u8; crypt::CHUNK];
+    let mut out = Vec::with_capacity(crypt::CHUNK * 2);
+    let mut total = 0u64;
+    loop {
+        let n = reader.read(&mut buf).await?;
+        if n == 0 {
+            break;
+        }
+        total += n as u64;
+        sealer.push(&buf[..n], &mut out).map_err(crypt_io)?;
+        file.write_all(&out).await?;
+        out.clear();
+    }
+    sealer.finish(&mut out).map_err(crypt_io)?;
+    file.write_all(&out).await?;
+    Ok(total)
+}
+
+fn crypt_io(e: crypt::CryptError) -> io::Error {
+    io::Error::new(ErrorKind::InvalidData, e.reason())
 }
 
 /// A temporary file next to the final path. Renaming within one directory

@@ -4,6 +4,7 @@
 //! and a remote backend (S3) can be added as another variant without
 //! touching them.
 
+pub mod crypt;
 mod key;
 mod local;
 mod upload;
@@ -12,7 +13,8 @@ use std::pin::Pin;
 
 use tokio::io::AsyncRead;
 
-pub use key::{key_for_sha256, sha256_hex, validate_key};
+pub use crypt::BlobKey;
+pub use key::{fresh_key, key_for_sha256, sha256_hex, validate_key};
 pub use local::LocalStore;
 pub use upload::{BlobUpload, UploadOutcome};
 
@@ -46,6 +48,21 @@ impl BlobStore {
         Self::Local(LocalStore::new(root))
     }
 
+    /// The same store sealing every blob it writes with `key` and opening
+    /// only sealed blobs (see [`crypt`]).
+    pub fn with_key(self, key: BlobKey) -> Self {
+        match self {
+            Self::Local(store) => Self::Local(store.with_key(key)),
+        }
+    }
+
+    /// Whether blobs are encrypted at rest.
+    pub fn is_encrypted(&self) -> bool {
+        match self {
+            Self::Local(store) => store.key().is_some(),
+        }
+    }
+
     /// Stores `bytes` under `key`, replacing any previous blob. Readers see
     /// either the old or the new bytes, never a partial write.
     pub async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), DocumentError> {
@@ -65,10 +82,17 @@ impl BlobStore {
         }
     }
 
-    /// Stores `bytes` under their content-addressed key (see
-    /// [`key_for_sha256`]) and returns that key. Content already present is
-    /// not written again.
+    /// Stores `bytes` under a new key and returns it: a random,
+    /// server-generated name when encrypted (a name derived from the
+    /// content would tell who holds a known file that it is stored), else
+    /// the content-addressed key (see [`key_for_sha256`]), where content
+    /// already present is not written again.
     pub async fn put_content(&self, bytes: &[u8]) -> Result<String, DocumentError> {
+        if self.is_encrypted() {
+            let key = fresh_key();
+            self.put(&key, bytes).await?;
+            return Ok(key);
+        }
         let key = key_for_sha256(&sha256_hex(bytes))?;
         if !self.exists(&key).await? {
             self.put(&key, bytes).await?;
@@ -80,7 +104,7 @@ impl BlobStore {
     /// memory; see [`BlobUpload`].
     pub async fn begin_upload(&self) -> Result<BlobUpload, DocumentError> {
         match self {
-            Self::Local(store) => BlobUpload::begin(store.root()).await,
+            Self::Local(store) => BlobUpload::begin(store.root(), store.key()).await,
         }
     }
 
@@ -96,13 +120,7 @@ impl BlobStore {
     /// large files with a constant amount of memory.
     pub async fn open(&self, key: &str) -> Result<BlobReader, DocumentError> {
         match self {
-            Self::Local(store) => {
-                let (file, len) = store.open(key).await?;
-                Ok(BlobReader {
-                    len,
-                    reader: Box::pin(file),
-                })
-            }
+            Self::Local(store) => store.open(key).await,
         }
     }
 

@@ -1,6 +1,7 @@
 //! A blob received in pieces (an upload streamed from a client): written
-//! to a hidden temporary file while its SHA-256 is computed, then moved
-//! under its content-addressed key. Nothing becomes visible before the
+//! (sealed, where the store has a key) to a hidden temporary file while
+//! its SHA-256 is computed, then moved under its key: a fresh random name
+//! when encrypted, else its content-addressed key. Nothing becomes visible before the
 //! whole file arrived and, where the sender named a digest, matched it; a
 //! dropped or refused upload leaves nothing behind.
 
@@ -11,7 +12,8 @@ use sha2::{Digest, Sha256};
 use tokio::fs::{self, File, OpenOptions};
 use tokio::io::AsyncWriteExt;
 
-use super::key_for_sha256;
+use super::crypt::{BlobKey, Sealer};
+use super::{fresh_key, key_for_sha256};
 use crate::DocumentError;
 
 static UPLOAD_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -26,6 +28,8 @@ pub struct BlobUpload {
     root: PathBuf,
     temp: PathBuf,
     file: Option<File>,
+    sealer: Option<Sealer>,
+    sealed: Vec<u8>,
     hasher: Sha256,
     len: u64,
 }
@@ -44,7 +48,10 @@ pub enum UploadOutcome {
 }
 
 impl BlobUpload {
-    pub(super) async fn begin(root: &Path) -> Result<BlobUpload, DocumentError> {
+    pub(super) async fn begin(
+        root: &Path,
+        key: Option<&BlobKey>,
+    ) -> Result<BlobUpload, DocumentError> {
         let dir = root.join(INCOMING);
         let io = |e| DocumentError::io(INCOMING, e);
         fs::create_dir_all(&dir).await.map_err(io)?;
@@ -53,19 +60,28 @@ impl BlobUpload {
             std::process::id(),
             UPLOAD_COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
-        let file = OpenOptions::new()
+        let mut file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
             .await
             .map_err(io)?;
-        Ok(BlobUpload {
+        let sealer = key.map(Sealer::new);
+        let mut upload = BlobUpload {
             root: root.to_path_buf(),
             temp,
-            file: Some(file),
+            file: None,
+            sealer,
+            sealed: Vec::new(),
             hasher: Sha256::new(),
             len: 0,
-        })
+        };
+        // From here on the temporary file is removed on every exit.
+        if let Some(sealer) = &upload.sealer {
+            file.write_all(sealer.header()).await.map_err(io)?;
+        }
+        upload.file = Some(file);
+        Ok(upload)
     }
 
     /// Bytes received so far.
@@ -84,9 +100,15 @@ impl BlobUpload {
             .ok_or_else(|| DocumentError::io(INCOMING, std::io::ErrorKind::BrokenPipe.into()))?;
         self.hasher.update(chunk);
         self.len += chunk.len() as u64;
-        file.write_all(chunk)
-            .await
-            .map_err(|e| DocumentError::io(INCOMING, e))
+        let io = |e| DocumentError::io(INCOMING, e);
+        match &mut self.sealer {
+            Some(sealer) => {
+                self.sealed.clear();
+                sealer.push(chunk, &mut self.sealed).map_err(crypt_failed)?;
+                file.write_all(&self.sealed).await.map_err(io)
+            }
+            None => file.write_all(chunk).await.map_err(io),
+        }
     }
 
     /// Ends the upload: checks the digest (lower-case hex) if one was
@@ -103,8 +125,16 @@ impl BlobUpload {
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&sha256)) {
             return Ok(UploadOutcome::Mismatch { sha256 });
         }
-        let key = key_for_sha256(&sha256)?;
+        let key = match self.sealer {
+            Some(_) => fresh_key(),
+            None => key_for_sha256(&sha256)?,
+        };
         let io = |e| DocumentError::io(&key, e);
+        if let Some(sealer) = self.sealer.take() {
+            self.sealed.clear();
+            sealer.finish(&mut self.sealed).map_err(crypt_failed)?;
+            file.write_all(&self.sealed).await.map_err(io)?;
+        }
         file.flush().await.map_err(io)?;
         file.sync_all().await.map_err(io)?;
         drop(file);
@@ -131,6 +161,13 @@ impl BlobUpload {
             sha256,
             len: self.len,
         })
+    }
+}
+
+fn crypt_failed(e: super::crypt::CryptError) -> DocumentError {
+    DocumentError::Corrupt {
+        key: INCOMING.to_owned(),
+        reason: e.reason(),
     }
 }
 

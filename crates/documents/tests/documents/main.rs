@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod blob;
+mod blob_encrypted;
 mod images;
 mod pdf;
 mod tables;

@@ -15,7 +15,7 @@ pub async fn run(args: &DemoArgs) -> Result<()> {
     runtime::init_logging(&settings.data);
     demo_security(&mut settings.data)?;
     let db = runtime::migrated_db(&settings.data).await?;
-    let blobs = runtime::blobs(&settings.data);
+    let blobs = runtime::blobs(&settings.data)?;
     let listener = serve::bind(&settings).await?;
     let fresh = kp_demo::is_empty(&db)
         .await

@@ -159,7 +159,7 @@ pub(crate) fn context_id(ctx: DocumentContext) -> i64 {
 }
 
 /// The scope predicate on the context record of [`context_source`].
-fn context_in_scope(ctx: DocumentContext, q: &mut Scoped<'_>) {
+pub(crate) fn context_in_scope(ctx: DocumentContext, q: &mut Scoped<'_>) {
     use DocumentContext::*;
     match ctx {
         Customer(_) => q.customer_level("p.id"),

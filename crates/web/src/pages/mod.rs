@@ -36,6 +36,7 @@ pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
 pub mod two_factor;
+pub mod uploads;
 
 use crate::routes::Routes;
 
@@ -76,12 +77,13 @@ pub fn routes() -> Routes {
         .merge(staff_staff::routes())
         .merge(staff_profiles::routes())
         .merge(audit_log::routes())
+        .merge(uploads::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,
 /// instead of under the request body limit.
 pub fn upload_routes() -> Routes {
-    settings::upload_routes()
+    settings::upload_routes().merge(uploads::upload_routes())
 }
 
 /// Percent-encodes a value for a query string.

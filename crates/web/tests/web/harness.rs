@@ -35,7 +35,8 @@ async fn template_db() -> std::path::PathBuf {
             let path = dir.path().join("template.db");
             let db = Db::open_sqlite_file(&path).await.unwrap();
             migrate::run(&db).await.unwrap();
-            let blobs = BlobStore::local(dir.path().join("documents"));
+            let blobs =
+                BlobStore::local(dir.path().join("documents")).with_key(test_key().blob_key());
             kp_demo::seed(&db, &blobs).await.unwrap();
             // Fold the WAL into the main file so that a plain copy is complete.
             db.execute(kp_storage::Sql::new("PRAGMA wal_checkpoint(TRUNCATE)"))
@@ -96,6 +97,12 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// The key of every test app (`[security] encryption_key`); the demo's
+/// documents are sealed with it, as `kundenportal demo` does.
+pub fn test_key() -> kp_app::secret_box::EncryptionKey {
+    kp_app::secret_box::EncryptionKey::from_hex(&"5e".repeat(32)).unwrap()
+}
+
 /// The app on a fresh PostgreSQL database holding the demo data, or `None`
 /// (with the reason printed) when no server is configured.
 pub async fn spawn_app_on_postgres() -> Option<(TestApp, kp_testkit::db::TestDb)> {
@@ -108,7 +115,8 @@ pub async fn spawn_app_on_postgres_with_settings(
     settings: impl FnOnce(&mut Policy, &mut WebConfig),
 ) -> Option<(TestApp, kp_testkit::db::TestDb)> {
     let pg = kp_testkit::db::postgres().await?;
-    kp_demo::seed(&pg.db, &pg.blobs).await.unwrap();
+    let sealed = pg.blobs.clone().with_key(test_key().blob_key());
+    kp_demo::seed(&pg.db, &sealed).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let app = assemble(pg.db.clone(), dir, Some(pg.blobs.clone()), settings);
     Some((app, pg))
@@ -143,7 +151,7 @@ fn assemble(
         clock.clone(),
         policy,
     )
-    .with_encryption_key(kp_app::secret_box::EncryptionKey::random());
+    .with_encryption_key(test_key());
     let state = kp_web::state(
         app.clone(),
         config,

@@ -13,6 +13,8 @@ mod outbox;
 mod passwords;
 mod registration;
 mod reports;
+mod tasks;
+mod uploads;
 mod webhook_endpoint;
 mod webhooks;
 
@@ -39,6 +41,8 @@ pub fn routes() -> Routes {
         .merge(claims::routes())
         .merge(webhooks::routes())
         .merge(webhook_endpoint::routes())
+        .merge(uploads::routes())
+        .merge(tasks::routes())
 }
 
 /// The welcome video upload, outside the request body limit (see

@@ -1,0 +1,17 @@
+task-settings-title = Aufgabenkategorien
+task-settings-intro = Aufgaben, die das Portal für Ihre Mitarbeitenden anlegt (aus einer Schadenmeldung, einem Upload, einer Nachricht oder einer Terminanfrage), erhalten diese Kategorien, je nach Bereich und Herkunft. Lassen Sie beide leer für keine.
+task-settings-saved = Die Aufgabenkategorien wurden gespeichert.
+task-settings-invalid = Eine Kategorie darf höchstens { $max } Zeichen und keine Zeilenumbrüche haben.
+task-settings-origin = Herkunft
+task-settings-category1 = Kategorie 1
+task-settings-category2 = Kategorie 2
+task-settings-save = Speichern
+task-area-contracts = Verträge
+task-area-objects = Versicherte Objekte
+task-area-finances = Finanzen
+task-area-transport = Transport
+task-area-claims = Schäden
+task-origin-claim_report = Schadenmeldung
+task-origin-upload = Upload
+task-origin-message = Nachricht
+task-origin-appointment_request = Terminanfrage

@@ -1,0 +1,17 @@
+task-settings-title = Task categories
+task-settings-intro = Tasks the portal creates for your staff (from a claim report, an upload, a message or an appointment request) carry these categories, by area and origin. Leave both empty for none.
+task-settings-saved = The task categories were saved.
+task-settings-invalid = A category may have at most { $max } characters and no line breaks.
+task-settings-origin = Origin
+task-settings-category1 = Category 1
+task-settings-category2 = Category 2
+task-settings-save = Save
+task-area-contracts = Contracts
+task-area-objects = Insured objects
+task-area-finances = Finances
+task-area-transport = Transport
+task-area-claims = Claims
+task-origin-claim_report = Claim report
+task-origin-upload = Upload
+task-origin-message = Message
+task-origin-appointment_request = Appointment request

@@ -1,0 +1,17 @@
+task-settings-title = Categorías de tareas
+task-settings-intro = Las tareas que el portal crea para su personal (a partir de un parte de siniestro, una subida, un mensaje o una solicitud de cita) llevan estas categorías, según el área y el origen. Deje ambas vacías para ninguna.
+task-settings-saved = Se han guardado las categorías de tareas.
+task-settings-invalid = Una categoría puede tener como máximo { $max } caracteres y ningún salto de línea.
+task-settings-origin = Origen
+task-settings-category1 = Categoría 1
+task-settings-category2 = Categoría 2
+task-settings-save = Guardar
+task-area-contracts = Contratos
+task-area-objects = Objetos asegurados
+task-area-finances = Finanzas
+task-area-transport = Transporte
+task-area-claims = Siniestros
+task-origin-claim_report = Parte de siniestro
+task-origin-upload = Subida de documento
+task-origin-message = Mensaje
+task-origin-appointment_request = Solicitud de cita

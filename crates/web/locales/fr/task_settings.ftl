@@ -1,0 +1,17 @@
+task-settings-title = Catégories de tâches
+task-settings-intro = Les tâches que le portail crée pour vos collaborateurs (à partir d’une déclaration de sinistre, d’un envoi, d’un message ou d’une demande de rendez-vous) portent ces catégories, selon le domaine et l’origine. Laissez les deux vides pour aucune.
+task-settings-saved = Les catégories de tâches ont été enregistrées.
+task-settings-invalid = Une catégorie peut compter au plus { $max } caractères, sans saut de ligne.
+task-settings-origin = Origine
+task-settings-category1 = Catégorie 1
+task-settings-category2 = Catégorie 2
+task-settings-save = Enregistrer
+task-area-contracts = Contrats
+task-area-objects = Objets assurés
+task-area-finances = Finances
+task-area-transport = Transport
+task-area-claims = Sinistres
+task-origin-claim_report = Déclaration de sinistre
+task-origin-upload = Envoi de document
+task-origin-message = Message
+task-origin-appointment_request = Demande de rendez-vous

@@ -1,0 +1,136 @@
+//! `/settings/tasks`: task categories 1 and 2 per area and origin (D14),
+//! which every task the portal creates carries (see
+//! `kp_app::task_categories`).
+
+use axum::Form;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect};
+use kp_app::task_categories::{Categories, CategoryTable};
+use kp_app::{AppError, home_settings, task_category_settings};
+use kp_domain::{TaskArea, TaskOrigin};
+use serde::{Deserialize, Serialize};
+
+use super::require_admin;
+use crate::context::PageCtx;
+use crate::error::WebResult;
+use crate::form::FormErrors;
+use crate::routes::Routes;
+
+const PATH: &str = "/settings/tasks";
+
+pub fn routes() -> Routes {
+    Routes::new().get(PATH, show).post(PATH, save)
+}
+
+#[derive(Serialize)]
+struct Cell {
+    origin: &'static str,
+    category1: String,
+    category2: String,
+}
+
+#[derive(Serialize)]
+struct Row {
+    area: &'static str,
+    cells: Vec<Cell>,
+}
+
+#[derive(Serialize)]
+struct View {
+    origins: Vec<&'static str>,
+    rows: Vec<Row>,
+    max_chars: usize,
+    scope_key: &'static str,
+    saved: bool,
+    errors: FormErrors,
+}
+
+fn view(principal: &kp_domain::Principal, table: &CategoryTable) -> Result<View, AppError> {
+    let rows = TaskArea::ALL
+        .iter()
+        .map(|area| Row {
+            area: area.as_str(),
+            cells: TaskOrigin::ALL
+                .iter()
+                .map(|origin| {
+                    let c = table
+                        .get(area)
+                        .and_then(|o| o.get(origin))
+                        .cloned()
+                        .unwrap_or_default();
+                    Cell {
+                        origin: origin.as_str(),
+                        category1: c.category1,
+                        category2: c.category2,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(View {
+        origins: TaskOrigin::ALL.iter().map(|o| o.as_str()).collect(),
+        rows,
+        max_chars: task_category_settings::MAX_CHARS,
+        scope_key: if home_settings::edits_one_tenant(principal)? {
+            "home-settings-scope-tenant"
+        } else {
+            "home-settings-scope-global"
+        },
+        saved: false,
+        errors: FormErrors::default(),
+    })
+}
+
+fn render(ctx: &PageCtx, status: StatusCode, view: View) -> WebResult {
+    let html = ctx.render("pages/settings_tasks.html", "task-settings-title", view)?;
+    Ok((status, Html(html)).into_response())
+}
+
+#[derive(Deserialize)]
+struct ShowQuery {
+    saved: Option<String>,
+}
+
+async fn show(ctx: PageCtx, Query(q): Query<ShowQuery>) -> WebResult {
+    let principal = require_admin(&ctx)?;
+    let table = task_category_settings::for_editing(&ctx.state.app, principal).await?;
+    let mut view = view(principal, &table)?;
+    view.saved = q.saved.is_some();
+    render(&ctx, StatusCode::OK, view)
+}
+
+/// Fields `c1.<area>.<origin>` and `c2.<area>.<origin>`.
+async fn save(ctx: PageCtx, Form(pairs): Form<Vec<(String, String)>>) -> WebResult {
+    let principal = require_admin(&ctx)?;
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    ctx.check_csrf(&field("_csrf"))?;
+    let mut table = CategoryTable::new();
+    for area in TaskArea::ALL {
+        for origin in TaskOrigin::ALL {
+            let key = format!("{}.{}", area.as_str(), origin.as_str());
+            table.entry(*area).or_default().insert(
+                *origin,
+                Categories {
+                    category1: field(&format!("c1.{key}")),
+                    category2: field(&format!("c2.{key}")),
+                },
+            );
+        }
+    }
+    match task_category_settings::save(&ctx.state.app, principal, table.clone()).await {
+        Ok(()) => Ok(Redirect::to(&format!("{PATH}?saved=1")).into_response()),
+        Err(AppError::Validation(errors)) => {
+            let mut view = view(principal, &table)?;
+            view.errors = FormErrors::from(errors);
+            render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, view)
+        }
+        Err(err) => Err(err.into()),
+    }
+}

@@ -63,12 +63,14 @@ pub mod signing;
 pub mod staff;
 pub mod staff_admin;
 pub mod staff_view;
+pub mod step_up;
 pub mod task_categories;
 pub mod tenants;
 pub mod theme;
 pub mod totp_codes;
 pub mod two_factor;
 pub mod user_admin;
+pub mod view_as;
 pub mod webauthn;
 pub mod webhooks;
 

@@ -57,6 +57,7 @@ pub mod two_factor;
 pub mod user_admin;
 pub mod user_audit;
 pub mod users;
+pub mod view_as;
 pub mod webhook_deliveries;
 pub mod webhooks;
 pub mod write;

@@ -128,6 +128,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 19,
+        name: "view_as",
+        script: include_str!("../migrations/0019_view_as.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -34,6 +34,7 @@ pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
 pub mod two_factor;
+pub mod view_as;
 
 use crate::routes::Routes;
 
@@ -72,6 +73,7 @@ pub fn routes() -> Routes {
         .merge(staff_users::routes())
         .merge(staff_staff::routes())
         .merge(audit_log::routes())
+        .merge(view_as::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,

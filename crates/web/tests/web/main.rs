@@ -70,6 +70,8 @@ mod themes;
 mod two_factor;
 mod two_factor_demo;
 mod two_factor_policy;
+mod view_as;
+mod view_as_access;
 mod webhook_support;
 mod webhooks;
 mod webhooks_access;

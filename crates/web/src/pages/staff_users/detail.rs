@@ -74,6 +74,8 @@ const DONE: &[(&str, &str)] = &[
     ("resend", "users-done-resend"),
     ("end-sessions", "users-done-end-sessions"),
     ("invited", "users-done-invited"),
+    ("view-ended", "view-as-done-ended"),
+    ("view-expired", "view-as-done-expired"),
 ];
 
 #[derive(Deserialize)]

@@ -40,6 +40,7 @@ export default function register() {
       const text = await banner.innerText();
       assert.ok(text.includes('Jens Wagner') && text.includes('Petra Schulz'), `both names: ${text}`);
       await s.axe('/home (view as user)');
+      await s.screenshot('view-as-home');
       await s.goto('/objects');
       assert.ok(await s.page.locator('#view-as-banner').isVisible(), 'on every page');
       await s.axe('/objects (view as user)');
@@ -51,7 +52,8 @@ export default function register() {
 
       await s.goto('/home');
       await s.clickAndWaitForPage(s.page.locator('#view-as-end'));
-      assert.equal(pathOf(s.page.url()), `${userPage}?done=view-ended`, 'back on his page');
+      assert.equal(pathOf(s.page.url()), userPage, 'back on his page');
+      assert.ok(await s.page.locator('main .alert[role=status]').isVisible(), 'the view has ended, it says');
       assert.equal(await s.page.locator('#view-as-banner').count(), 0, 'no banner any more');
       await s.axe('/staff/users/{id} (view ended)');
       await s.logout();

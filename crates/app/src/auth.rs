@@ -390,6 +390,7 @@ pub async fn logout(app: &App, token: &str) -> Result<(), AppError> {
 pub async fn prune(app: &App) -> Result<(), AppError> {
     let now = app.clock.now();
     let lifetime = Duration::hours(app.policy.session_absolute_hours);
+    crate::view_as::close_expired(app).await?;
     sessions::delete_expired(&app.db, now, now - lifetime).await?;
     sessions::prune_attempts(&app.db, now - Duration::days(30)).await?;
     Ok(())

@@ -68,6 +68,7 @@ pub mod signing;
 pub mod staff;
 pub mod staff_admin;
 pub mod staff_view;
+pub mod step_up;
 pub mod task_categories;
 pub mod task_category_settings;
 pub mod tenants;
@@ -78,6 +79,7 @@ pub mod uploads;
 pub mod user_admin;
 pub mod user_scope;
 pub mod user_scope_pick;
+pub mod view_as;
 pub mod webauthn;
 pub mod webhooks;
 

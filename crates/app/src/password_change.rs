@@ -3,19 +3,16 @@
 //! pass the policy, and every other session of the user ends with the
 //! change, in the same transaction.
 //!
-//! A wrong current password counts as a failed login of the account from
-//! this address, under the same throttle: a stolen session cannot be used
-//! to guess the password faster than the login form allows.
+//! A wrong current password counts as a failed login under the login
+//! throttle ([`crate::step_up`]).
 
 use std::net::IpAddr;
 
-use chrono::Duration;
-use kp_storage::login_attempts::{self, Attempt, Outcome};
-
 use crate::account::own_user;
-use crate::auth::{MAX_PASSWORD_CHARS, Session};
+use crate::auth::Session;
 use crate::mail_templates::{self, MailKind, MailVars};
-use crate::{App, AppError, FieldError, login_throttle, passwords};
+use crate::step_up::{self, StepUp};
+use crate::{App, AppError, FieldError, passwords};
 
 pub struct PasswordChange<'a> {
     pub current: &'a str,
@@ -84,50 +81,18 @@ pub async fn change(
     Ok(())
 }
 
-/// Checks the current password as a throttled login attempt; a correct
-/// one is forgotten again (it was no sign-in).
+/// Checks the current password as a throttled login attempt.
 async fn current_password_ok(
     app: &App,
     session: &Session,
     form: &PasswordChange<'_>,
 ) -> Result<bool, AppError> {
-    let user = own_user(&session.principal)?;
-    let email = kp_storage::users::normalize_email(&session.principal.email);
-    let now = app.clock.now();
-    let ip = form.client.to_string();
-    let (attempt, counts) = login_attempts::begin(
-        &app.db,
-        &Attempt {
-            email: &email,
-            ip: &ip,
-            device: None,
-            user_agent: form.user_agent,
-            at: now,
-        },
-        now - Duration::minutes(app.policy.login_window_minutes),
-    )
-    .await?;
-    if let Some(wait) = login_throttle::wait_secs(&app.policy, &counts, false, now) {
-        login_attempts::finish(&app.db, attempt, Outcome::Refused).await?;
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: wait,
-        });
-    }
-    // The bounded checker, like a login: this form cannot keep every core
-    // hashing either.
-    let stored = kp_storage::account::password_hash(&app.db, user).await?;
-    let verified = if form.current.chars().count() <= MAX_PASSWORD_CHARS && stored.is_some() {
-        app.passwords.verify(form.current.to_owned(), stored).await
-    } else {
-        Ok(false)
+    let step = StepUp {
+        user: own_user(&session.principal)?,
+        email: &session.principal.email,
+        password: form.current,
+        client: form.client,
+        user_agent: form.user_agent,
     };
-    match verified {
-        Ok(true) => login_attempts::discard(&app.db, attempt).await?,
-        Ok(false) => login_attempts::finish(&app.db, attempt, Outcome::Failed).await?,
-        Err(err) => {
-            login_attempts::finish(&app.db, attempt, Outcome::Refused).await?;
-            return Err(err);
-        }
-    }
-    verified
+    step_up::password_ok(app, &step).await
 }

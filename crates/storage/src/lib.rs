@@ -64,6 +64,7 @@ pub mod user_audit;
 pub mod user_scope;
 pub mod user_scope_pick;
 pub mod users;
+pub mod view_as;
 pub mod webhook_deliveries;
 pub mod webhooks;
 pub mod write;

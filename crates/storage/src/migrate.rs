@@ -136,6 +136,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/0018_event_fan_out_postgres.sql"),
     },
     Migration {
+        version: 19,
+        name: "view_as",
+        script: include_str!("../migrations/0019_view_as.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 22,
         name: "claim_wizard",
         script: include_str!("../migrations/0022_claim_wizard.sql"),

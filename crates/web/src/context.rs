@@ -5,6 +5,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
 use kp_app::auth::{self, Lookup, Pending, Session};
+use kp_app::view_as::{self, ActiveView, Resolved, ViewRequest};
 use kp_domain::{Language, Principal};
 use minijinja::Value;
 use minijinja::value::Serde;
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 use crate::cookies;
 use crate::error::WebError;
+use crate::middleware::client_addr::ClientAddr;
 use crate::middleware::request_id::RequestId;
 use crate::nav;
 use crate::permissions::PermissionsView;
@@ -30,8 +32,12 @@ pub struct PageCtx {
     /// the second-factor pages use it; for every other page the visitor is
     /// not signed in (`require_user` sends them back to that step).
     pub pending: Option<Pending>,
-    /// The raw session token from the cookie, for logout.
+    /// The raw session token from the cookie, for logout. During a "view
+    /// as user" it is the staff member's own session's.
     pub session_token: Option<String>,
+    /// A live "view as user": `session` is then the view's (the user's
+    /// principal, marked `impersonated_by`).
+    pub view: Option<ActiveView>,
     pub request_id: String,
     pub path: String,
     /// The theme the page is shown in.
@@ -107,6 +113,11 @@ impl PageCtx {
             nav: nav::items(self.principal(), &self.path),
             theme: self.theme.clone(),
             permissions: PermissionsView::of(self.principal()),
+            view_as: self.view.as_ref().map(|v| ViewAsBanner {
+                user_name: v.session.principal.name.clone(),
+                staff_name: v.staff_name.clone(),
+                ends_at: v.ends_at.format("%H:%M").to_string(),
+            }),
             user,
         };
         minijinja::context! { ..Value::from(Serde(&page)), ..Value::from(Serde(&base)) }
@@ -151,6 +162,15 @@ struct UserView {
     impersonated: bool,
 }
 
+/// The banner on every page of a "view as user".
+#[derive(Serialize)]
+struct ViewAsBanner {
+    user_name: String,
+    staff_name: String,
+    /// The server-enforced end, `HH:MM` (UTC).
+    ends_at: String,
+}
+
 #[derive(Serialize)]
 struct Base {
     lang: &'static str,
@@ -163,6 +183,7 @@ struct Base {
     nav: Vec<nav::NavItem>,
     theme: crate::theme::ThemeView,
     permissions: PermissionsView,
+    view_as: Option<ViewAsBanner>,
     user: Option<UserView>,
 }
 
@@ -171,6 +192,24 @@ struct Base {
 fn consent_exempt(path: &str) -> bool {
     matches!(path, crate::pages::consent::PATH | "/logout" | "/language")
         || path.starts_with("/legal/")
+}
+
+/// What a "view as user" may do: read what the user sees, end the view,
+/// sign out and switch the language. Everything else that would change
+/// something in the user's name (a POST anywhere), and the user's own
+/// account pages (password, e-mail, second factors, sessions, consents),
+/// are refused with 403 and their own message.
+fn view_allows(method: &axum::http::Method, path: &str) -> bool {
+    if matches!(
+        path,
+        crate::pages::view_as::END_PATH | "/logout" | "/language"
+    ) {
+        return true;
+    }
+    if path == crate::pages::account::PATH || path.starts_with("/account/") {
+        return false;
+    }
+    method == axum::http::Method::GET || method == axum::http::Method::HEAD
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -202,14 +241,19 @@ impl FromRequestParts<AppState> for PageCtx {
             &parts.headers,
             cookies::session(state.config.secure_cookies),
         );
-        let (session, pending) = match &session_token {
-            Some(token) => match auth::lookup(&state.app, token).await? {
+        let view = view_of(parts, state, session_token.as_deref()).await?;
+        let (session, pending) = match (&view, &session_token) {
+            (Some(v), _) => (Some(v.session.clone()), None),
+            (None, Some(token)) => match auth::lookup(&state.app, token).await? {
                 Some(Lookup::Full(s)) => (Some(s), None),
                 Some(Lookup::Pending(p)) => (None, Some(p)),
                 None => (None, None),
             },
-            None => (None, None),
+            (None, None) => (None, None),
         };
+        if view.is_some() && !view_allows(&parts.method, parts.uri.path()) {
+            return Err(WebError::ViewReadOnly);
+        }
         if let Some(s) = &session
             && s.consent_check
             && !consent_exempt(parts.uri.path())
@@ -246,10 +290,45 @@ impl FromRequestParts<AppState> for PageCtx {
             session,
             pending,
             session_token,
+            view,
             request_id,
             path: parts.uri.path().to_owned(),
             theme,
             anon_token,
         })
+    }
+}
+
+/// The live "view as user" of the request's view cookie, if any; a view
+/// that is over sends the browser back to the staff session.
+async fn view_of(
+    parts: &Parts,
+    state: &AppState,
+    staff_token: Option<&str>,
+) -> Result<Option<ActiveView>, WebError> {
+    let secure = state.config.secure_cookies;
+    let Some(token) = cookies::get(&parts.headers, cookies::view(secure)) else {
+        return Ok(None);
+    };
+    let client = parts
+        .extensions
+        .get::<ClientAddr>()
+        .copied()
+        .unwrap_or(ClientAddr::UNKNOWN)
+        .0;
+    let request = ViewRequest {
+        method: parts.method.as_str(),
+        path: parts.uri.path(),
+        client,
+    };
+    match view_as::resolve(&state.app, &token, staff_token, &request).await? {
+        Resolved::Active(view) => Ok(Some(view)),
+        Resolved::Ended { user } => Err(WebError::ViewEnded {
+            target: match user {
+                Some(user) => format!("/staff/users/{}?done=view-expired", user.0),
+                None => "/".to_owned(),
+            },
+            clear_cookie: cookies::clear(cookies::view(secure), secure),
+        }),
     }
 }

@@ -19,6 +19,12 @@ pub fn session(secure: bool) -> &'static str {
     }
 }
 
+/// The token of a "view as user" session, next to the staff member's own
+/// session cookie, which it leaves untouched.
+pub fn view(secure: bool) -> &'static str {
+    if secure { "__Host-kp_view" } else { "kp_view" }
+}
+
 /// Anti-forgery token for forms shown before login (double submit).
 pub fn csrf(secure: bool) -> &'static str {
     if secure { "__Host-kp_csrf" } else { "kp_csrf" }

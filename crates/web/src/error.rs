@@ -34,9 +34,24 @@ pub enum WebError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("temporarily unavailable")]
     Unavailable { retry_after_secs: u64 },
+    /// A "view as user" is over: back to the staff session, without the
+    /// view's cookie (`clear_cookie` is its `Set-Cookie`).
+    #[error("view as user ended")]
+    ViewEnded {
+        target: String,
+        clear_cookie: String,
+    },
+    /// Something a "view as user" may not do (change the user's account,
+    /// act in their name): 403 with its own message.
+    #[error("not allowed while viewing as a user")]
+    ViewReadOnly,
     #[error("internal error: {0}")]
     Internal(String),
 }
+
+/// A message for the error page other than its status's usual one.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorMessage(pub &'static str);
 
 /// Marks a response whose body the error-page middleware must render.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +80,28 @@ impl IntoResponse for WebError {
             }
             WebError::ConsentRequired => {
                 return Redirect::to(crate::pages::consent::PATH).into_response();
+            }
+            WebError::ViewEnded {
+                target,
+                clear_cookie,
+            } => {
+                let mut response = Redirect::to(&target).into_response();
+                if let Ok(v) = clear_cookie.parse() {
+                    response
+                        .headers_mut()
+                        .append(axum::http::header::SET_COOKIE, v);
+                }
+                return response;
+            }
+            WebError::ViewReadOnly => {
+                let mut response = StatusCode::FORBIDDEN.into_response();
+                response
+                    .extensions_mut()
+                    .insert(ErrorPage(StatusCode::FORBIDDEN));
+                response
+                    .extensions_mut()
+                    .insert(ErrorMessage("view-as-read-only"));
+                return response;
             }
             WebError::Csrf | WebError::Forbidden => StatusCode::FORBIDDEN,
             WebError::BadRequest => StatusCode::BAD_REQUEST,

@@ -143,6 +143,12 @@ mod tests {
                 ("language", "X".into()),
                 ("tenant", "X".into()),
                 ("email", "X".into()),
+                // View as user (issue 9).
+                ("minutes", 30.into()),
+                ("user", "X".into()),
+                ("staff", "X".into()),
+                ("time", "X".into()),
+                ("broker", "X".into()),
             ];
             for key in &ids {
                 assert_ne!(

@@ -1,5 +1,4 @@
 skip-to-content = Zum Inhalt springen
-impersonation-banner = Sie sehen das Portal als { $name }. Alle Aktionen werden protokolliert.
 logout = Abmelden
 nav-label = Hauptnavigation
 nav-home = Übersicht

@@ -1,5 +1,4 @@
 skip-to-content = Skip to content
-impersonation-banner = You are viewing the portal as { $name }. Every action is audited.
 logout = Log out
 nav-label = Main navigation
 nav-home = Overview

@@ -1,5 +1,4 @@
 skip-to-content = Ir al contenido
-impersonation-banner = Está viendo el portal como { $name }. Todas las acciones quedan registradas.
 logout = Cerrar sesión
 nav-label = Navegación principal
 nav-home = Resumen

@@ -1,5 +1,4 @@
 skip-to-content = Aller au contenu
-impersonation-banner = Vous consultez le portail en tant que { $name }. Chaque action est journalisée.
 logout = Se déconnecter
 nav-label = Navigation principale
 nav-home = Aperçu

@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
 use crate::context::request_language;
-use crate::error::ErrorPage;
+use crate::error::{ErrorMessage, ErrorPage};
 use crate::middleware::request_id::RequestId;
 use crate::state::AppState;
 
@@ -49,7 +49,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         None if is_plain_rejection(&response) => response.status(),
         None => return response,
     };
-    let (title_key, message_key) = keys(status);
+    let (title_key, mut message_key) = keys(status);
+    if let Some(ErrorMessage(key)) = response.extensions().get::<ErrorMessage>() {
+        message_key = key;
+    }
     let view = ErrorView {
         lang: language.code(),
         languages: kp_domain::Language::ALL.iter().map(|l| l.code()).collect(),

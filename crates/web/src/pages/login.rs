@@ -204,18 +204,27 @@ struct LogoutForm {
 async fn logout(
     ctx: PageCtx,
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Form(form): Form<LogoutForm>,
 ) -> WebResult {
     if ctx.session.is_some() {
         ctx.check_csrf(&form.csrf)?;
+    }
+    // Signing out during a "view as user" ends the view first, so that
+    // its record and the audit log get the end.
+    if let Some(view) = &ctx.view {
+        let reason = kp_app::view_as::EndReason::SignedOut;
+        kp_app::view_as::end(&state.app, view, reason, client).await?;
     }
     if let Some(token) = &ctx.session_token {
         kp_app::auth::logout(&state.app, token).await?;
     }
     let mut response = Redirect::to("/login").into_response();
     let secure = state.config.secure_cookies;
-    if let Ok(v) = cookies::clear(cookies::session(secure), secure).parse() {
-        response.headers_mut().append(SET_COOKIE, v);
+    for name in [cookies::session(secure), cookies::view(secure)] {
+        if let Ok(v) = cookies::clear(name, secure).parse() {
+            response.headers_mut().append(SET_COOKIE, v);
+        }
     }
     Ok(response)
 }

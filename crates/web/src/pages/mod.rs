@@ -37,6 +37,7 @@ pub mod theme_css;
 pub mod theme_settings;
 pub mod two_factor;
 pub mod uploads;
+pub mod view_as;
 
 use crate::routes::Routes;
 
@@ -78,6 +79,7 @@ pub fn routes() -> Routes {
         .merge(staff_profiles::routes())
         .merge(audit_log::routes())
         .merge(uploads::routes())
+        .merge(view_as::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,

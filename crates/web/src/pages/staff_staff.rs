@@ -93,7 +93,7 @@ async fn page(ctx: PageCtx, Path(id): Path<String>, Query(q): Query<ShowQuery>) 
 }
 
 /// An administrator on a staff user's page; anyone else 404.
-fn require_admin_hidden(ctx: &PageCtx) -> Result<&kp_domain::Principal, WebError> {
+pub(crate) fn require_admin_hidden(ctx: &PageCtx) -> Result<&kp_domain::Principal, WebError> {
     let principal = require_staff(ctx)?;
     if !principal.is_admin() {
         return Err(WebError::NotFound);

@@ -114,7 +114,8 @@ pub(crate) async fn audit_rows(app: &TestApp, document: DocumentId) -> Vec<Audit
         .fetch_all(
             Sql::new(
                 "SELECT actor_portal_user_id, actor_staff_id, impersonated_portal_user_id, action, \
-                 target_kind, ip FROM audit_entries WHERE target_id = $1 ORDER BY id",
+                 target_kind, ip FROM audit_entries WHERE target_id = $1 \
+                 AND target_kind = 'document' ORDER BY id",
             )
             .arg(document.0),
         )

@@ -7,7 +7,7 @@ use axum::http::header::{CONTENT_LENGTH, CONTENT_SECURITY_POLICY, CONTENT_TYPE, 
 use kp_storage::Sql;
 
 use crate::document_files::*;
-use crate::harness::{Client, spawn_app};
+use crate::harness::{Client, demo_login, spawn_app};
 
 #[tokio::test]
 async fn images_preview_inline_and_other_files_only_download() {
@@ -88,30 +88,21 @@ async fn an_impersonated_download_names_both_and_leaves_the_marker() {
     )
     .await;
     let stefan = portal_user_id(&app, "stefan").await;
+    let petra = demo_login("Petra");
     let staff = one_id(
         &app,
-        "SELECT id FROM staff_users WHERE active ORDER BY id LIMIT 1",
+        &format!("SELECT id FROM staff_users WHERE email = '{}'", petra.email),
     )
     .await;
-    let token = "impersonation-test-token";
-    let now = now(&app);
-    app.db
-        .execute(
-            Sql::new(
-                "INSERT INTO sessions (token_hash, staff_user_id, impersonated_portal_user_id, \
-                 csrf_token, language, created_at, last_seen_at, expires_at) \
-                 VALUES ($1, $2, $3, 'csrf', 'de', $4, $4, $5)",
-            )
-            .arg(kp_app::auth::token_hash(token))
-            .arg(staff)
-            .arg(stefan)
-            .arg(now)
-            .arg(now + chrono::Duration::hours(1)),
-        )
-        .await
-        .unwrap();
+    // Petra views the portal as Stefan ("view as user", from this address).
     let mut client = Client::from_ip(&app, "192.0.2.5");
-    client.cookies.insert("kp_session".into(), token.into());
+    client.login(petra.email, petra.password).await;
+    let confirm = format!("/staff/users/{stefan}/view-as");
+    let csrf = client.get(&confirm).await.hidden("_csrf");
+    let started = client
+        .post(&confirm, &[("_csrf", &csrf), ("password", petra.password)])
+        .await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
     let file = client.get(&format!("/documents/{}/file", id.0)).await;
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(

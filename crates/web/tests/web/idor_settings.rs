@@ -22,6 +22,9 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     // A portal user's id, on a page for staff administrators only (they
     // see every user; everyone else gets 403 or 404 before it is read).
     ("/staff/users/{id}/reset-two-factor", "id", Param::NotAnId),
+    // Likewise "view as user" (other staff 403); `view_as.rs` checks that
+    // a user outside an administrator's tenants is the plain 404.
+    ("/staff/users/{id}/view-as", "id", Param::NotAnId),
     // Random link tokens and a logo's content hash: secrets or public
     // content, never a record id (tested in password_reset, invitations).
     ("/password/reset/{token}", "token", Param::NotAnId),

@@ -63,6 +63,13 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
         "id",
         Param::Id(Kind::StaffUser),
     ),
+    // "View as user" of a staff user: refused (409) for the staff users an
+    // administrator may open, the 404 of an unknown id for everyone else.
+    (
+        "/staff/staff-users/{id}/view-as",
+        "id",
+        Param::Id(Kind::StaffUser),
+    ),
     // A customer's id, but a staff action: portal users get the 404 of an
     // unknown page even for their own customer, which the harness would
     // read as hiding a record; staff_users.rs checks that another tenant's

@@ -86,6 +86,8 @@ mod uploads_corpus;
 mod uploads_stream;
 mod user_scopes;
 mod user_scopes_pick;
+mod view_as;
+mod view_as_access;
 mod webhook_support;
 mod webhook_targets;
 mod webhooks;

@@ -55,6 +55,14 @@ struct SignInRow {
     succeeded: bool,
 }
 
+/// A staff member's "view as user" of this account.
+#[derive(Serialize)]
+struct StaffViewRow {
+    staff: Option<String>,
+    started: String,
+    ended: Option<String>,
+}
+
 #[derive(Serialize)]
 struct ConsentRow {
     kind: String,
@@ -67,6 +75,7 @@ pub(crate) struct View {
     sessions: Vec<SessionRow>,
     sign_ins: Vec<SignInRow>,
     consents: Vec<ConsentRow>,
+    staff_views: Vec<StaffViewRow>,
     is_portal: bool,
     min_length: usize,
     /// A message after a change (`?done=`), as a translation key.
@@ -106,7 +115,17 @@ pub(crate) async fn render(
     let session = ctx.session.as_ref().ok_or(WebError::NotFound)?;
     let app = &ctx.state.app;
     let overview = account::overview(app, session).await?;
-    let view = view(ctx, overview, principal.is_staff(), done, errors).await?;
+    let mut view = view(ctx, overview, principal.is_staff(), done, errors).await?;
+    let lang = ctx.language;
+    view.staff_views = kp_app::view_as::history(app, principal)
+        .await?
+        .into_iter()
+        .map(|v| StaffViewRow {
+            staff: v.staff_name,
+            started: when(lang, v.started_at),
+            ended: v.ended_at.map(|at| when(lang, at)),
+        })
+        .collect();
     let html = ctx.render(TEMPLATE, TITLE, view)?;
     Ok((status, Html(html)).into_response())
 }
@@ -152,6 +171,7 @@ async fn view(
                 accepted: when(lang, c.accepted_at),
             })
             .collect(),
+        staff_views: Vec::new(),
         is_portal: !is_staff,
         min_length: kp_app::passwords::min_length(&ctx.state.app).await?,
         done,

@@ -77,6 +77,8 @@ const DONE: &[(&str, &str)] = &[
     ("end-sessions", "users-done-end-sessions"),
     ("invited", "users-done-invited"),
     ("profile", "profiles-done-assigned"),
+    ("view-ended", "view-as-done-ended"),
+    ("view-expired", "view-as-done-expired"),
 ];
 
 #[derive(Deserialize)]

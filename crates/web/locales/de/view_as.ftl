@@ -1,0 +1,31 @@
+# "Als Benutzer ansehen" (Issue 9): Bestätigungsseite, Banner, Meldungen
+# und der Eintrag im Anmeldeverlauf des Benutzers.
+view-as-title = Portal als dieser Benutzer ansehen
+view-as-back = Zurück
+view-as-start = Als Benutzer ansehen
+view-as-intro = Sie sehen das Portal genau so, wie dieser Benutzer es sieht, höchstens { $minutes } Minuten lang. Ihre eigene Sitzung bleibt bestehen: Wenn Sie die Ansicht beenden, kehren Sie hierher zurück.
+view-as-rule-read-only = Nur lesen: Im Namen des Benutzers kann nichts gesendet, geändert oder akzeptiert werden; Passwort, E-Mail-Adresse, zweite Faktoren, Einwilligungen und Sitzungen bleiben unverändert.
+view-as-rule-audit = Jede aufgerufene Seite wird mit Ihrem Namen und dem des Benutzers im Audit-Log festgehalten.
+view-as-rule-history = Der Benutzer sieht in seinem Anmeldeverlauf, dass Sie sein Konto angesehen haben, mit Beginn und Ende.
+view-as-password = Ihr Passwort (zur Bestätigung)
+view-as-submit = Ansicht starten
+view-as-password-wrong = Das Passwort ist falsch. Es wurde nichts gestartet.
+view-as-too-many = Zu viele falsche Passwörter. Bitte warten Sie einige Minuten und versuchen Sie es erneut.
+view-as-refused-inactive = Nur aktive Benutzer können angesehen werden: Dieser Benutzer hat seinen Zugang nicht aktiviert oder ist deaktiviert.
+view-as-refused-staff = Mitarbeitende können nicht angesehen werden: „Als Benutzer ansehen“ gilt nur für Portalbenutzer der Kunden.
+view-as-banner-label = Als Benutzer ansehen
+view-as-banner = Sie sehen das Portal als { $user } – angemeldet als { $staff }.
+view-as-banner-rules = Nur lesen; endet spätestens um { $time } UTC.
+view-as-end = Ansicht beenden
+view-as-read-only = Das ist nicht möglich, solange Sie das Portal als Benutzer ansehen: Im Namen des Benutzers kann nichts geändert werden. Beenden Sie die Ansicht, um selbst zu handeln.
+view-as-done-ended = Die Ansicht ist beendet. Sie sind wieder in Ihrer eigenen Sitzung.
+view-as-done-expired = Die Ansicht ist beendet: Ihre 30 Minuten sind abgelaufen, oder der Benutzer bzw. Ihre Sitzung ist nicht mehr gültig. Sie sind wieder in Ihrer eigenen Sitzung.
+view-as-history-title = Ansichten Ihres Kontos durch Mitarbeitende
+view-as-history-intro = Mitarbeitende von { $broker } können das Portal so ansehen, wie Sie es sehen, um Ihnen zu helfen – nur lesend und höchstens 30 Minuten lang. Jede Ansicht wird hier aufgeführt.
+view-as-history-who = Wer
+view-as-history-start = Beginn
+view-as-history-end = Ende
+view-as-history-staff = { $name } ({ $broker })
+view-as-history-staff-unknown = Mitarbeitende von { $broker }
+view-as-history-ongoing = läuft
+view-as-history-none = Noch niemand von den Mitarbeitenden hat Ihr Konto angesehen.

@@ -1,0 +1,31 @@
+# "View as user" (issue 9): the confirmation page, the banner, the messages
+# and the entry in the user's sign-in history.
+view-as-title = View the portal as this user
+view-as-back = Back
+view-as-start = View as user
+view-as-intro = You will see the portal exactly as this user sees it, for at most { $minutes } minutes. Your own session stays open: ending the view brings you back here.
+view-as-rule-read-only = Read only: nothing can be sent, changed or accepted in the user's name, and their password, e-mail address, second factors, consents and sessions cannot be changed.
+view-as-rule-audit = Every page you open is written to the audit log with your name and the user's.
+view-as-rule-history = The user sees in their sign-in history that you viewed their account, with start and end.
+view-as-password = Your password (to confirm it is you)
+view-as-submit = Start the view
+view-as-password-wrong = The password is wrong. Nothing was started.
+view-as-too-many = Too many wrong passwords. Please wait a few minutes and try again.
+view-as-refused-inactive = Only active users can be viewed: this user has not activated their access or is deactivated.
+view-as-refused-staff = Staff users cannot be viewed as: "view as user" is for the customers' portal users only.
+view-as-banner-label = View as user
+view-as-banner = You are viewing the portal as { $user } — signed in as { $staff }.
+view-as-banner-rules = Read only; ends at { $time } UTC at the latest.
+view-as-end = End view
+view-as-read-only = This is not possible while you view the portal as a user: nothing can be changed in the user's name. End the view to act as yourself.
+view-as-done-ended = The view has ended. You are back in your own session.
+view-as-done-expired = The view has ended: its 30 minutes were over, or the user or your session can no longer be used. You are back in your own session.
+view-as-history-title = Views of your account by staff
+view-as-history-intro = Staff of { $broker } can view the portal as you do to help you, read only and for at most 30 minutes. Every view is listed here.
+view-as-history-who = Who
+view-as-history-start = Start
+view-as-history-end = End
+view-as-history-staff = { $name } ({ $broker })
+view-as-history-staff-unknown = Staff of { $broker }
+view-as-history-ongoing = ongoing
+view-as-history-none = No one from staff has viewed your account.

@@ -1,0 +1,31 @@
+# «Ver como usuario» (incidencia 9): página de confirmación, banner,
+# mensajes y la entrada en el historial de inicios de sesión.
+view-as-title = Ver el portal como este usuario
+view-as-back = Volver
+view-as-start = Ver como usuario
+view-as-intro = Verá el portal exactamente como lo ve este usuario, durante { $minutes } minutos como máximo. Su propia sesión sigue abierta: al terminar la vista vuelve aquí.
+view-as-rule-read-only = Solo lectura: no se puede enviar, cambiar ni aceptar nada en nombre del usuario; su contraseña, dirección de correo, segundos factores, consentimientos y sesiones no se pueden cambiar.
+view-as-rule-audit = Cada página que abra se registra en el registro de auditoría con su nombre y el del usuario.
+view-as-rule-history = El usuario ve en su historial de inicios de sesión que usted consultó su cuenta, con inicio y fin.
+view-as-password = Su contraseña (para confirmar que es usted)
+view-as-submit = Iniciar la vista
+view-as-password-wrong = La contraseña es incorrecta. No se ha iniciado nada.
+view-as-too-many = Demasiadas contraseñas incorrectas. Espere unos minutos e inténtelo de nuevo.
+view-as-refused-inactive = Solo se puede ver a usuarios activos: este usuario no ha activado su acceso o está desactivado.
+view-as-refused-staff = No se puede ver como un empleado: «ver como usuario» es solo para los usuarios del portal de los clientes.
+view-as-banner-label = Ver como usuario
+view-as-banner = Está viendo el portal como { $user }, con la sesión de { $staff }.
+view-as-banner-rules = Solo lectura; termina a más tardar a las { $time } UTC.
+view-as-end = Terminar la vista
+view-as-read-only = No es posible mientras ve el portal como un usuario: no se puede cambiar nada en su nombre. Termine la vista para actuar usted mismo.
+view-as-done-ended = La vista ha terminado. Ha vuelto a su propia sesión.
+view-as-done-expired = La vista ha terminado: sus 30 minutos se han agotado, o el usuario o su sesión ya no son válidos. Ha vuelto a su propia sesión.
+view-as-history-title = Consultas de su cuenta por empleados
+view-as-history-intro = Los empleados de { $broker } pueden ver el portal como usted para ayudarle, solo en lectura y durante 30 minutos como máximo. Cada consulta aparece aquí.
+view-as-history-who = Quién
+view-as-history-start = Inicio
+view-as-history-end = Fin
+view-as-history-staff = { $name } ({ $broker })
+view-as-history-staff-unknown = Empleado de { $broker }
+view-as-history-ongoing = en curso
+view-as-history-none = Ningún empleado ha consultado su cuenta.

@@ -1,0 +1,31 @@
+# « Voir en tant qu'utilisateur » (ticket 9) : page de confirmation,
+# bandeau, messages et entrée dans l'historique de connexion.
+view-as-title = Voir le portail en tant que cet utilisateur
+view-as-back = Retour
+view-as-start = Voir en tant qu'utilisateur
+view-as-intro = Vous verrez le portail exactement comme cet utilisateur le voit, pendant { $minutes } minutes au plus. Votre propre session reste ouverte : en mettant fin à la vue, vous revenez ici.
+view-as-rule-read-only = Lecture seule : rien ne peut être envoyé, modifié ou accepté au nom de l'utilisateur ; son mot de passe, son adresse e-mail, ses seconds facteurs, ses consentements et ses sessions ne peuvent pas être modifiés.
+view-as-rule-audit = Chaque page ouverte est inscrite au journal d'audit avec votre nom et celui de l'utilisateur.
+view-as-rule-history = L'utilisateur voit dans son historique de connexion que vous avez consulté son compte, avec le début et la fin.
+view-as-password = Votre mot de passe (pour confirmer votre identité)
+view-as-submit = Commencer la vue
+view-as-password-wrong = Le mot de passe est incorrect. Rien n'a été commencé.
+view-as-too-many = Trop de mots de passe incorrects. Veuillez patienter quelques minutes et réessayer.
+view-as-refused-inactive = Seuls les utilisateurs actifs peuvent être consultés : cet utilisateur n'a pas activé son accès ou est désactivé.
+view-as-refused-staff = Les collaborateurs ne peuvent pas être consultés : « voir en tant qu'utilisateur » vaut seulement pour les utilisateurs du portail des clients.
+view-as-banner-label = Voir en tant qu'utilisateur
+view-as-banner = Vous voyez le portail en tant que { $user } — connecté en tant que { $staff }.
+view-as-banner-rules = Lecture seule ; prend fin au plus tard à { $time } UTC.
+view-as-end = Terminer la vue
+view-as-read-only = Impossible tant que vous voyez le portail en tant qu'utilisateur : rien ne peut être modifié en son nom. Terminez la vue pour agir vous-même.
+view-as-done-ended = La vue est terminée. Vous êtes de retour dans votre propre session.
+view-as-done-expired = La vue est terminée : ses 30 minutes sont écoulées, ou l'utilisateur ou votre session n'est plus valable. Vous êtes de retour dans votre propre session.
+view-as-history-title = Consultations de votre compte par nos collaborateurs
+view-as-history-intro = Les collaborateurs de { $broker } peuvent voir le portail comme vous pour vous aider, en lecture seule et pendant 30 minutes au plus. Chaque consultation est listée ici.
+view-as-history-who = Qui
+view-as-history-start = Début
+view-as-history-end = Fin
+view-as-history-staff = { $name } ({ $broker })
+view-as-history-staff-unknown = Collaborateur de { $broker }
+view-as-history-ongoing = en cours
+view-as-history-none = Aucun collaborateur n'a consulté votre compte.

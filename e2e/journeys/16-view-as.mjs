@@ -1,4 +1,4 @@
-// Journey 15 (issue 9): Petra S. (administrator) opens Jens W.'s page under
+// Journey 16 (issue 9): Petra S. (administrator) opens Jens W.'s page under
 // Users, views the portal as him after giving her own password again, sees
 // the banner naming both on his home page, finds his account closed to her
 // (403 with its message), ends the view and is back on his page in her own

@@ -98,11 +98,7 @@ pub(super) async fn view_of(ctx: &PageCtx) -> Result<SettingsView, WebError> {
             .map(|f| format!("/home/video?v={}", version(&f.sha256))),
         message: BTreeMap::new(),
         languages: Language::ALL.iter().map(|l| l.code()).collect(),
-        scope_key: if home_settings::edits_one_tenant(principal)? {
-            "home-settings-scope-tenant"
-        } else {
-            "home-settings-scope-global"
-        },
+        scope_key: super::scope_key(principal)?,
         max_logo_kib: kp_app::home_files::MAX_LOGO_BYTES / 1024,
         max_video_mib: ctx.state.config.video_upload_limit_bytes / (1024 * 1024),
         errors: FormErrors::default(),

@@ -11,7 +11,6 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use chrono::Duration;
 use kp_app::AppError;
-use kp_app::home_settings;
 use kp_app::mail_templates::editing::{self, EditError};
 use kp_app::mail_templates::{MailKind, MailVars, OwnedTexts};
 use kp_domain::Language;
@@ -130,14 +129,6 @@ struct SavedQuery {
     saved: Option<String>,
 }
 
-fn scope_key(principal: &kp_domain::Principal) -> Result<&'static str, WebError> {
-    Ok(if home_settings::edits_one_tenant(principal)? {
-        "home-settings-scope-tenant"
-    } else {
-        "home-settings-scope-global"
-    })
-}
-
 async fn overview_view(
     ctx: &PageCtx,
     sender: Option<(String, String)>,
@@ -166,7 +157,7 @@ async fn overview_view(
         sender_name,
         sender_address,
         errors,
-        scope_key: scope_key(principal)?,
+        scope_key: super::scope_key(principal)?,
         saved,
     })
 }
@@ -288,7 +279,7 @@ async fn respond(
         errors: FormErrors::default(),
         render_error: None,
         notice,
-        scope_key: scope_key(principal)?,
+        scope_key: super::scope_key(principal)?,
         texts: OwnedTexts::default(),
     };
     let status =

@@ -63,6 +63,16 @@ pub fn require_admin(ctx: &PageCtx) -> Result<&Principal, WebError> {
     Ok(principal)
 }
 
+/// The translation key saying whose settings a page edits: the admin's one
+/// tenant's, or the installation-wide ones.
+pub(crate) fn scope_key(principal: &Principal) -> Result<&'static str, kp_app::AppError> {
+    Ok(if kp_app::home_settings::edits_one_tenant(principal)? {
+        "home-settings-scope-tenant"
+    } else {
+        "home-settings-scope-global"
+    })
+}
+
 async fn index(ctx: PageCtx) -> WebResult {
     require_admin(&ctx)?;
     Ok(Html(ctx.render("pages/settings.html", "settings-title", ())?).into_response())

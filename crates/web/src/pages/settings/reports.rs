@@ -6,7 +6,6 @@
 use axum::Form;
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse, Redirect};
-use kp_app::home_settings;
 use kp_app::report_settings::{self, ReportSettings};
 use serde::{Deserialize, Serialize};
 
@@ -40,11 +39,7 @@ async fn show(ctx: PageCtx, Query(q): Query<ShowQuery>) -> WebResult {
     let view = View {
         contract_sheet: value.contract_sheet,
         claims_list: value.claims_list,
-        scope_key: if home_settings::edits_one_tenant(principal)? {
-            "home-settings-scope-tenant"
-        } else {
-            "home-settings-scope-global"
-        },
+        scope_key: super::scope_key(principal)?,
         saved: q.saved.is_some(),
     };
     let html = ctx.render("pages/settings_reports.html", "report-settings-title", view)?;

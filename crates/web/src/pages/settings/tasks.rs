@@ -7,7 +7,7 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::task_categories::{Categories, CategoryTable};
-use kp_app::{AppError, home_settings, task_category_settings};
+use kp_app::{AppError, task_category_settings};
 use kp_domain::{TaskArea, TaskOrigin};
 use serde::{Deserialize, Serialize};
 
@@ -72,11 +72,7 @@ fn view(principal: &kp_domain::Principal, table: &CategoryTable) -> Result<View,
         origins: TaskOrigin::ALL.iter().map(|o| o.as_str()).collect(),
         rows,
         max_chars: task_category_settings::MAX_CHARS,
-        scope_key: if home_settings::edits_one_tenant(principal)? {
-            "home-settings-scope-tenant"
-        } else {
-            "home-settings-scope-global"
-        },
+        scope_key: super::scope_key(principal)?,
         saved: false,
         errors: FormErrors::default(),
     })

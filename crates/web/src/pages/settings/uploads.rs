@@ -7,7 +7,6 @@ use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
-use kp_app::home_settings;
 use kp_app::uploads::settings::{self, MAX_LIMIT_MIB, MIN_LIMIT_MIB, UploadSettings};
 use kp_domain::DocumentType;
 use serde::{Deserialize, Serialize};
@@ -60,11 +59,7 @@ fn view(
         limit_mib: limit,
         min_mib: MIN_LIMIT_MIB,
         max_mib: MAX_LIMIT_MIB,
-        scope_key: if home_settings::edits_one_tenant(principal)? {
-            "home-settings-scope-tenant"
-        } else {
-            "home-settings-scope-global"
-        },
+        scope_key: super::scope_key(principal)?,
         saved: false,
         errors: FormErrors::default(),
     })

@@ -17,7 +17,7 @@ use kp_storage::profiles::{self as store, ProfileData, ProfileRow};
 use kp_storage::write::permission_profiles::{self, NewPermissionProfile};
 
 use crate::audit_log;
-use crate::staff_view::{self, is_current};
+use crate::staff_view::{self, StaffView, is_current};
 use crate::user_admin::Outcome;
 use crate::{App, AppError, FieldError};
 
@@ -170,6 +170,20 @@ pub async fn get(
     )
 }
 
+/// Broker-wide profiles apply to users of every tenant, so only an
+/// administrator of every tenant may create, copy to or change them; one
+/// tenant's administrator would otherwise decide what another tenant's
+/// users see.
+async fn administers_every_tenant(app: &App, view: &StaffView) -> Result<bool, AppError> {
+    let Some(mine) = view.tenants() else {
+        return Ok(true);
+    };
+    Ok(kp_storage::tenants::list(&app.db)
+        .await?
+        .iter()
+        .all(|t| mine.iter().any(|m| m.0 == t.id)))
+}
+
 fn target(id: PermissionProfileId) -> (&'static str, Option<i64>) {
     ("permission_profile", Some(id.0))
 }
@@ -239,6 +253,12 @@ pub async fn create(
             key: "profiles-error-organization",
         }]));
     }
+    if organization.is_none() && !administers_every_tenant(app, &view).await? {
+        return Err(AppError::Validation(vec![FieldError {
+            field: "organization",
+            key: "profiles-error-broker-wide",
+        }]));
+    }
     insert(app, principal, organization, &data, "profile.created", ip).await
 }
 
@@ -252,6 +272,11 @@ pub async fn copy(
     ip: IpAddr,
 ) -> Result<PermissionProfileId, AppError> {
     let original = get(app, principal, id).await?;
+    if original.organization.is_none()
+        && !administers_every_tenant(app, &staff_view::admin(principal)?).await?
+    {
+        return Err(AppError::Forbidden);
+    }
     let mut data = original.data();
     data.name = name.chars().take(NAME_MAX).collect();
     insert(
@@ -297,6 +322,9 @@ pub async fn save(
         Ok(p) => p,
         Err(outcome) => return Ok(outcome),
     };
+    if before.organization.is_none() && !administers_every_tenant(app, &view).await? {
+        return Ok(Outcome::Refused("profiles-refused-broker-wide"));
+    }
     if !store::update(&mut tx, id, before.updated_at, &data, app.clock.now()).await? {
         return Ok(Outcome::Stale);
     }
@@ -331,6 +359,9 @@ pub async fn delete(
         Ok(p) => p,
         Err(outcome) => return Ok(outcome),
     };
+    if before.organization.is_none() && !administers_every_tenant(app, &view).await? {
+        return Ok(Outcome::Refused("profiles-refused-broker-wide"));
+    }
     if before.users > 0 {
         return Ok(Outcome::Refused("profiles-refused-in-use"));
     }

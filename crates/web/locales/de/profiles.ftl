@@ -80,3 +80,5 @@ profiles-preview-no-hidden = Keine: Alle Felder werden angezeigt.
 profiles-preview-sample = Beispielvertrag
 profiles-preview-no-contracts = Benutzer mit diesem Profil sehen keine Verträge.
 profiles-preview-no-sample = Die Organisation hat keinen Vertrag, der gezeigt werden kann.
+profiles-error-broker-wide = Maklerweite Profile gelten in allen Mandanten; nur wer alle Mandanten verwaltet, kann sie anlegen. Wählen Sie eine Organisation.
+profiles-refused-broker-wide = Maklerweite Profile gelten in allen Mandanten; nur wer alle Mandanten verwaltet, kann sie ändern oder löschen. Es wurde nichts geändert.

@@ -80,3 +80,5 @@ profiles-preview-no-hidden = None: every field is shown.
 profiles-preview-sample = Sample contract
 profiles-preview-no-contracts = Users with this profile do not see contracts.
 profiles-preview-no-sample = The organization has no contract to show.
+profiles-error-broker-wide = Broker-wide profiles apply in every tenant; only an administrator of all tenants can create them. Choose an organization.
+profiles-refused-broker-wide = Broker-wide profiles apply in every tenant; only an administrator of all tenants can change or delete them. Nothing was changed.

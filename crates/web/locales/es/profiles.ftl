@@ -80,3 +80,5 @@ profiles-preview-no-hidden = Ninguno: se muestran todos los campos.
 profiles-preview-sample = Contrato de ejemplo
 profiles-preview-no-contracts = Los usuarios con este perfil no ven contratos.
 profiles-preview-no-sample = La organización no tiene ningún contrato que mostrar.
+profiles-error-broker-wide = Los perfiles de todo el corredor se aplican en todas las entidades; solo un administrador de todas las entidades puede crearlos. Elija una organización.
+profiles-refused-broker-wide = Los perfiles de todo el corredor se aplican en todas las entidades; solo un administrador de todas las entidades puede modificarlos o eliminarlos. No se ha modificado nada.

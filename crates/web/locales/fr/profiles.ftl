@@ -80,3 +80,5 @@ profiles-preview-no-hidden = Aucun : tous les champs sont affichés.
 profiles-preview-sample = Contrat d'exemple
 profiles-preview-no-contracts = Les utilisateurs ayant ce profil ne voient pas les contrats.
 profiles-preview-no-sample = L'organisation n'a aucun contrat à montrer.
+profiles-error-broker-wide = Les profils communs à tout le courtier s'appliquent à toutes les entités ; seul un administrateur de toutes les entités peut les créer. Choisissez une organisation.
+profiles-refused-broker-wide = Les profils communs à tout le courtier s'appliquent à toutes les entités ; seul un administrateur de toutes les entités peut les modifier ou les supprimer. Rien n'a été modifié.

@@ -63,7 +63,10 @@ fn id_in(location: &str) -> i64 {
 
 /// Every area, every function but claim reporting, every field but the
 /// premium: the form as a browser sends it.
-fn without_claims_and_premium<'a>(csrf: &'a str, name: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn without_claims_and_premium<'a>(
+    csrf: &'a str,
+    name: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![("_csrf", csrf), ("name", name)];
     for a in kp_domain::MenuArea::ALL {
         form.push(("area", a.as_str()));

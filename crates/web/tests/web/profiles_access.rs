@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use kp_storage::Sql;
 
 use crate::harness::{Client, TestApp, demo_login, spawn_app, spawn_app_on_postgres};
-use crate::profiles::{profile_of, signed_in, stored};
+use crate::profiles::{profile_of, signed_in, stored, without_claims_and_premium};
 
 pub(crate) async fn access(
     t: &TestApp,
@@ -87,6 +87,46 @@ pub(crate) async fn access(
             .body
             .contains("Fremdes Profil")
     );
+
+    // Broker-wide profiles apply in Hamburg too, which Petra no longer
+    // administers: she may read them but not create, copy or change them.
+    let (broker_wide,): (i64,) =
+        t.db.fetch_one(Sql::new(
+            "SELECT MIN(id) FROM permission_profiles WHERE organization_id IS NULL",
+        ))
+        .await
+        .unwrap();
+    let page = format!("/staff/profiles/{broker_wide}");
+    let edit = petra.get(&page).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    let stamp = edit.hidden("updated_at");
+    let name = stored(t, broker_wide).await.0;
+    let refusal = "nur wer alle Mandanten verwaltet";
+    let mut form = without_claims_and_premium(&csrf, "Umbenannt");
+    form.push(("updated_at", &stamp));
+    let r = petra.post(&page, &form).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains(refusal), "{}", r.body);
+    let r = petra
+        .post(
+            &format!("{page}/delete"),
+            &[("_csrf", &csrf), ("updated_at", &stamp)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert_eq!(stored(t, broker_wide).await.0, name, "nothing changed");
+    let r = petra
+        .post(
+            &format!("{page}/copy"),
+            &[("_csrf", &csrf), ("updated_at", &stamp)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let mut new = without_claims_and_premium(&csrf, "Maklerweit neu");
+    new.push(("organization", ""));
+    let r = petra.post("/staff/profiles", &new).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains(refusal), "{}", r.body);
     assert_eq!(stored(t, foreign).await.0, "Fremdes Profil");
 }
 

@@ -52,37 +52,22 @@ pub fn routes() -> Routes {
 /// limit while it streams in.
 pub fn upload_routes() -> Routes {
     use receive::receive;
-    Routes::new()
-        .post(
-            "/customers/{id}/documents",
-            |c: PageCtx, p: Path<String>, a: ClientAddr, h: HeaderMap, b: Body| {
-                receive(c, TargetKind::Customer, p, a, h, b)
+    [
+        ("/customers/{id}/documents", TargetKind::Customer),
+        ("/contracts/{id}/documents", TargetKind::Contract),
+        ("/objects/{id}/documents", TargetKind::Object),
+        ("/claims/{id}/documents", TargetKind::Claim),
+        ("/finances/{id}/documents", TargetKind::FinanceItem),
+    ]
+    .into_iter()
+    .fold(Routes::new(), |routes, (path, kind)| {
+        routes.post(
+            path,
+            move |c: PageCtx, p: Path<String>, a: ClientAddr, h: HeaderMap, b: Body| {
+                receive(c, kind, p, a, h, b)
             },
         )
-        .post(
-            "/contracts/{id}/documents",
-            |c: PageCtx, p: Path<String>, a: ClientAddr, h: HeaderMap, b: Body| {
-                receive(c, TargetKind::Contract, p, a, h, b)
-            },
-        )
-        .post(
-            "/objects/{id}/documents",
-            |c: PageCtx, p: Path<String>, a: ClientAddr, h: HeaderMap, b: Body| {
-                receive(c, TargetKind::Object, p, a, h, b)
-            },
-        )
-        .post(
-            "/claims/{id}/documents",
-            |c: PageCtx, p: Path<String>, a: ClientAddr, h: HeaderMap, b: Body| {
-                receive(c, TargetKind::Claim, p, a, h, b)
-            },
-        )
-        .post(
-            "/finances/{id}/documents",
-            |c: PageCtx, p: Path<String>, a: ClientAddr, h: HeaderMap, b: Body| {
-                receive(c, TargetKind::FinanceItem, p, a, h, b)
-            },
-        )
+    })
 }
 
 /// Where a record's page is, for the link back.

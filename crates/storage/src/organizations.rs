@@ -61,23 +61,22 @@ pub(crate) fn tenants_of(scope: &Scope) -> Option<Vec<TenantId>> {
     }
 }
 
-/// Adds "the organization `o` is visible in the staff scope".
-pub(crate) fn visible(q: &mut Scoped<'_>, scope: &Scope) {
+/// Adds "the organization `o` is visible in the staff scope" for the
+/// scope's `tenants` (see [`tenants_of`]).
+pub(crate) fn visible(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>) {
     q.push("o.deleted_at IS NULL");
-    let Some(tenants) = tenants_of(scope) else {
+    let Some(tenants) = tenants else {
         return;
     };
-    q.push(
-        " AND (EXISTS (SELECT 1 FROM customers vc WHERE vc.organization_id = o.id AND ",
-    )
-    .customer("vc.id")
-    .push(")");
+    q.push(" AND (EXISTS (SELECT 1 FROM customers vc WHERE vc.organization_id = o.id AND ")
+        .customer("vc.id")
+        .push(")");
     if !tenants.is_empty() {
         q.push(
             " OR (NOT EXISTS (SELECT 1 FROM customers ve WHERE ve.organization_id = o.id) \
              AND COALESCE(o.created_by_tenant_id, o.tenant_id) IN ",
         )
-        .bind_list(tenants)
+        .bind_list(tenants.iter().copied())
         .push(")");
     }
     q.push(")");
@@ -95,7 +94,7 @@ fn select(q: &mut Scoped<'_>, scope: &Scope) {
          (SELECT COUNT(*) FROM portal_users pu WHERE pu.organization_id = o.id) AS users, \
          o.updated_at FROM organizations o WHERE ",
     );
-    visible(q, scope);
+    visible(q, tenants_of(scope).as_deref());
 }
 
 fn search(q: &mut Scoped<'_>, text: &str) {
@@ -131,7 +130,7 @@ pub async fn list(
 pub async fn count(db: &Db, scope: &Scope, text: &str) -> Result<i64> {
     let mut q = Scoped::new(scope);
     q.push("SELECT COUNT(*) FROM organizations o WHERE ");
-    visible(&mut q, scope);
+    visible(&mut q, tenants_of(scope).as_deref());
     search(&mut q, text);
     let (n,): (i64,) = db.fetch_one(q.finish()?).await?;
     Ok(n)

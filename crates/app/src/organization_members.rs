@@ -9,7 +9,8 @@
 use std::net::IpAddr;
 
 use kp_domain::{CustomerId, OrganizationId, Principal, StaffUserId};
-use kp_storage::organization_members::{self as store, ContactRow, LoginRow, MemberRow};
+use kp_storage::organization_members::{self as store, LoginRow};
+pub use kp_storage::organization_members::{ContactRow, MemberRow};
 
 use crate::audit_log;
 use crate::home_files::{MAX_LOGO_BYTES, image_type};

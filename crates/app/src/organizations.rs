@@ -11,8 +11,8 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
 use kp_domain::{Currency, OrganizationId, PermissionProfileId, Principal};
-use kp_storage::organizations::{self as store, GROUP, HOUSEHOLD, OrganizationData};
-pub use kp_storage::organizations::OrganizationRow;
+use kp_storage::organizations::{self as store, OrganizationData};
+pub use kp_storage::organizations::{GROUP, HOUSEHOLD, OrganizationRow};
 
 use crate::audit_log;
 use crate::staff_view::{self, StaffView, is_current};

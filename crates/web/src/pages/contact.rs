@@ -19,7 +19,7 @@ struct ContactView {
     offices: Vec<BrokerOffice>,
     contacts: Vec<Contact>,
     /// The people the broker named for the user's organization (D3).
-    organization_contacts: Vec<kp_storage::organization_members::ContactRow>,
+    organization_contacts: Vec<kp_app::organization_members::ContactRow>,
 }
 
 async fn contact(ctx: PageCtx) -> WebResult {

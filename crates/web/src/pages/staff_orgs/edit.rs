@@ -59,8 +59,8 @@ pub(super) async fn new(ctx: PageCtx, Query(q): Query<NewQuery>) -> WebResult {
     require_admin(&ctx)?;
     let input = OrganizationInput {
         kind: match q.kind.as_deref() {
-            Some(kp_storage::organizations::HOUSEHOLD) => kp_storage::organizations::HOUSEHOLD,
-            _ => kp_storage::organizations::GROUP,
+            Some(kp_app::organizations::HOUSEHOLD) => kp_app::organizations::HOUSEHOLD,
+            _ => kp_app::organizations::GROUP,
         }
         .to_owned(),
         currency: "EUR".to_owned(),

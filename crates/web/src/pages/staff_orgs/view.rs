@@ -6,7 +6,7 @@
 use kp_app::organization_members::{self as members, Login};
 use kp_app::organizations::{self, OrganizationInput};
 use kp_domain::OrganizationId;
-use kp_storage::organization_members::{ContactRow, MemberRow};
+use kp_app::organization_members::{ContactRow, MemberRow};
 use serde::Serialize;
 
 use crate::context::PageCtx;
@@ -117,7 +117,7 @@ pub async fn new_view(ctx: &PageCtx, input: &OrganizationInput) -> Result<View, 
     Ok(View {
         id: None,
         form: FormView::of(input),
-        household: input.kind == kp_storage::organizations::HOUSEHOLD,
+        household: input.kind == kp_app::organizations::HOUSEHOLD,
         external: false,
         stamp: String::new(),
         profiles: profile_choices(profiles, &input.default_profile),

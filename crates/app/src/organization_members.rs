@@ -219,7 +219,10 @@ pub async fn contacts(
 }
 
 /// The contacts the portal shows a user of an organization.
-pub async fn contacts_for_user(app: &App, principal: &Principal) -> Result<Vec<ContactRow>, AppError> {
+pub async fn contacts_for_user(
+    app: &App,
+    principal: &Principal,
+) -> Result<Vec<ContactRow>, AppError> {
     if principal.is_staff() {
         return Ok(Vec::new());
     }
@@ -344,7 +347,10 @@ pub async fn set_logo(
 
 /// The staff users of the administrator's tenants who can be named as
 /// contacts, as (id, name).
-pub async fn contact_choices(app: &App, principal: &Principal) -> Result<Vec<(i64, String)>, AppError> {
+pub async fn contact_choices(
+    app: &App,
+    principal: &Principal,
+) -> Result<Vec<(i64, String)>, AppError> {
     let view = staff_view::admin(principal)?;
     Ok(kp_storage::staff_admin::list(&app.db, view.tenants())
         .await?

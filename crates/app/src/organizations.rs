@@ -142,7 +142,14 @@ pub async fn list(
 ) -> Result<(Vec<OrganizationRow>, i64), AppError> {
     let view = staff_view::of(principal)?;
     let page = page.max(1);
-    let rows = store::list(&app.db, &view.scope, text, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let rows = store::list(
+        &app.db,
+        &view.scope,
+        text,
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+    )
+    .await?;
     let total = store::count(&app.db, &view.scope, text).await?;
     Ok((rows, total))
 }

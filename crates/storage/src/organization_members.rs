@@ -44,7 +44,10 @@ pub async fn customers(db: &Db, scope: &Scope, id: OrganizationId) -> Result<Vec
 /// The customers of the scope whose name or customer number contains
 /// `text` (case-insensitive, `%`/`_` literal), at most `limit`.
 pub async fn search(db: &Db, scope: &Scope, text: &str, limit: i64) -> Result<Vec<MemberRow>> {
-    let pattern = format!("%{}%", crate::lists::escape_like(&text.trim().to_lowercase()));
+    let pattern = format!(
+        "%{}%",
+        crate::lists::escape_like(&text.trim().to_lowercase())
+    );
     let mut q = Scoped::new(scope);
     q.push(MEMBER_COLUMNS)
         .push("(LOWER(cu.display_name) LIKE ")
@@ -79,10 +82,11 @@ pub async fn set_organization(
     to: Option<OrganizationId>,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let mut q = Sql::new("UPDATE customers SET organization_id = $1, updated_at = $2 WHERE id = $3")
-        .arg(to)
-        .arg(now)
-        .arg(customer);
+    let mut q =
+        Sql::new("UPDATE customers SET organization_id = $1, updated_at = $2 WHERE id = $3")
+            .arg(to)
+            .arg(now)
+            .arg(customer);
     match from {
         Some(org) => q.push(" AND organization_id = ").bind(org),
         None => q.push(" AND organization_id IS NULL"),

@@ -66,14 +66,21 @@ async fn sign_up<'a>(t: &'a TestApp, inbox: &mut Inbox) -> Client<'a> {
     let r = c
         .post(
             &link,
-            &[("password", PASSWORD), ("password_confirm", PASSWORD), ("_csrf", &csrf)],
+            &[
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+                ("_csrf", &csrf),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(c.login(EMAIL, PASSWORD).await.status, StatusCode::SEE_OTHER);
     let token = c.get("/consent").await.hidden("_csrf");
     let r = c
-        .post("/consent", &[("_csrf", &token), ("terms", "1"), ("privacy", "1")])
+        .post(
+            "/consent",
+            &[("_csrf", &token), ("terms", "1"), ("privacy", "1")],
+        )
         .await;
     assert_eq!(r.location(), "/home");
     c
@@ -85,8 +92,14 @@ async fn flows(t: &TestApp) {
     let household = create(&mut petra, "Familie Test", "household").await;
     let (a, _, _) = free_customer(t, true, 0).await;
     let (b, b_number, _) = free_customer(t, true, 1).await;
-    assert_eq!(add(&mut petra, household, a, false).await, StatusCode::SEE_OTHER);
-    assert_eq!(add(&mut petra, household, b, false).await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        add(&mut petra, household, a, false).await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        add(&mut petra, household, b, false).await,
+        StatusCode::SEE_OTHER
+    );
 
     // A broker-wide profile as the household's default.
     let profile = one_i64(
@@ -98,7 +111,15 @@ async fn flows(t: &TestApp) {
     let page = format!("/staff/organizations/{household}");
     let edit = petra.get(&page).await;
     let (csrf, stamp) = (edit.hidden("_csrf"), edit.hidden("updated_at"));
-    let form = settings(&csrf, &stamp, "Familie Test", "household", "EUR", false, &profile);
+    let form = settings(
+        &csrf,
+        &stamp,
+        "Familie Test",
+        "household",
+        "EUR",
+        false,
+        &profile,
+    );
     assert_eq!(petra.post(&page, &form).await.status, StatusCode::SEE_OTHER);
 
     // One login for the household, with the default profile.
@@ -135,7 +156,11 @@ async fn flows(t: &TestApp) {
 
     // Only A for the login: its next request sees A's contracts alone.
     let p = petra.get(&page).await;
-    assert!(p.body.contains(&format!("id=\"login-{user}\"")), "{}", p.body);
+    assert!(
+        p.body.contains(&format!("id=\"login-{user}\"")),
+        "{}",
+        p.body
+    );
     let login_stamp = p
         .body
         .split(&format!("id=\"login-{user}\""))

@@ -11,9 +11,17 @@ use crate::idor::Param;
 pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/staff/organizations/{id}", "id", Param::NotAnId),
     ("/staff/organizations/{id}/customers", "id", Param::NotAnId),
-    ("/staff/organizations/{id}/customers/remove", "id", Param::NotAnId),
+    (
+        "/staff/organizations/{id}/customers/remove",
+        "id",
+        Param::NotAnId,
+    ),
     ("/staff/organizations/{id}/logins", "id", Param::NotAnId),
     ("/staff/organizations/{id}/contacts", "id", Param::NotAnId),
     ("/staff/organizations/{id}/logo", "id", Param::NotAnId),
-    ("/staff/organizations/{id}/logo/remove", "id", Param::NotAnId),
+    (
+        "/staff/organizations/{id}/logo/remove",
+        "id",
+        Param::NotAnId,
+    ),
 ];

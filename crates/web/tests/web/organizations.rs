@@ -36,24 +36,21 @@ pub(crate) async fn brenner(t: &TestApp) -> i64 {
 /// organization and without a login: (id, customer number, name).
 pub(crate) async fn free_customer(t: &TestApp, hamburg: bool, skip: i64) -> (i64, String, String) {
     let op = if hamburg { "=" } else { "<>" };
-    t.db.fetch_one(
-        Sql::new(format!(
-            "SELECT cu.id, cu.external_id, cu.display_name FROM customers cu \
+    t.db.fetch_one(Sql::new(format!(
+        "SELECT cu.id, cu.external_id, cu.display_name FROM customers cu \
              JOIN tenants tn ON tn.id = cu.tenant_id WHERE tn.tenant_key {op} 'hamburg' \
              AND cu.kind = 'person' AND cu.organization_id IS NULL \
              AND NOT EXISTS (SELECT 1 FROM portal_users pu WHERE pu.customer_id = cu.id) \
              ORDER BY cu.id LIMIT 1 OFFSET {skip}"
-        )),
-    )
+    )))
     .await
     .unwrap()
 }
 
 pub(crate) async fn organization_of(t: &TestApp, customer: i64) -> Option<i64> {
-    let (o,): (Option<i64>,) =
-        t.db.fetch_one(
-            Sql::new("SELECT organization_id FROM customers WHERE id = $1").arg(customer),
-        )
+    let (o,): (Option<i64>,) = t
+        .db
+        .fetch_one(Sql::new("SELECT organization_id FROM customers WHERE id = $1").arg(customer))
         .await
         .unwrap();
     o
@@ -134,7 +131,10 @@ async fn settings_flow(t: &TestApp, petra: &mut Client<'_>) -> i64 {
     let r = petra.post("/staff/organizations", &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"currency-error\""), "{}", r.body);
-    assert!(r.body.contains("value=\"Test Holding\""), "keeps what was typed");
+    assert!(
+        r.body.contains("value=\"Test Holding\""),
+        "keeps what was typed"
+    );
     assert_eq!(count().await, before, "nothing written");
 
     let org = create(petra, "Test Holding", "group").await;
@@ -160,7 +160,10 @@ async fn settings_flow(t: &TestApp, petra: &mut Client<'_>) -> i64 {
         )
         .await
         .unwrap();
-    assert_eq!((name.as_str(), currency.as_str(), two_factor), ("Test Holding AG", "CHF", true));
+    assert_eq!(
+        (name.as_str(), currency.as_str(), two_factor),
+        ("Test Holding AG", "CHF", true)
+    );
     assert_eq!(audit_count(t, "organization.changed", org).await, 1);
     // The form opened before the change is stale now.
     let r = petra.post(&page, &save).await;
@@ -173,7 +176,10 @@ async fn customer_flow(t: &TestApp, petra: &mut Client<'_>, org: i64) {
     let page = format!("/staff/organizations/{org}");
     let found = petra.get(&format!("{page}?q={number}")).await;
     assert!(found.body.contains(&name), "{}", found.body);
-    assert_eq!(add(petra, org, customer, false).await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        add(petra, org, customer, false).await,
+        StatusCode::SEE_OTHER
+    );
     assert_eq!(organization_of(t, customer).await, Some(org));
     assert_eq!(audit_count(t, "organization.customer_added", org).await, 1);
 
@@ -188,11 +194,18 @@ async fn customer_flow(t: &TestApp, petra: &mut Client<'_>, org: i64) {
         let csrf = petra.get(&page).await.hidden("_csrf");
         let id = member.to_string();
         petra
-            .post(&format!("{page}/customers"), &[("_csrf", &csrf), ("customer", &id)])
+            .post(
+                &format!("{page}/customers"),
+                &[("_csrf", &csrf), ("customer", &id)],
+            )
             .await
     };
     assert_eq!(page_html.status, StatusCode::CONFLICT);
-    assert!(page_html.body.contains("org-move-confirm"), "{}", page_html.body);
+    assert!(
+        page_html.body.contains("org-move-confirm"),
+        "{}",
+        page_html.body
+    );
     assert!(page_html.body.contains("Brenner Industrie Gruppe"));
     assert_eq!(organization_of(t, member).await, Some(group));
     assert_eq!(add(petra, org, member, true).await, StatusCode::SEE_OTHER);
@@ -204,13 +217,22 @@ async fn customer_flow(t: &TestApp, petra: &mut Client<'_>, org: i64) {
     let csrf = petra.get(&page).await.hidden("_csrf");
     let id = customer.to_string();
     let r = petra
-        .post(&format!("{page}/customers/remove"), &[("_csrf", &csrf), ("customer", &id)])
+        .post(
+            &format!("{page}/customers/remove"),
+            &[("_csrf", &csrf), ("customer", &id)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(organization_of(t, customer).await, None);
-    assert_eq!(audit_count(t, "organization.customer_removed", org).await, 1);
+    assert_eq!(
+        audit_count(t, "organization.customer_removed", org).await,
+        1
+    );
     // An unknown customer id is a 404.
-    assert_eq!(add(petra, org, 999_999_999, false).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        add(petra, org, 999_999_999, false).await,
+        StatusCode::NOT_FOUND
+    );
 }
 
 async fn contacts_flow(t: &TestApp, petra: &mut Client<'_>) {
@@ -235,16 +257,30 @@ async fn contacts_flow(t: &TestApp, petra: &mut Client<'_>) {
     let r = petra
         .post(
             &format!("{page}/contacts"),
-            &[("_csrf", &csrf), ("staff", &thomas), ("role", "Risk-Engineering Gruppe")],
+            &[
+                ("_csrf", &csrf),
+                ("staff", &thomas),
+                ("role", "Risk-Engineering Gruppe"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(audit_count(t, "organization.contact_set", group).await, 1);
     let mut stefan = signed_in(t, "stefan").await;
     let contact = stefan.get("/contact").await;
-    assert!(contact.body.contains("Risk-Engineering Gruppe"), "{}", contact.body);
+    assert!(
+        contact.body.contains("Risk-Engineering Gruppe"),
+        "{}",
+        contact.body
+    );
     let mut martina = signed_in(t, "martina").await;
-    assert!(!martina.get("/contact").await.body.contains("Risk-Engineering Gruppe"));
+    assert!(
+        !martina
+            .get("/contact")
+            .await
+            .body
+            .contains("Risk-Engineering Gruppe")
+    );
 }
 
 async fn logo_flow(t: &TestApp, petra: &mut Client<'_>) {
@@ -266,7 +302,10 @@ async fn logo_flow(t: &TestApp, petra: &mut Client<'_>) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"logo-error\""));
     let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
-    assert_eq!(upload(petra, &logo, &csrf, "logo", svg).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        upload(petra, &logo, &csrf, "logo", svg).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
     big.resize(1024 * 1024 + 1, 0);
     let r = upload(petra, &logo, &csrf, "logo", &big).await;
@@ -274,7 +313,9 @@ async fn logo_flow(t: &TestApp, petra: &mut Client<'_>) {
     assert_eq!(key().await, before, "nothing changed");
 
     // Removed: Stefan's claims list carries no logo; uploaded: one.
-    let r = petra.post(&format!("{logo}/remove"), &[("_csrf", &csrf)]).await;
+    let r = petra
+        .post(&format!("{logo}/remove"), &[("_csrf", &csrf)])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(key().await, None);
     let stefan = signed_in(t, "stefan").await;
@@ -296,22 +337,42 @@ async fn logo_flow(t: &TestApp, petra: &mut Client<'_>) {
 async fn access(t: &TestApp, org: i64) {
     let page = format!("/staff/organizations/{org}");
     let mut sabine = signed_in(t, "sabine").await;
-    assert_eq!(sabine.get("/staff/organizations").await.status, StatusCode::OK);
+    assert_eq!(
+        sabine.get("/staff/organizations").await.status,
+        StatusCode::OK
+    );
     let p = sabine.get(&page).await;
     assert_eq!(p.status, StatusCode::OK);
     assert!(!p.body.contains("id=\"org-form\""), "no settings form");
     let csrf = p.hidden("_csrf");
     let form = settings(&csrf, "", "X", "group", "EUR", false, "");
-    assert_eq!(sabine.post(&page, &form).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(sabine.post("/staff/organizations", &form).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        sabine.post(&page, &form).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        sabine.post("/staff/organizations", &form).await.status,
+        StatusCode::FORBIDDEN
+    );
 
     let mut stefan = signed_in(t, "stefan").await;
-    for path in ["/staff/organizations", "/staff/organizations/new", page.as_str()] {
-        assert_eq!(stefan.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    for path in [
+        "/staff/organizations",
+        "/staff/organizations/new",
+        page.as_str(),
+    ] {
+        assert_eq!(
+            stefan.get(path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
     let csrf = stefan.get("/home").await.hidden("_csrf");
     let form = settings(&csrf, "", "X", "group", "EUR", false, "");
-    assert_eq!(stefan.post(&page, &form).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        stefan.post(&page, &form).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     // Andreas as administrator of München only.
     t.db.execute(
@@ -323,7 +384,10 @@ async fn access(t: &TestApp, org: i64) {
     let mut andreas = signed_in(t, "andreas").await;
     let mine = create(&mut andreas, "München Familie", "household").await;
     let (hamburg, _, _) = free_customer(t, true, 3).await;
-    assert_eq!(add(&mut andreas, mine, hamburg, false).await, StatusCode::NOT_FOUND);
+    assert_eq!(
+        add(&mut andreas, mine, hamburg, false).await,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(organization_of(t, hamburg).await, None);
     // Petra's organization holds a Hamburg customer only now.
     let (h, _, _) = free_customer(t, true, 4).await;
@@ -333,12 +397,21 @@ async fn access(t: &TestApp, org: i64) {
     let csrf = andreas.get("/staff/organizations").await.hidden("_csrf");
     let id = h.to_string();
     let r = andreas
-        .post(&format!("{page}/customers/remove"), &[("_csrf", &csrf), ("customer", &id)])
+        .post(
+            &format!("{page}/customers/remove"),
+            &[("_csrf", &csrf), ("customer", &id)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(organization_of(t, h).await, Some(org));
     // His own empty organization is his; Petra (both tenants) sees it too.
-    assert_eq!(andreas.get(&format!("/staff/organizations/{mine}")).await.status, StatusCode::OK);
+    assert_eq!(
+        andreas
+            .get(&format!("/staff/organizations/{mine}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 async fn flows(t: &TestApp) {

@@ -28,11 +28,17 @@ pub fn routes() -> Routes {
         .get("/staff/organizations/{id}", edit::show)
         .post("/staff/organizations/{id}", edit::save)
         .post("/staff/organizations/{id}/customers", members::add)
-        .post("/staff/organizations/{id}/customers/remove", members::remove)
+        .post(
+            "/staff/organizations/{id}/customers/remove",
+            members::remove,
+        )
         .post("/staff/organizations/{id}/logins", members::logins)
         .post("/staff/organizations/{id}/contacts", members::contacts)
         .post("/staff/organizations/{id}/logo", members::logo)
-        .post("/staff/organizations/{id}/logo/remove", members::remove_logo)
+        .post(
+            "/staff/organizations/{id}/logo/remove",
+            members::remove_logo,
+        )
 }
 
 fn id_of(text: &str) -> Result<OrganizationId, WebError> {

@@ -4,9 +4,9 @@
 //! contacts at the broker and the logo.
 
 use kp_app::organization_members::{self as members, Login};
+use kp_app::organization_members::{ContactRow, MemberRow};
 use kp_app::organizations::{self, OrganizationInput};
 use kp_domain::OrganizationId;
-use kp_app::organization_members::{ContactRow, MemberRow};
 use serde::Serialize;
 
 use crate::context::PageCtx;

@@ -60,6 +60,7 @@ mod mail_settings;
 mod mail_support;
 mod operations;
 mod organizations;
+mod organizations_parts;
 mod outgoing_mail;
 mod passkey_authenticator;
 mod passkeys;

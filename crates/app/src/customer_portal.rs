@@ -67,7 +67,7 @@ pub async fn enable(
     let id = match created {
         Ok(id) => id,
         Err(kp_storage::StorageError::UniqueViolation) => {
-            return Ok(Enabled::Refused("customer-portal-email-taken"));
+            return Ok(Enabled::Refused("org-email-shared"));
         }
         Err(other) => return Err(other.into()),
     };

@@ -138,6 +138,13 @@ pub async fn invite(
     };
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
+    // A user invited without a profile gets the organization's default.
+    let profile = match owner {
+        PortalUserOwner::Organization(org) => {
+            kp_storage::organizations::default_profile(&mut tx, org).await?
+        }
+        PortalUserOwner::Customer(_) => None,
+    };
     let created = portal_users::insert(
         &mut tx,
         &NewPortalUser {
@@ -147,7 +154,7 @@ pub async fn invite(
             status: PortalUserStatus::Invited,
             password_hash: None,
             owner,
-            permission_profile_id: None,
+            permission_profile_id: profile,
             scope: ScopeRestrictions::default(),
             created_at: now,
         },
@@ -158,7 +165,8 @@ pub async fn invite(
         Err(kp_storage::StorageError::UniqueViolation) => {
             return Err(AppError::Validation(vec![field(
                 "email",
-                "invite-email-taken",
+                // Two customers share an address only through a household.
+                "org-email-shared",
             )]));
         }
         Err(other) => return Err(other.into()),

@@ -44,6 +44,8 @@ pub mod lists;
 pub mod login_throttle;
 pub mod mail_templates;
 pub mod objects;
+pub mod organization_members;
+pub mod organizations;
 pub mod outbox;
 pub mod outgoing_mail;
 pub mod passkeys;

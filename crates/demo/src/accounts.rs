@@ -69,6 +69,18 @@ pub(crate) const CONSENT_ACCOUNT: Account = portal(
     "de",
 );
 
+/// The one login of the demo household "Familie Kranz" (issue 9): two
+/// private customers share it. Kept out of [`ACCOUNTS`] like the other
+/// special logins, so that the walks over every demo login stay as they
+/// were.
+pub(crate) const HOUSEHOLD_ACCOUNT: Account = portal(
+    "customer: household login (Anna and Michael Kranz)",
+    "Familie Kranz",
+    "familie.kranz@example.de",
+    "Demo-Kranz-2026",
+    "de",
+);
+
 /// Staff first, in the order the seeder expects: Petra, Sabine, Thomas,
 /// Andreas.
 pub(crate) const ACCOUNTS: &[Account] = &[

@@ -63,6 +63,17 @@ pub fn consent_login() -> DemoLogin {
     }
 }
 
+/// The one login of the demo household (not among [`logins`]).
+pub fn household_login() -> DemoLogin {
+    let a = accounts::HOUSEHOLD_ACCOUNT;
+    DemoLogin {
+        role: a.role,
+        email: a.email,
+        password: a.password,
+        language: a.language,
+    }
+}
+
 /// The demo login with TOTP already enrolled: its secret in base32, for
 /// an authenticator app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,7 +129,11 @@ pub async fn seed(db: &Db, blobs: &BlobStore) -> Result<(), DemoError> {
 pub(crate) async fn hash_passwords() -> Result<small::Hashes, DemoError> {
     let tasks: Vec<_> = accounts::ACCOUNTS
         .iter()
-        .chain([&accounts::CONSENT_ACCOUNT, &accounts::TOTP_ACCOUNT])
+        .chain([
+            &accounts::CONSENT_ACCOUNT,
+            &accounts::TOTP_ACCOUNT,
+            &accounts::HOUSEHOLD_ACCOUNT,
+        ])
         .map(|a| {
             (
                 a.email,

@@ -122,6 +122,7 @@ const COLUMNS: &str = "SELECT ae.id, ae.created_at, ae.action, \
        WHEN 'customer' THEN (SELECT c.display_name FROM customers c WHERE c.id = ae.target_id) \
        WHEN 'document' THEN (SELECT d.title FROM documents d WHERE d.id = ae.target_id) \
        WHEN 'permission_profile' THEN (SELECT pp.name FROM permission_profiles pp WHERE pp.id = ae.target_id) \
+       WHEN 'organization' THEN (SELECT o.name FROM organizations o WHERE o.id = ae.target_id) \
        ELSE NULL END AS target_name, \
      ae.ip, ae.details";
 
@@ -158,7 +159,9 @@ fn visible(q: &mut Scoped<'_>, tenants: Option<&[TenantId]>) {
         .bind_list(tenants.iter().copied())
         .push(")) OR (ae.target_kind = 'permission_profile' AND EXISTS (SELECT 1 FROM permission_profiles tp JOIN customers tpc ON tpc.organization_id = tp.organization_id WHERE tp.id = ae.target_id AND ")
         .customer("tpc.id")
-        .push(")))");
+        .push(")) OR (ae.target_kind = 'organization' AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = ae.target_id AND ");
+    crate::organizations::visible(q, Some(tenants));
+    q.push(")))");
 }
 
 fn filtered(q: &mut Scoped<'_>, f: &AuditFilters) {

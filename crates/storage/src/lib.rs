@@ -38,6 +38,8 @@ pub mod lists;
 pub mod login_attempts;
 pub mod migrate;
 pub mod objects;
+pub mod organization_members;
+pub mod organizations;
 pub mod outbox;
 pub mod outbox_list;
 pub mod passkeys;

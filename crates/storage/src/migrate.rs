@@ -149,6 +149,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 27,
+        name: "organization_admin",
+        script: include_str!("../migrations/0027_organization_admin.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -120,6 +120,13 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         area: None,
+        label: "nav-organizations",
+        staff_label: "nav-organizations",
+        href: "/staff/organizations",
+        who: Who::Staff,
+    },
+    Entry {
+        area: None,
         label: "nav-profiles",
         staff_label: "nav-profiles",
         href: "/staff/profiles",

@@ -112,6 +112,8 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/staff_profiles.html",
     "pages/staff_profile.html",
     "pages/staff_profile_preview.html",
+    "pages/staff_orgs.html",
+    "pages/staff_org.html",
     "pages/upload.html",
     "pages/settings_uploads.html",
     "pages/settings_tasks.html",

@@ -14,6 +14,7 @@ mod group;
 mod group_claims;
 mod group_objects;
 mod home;
+mod household;
 mod objects;
 mod people;
 mod private;
@@ -109,6 +110,7 @@ pub(crate) async fn seed_small(
     private::seed(&mut s).await?;
     group::seed(&mut s).await?;
     let users = people::seed(&mut s, &hashes).await?;
+    household::seed(&mut s, &hashes).await?;
     let set = SmallSet {
         tenants: s.base.tenants,
         staff: s.base.staff.all(),

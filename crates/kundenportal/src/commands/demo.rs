@@ -96,6 +96,12 @@ fn print_logins(url: &str) -> Result<()> {
         "Must accept the terms first ({}): {}  password {}",
         consent.role, consent.email, consent.password
     )?;
+    let household = kp_demo::household_login();
+    writeln!(
+        out,
+        "Household login ({}): {}  password {}",
+        household.role, household.email, household.password
+    )?;
     writeln!(out)?;
     print_totp_login(&mut out)?;
     out.flush()?;

@@ -18,14 +18,19 @@ pub fn routes() -> Routes {
 struct ContactView {
     offices: Vec<BrokerOffice>,
     contacts: Vec<Contact>,
+    /// The people the broker named for the user's organization (D3).
+    organization_contacts: Vec<kp_app::organization_members::ContactRow>,
 }
 
 async fn contact(ctx: PageCtx) -> WebResult {
     let principal = ctx.require_user()?;
     let page = kp_app::contacts::page(&ctx.state.app, principal).await?;
+    let organization_contacts =
+        kp_app::organization_members::contacts_for_user(&ctx.state.app, principal).await?;
     let view = ContactView {
         offices: page.offices,
         contacts: page.contacts,
+        organization_contacts,
     };
     Ok(Html(ctx.render("pages/contact.html", "contact-title", view)?).into_response())
 }

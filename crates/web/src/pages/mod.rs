@@ -29,6 +29,7 @@ mod register_verify;
 pub mod registrations;
 pub mod search;
 pub mod settings;
+pub mod staff_orgs;
 pub mod staff_profiles;
 pub mod staff_staff;
 pub mod staff_users;
@@ -77,6 +78,7 @@ pub fn routes() -> Routes {
         .merge(staff_users::routes())
         .merge(staff_staff::routes())
         .merge(staff_profiles::routes())
+        .merge(staff_orgs::routes())
         .merge(audit_log::routes())
         .merge(uploads::routes())
         .merge(view_as::routes())

@@ -75,6 +75,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_settings::PARAMS)
         .chain(crate::idor_claims::PARAMS)
         .chain(crate::idor_profiles::PARAMS)
+        .chain(crate::idor_orgs::PARAMS)
         .chain(crate::idor_uploads::PARAMS)
         .copied()
         .collect()

@@ -1,0 +1,100 @@
+nav-organizations = Organisationen
+org-title = Organisationen
+org-intro = Organisationen bündeln Kunden aller Mandanten zu einer Unternehmensgruppe oder mehrere Privatkunden zu einem Haushalt mit gemeinsamem Zugang.
+org-search-label = Organisationen suchen
+org-search = Name
+org-search-submit = Suchen
+org-new = Neue Organisation
+org-new-household = Neuer Haushalt
+org-count = { $total ->
+    [one] Eine Organisation
+   *[other] { $total } Organisationen
+}
+org-name = Name
+org-kind = Art
+org-kind-group = Unternehmensgruppe
+org-kind-household = Haushalt
+org-kind-hint = Ein Haushalt gibt mehreren Privatkunden (z. B. Ehepartnern) einen gemeinsamen Zugang; Sie legen je Zugang fest, welche Kunden er sieht.
+org-customers = Kunden
+org-users = Benutzer
+org-none = Keine Organisationen gefunden.
+org-edit-title = Organisation
+org-new-title = Neue Organisation
+org-customer-count = { $count ->
+    [one] ein Kunde
+   *[other] { $count } Kunden
+}
+org-user-count = { $count ->
+    [one] ein Benutzer
+   *[other] { $count } Benutzer
+}
+org-settings = Einstellungen
+org-external-hint = Das Bestandsführungssystem pflegt diese Organisation über die Sync-API; es kann hier gemachte Änderungen überschreiben.
+org-currency = Profilwährung
+org-currency-hint = ISO-Code, z. B. EUR, CHF oder USD: EUR oder eine Währung mit Wechselkursen. Die Übersichten der Organisation rechnen Beträge in sie um.
+org-two-factor = Zwei-Faktor-Authentifizierung für ihre Benutzer vorgeschrieben
+org-default-profile = Standard-Berechtigungsprofil für neue Benutzer
+org-default-profile-none = Keines (alles)
+org-default-profile-hint = Erhalten Benutzer dieser Organisation, die ohne Profil eingeladen werden: ein maklerweites Profil oder eines dieser Organisation.
+org-save = Speichern
+org-create = Organisation anlegen
+org-yes = Ja
+org-no = Nein
+org-household-members = Mitglieder des Haushalts
+org-customer = Kunde
+org-customer-number = Kundennummer
+org-tenant = Mandant
+org-actions = Aktionen
+org-remove = Entfernen
+org-remove-customer = { $name } entfernen
+org-no-customers = Noch keine Kunden.
+org-add-customers = Kunden hinzufügen
+org-customer-search = Name oder Kundennummer
+org-in-other = in { $name }
+org-already-here = bereits hier
+org-add = Hinzufügen
+org-add-customer = { $name } hinzufügen
+org-no-results = Kein Kunde Ihrer Mandanten passt.
+org-move-title = Kunden hierher verschieben?
+org-move-text = Dieser Kunde gehört bereits zur Organisation { $name }. Ein Kunde gehört nur zu einer Organisation: Das Verschieben nimmt ihn aus { $name } heraus, deren Benutzer seine Daten dann nicht mehr sehen.
+org-move-confirm = Hierher verschieben
+org-logins = Zugänge
+org-logins-household-hint = Haken Sie die Mitglieder des Haushalts an, die dieser Zugang sieht; Verträge, Schäden und Dokumente nicht angehakter Kunden sind ab seinem nächsten Seitenaufruf ausgeblendet.
+org-logins-hint = Die Kunden, die jeder Benutzer sieht. Weitere Einschränkungen stehen auf der Seite des Benutzers.
+org-logins-save = Kunden dieses Zugangs speichern
+org-contacts = Ansprechpartner beim Makler
+org-contacts-hint = Werden den Benutzern der Organisation auf ihrer Kontaktseite mit der eingetragenen Rolle angezeigt.
+org-no-contacts = Keine Ansprechpartner benannt.
+org-contact-person = Mitarbeiter
+org-contact-role = Rolle (z. B. „Ihr Betreuer für Sachversicherungen“)
+org-contact-add = Ansprechpartner hinzufügen
+org-contacts-portal = Ihre Ansprechpartner für Ihre Organisation
+org-logo = Logo
+org-logo-present = Ein Logo ist hochgeladen; es erscheint auf der Startseite der Benutzer der Organisation und auf ihren PDF-Berichten.
+org-logo-none = Kein Logo hochgeladen.
+org-logo-file = Logo-Datei
+org-logo-hint = PNG oder JPEG, höchstens 1 MiB.
+org-logo-upload = Logo hochladen
+org-logo-remove = Logo entfernen
+org-error-name = Bitte geben Sie einen Namen mit höchstens 160 Zeichen ein.
+org-error-kind = Bitte wählen Sie Unternehmensgruppe oder Haushalt.
+org-error-currency = Bitte geben Sie EUR oder den ISO-Code einer Währung mit Wechselkursen ein (z. B. CHF, USD).
+org-error-profile = Bitte wählen Sie ein maklerweites Profil oder eines dieser Organisation.
+org-error-role = Bitte geben Sie eine Rolle mit höchstens 80 Zeichen ein.
+org-error-contact = Bitte wählen Sie einen Mitarbeiter Ihrer Mandanten.
+org-error-logo-missing = Bitte wählen Sie eine Datei.
+org-error-logo-too-large = Das Logo ist größer als 1 MiB.
+org-error-logo-type = Das Logo muss ein PNG- oder JPEG-Bild sein.
+org-done-created = Die Organisation wurde angelegt.
+org-done-saved = Die Einstellungen wurden gespeichert.
+org-done-added = Der Kunde wurde hinzugefügt.
+org-done-removed = Der Kunde wurde entfernt.
+org-done-already = Der Kunde gehört bereits zu dieser Organisation.
+org-done-logins = Die Kunden des Zugangs wurden gespeichert.
+org-done-contacts = Die Ansprechpartner wurden gespeichert.
+org-done-logo = Das Logo wurde hochgeladen.
+org-done-logo-removed = Das Logo wurde entfernt.
+org-stale = Diese Organisation wurde geändert, seit Sie die Seite geöffnet haben. Es wurde nichts gespeichert; bitte prüfen Sie und versuchen Sie es erneut.
+org-login-stale = Dieser Zugang wurde geändert, seit Sie die Seite geöffnet haben. Es wurde nichts gespeichert; bitte prüfen Sie und versuchen Sie es erneut.
+org-refused-other = Der Kunde gehört zu einer anderen Organisation und wurde nicht hinzugefügt.
+org-email-shared = Diese E-Mail-Adresse gehört bereits zu einem anderen Zugang. Zwei Kunden können eine E-Mail-Adresse nur über einen Haushalt teilen: Fügen Sie diesen Kunden dem Haushalt des bestehenden Zugangs hinzu (Organisationen).

@@ -1,0 +1,100 @@
+nav-organizations = Organizations
+org-title = Organizations
+org-intro = Organizations bundle customers of every tenant into one company group, or several private customers into one household with a shared login.
+org-search-label = Search organizations
+org-search = Name
+org-search-submit = Search
+org-new = New organization
+org-new-household = New household
+org-count = { $total ->
+    [one] One organization
+   *[other] { $total } organizations
+}
+org-name = Name
+org-kind = Kind
+org-kind-group = Company group
+org-kind-household = Household
+org-kind-hint = A household gives several private customers (e.g. spouses) one shared login; you decide for each login which customers it sees.
+org-customers = Customers
+org-users = Users
+org-none = No organizations found.
+org-edit-title = Organization
+org-new-title = New organization
+org-customer-count = { $count ->
+    [one] one customer
+   *[other] { $count } customers
+}
+org-user-count = { $count ->
+    [one] one user
+   *[other] { $count } users
+}
+org-settings = Settings
+org-external-hint = The back office manages this organization through the sync API; it may overwrite changes made here.
+org-currency = Profile currency
+org-currency-hint = ISO code, e.g. EUR, CHF or USD: EUR or a currency with exchange rates. The organization's overviews convert amounts into it.
+org-two-factor = Two-factor authentication required for its users
+org-default-profile = Default permission profile for new users
+org-default-profile-none = None (everything)
+org-default-profile-hint = Given to users of this organization who are invited without a profile: a broker-wide profile or one of this organization's.
+org-save = Save
+org-create = Create organization
+org-yes = Yes
+org-no = No
+org-household-members = Members of the household
+org-customer = Customer
+org-customer-number = Customer number
+org-tenant = Tenant
+org-actions = Actions
+org-remove = Remove
+org-remove-customer = Remove { $name }
+org-no-customers = No customers yet.
+org-add-customers = Add customers
+org-customer-search = Name or customer number
+org-in-other = in { $name }
+org-already-here = already here
+org-add = Add
+org-add-customer = Add { $name }
+org-no-results = No customers of your tenants match.
+org-move-title = Move the customer here?
+org-move-text = This customer already belongs to the organization { $name }. A customer belongs to one organization only: moving it removes it from { $name }, whose users will no longer see its records.
+org-move-confirm = Move here
+org-logins = Logins
+org-logins-household-hint = Tick the members of the household this login sees; unticked customers' contracts, claims and documents are hidden from it from its next page view.
+org-logins-hint = The customers each user sees. Further restrictions are on the user's page.
+org-logins-save = Save the customers of this login
+org-contacts = Contacts at the broker
+org-contacts-hint = Shown to the organization's users on their contact page, with the role you enter.
+org-no-contacts = No contacts named.
+org-contact-person = Staff member
+org-contact-role = Role (e.g. "Your account manager for property")
+org-contact-add = Add contact
+org-contacts-portal = Your contacts for your organization
+org-logo = Logo
+org-logo-present = A logo is uploaded; it is shown on the home page of the organization's users and on their PDF reports.
+org-logo-none = No logo uploaded.
+org-logo-file = Logo file
+org-logo-hint = PNG or JPEG, at most 1 MiB.
+org-logo-upload = Upload logo
+org-logo-remove = Remove logo
+org-error-name = Please enter a name of at most 160 characters.
+org-error-kind = Please choose company group or household.
+org-error-currency = Please enter EUR or the ISO code of a currency with exchange rates (e.g. CHF, USD).
+org-error-profile = Please choose a broker-wide profile or one of this organization's.
+org-error-role = Please enter a role of at most 80 characters.
+org-error-contact = Please choose a staff member of your tenants.
+org-error-logo-missing = Please choose a file.
+org-error-logo-too-large = The logo is larger than 1 MiB.
+org-error-logo-type = The logo must be a PNG or JPEG image.
+org-done-created = The organization was created.
+org-done-saved = The settings were saved.
+org-done-added = The customer was added.
+org-done-removed = The customer was removed.
+org-done-already = The customer already belongs to this organization.
+org-done-logins = The customers of the login were saved.
+org-done-contacts = The contacts were saved.
+org-done-logo = The logo was uploaded.
+org-done-logo-removed = The logo was removed.
+org-stale = This organization was changed since you opened the page. Nothing has been saved; please check and try again.
+org-login-stale = This login was changed since you opened the page. Nothing has been saved; please check and try again.
+org-refused-other = The customer belongs to another organization and was not added.
+org-email-shared = This e-mail address already belongs to another login. Two customers can share an e-mail address only through a household: add this customer to the household of the existing login (Organizations).

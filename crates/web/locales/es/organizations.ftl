@@ -1,0 +1,100 @@
+nav-organizations = Organizaciones
+org-title = Organizaciones
+org-intro = Las organizaciones agrupan clientes de todas las entidades en un grupo empresarial, o varios clientes particulares en un hogar con un acceso común.
+org-search-label = Buscar organizaciones
+org-search = Nombre
+org-search-submit = Buscar
+org-new = Nueva organización
+org-new-household = Nuevo hogar
+org-count = { $total ->
+    [one] Una organización
+   *[other] { $total } organizaciones
+}
+org-name = Nombre
+org-kind = Tipo
+org-kind-group = Grupo empresarial
+org-kind-household = Hogar
+org-kind-hint = Un hogar da a varios clientes particulares (p. ej. cónyuges) un acceso común; usted decide para cada acceso qué clientes ve.
+org-customers = Clientes
+org-users = Usuarios
+org-none = No se encontraron organizaciones.
+org-edit-title = Organización
+org-new-title = Nueva organización
+org-customer-count = { $count ->
+    [one] un cliente
+   *[other] { $count } clientes
+}
+org-user-count = { $count ->
+    [one] un usuario
+   *[other] { $count } usuarios
+}
+org-settings = Configuración
+org-external-hint = El sistema de gestión mantiene esta organización mediante la API de sincronización; puede sobrescribir los cambios hechos aquí.
+org-currency = Moneda de referencia
+org-currency-hint = Código ISO, p. ej. EUR, CHF o USD: EUR o una moneda con tipos de cambio. Los resúmenes de la organización convierten los importes a ella.
+org-two-factor = Autenticación de dos factores obligatoria para sus usuarios
+org-default-profile = Perfil de permisos predeterminado para usuarios nuevos
+org-default-profile-none = Ninguno (todo)
+org-default-profile-hint = Se asigna a los usuarios de esta organización invitados sin perfil: un perfil común del corredor o uno de esta organización.
+org-save = Guardar
+org-create = Crear organización
+org-yes = Sí
+org-no = No
+org-household-members = Miembros del hogar
+org-customer = Cliente
+org-customer-number = Número de cliente
+org-tenant = Entidad
+org-actions = Acciones
+org-remove = Quitar
+org-remove-customer = Quitar { $name }
+org-no-customers = Aún no hay clientes.
+org-add-customers = Añadir clientes
+org-customer-search = Nombre o número de cliente
+org-in-other = en { $name }
+org-already-here = ya está aquí
+org-add = Añadir
+org-add-customer = Añadir { $name }
+org-no-results = Ningún cliente de sus entidades coincide.
+org-move-title = ¿Mover el cliente aquí?
+org-move-text = Este cliente ya pertenece a la organización { $name }. Un cliente pertenece a una sola organización: moverlo lo quita de { $name }, cuyos usuarios dejarán de ver sus datos.
+org-move-confirm = Mover aquí
+org-logins = Accesos
+org-logins-household-hint = Marque los miembros del hogar que ve este acceso; los contratos, siniestros y documentos de los clientes no marcados se le ocultan desde su próxima página.
+org-logins-hint = Los clientes que ve cada usuario. Otras restricciones están en la página del usuario.
+org-logins-save = Guardar los clientes de este acceso
+org-contacts = Contactos en el corredor
+org-contacts-hint = Se muestran a los usuarios de la organización en su página de contacto, con el rol indicado.
+org-no-contacts = No hay contactos designados.
+org-contact-person = Empleado
+org-contact-role = Rol (p. ej. «Su gestor de cuenta de daños»)
+org-contact-add = Añadir contacto
+org-contacts-portal = Sus contactos para su organización
+org-logo = Logotipo
+org-logo-present = Hay un logotipo cargado; aparece en la página de inicio de los usuarios de la organización y en sus informes PDF.
+org-logo-none = No hay logotipo cargado.
+org-logo-file = Archivo del logotipo
+org-logo-hint = PNG o JPEG, como máximo 1 MiB.
+org-logo-upload = Cargar logotipo
+org-logo-remove = Quitar logotipo
+org-error-name = Introduzca un nombre de 160 caracteres como máximo.
+org-error-kind = Elija grupo empresarial u hogar.
+org-error-currency = Introduzca EUR o el código ISO de una moneda con tipos de cambio (p. ej. CHF, USD).
+org-error-profile = Elija un perfil común del corredor o uno de esta organización.
+org-error-role = Introduzca un rol de 80 caracteres como máximo.
+org-error-contact = Elija un empleado de sus entidades.
+org-error-logo-missing = Elija un archivo.
+org-error-logo-too-large = El logotipo supera 1 MiB.
+org-error-logo-type = El logotipo debe ser una imagen PNG o JPEG.
+org-done-created = Se ha creado la organización.
+org-done-saved = Se ha guardado la configuración.
+org-done-added = Se ha añadido el cliente.
+org-done-removed = Se ha quitado el cliente.
+org-done-already = El cliente ya pertenece a esta organización.
+org-done-logins = Se han guardado los clientes del acceso.
+org-done-contacts = Se han guardado los contactos.
+org-done-logo = Se ha cargado el logotipo.
+org-done-logo-removed = Se ha quitado el logotipo.
+org-stale = Esta organización se modificó después de abrir la página. No se ha guardado nada; compruébelo e inténtelo de nuevo.
+org-login-stale = Este acceso se modificó después de abrir la página. No se ha guardado nada; compruébelo e inténtelo de nuevo.
+org-refused-other = El cliente pertenece a otra organización y no se ha añadido.
+org-email-shared = Esta dirección de correo electrónico ya pertenece a otro acceso. Dos clientes solo pueden compartir una dirección de correo electrónico a través de un hogar: añada este cliente al hogar del acceso existente (Organizaciones).

@@ -1,0 +1,100 @@
+nav-organizations = Organisations
+org-title = Organisations
+org-intro = Les organisations regroupent des clients de toutes les entités en un groupe d'entreprises, ou plusieurs clients particuliers en un foyer avec un accès commun.
+org-search-label = Rechercher des organisations
+org-search = Nom
+org-search-submit = Rechercher
+org-new = Nouvelle organisation
+org-new-household = Nouveau foyer
+org-count = { $total ->
+    [one] Une organisation
+   *[other] { $total } organisations
+}
+org-name = Nom
+org-kind = Type
+org-kind-group = Groupe d'entreprises
+org-kind-household = Foyer
+org-kind-hint = Un foyer donne à plusieurs clients particuliers (p. ex. des conjoints) un accès commun ; vous décidez pour chaque accès quels clients il voit.
+org-customers = Clients
+org-users = Utilisateurs
+org-none = Aucune organisation trouvée.
+org-edit-title = Organisation
+org-new-title = Nouvelle organisation
+org-customer-count = { $count ->
+    [one] un client
+   *[other] { $count } clients
+}
+org-user-count = { $count ->
+    [one] un utilisateur
+   *[other] { $count } utilisateurs
+}
+org-settings = Paramètres
+org-external-hint = Le système de gestion tient cette organisation via l'API de synchronisation ; il peut écraser les modifications faites ici.
+org-currency = Devise de référence
+org-currency-hint = Code ISO, p. ex. EUR, CHF ou USD : EUR ou une devise avec des taux de change. Les vues d'ensemble de l'organisation y convertissent les montants.
+org-two-factor = Authentification à deux facteurs obligatoire pour ses utilisateurs
+org-default-profile = Profil d'autorisation par défaut des nouveaux utilisateurs
+org-default-profile-none = Aucun (tout)
+org-default-profile-hint = Attribué aux utilisateurs de cette organisation invités sans profil : un profil commun au courtier ou un profil de cette organisation.
+org-save = Enregistrer
+org-create = Créer l'organisation
+org-yes = Oui
+org-no = Non
+org-household-members = Membres du foyer
+org-customer = Client
+org-customer-number = Numéro de client
+org-tenant = Entité
+org-actions = Actions
+org-remove = Retirer
+org-remove-customer = Retirer { $name }
+org-no-customers = Pas encore de clients.
+org-add-customers = Ajouter des clients
+org-customer-search = Nom ou numéro de client
+org-in-other = dans { $name }
+org-already-here = déjà ici
+org-add = Ajouter
+org-add-customer = Ajouter { $name }
+org-no-results = Aucun client de vos entités ne correspond.
+org-move-title = Déplacer le client ici ?
+org-move-text = Ce client appartient déjà à l'organisation { $name }. Un client n'appartient qu'à une seule organisation : le déplacer le retire de { $name }, dont les utilisateurs ne verront plus ses données.
+org-move-confirm = Déplacer ici
+org-logins = Accès
+org-logins-household-hint = Cochez les membres du foyer que cet accès voit ; les contrats, sinistres et documents des clients non cochés lui sont masqués dès sa prochaine page.
+org-logins-hint = Les clients que voit chaque utilisateur. D'autres restrictions se trouvent sur la page de l'utilisateur.
+org-logins-save = Enregistrer les clients de cet accès
+org-contacts = Interlocuteurs chez le courtier
+org-contacts-hint = Affichés aux utilisateurs de l'organisation sur leur page de contact, avec le rôle saisi.
+org-no-contacts = Aucun interlocuteur désigné.
+org-contact-person = Collaborateur
+org-contact-role = Rôle (p. ex. « Votre chargé de clientèle dommages »)
+org-contact-add = Ajouter un interlocuteur
+org-contacts-portal = Vos interlocuteurs pour votre organisation
+org-logo = Logo
+org-logo-present = Un logo est chargé ; il apparaît sur la page d'accueil des utilisateurs de l'organisation et sur leurs rapports PDF.
+org-logo-none = Aucun logo chargé.
+org-logo-file = Fichier du logo
+org-logo-hint = PNG ou JPEG, 1 Mio au maximum.
+org-logo-upload = Charger le logo
+org-logo-remove = Supprimer le logo
+org-error-name = Veuillez saisir un nom de 160 caractères au maximum.
+org-error-kind = Veuillez choisir groupe d'entreprises ou foyer.
+org-error-currency = Veuillez saisir EUR ou le code ISO d'une devise avec des taux de change (p. ex. CHF, USD).
+org-error-profile = Veuillez choisir un profil commun au courtier ou un profil de cette organisation.
+org-error-role = Veuillez saisir un rôle de 80 caractères au maximum.
+org-error-contact = Veuillez choisir un collaborateur de vos entités.
+org-error-logo-missing = Veuillez choisir un fichier.
+org-error-logo-too-large = Le logo dépasse 1 Mio.
+org-error-logo-type = Le logo doit être une image PNG ou JPEG.
+org-done-created = L'organisation a été créée.
+org-done-saved = Les paramètres ont été enregistrés.
+org-done-added = Le client a été ajouté.
+org-done-removed = Le client a été retiré.
+org-done-already = Le client appartient déjà à cette organisation.
+org-done-logins = Les clients de l'accès ont été enregistrés.
+org-done-contacts = Les interlocuteurs ont été enregistrés.
+org-done-logo = Le logo a été chargé.
+org-done-logo-removed = Le logo a été supprimé.
+org-stale = Cette organisation a été modifiée depuis l'ouverture de la page. Rien n'a été enregistré ; veuillez vérifier et réessayer.
+org-login-stale = Cet accès a été modifié depuis l'ouverture de la page. Rien n'a été enregistré ; veuillez vérifier et réessayer.
+org-refused-other = Le client appartient à une autre organisation et n'a pas été ajouté.
+org-email-shared = Cette adresse e-mail appartient déjà à un autre accès. Deux clients ne peuvent partager une adresse e-mail que par un foyer : ajoutez ce client au foyer de l'accès existant (Organisations).

@@ -44,6 +44,7 @@ pub mod lists;
 pub mod login_throttle;
 pub mod mail_templates;
 pub mod objects;
+pub mod org_admin;
 pub mod outbox;
 pub mod outgoing_mail;
 pub mod passkeys;

@@ -32,6 +32,7 @@ pub mod settings;
 pub mod staff_profiles;
 pub mod staff_staff;
 pub mod staff_users;
+pub mod org_admin;
 pub mod static_files;
 pub mod theme_css;
 pub mod theme_settings;
@@ -75,6 +76,7 @@ pub fn routes() -> Routes {
         .merge(two_factor::routes())
         .merge(passkeys::routes())
         .merge(staff_users::routes())
+        .merge(org_admin::routes())
         .merge(staff_staff::routes())
         .merge(staff_profiles::routes())
         .merge(audit_log::routes())

@@ -84,6 +84,44 @@ pub(crate) fn writer(principal: &Principal) -> Result<OrgAdmin, AppError> {
     Ok(admin)
 }
 
+/// The organization of a portal user, before any permission check: a
+/// user's id is looked up first, so that an id outside the organization
+/// is the 404 of one that does not exist for everyone, and only then is
+/// the missing function a 403 (as for every record page).
+fn base(principal: &Principal) -> Result<OrgAdmin, AppError> {
+    match &principal.actor {
+        Actor::Portal {
+            id,
+            organization: Some(org),
+            ..
+        } => Ok(OrgAdmin {
+            user: *id,
+            org: *org,
+            org_scope: Scope::customers(CustomerSet::Organization(*org)),
+        }),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The organization's user `id` read in `tx`, then the admin's right to
+/// manage them (`write`: a change, which staff viewing the portal may
+/// not make).
+pub(crate) async fn target(
+    tx: &mut Tx,
+    principal: &Principal,
+    id: PortalUserId,
+    write: bool,
+) -> Result<(OrgAdmin, UserDetail, Scope), AppError> {
+    let admin = base(principal)?;
+    let (user, scope) = member(tx, &admin, id).await?;
+    if write {
+        writer(principal)?;
+    } else {
+        of(principal)?;
+    }
+    Ok((admin, user, scope))
+}
+
 /// The users of the admin's organization, searched and paged like the
 /// staff's list (the filters other than status do not apply).
 pub async fn list(
@@ -111,7 +149,7 @@ pub async fn list(
 
 /// A user of the admin's organization, read in `tx`; `NotFound` for
 /// anyone else (also a private login of one of its companies).
-pub(crate) async fn member(
+async fn member(
     tx: &mut Tx,
     admin: &OrgAdmin,
     id: PortalUserId,
@@ -134,9 +172,8 @@ pub async fn get(
     principal: &Principal,
     id: i64,
 ) -> Result<(UserDetail, Scope), AppError> {
-    let admin = of(principal)?;
     let mut tx = app.db.begin().await?;
-    let found = member(&mut tx, &admin, PortalUserId(id)).await?;
+    let (_, user, scope) = target(&mut tx, principal, PortalUserId(id), false).await?;
     tx.commit().await?;
-    Ok(found)
+    Ok((user, scope))
 }

@@ -190,10 +190,9 @@ pub async fn change_scope(
     seen: &str,
     ip: IpAddr,
 ) -> Result<Outcome, AppError> {
-    let admin = super::writer(principal)?;
     let user = PortalUserId(id);
     let mut tx = app.db.begin().await?;
-    let (detail, _) = super::member(&mut tx, &admin, user).await?;
+    let (admin, detail, _) = super::target(&mut tx, principal, user, true).await?;
     if !is_current(seen, detail.updated_at) {
         return Ok(Outcome::Stale);
     }

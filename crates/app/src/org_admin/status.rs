@@ -26,11 +26,10 @@ pub async fn change_status(
     seen: &str,
     ip: IpAddr,
 ) -> Result<Outcome, AppError> {
-    let admin = super::writer(principal)?;
     let id = PortalUserId(id);
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let (user, _) = super::member(&mut tx, &admin, id).await?;
+    let (admin, user, _) = super::target(&mut tx, principal, id, true).await?;
     if !is_current(seen, user.updated_at) {
         return Ok(Outcome::Stale);
     }

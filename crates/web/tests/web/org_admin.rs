@@ -154,7 +154,7 @@ async fn invitation(t: &TestApp) {
         Sql::new("SELECT organization_id FROM portal_users WHERE email = $1").arg(demo_login("stefan").email),
     )
     .await;
-    assert_eq!((status.as_str(), org, profile), ("invited", Some(stefan_org), Some(site.parse().unwrap())));
+    assert_eq!((status.as_str(), org, profile), ("invited", Some(stefan_org), Some(site.parse::<i64>().unwrap())));
     let chosen = one(t, Sql::new("SELECT COUNT(*) FROM portal_user_scope_objects WHERE portal_user_id = $1").arg(id)).await;
     let outside_site = one(
         t,

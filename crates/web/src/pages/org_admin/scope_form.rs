@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::pages::parse_id;
 
 #[derive(Serialize)]
-struct Option_ {
+struct Choice {
     value: String,
     label: String,
     checked: bool,
@@ -24,7 +24,7 @@ pub(super) struct Group {
     /// "All" is offered: the admin is not restricted here.
     can_all: bool,
     only: bool,
-    options: Vec<Option_>,
+    options: Vec<Choice>,
 }
 
 #[derive(Serialize)]
@@ -66,7 +66,7 @@ fn code_group<T: Copy>(
         only: chosen.is_some() || own,
         options: offered
             .iter()
-            .map(|c| Option_ {
+            .map(|c| Choice {
                 value: key(*c).to_owned(),
                 label: label(key(*c)),
                 checked: chosen
@@ -116,7 +116,7 @@ pub(super) fn fields(
         options: choices
             .customers
             .iter()
-            .map(|c| Option_ {
+            .map(|c| Choice {
                 value: c.id.to_string(),
                 label: format!("{} ({})", c.name, c.external_id),
                 checked: shown.customers.as_ref().is_some_and(|l| l.contains(&c.id)),

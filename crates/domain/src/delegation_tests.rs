@@ -59,7 +59,7 @@ fn seen(world: &World, g: &Grant) -> Seen {
     s
 }
 
-fn pick<T: Copy>(all: &'static [T]) -> impl Strategy<Value = T> {
+fn pick<T: Copy + std::fmt::Debug>(all: &'static [T]) -> impl Strategy<Value = T> {
     (0..all.len()).prop_map(move |i| all[i])
 }
 
@@ -155,10 +155,19 @@ fn near(own: Grant) -> impl Strategy<Value = Grant> {
 
 fn permissions() -> impl Strategy<Value = Permissions> {
     (
-        prop::option::of(prop::sample::subsequence(MenuArea::ALL.to_vec(), 0..=MenuArea::ALL.len())),
-        prop::option::of(prop::sample::subsequence(Function::ALL.to_vec(), 0..=Function::ALL.len())),
+        prop::option::of(prop::sample::subsequence(
+            MenuArea::ALL.to_vec(),
+            0..=MenuArea::ALL.len(),
+        )),
+        prop::option::of(prop::sample::subsequence(
+            Function::ALL.to_vec(),
+            0..=Function::ALL.len(),
+        )),
         prop::sample::subsequence(
-            CATALOGUE.iter().map(|f| f.key.to_owned()).collect::<Vec<_>>(),
+            CATALOGUE
+                .iter()
+                .map(|f| f.key.to_owned())
+                .collect::<Vec<_>>(),
             0..=CATALOGUE.len(),
         ),
     )
@@ -231,10 +240,7 @@ fn a_restricted_admin_cannot_lift_a_restriction() {
         objects: Some([ObjectId(1)].into()),
         ..Grant::default()
     };
-    assert_eq!(
-        scope_within(&Grant::default(), &own),
-        Err(Excess::Objects)
-    );
+    assert_eq!(scope_within(&Grant::default(), &own), Err(Excess::Objects));
     let wider = Grant {
         objects: Some([ObjectId(1), ObjectId(2)].into()),
         ..Grant::default()

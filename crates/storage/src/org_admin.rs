@@ -47,7 +47,10 @@ struct ActiveRow {
     functions: Option<String>,
 }
 
-fn keys<T>(text: Option<&str>, parse: fn(&str) -> std::result::Result<T, kp_domain::UnknownCode>) -> Vec<T> {
+fn keys<T>(
+    text: Option<&str>,
+    parse: fn(&str) -> std::result::Result<T, kp_domain::UnknownCode>,
+) -> Vec<T> {
     text.and_then(|t| serde_json::from_str::<Vec<String>>(t).ok())
         .unwrap_or_default()
         .iter()

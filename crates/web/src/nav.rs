@@ -184,7 +184,9 @@ impl Who {
                         organization: Some(_),
                         ..
                     }
-                ) && principal.permissions.allows(kp_domain::Function::ManageUsers)
+                ) && principal
+                    .permissions
+                    .allows(kp_domain::Function::ManageUsers)
             }
             Who::Staff => principal.is_staff(),
         }

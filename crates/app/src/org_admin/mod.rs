@@ -20,9 +20,7 @@ pub use profile::{ProfileChoices, assign_profile, profile_choices};
 pub use scope::{ListChange, ScopeChoices, ScopeRequest, change_scope, scope_choices};
 pub use status::{StatusAction, change_status};
 
-use kp_domain::{
-    Actor, CustomerSet, Function, OrganizationId, PortalUserId, Principal, Scope,
-};
+use kp_domain::{Actor, CustomerSet, Function, OrganizationId, PortalUserId, Principal, Scope};
 use kp_storage::db::Tx;
 use kp_storage::user_admin::{self as store, UserDetail, UserFilters, UserQuery, UserRow};
 use kp_storage::user_scope;

@@ -199,7 +199,16 @@ pub async fn change_scope(
     if user == admin.user {
         return Ok(Outcome::Refused("org-admin-refused-self"));
     }
-    let outcome = apply(&mut tx, app, principal, &admin, user, detail.updated_at, request).await?;
+    let outcome = apply(
+        &mut tx,
+        app,
+        principal,
+        &admin,
+        user,
+        detail.updated_at,
+        request,
+    )
+    .await?;
     match &outcome {
         Outcome::Done => {}
         Outcome::Denied(denied) => {

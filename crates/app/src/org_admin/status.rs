@@ -8,8 +8,8 @@ use kp_domain::{PortalUserId, PortalUserStatus, Principal};
 use kp_storage::org_admin as org_store;
 use kp_storage::user_admin as store;
 
-use crate::staff_view::is_current;
 use super::Outcome;
+use crate::staff_view::is_current;
 use crate::{App, AppError, audit_log};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +45,20 @@ pub async fn change_status(
                     return Ok(Outcome::Refused("org-admin-refused-last-admin"));
                 }
             }
-            let ok = store::set_status(&mut tx, id, user.updated_at, PortalUserStatus::Inactive, now)
-                .await?;
+            let ok = store::set_status(
+                &mut tx,
+                id,
+                user.updated_at,
+                PortalUserStatus::Inactive,
+                now,
+            )
+            .await?;
             let ended = store::end_sessions(&mut tx, id).await?;
-            (ok, "user.deactivated", serde_json::json!({ "sessions_ended": ended }))
+            (
+                ok,
+                "user.deactivated",
+                serde_json::json!({ "sessions_ended": ended }),
+            )
         }
         StatusAction::Reactivate => {
             if status != Some(PortalUserStatus::Inactive) {

@@ -146,9 +146,8 @@ async fn logins_verify_and_journey_users_see_their_part() {
     assert!(stefan.permissions.allows(Function::ManageUsers));
     assert!(!jens.permissions.allows(Function::ManageUsers));
     assert!(!claire.permissions.allows(Function::ManageUsers));
-    let (audited,): (i64,) = f
-        .db
-        .fetch_one(kp_storage::Sql::new(
+    let (audited,): (i64,) =
+        f.db.fetch_one(kp_storage::Sql::new(
             "SELECT COUNT(*) FROM audit_entries WHERE action = 'user.scope_changed'",
         ))
         .await

@@ -62,7 +62,12 @@ pub(crate) async fn invite(c: &mut Client<'_>, fields: &[(&str, &str)]) -> Respo
 }
 
 /// Posts an action of a user's page with its token and stamp.
-pub(crate) async fn act(c: &mut Client<'_>, user: i64, action: &str, extra: &[(&str, &str)]) -> Response {
+pub(crate) async fn act(
+    c: &mut Client<'_>,
+    user: i64,
+    action: &str,
+    extra: &[(&str, &str)],
+) -> Response {
     let page = c.get(&format!("/admin/users/{user}")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let csrf = page.hidden("_csrf");
@@ -76,39 +81,81 @@ async fn access(t: &TestApp) {
     let mut stefan = signed_in(t, "stefan").await;
     let list = stefan.get("/admin/users").await;
     assert_eq!(list.status, StatusCode::OK, "{}", list.body);
-    assert!(list.body.contains(demo_login("jens").email), "{}", list.body);
+    assert!(
+        list.body.contains(demo_login("jens").email),
+        "{}",
+        list.body
+    );
     assert!(list.body.contains(demo_login("claire").email));
-    assert!(!list.body.contains(demo_login("Martina").email), "another customer's login");
+    assert!(
+        !list.body.contains(demo_login("Martina").email),
+        "another customer's login"
+    );
     let home = stefan.get("/home").await;
-    assert!(home.body.contains("href=\"/admin/users\""), "the menu offers it");
+    assert!(
+        home.body.contains("href=\"/admin/users\""),
+        "the menu offers it"
+    );
     let found = stefan.get("/admin/users?q=claire").await;
     assert!(found.body.contains(demo_login("claire").email));
     assert!(!found.body.contains(demo_login("jens").email));
 
     let jens = user_id(t, demo_login("jens").email).await;
     let martina = user_id(t, demo_login("Martina").email).await;
-    assert_eq!(stefan.get(&format!("/admin/users/{jens}")).await.status, StatusCode::OK);
+    assert_eq!(
+        stefan.get(&format!("/admin/users/{jens}")).await.status,
+        StatusCode::OK
+    );
     // Another customer's login and an unknown id: the same 404.
     for id in [martina, 999_999_999] {
         let r = stefan.get(&format!("/admin/users/{id}")).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{id}");
-        assert_eq!(stefan.get(&format!("/admin/users/{id}/scope")).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            stefan.get(&format!("/admin/users/{id}/scope")).await.status,
+            StatusCode::NOT_FOUND
+        );
     }
 
     // Without "manage users": 403, also for a colleague's page; the menu
     // has no entry.
     let mut jens_c = signed_in(t, "jens").await;
-    assert!(!jens_c.get("/home").await.body.contains("href=\"/admin/users\""));
-    for path in ["/admin/users".to_owned(), "/admin/users/new".to_owned(), format!("/admin/users/{jens}")] {
-        assert_eq!(jens_c.get(&path).await.status, StatusCode::FORBIDDEN, "{path}");
+    assert!(
+        !jens_c
+            .get("/home")
+            .await
+            .body
+            .contains("href=\"/admin/users\"")
+    );
+    for path in [
+        "/admin/users".to_owned(),
+        "/admin/users/new".to_owned(),
+        format!("/admin/users/{jens}"),
+    ] {
+        assert_eq!(
+            jens_c.get(&path).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
     }
     let mut private = signed_in(t, "Martina").await;
-    assert_eq!(private.get("/admin/users").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(private.get(&format!("/admin/users/{jens}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        private.get("/admin/users").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        private.get(&format!("/admin/users/{jens}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     // Staff: the 404 of an unknown page.
     let mut staff = signed_in(t, "Petra").await;
-    assert_eq!(staff.get("/admin/users").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(staff.get(&format!("/admin/users/{jens}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        staff.get("/admin/users").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        staff.get(&format!("/admin/users/{jens}")).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 async fn invitation(t: &TestApp) {
@@ -118,10 +165,22 @@ async fn invitation(t: &TestApp) {
     let before = one(t, Sql::new("SELECT COUNT(*) FROM portal_users")).await;
 
     // Bad input: the form again with the messages and what was entered.
-    let bad = invite(&mut stefan, &[("name", ""), ("email", "kein-mail"), ("language", "de"), ("profile", "")]).await;
+    let bad = invite(
+        &mut stefan,
+        &[
+            ("name", ""),
+            ("email", "kein-mail"),
+            ("language", "de"),
+            ("profile", ""),
+        ],
+    )
+    .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert!(bad.body.contains("name-error") && bad.body.contains("value=\"kein-mail\""));
-    assert_eq!(one(t, Sql::new("SELECT COUNT(*) FROM portal_users")).await, before);
+    assert_eq!(
+        one(t, Sql::new("SELECT COUNT(*) FROM portal_users")).await,
+        before
+    );
 
     let site = profile_id(t, "Standortleitung").await.to_string();
     let email = "m.huber@brenner-gruppe.example";
@@ -151,11 +210,24 @@ async fn invitation(t: &TestApp) {
         .unwrap();
     let stefan_org = one(
         t,
-        Sql::new("SELECT organization_id FROM portal_users WHERE email = $1").arg(demo_login("stefan").email),
+        Sql::new("SELECT organization_id FROM portal_users WHERE email = $1")
+            .arg(demo_login("stefan").email),
     )
     .await;
-    assert_eq!((status.as_str(), org, profile), ("invited", Some(stefan_org), Some(site.parse::<i64>().unwrap())));
-    let chosen = one(t, Sql::new("SELECT COUNT(*) FROM portal_user_scope_objects WHERE portal_user_id = $1").arg(id)).await;
+    assert_eq!(
+        (status.as_str(), org, profile),
+        (
+            "invited",
+            Some(stefan_org),
+            Some(site.parse::<i64>().unwrap())
+        )
+    );
+    let chosen = one(
+        t,
+        Sql::new("SELECT COUNT(*) FROM portal_user_scope_objects WHERE portal_user_id = $1")
+            .arg(id),
+    )
+    .await;
     let outside_site = one(
         t,
         Sql::new(
@@ -181,7 +253,16 @@ async fn invitation(t: &TestApp) {
     assert!(list.body.contains(email) && list.body.contains("role=\"status\""));
 
     // The same address again: the form says so, nobody else is created.
-    let again = invite(&mut stefan, &[("name", "M. Huber"), ("email", email), ("language", "de"), ("profile", &site)]).await;
+    let again = invite(
+        &mut stefan,
+        &[
+            ("name", "M. Huber"),
+            ("email", email),
+            ("language", "de"),
+            ("profile", &site),
+        ],
+    )
+    .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(again.body.contains("email-error"));
 }
@@ -195,7 +276,11 @@ async fn status_changes(t: &TestApp) {
 
     let done = act(&mut stefan, jens, "deactivate", &[]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    assert_eq!(jens_c.get("/home").await.status, StatusCode::SEE_OTHER, "his session ended");
+    assert_eq!(
+        jens_c.get("/home").await.status,
+        StatusCode::SEE_OTHER,
+        "his session ended"
+    );
     assert_eq!(audit(t, "user.deactivated").await, 1);
     let back = act(&mut stefan, jens, "reactivate", &[]).await;
     assert_eq!(back.status, StatusCode::SEE_OTHER);
@@ -205,7 +290,10 @@ async fn status_changes(t: &TestApp) {
     let page = stefan.get(&format!("/admin/users/{jens}")).await;
     let csrf = page.hidden("_csrf");
     let stale = stefan
-        .post(&format!("/admin/users/{jens}/deactivate"), &[("_csrf", &csrf), ("updated_at", "1")])
+        .post(
+            &format!("/admin/users/{jens}/deactivate"),
+            &[("_csrf", &csrf), ("updated_at", "1")],
+        )
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
 
@@ -228,7 +316,10 @@ async fn status_changes(t: &TestApp) {
     let csrf = page.hidden("_csrf");
     let stamp = page.hidden("updated_at");
     let refused = petra
-        .post(&format!("/admin/users/{jens}/deactivate"), &[("_csrf", &csrf), ("updated_at", &stamp)])
+        .post(
+            &format!("/admin/users/{jens}/deactivate"),
+            &[("_csrf", &csrf), ("updated_at", &stamp)],
+        )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(audit(t, "user.deactivated").await, 1);

@@ -49,34 +49,65 @@ async fn refusals(t: &TestApp) {
     let finance = profile_id(t, "Finance only").await.to_string();
     assert!(form.body.contains(&format!("value=\"{site}\"")));
     for broader in [&full, &finance] {
-        assert!(!form.body.contains(&format!("<option value=\"{broader}\"")), "{broader} offered");
+        assert!(
+            !form.body.contains(&format!("<option value=\"{broader}\"")),
+            "{broader} offered"
+        );
     }
-    assert!(!form.body.contains("<option value=\"\""), "no 'everything' for a restricted admin");
-    assert!(!form.body.contains("name=\"objects_mode\" value=\"all\""), "no unrestricted objects");
+    assert!(
+        !form.body.contains("<option value=\"\""),
+        "no 'everything' for a restricted admin"
+    );
+    assert!(
+        !form.body.contains("name=\"objects_mode\" value=\"all\""),
+        "no unrestricted objects"
+    );
 
     let users = one(t, Sql::new("SELECT COUNT(*) FROM portal_users")).await;
     let denied = audit(t, "user.delegation_denied").await;
-    let base = [("name", "Eva Roth"), ("email", "e.roth@brenner-gruppe.example"), ("language", "de")];
+    let base = [
+        ("name", "Eva Roth"),
+        ("email", "e.roth@brenner-gruppe.example"),
+        ("language", "de"),
+    ];
     // A forged broader profile.
     let mut forged = base.to_vec();
-    forged.extend([("profile", full.as_str()), ("objects_mode", "matching"), ("objects_text", "")]);
+    forged.extend([
+        ("profile", full.as_str()),
+        ("objects_mode", "matching"),
+        ("objects_text", ""),
+    ]);
     let r = invite(&mut jens, &forged).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     assert!(r.body.contains("id=\"problem\"") && r.body.contains("value=\"Eva Roth\""));
     // "Everything" (no profile), forged.
     let mut forged = base.to_vec();
     forged.extend([("profile", ""), ("objects_mode", "matching")]);
-    assert_eq!(invite(&mut jens, &forged).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        invite(&mut jens, &forged).await.status,
+        StatusCode::FORBIDDEN
+    );
     // A forged scope: no object restriction while he has one.
     let mut forged = base.to_vec();
     forged.extend([("profile", site.as_str()), ("objects_mode", "all")]);
-    assert_eq!(invite(&mut jens, &forged).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(one(t, Sql::new("SELECT COUNT(*) FROM portal_users")).await, users, "nobody created");
+    assert_eq!(
+        invite(&mut jens, &forged).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        one(t, Sql::new("SELECT COUNT(*) FROM portal_users")).await,
+        users,
+        "nobody created"
+    );
     assert_eq!(audit(t, "user.delegation_denied").await, denied + 3);
 
     // Within his own: created, restricted to objects he sees.
     let mut ok = base.to_vec();
-    ok.extend([("profile", site.as_str()), ("objects_mode", "matching"), ("objects_text", "")]);
+    ok.extend([
+        ("profile", site.as_str()),
+        ("objects_mode", "matching"),
+        ("objects_text", ""),
+    ]);
     let r = invite(&mut jens, &ok).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let eva = user_id(t, "e.roth@brenner-gruppe.example").await;
@@ -89,17 +120,38 @@ async fn refusals(t: &TestApp) {
     let r = act(&mut jens, claire, "scope", &[("objects_mode", "all")]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     let r = act(&mut jens, claire, "scope", &[("objects_mode", "keep")]).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN, "Claire has no object list: more than Jens");
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "Claire has no object list: more than Jens"
+    );
     assert_eq!(audit(t, "user.delegation_denied").await, denied + 6);
     let unchanged = one(
         t,
-        Sql::new("SELECT COUNT(*) FROM portal_users WHERE id = $1 AND scope_objects_set = FALSE").arg(claire),
+        Sql::new("SELECT COUNT(*) FROM portal_users WHERE id = $1 AND scope_objects_set = FALSE")
+            .arg(claire),
     )
     .await;
     assert_eq!(unchanged, 1);
-    let r = act(&mut jens, claire, "scope", &[("type_mode", "only"), ("type", "unbekannt"), ("objects_mode", "matching")]).await;
+    let r = act(
+        &mut jens,
+        claire,
+        "scope",
+        &[
+            ("type_mode", "only"),
+            ("type", "unbekannt"),
+            ("objects_mode", "matching"),
+        ],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let r = act(&mut jens, claire, "scope", &[("objects_mode", "matching"), ("objects_text", "")]).await;
+    let r = act(
+        &mut jens,
+        claire,
+        "scope",
+        &[("objects_mode", "matching"), ("objects_text", "")],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert!(within_jens(t, claire).await);
     let r = act(&mut jens, claire, "profile", &[("profile", &site)]).await;

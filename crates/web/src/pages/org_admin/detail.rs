@@ -129,10 +129,11 @@ async fn run(
     ctx.check_csrf(&form.csrf)?;
     let number = parse_id(&id).ok_or(WebError::NotFound)?;
     let app = &ctx.state.app;
-    match org_admin::change_status(app, principal, number, action, &form.updated_at, client)
-        .await?
+    match org_admin::change_status(app, principal, number, action, &form.updated_at, client).await?
     {
-        Outcome::Done => Ok(Redirect::to(&format!("/admin/users/{number}?done={key}")).into_response()),
+        Outcome::Done => {
+            Ok(Redirect::to(&format!("/admin/users/{number}?done={key}")).into_response())
+        }
         other => refused(&ctx, &id, other).await,
     }
 }
@@ -143,7 +144,15 @@ pub(super) async fn deactivate(
     Path(id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> WebResult {
-    run(ctx, client, id, form, StatusAction::Deactivate, "deactivate").await
+    run(
+        ctx,
+        client,
+        id,
+        form,
+        StatusAction::Deactivate,
+        "deactivate",
+    )
+    .await
 }
 
 pub(super) async fn reactivate(
@@ -152,7 +161,15 @@ pub(super) async fn reactivate(
     Path(id): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> WebResult {
-    run(ctx, client, id, form, StatusAction::Reactivate, "reactivate").await
+    run(
+        ctx,
+        client,
+        id,
+        form,
+        StatusAction::Reactivate,
+        "reactivate",
+    )
+    .await
 }
 
 pub(super) async fn assign_profile(
@@ -174,7 +191,9 @@ pub(super) async fn assign_profile(
     match org_admin::assign_profile(app, principal, number, chosen, &form.updated_at, client)
         .await?
     {
-        Outcome::Done => Ok(Redirect::to(&format!("/admin/users/{number}?done=profile")).into_response()),
+        Outcome::Done => {
+            Ok(Redirect::to(&format!("/admin/users/{number}?done=profile")).into_response())
+        }
         other => refused(&ctx, &id, other).await,
     }
 }

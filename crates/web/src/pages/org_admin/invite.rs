@@ -92,7 +92,11 @@ async fn render(
         errors,
         problem,
     };
-    let html = ctx.render("pages/org_admin_invite.html", "org-admin-invite-title", view)?;
+    let html = ctx.render(
+        "pages/org_admin_invite.html",
+        "org-admin-invite-title",
+        view,
+    )?;
     Ok((status, Html(html)).into_response())
 }
 
@@ -103,7 +107,15 @@ pub(super) async fn page(ctx: PageCtx) -> WebResult {
         scope: ScopeRequest::default(),
         ..InviteInput::default()
     };
-    render(&ctx, principal, &input, FormErrors::default(), None, StatusCode::OK).await
+    render(
+        &ctx,
+        principal,
+        &input,
+        FormErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub(super) async fn send(
@@ -126,11 +138,27 @@ pub(super) async fn send(
         Ok(Invited::Created(_)) => Ok(Redirect::to("/admin/users?done=invited").into_response()),
         Ok(Invited::Refused(key)) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            render(&ctx, principal, &input, FormErrors::default(), Some(key), status).await
+            render(
+                &ctx,
+                principal,
+                &input,
+                FormErrors::default(),
+                Some(key),
+                status,
+            )
+            .await
         }
         Ok(Invited::Denied(denied)) => {
             let (errors, status) = (FormErrors::default(), StatusCode::FORBIDDEN);
-            render(&ctx, principal, &input, errors, Some(denied.message()), status).await
+            render(
+                &ctx,
+                principal,
+                &input,
+                errors,
+                Some(denied.message()),
+                status,
+            )
+            .await
         }
         Err(AppError::Validation(errors)) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;

@@ -123,7 +123,8 @@ pub(super) fn fields(
             })
             .collect(),
     }];
-    let text = |prefix: &'static str| move |c: &str| crate::i18n::text(lang, &format!("{prefix}{c}"));
+    let text =
+        |prefix: &'static str| move |c: &str| crate::i18n::text(lang, &format!("{prefix}{c}"));
     groups.push(code_group(
         "type",
         "scope-contract-types",

@@ -93,7 +93,7 @@ async fn access(t: &TestApp) {
     );
     let home = stefan.get("/home").await;
     assert!(
-        home.body.contains("href=\"/admin/users\""),
+        home.body.replace("&#x2f;", "/").contains("href=\"/admin/users\""),
         "the menu offers it"
     );
     let found = stefan.get("/admin/users?q=claire").await;
@@ -124,6 +124,7 @@ async fn access(t: &TestApp) {
             .get("/home")
             .await
             .body
+            .replace("&#x2f;", "/")
             .contains("href=\"/admin/users\"")
     );
     for path in [

@@ -93,7 +93,9 @@ async fn access(t: &TestApp) {
     );
     let home = stefan.get("/home").await;
     assert!(
-        home.body.replace("&#x2f;", "/").contains("href=\"/admin/users\""),
+        home.body
+            .replace("&#x2f;", "/")
+            .contains("href=\"/admin/users\""),
         "the menu offers it"
     );
     let found = stefan.get("/admin/users?q=claire").await;

@@ -34,6 +34,8 @@ async function customerPages(s) {
   const claim = await firstLink(s, '/claims', row);
   const object = await firstLink(s, '/objects', row);
   const customer = await firstLink(s, '/customers', row);
+  // Delegated administration: Dr. B. administers the group's users.
+  const colleague = await firstLink(s, '/admin/users?q=jens', row);
   // Every claim has a letter (PDF) and a photo (PNG): both preview kinds.
   const documents = await s.page.evaluate(async (path) => {
     const doc = new DOMParser().parseFromString(await (await fetch(path)).text(), 'text/html');
@@ -56,6 +58,10 @@ async function customerPages(s) {
     ['/contact', '/contact'],
     ['/account', '/account'],
     ['/account/email', '/account/email'],
+    ['/admin/users', '/admin/users'],
+    ['/admin/users/new', '/admin/users/new'],
+    ['/admin/users/{id}', colleague],
+    ['/admin/users/{id}/scope', `${colleague}/scope`],
   ];
 }
 

@@ -44,6 +44,7 @@ pub mod lists;
 pub mod login_throttle;
 pub mod mail_templates;
 pub mod objects;
+pub mod org_admin;
 pub mod organization_members;
 pub mod organizations;
 pub mod outbox;

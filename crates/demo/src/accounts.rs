@@ -120,7 +120,7 @@ pub(crate) const ACCOUNTS: &[Account] = &[
         "de",
     ),
     portal(
-        "customer: risk manager, Brenner Industrie Gruppe (all companies)",
+        "customer: risk manager, Brenner Industrie Gruppe (all companies, organization administrator)",
         "Dr. Stefan Bauer",
         STEFAN,
         "Demo-Stefan-2026",
@@ -144,7 +144,8 @@ pub(crate) const ACCOUNTS: &[Account] = &[
 
 /// The demo's portal user with TOTP already enrolled, kept out of
 /// [`ACCOUNTS`] so that every login there signs in with the password
-/// alone (browser journey 01). Same organization and profile as Stefan.
+/// alone (browser journey 01). Same organization as Stefan, profile
+/// "Vollzugriff" (everything but managing users).
 pub(crate) const TOTP_ACCOUNT: Account = portal(
     "customer: insurance department, Brenner Industrie Gruppe (two-factor: TOTP)",
     "Lena Vogt",

@@ -8,6 +8,7 @@
 
 pub mod api_scopes;
 pub mod codes;
+pub mod delegation;
 pub mod document_context;
 pub mod exchange;
 pub mod fields;

@@ -38,6 +38,7 @@ pub mod lists;
 pub mod login_attempts;
 pub mod migrate;
 pub mod objects;
+pub mod org_admin;
 pub mod organization_members;
 pub mod organizations;
 pub mod outbox;

@@ -248,10 +248,19 @@ pub async fn default_profile(
     tx: &mut Tx,
     id: OrganizationId,
 ) -> Result<Option<PermissionProfileId>> {
-    let row: Option<(Option<i64>,)> = tx
-        .fetch_optional(
-            Sql::new("SELECT default_profile_id FROM organizations WHERE id = $1").arg(id),
-        )
-        .await?;
+    let row: Option<(Option<i64>,)> = tx.fetch_optional(default_profile_sql(id)).await?;
     Ok(row.and_then(|(p,)| p).map(PermissionProfileId))
+}
+
+/// [`default_profile`] outside a transaction (the forms that offer it).
+pub async fn default_profile_of(
+    db: &Db,
+    id: OrganizationId,
+) -> Result<Option<PermissionProfileId>> {
+    let row: Option<(Option<i64>,)> = db.fetch_optional(default_profile_sql(id)).await?;
+    Ok(row.and_then(|(p,)| p).map(PermissionProfileId))
+}
+
+fn default_profile_sql(id: OrganizationId) -> Sql {
+    Sql::new("SELECT default_profile_id FROM organizations WHERE id = $1").arg(id)
 }

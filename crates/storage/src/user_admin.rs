@@ -161,6 +161,7 @@ pub struct UserDetail {
     pub customer_number: Option<String>,
     pub organization_name: Option<String>,
     pub profile_name: Option<String>,
+    pub profile_id: Option<i64>,
     pub totp: bool,
     pub passkeys: i64,
     pub recovery_codes: i64,
@@ -174,7 +175,7 @@ fn detail_sql(q: &mut Scoped<'_>, id: PortalUserId) {
         "SELECT pu.id, pu.name, pu.email, pu.language, pu.status, \
          pu.password_hash IS NOT NULL AS has_password, pu.customer_id, \
          cu.display_name AS customer_name, cu.external_id AS customer_number, \
-         o.name AS organization_name, pp.name AS profile_name, \
+         o.name AS organization_name, pp.name AS profile_name, pp.id AS profile_id, \
          EXISTS (SELECT 1 FROM two_factor_totp tt WHERE tt.portal_user_id = pu.id) AS totp, \
          (SELECT COUNT(*) FROM passkeys pk WHERE pk.portal_user_id = pu.id) AS passkeys, \
          (SELECT COUNT(*) FROM two_factor_recovery_codes rc WHERE rc.portal_user_id = pu.id \

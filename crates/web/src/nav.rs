@@ -81,6 +81,14 @@ const ENTRIES: &[Entry] = &[
         href: "/contact",
         who: Who::Everyone,
     },
+    // Delegated administration: an organization's own administrator.
+    Entry {
+        area: Some(MenuArea::Administration),
+        label: "nav-org-admin",
+        staff_label: "nav-org-admin",
+        href: "/admin/users",
+        who: Who::OrgAdmin,
+    },
     // The staff's work items of self-registration.
     Entry {
         area: None,
@@ -157,6 +165,8 @@ enum Who {
     WithCustomerList,
     /// Staff administrators (broker settings).
     StaffAdmin,
+    /// Organization users whose profile allows managing users.
+    OrgAdmin,
     /// Staff of any role (not while impersonating a portal user); each
     /// sees their tenants' records.
     Staff,
@@ -174,6 +184,17 @@ impl Who {
                 }
             ),
             Who::StaffAdmin => principal.is_admin(),
+            Who::OrgAdmin => {
+                matches!(
+                    principal.actor,
+                    Actor::Portal {
+                        organization: Some(_),
+                        ..
+                    }
+                ) && principal
+                    .permissions
+                    .allows(kp_domain::Function::ManageUsers)
+            }
             Who::Staff => principal.is_staff(),
         }
     }

@@ -3,6 +3,7 @@
 //! claims, finance items, real PDF documents and chats. Everything is fixed
 //! or drawn from a PRNG with a fixed seed, so every run yields the same rows.
 
+mod audit;
 mod base;
 mod build;
 mod business;

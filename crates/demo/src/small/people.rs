@@ -42,7 +42,20 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
         hidden_fields: Vec::new(),
         created_at: created(),
     };
-    let full = profile("Vollzugriff", MenuArea::ALL, Function::ALL);
+    // Dr. B. administers the group's users (issue 9, delegated
+    // administration); everyone else with the full portal does not.
+    let admin = profile("Organisationsadministrator", MenuArea::ALL, Function::ALL);
+    let areas: Vec<MenuArea> = MenuArea::ALL
+        .iter()
+        .copied()
+        .filter(|a| *a != MenuArea::Administration)
+        .collect();
+    let functions: Vec<Function> = Function::ALL
+        .iter()
+        .copied()
+        .filter(|f| *f != Function::ManageUsers)
+        .collect();
+    let full = profile("Vollzugriff", &areas, &functions);
     let site = profile(
         "Standortleitung",
         &[
@@ -79,10 +92,17 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
         ..profile("", MenuArea::ALL, &[])
     };
     permission_profiles::insert(&mut s.tx, &no_claims).await?;
+    let admin = permission_profiles::insert(&mut s.tx, &admin).await?;
     let full = permission_profiles::insert(&mut s.tx, &full).await?;
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
     let finance = permission_profiles::insert(&mut s.tx, &finance).await?;
-    let users = portal_users(s, hashes, [full, site, finance]).await?;
+    let users = portal_users(s, hashes, [admin, full, site, finance]).await?;
+    let who = super::audit::Who3 {
+        stefan: users.stefan,
+        jens: users.jens,
+        claire: users.claire,
+    };
+    super::audit::seed(s, &who).await?;
     consents(s, hashes, &users).await?;
     chats(s, &users).await?;
     super::certificates::seed(s, users.stefan).await?;
@@ -92,7 +112,7 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
 async fn portal_users(
     s: &mut Seeder<'_>,
     hashes: &Hashes,
-    [full, site, finance]: [PermissionProfileId; 3],
+    [admin, full, site, finance]: [PermissionProfileId; 4],
 ) -> Result<Portal, DemoError> {
     let org = PortalUserOwner::Organization(s.base.organization);
     let martina = s.journey.martina.as_ref().map(|m| m.id);
@@ -110,7 +130,7 @@ async fn portal_users(
             None,
             ScopeRestrictions::default(),
         ),
-        (STEFAN, Some(org), Some(full), ScopeRestrictions::default()),
+        (STEFAN, Some(org), Some(admin), ScopeRestrictions::default()),
         (
             JENS,
             Some(org),

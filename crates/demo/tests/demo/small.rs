@@ -141,6 +141,18 @@ async fn logins_verify_and_journey_users_see_their_part() {
         martina.permissions.shows_area(MenuArea::Contracts),
         "no profile: everything"
     );
+    // Dr. B. is the group's organization administrator (delegated
+    // administration); his colleagues do not manage users.
+    assert!(stefan.permissions.allows(Function::ManageUsers));
+    assert!(!jens.permissions.allows(Function::ManageUsers));
+    assert!(!claire.permissions.allows(Function::ManageUsers));
+    let (audited,): (i64,) =
+        f.db.fetch_one(kp_storage::Sql::new(
+            "SELECT COUNT(*) FROM audit_entries WHERE action = 'user.scope_changed'",
+        ))
+        .await
+        .unwrap();
+    assert!(audited >= 1, "a few audit entries");
 
     let all = home::counts(&f.db, &stefan.scope).await.unwrap();
     let site = home::counts(&f.db, &jens.scope).await.unwrap();

@@ -21,6 +21,7 @@ pub mod legal;
 pub mod login;
 pub mod mail_logo;
 pub mod objects;
+pub mod org_admin;
 pub mod passkeys;
 pub mod password;
 pub mod rates;
@@ -76,6 +77,7 @@ pub fn routes() -> Routes {
         .merge(two_factor::routes())
         .merge(passkeys::routes())
         .merge(staff_users::routes())
+        .merge(org_admin::routes())
         .merge(staff_staff::routes())
         .merge(staff_profiles::routes())
         .merge(staff_orgs::routes())

@@ -277,7 +277,7 @@ async fn a_profile_without_documents_gets_403_for_its_own_documents_only() {
     .await;
     app.db
         .execute(Sql::new(
-            "UPDATE permission_profiles SET menu_areas = '[\"contracts\"]' WHERE name = 'Vollzugriff'",
+            "UPDATE permission_profiles SET menu_areas = '[\"contracts\"]' WHERE name = 'Organisationsadministrator'",
         ))
         .await
         .unwrap();

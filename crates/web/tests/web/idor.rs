@@ -40,6 +40,9 @@ pub enum Kind {
     ClaimDraft,
     /// Sent claim reports, by the record they name.
     ClaimReport,
+    /// Delegated administration: the users of the portal user's own
+    /// organization.
+    OrgUser,
 }
 
 /// What a path parameter holds.
@@ -77,6 +80,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_profiles::PARAMS)
         .chain(crate::idor_orgs::PARAMS)
         .chain(crate::idor_uploads::PARAMS)
+        .chain(crate::idor_org_admin::PARAMS)
         .copied()
         .collect()
 }
@@ -105,6 +109,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if kind == Kind::ClaimDraft {
         return crate::idor_claims::own_drafts(db, p).await;
     }
+    if kind == Kind::OrgUser {
+        return crate::idor_org_admin::members(db, p).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -127,7 +134,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::ClaimReport => q
             .push("SELECT x.id FROM claim_reports x WHERE ")
             .in_context("x", Context::FULL),
-        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft => return BTreeSet::new(),
+        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft | Kind::OrgUser => {
+            return BTreeSet::new();
+        }
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -142,7 +151,7 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::Document => "documents",
         Kind::FinanceItem => "finance_items",
         Kind::Conversation => "conversations",
-        Kind::PortalUser => "portal_users",
+        Kind::PortalUser | Kind::OrgUser => "portal_users",
         Kind::StaffUser => "staff_users",
         Kind::ClaimDraft => "claim_report_drafts",
         Kind::ClaimReport => "claim_reports",

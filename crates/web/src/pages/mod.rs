@@ -31,6 +31,7 @@ pub mod search;
 pub mod settings;
 pub mod staff_profiles;
 pub mod staff_staff;
+pub mod staff_staff_edit;
 pub mod staff_users;
 pub mod static_files;
 pub mod theme_css;
@@ -76,6 +77,7 @@ pub fn routes() -> Routes {
         .merge(passkeys::routes())
         .merge(staff_users::routes())
         .merge(staff_staff::routes())
+        .merge(staff_staff_edit::routes())
         .merge(staff_profiles::routes())
         .merge(audit_log::routes())
         .merge(uploads::routes())

@@ -44,7 +44,9 @@ pub async fn activate(
     let now = app.clock.now();
     let activated = match row.user {
         UserRef::Portal(user) => accounts::activate(&mut tx, user, &hash, now).await?,
-        UserRef::Staff(staff) => kp_storage::staff_invite::activate(&mut tx, staff, &hash, now).await?,
+        UserRef::Staff(staff) => {
+            kp_storage::staff_invite::activate(&mut tx, staff, &hash, now).await?
+        }
     };
     if used.user != row.user || activated != 1 {
         return Err(AppError::NotFound);

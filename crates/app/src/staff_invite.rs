@@ -174,8 +174,16 @@ pub async fn resend(
     let target = ("staff_user", Some(id.0));
     let who = audit_log::staff(view.staff);
     let details = serde_json::json!({});
-    audit_log::record(app, &mut tx, who, "staff_user.invitation_resent", target, ip, details)
-        .await?;
+    audit_log::record(
+        app,
+        &mut tx,
+        who,
+        "staff_user.invitation_resent",
+        target,
+        ip,
+        details,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Outcome::Done)
 }

@@ -9,6 +9,7 @@ use kp_domain::{Language, StaffRole, StaffUserId, TenantId};
 use crate::Result;
 use crate::args::Sql;
 use crate::db::{Db, Tx};
+use crate::users::{UserRef, normalize_email, register_identity};
 
 pub struct NewStaffUser<'a> {
     pub email: &'a str,
@@ -19,7 +20,8 @@ pub struct NewStaffUser<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// Inserts the invited staff user with their tenants; a taken e-mail is
+/// Inserts the invited staff user with their tenants and login e-mail; an
+/// e-mail taken by any staff or portal user is
 /// `StorageError::UniqueViolation`.
 pub async fn insert(tx: &mut Tx, u: &NewStaffUser<'_>) -> Result<StaffUserId> {
     let id = tx
@@ -28,7 +30,7 @@ pub async fn insert(tx: &mut Tx, u: &NewStaffUser<'_>) -> Result<StaffUserId> {
                 "INSERT INTO staff_users (email, name, role, language, password_hash, active, \
                  created_at, updated_at) VALUES ($1, $2, $3, $4, NULL, TRUE, $5, $5)",
             )
-            .arg(u.email)
+            .arg(normalize_email(u.email))
             .arg(u.name)
             .arg(u.role.as_str())
             .arg(u.language.code())
@@ -36,6 +38,8 @@ pub async fn insert(tx: &mut Tx, u: &NewStaffUser<'_>) -> Result<StaffUserId> {
         )
         .await?;
     let id = StaffUserId(id);
+    // Staff and portal users share one e-mail namespace.
+    register_identity(tx, u.email, UserRef::Staff(id)).await?;
     insert_tenants(tx, id, u.tenants).await?;
     Ok(id)
 }

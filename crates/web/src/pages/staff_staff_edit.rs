@@ -103,7 +103,11 @@ async fn render_new(ctx: &PageCtx, input: InviteInput, errors: FormErrors) -> We
         },
         errors,
     };
-    let html = ctx.render("pages/staff_staff_user_new.html", "staff-invite-title", view)?;
+    let html = ctx.render(
+        "pages/staff_staff_user_new.html",
+        "staff-invite-title",
+        view,
+    )?;
     Ok((status, Html(html)).into_response())
 }
 
@@ -157,7 +161,9 @@ async fn create(
 
 fn outcome(id: i64, outcome: Outcome, done: &str) -> Result<Redirect, Problem> {
     match outcome {
-        Outcome::Done => Ok(Redirect::to(&format!("/staff/staff-users/{id}?done={done}"))),
+        Outcome::Done => Ok(Redirect::to(&format!(
+            "/staff/staff-users/{id}?done={done}"
+        ))),
         Outcome::Stale => Err((StatusCode::CONFLICT, "users-stale")),
         Outcome::Refused(key) => Err((StatusCode::CONFLICT, key)),
     }

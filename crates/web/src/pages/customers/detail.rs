@@ -15,8 +15,8 @@ use serde::Serialize;
 use kp_app::audit_log;
 
 use crate::context::PageCtx;
-use crate::middleware::client_addr::ClientAddr;
 use crate::error::{WebError, WebResult};
+use crate::middleware::client_addr::ClientAddr;
 use crate::pages::parse_id;
 
 #[derive(Serialize)]

@@ -1,4 +1,4 @@
-//! Activation of an invited portal user: the invitation's link opens a
+//! Activation of an invited portal or staff user: the invitation's link opens a
 //! form where the user sets a password (checked by the password policy);
 //! the user becomes active and signs in. The link is single use and
 //! expires (`Policy::invitation_link_days`); a resent invitation voids
@@ -32,9 +32,6 @@ pub async fn activate(
     let row = link_tokens::peek(app, Purpose::Activation, token)
         .await?
         .ok_or(AppError::NotFound)?;
-    let UserRef::Portal(user) = row.user else {
-        return Err(AppError::NotFound);
-    };
     let account = accounts::get(&app.db, row.user)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -44,12 +41,17 @@ pub async fn activate(
     let used = link_tokens::consume(app, &mut tx, Purpose::Activation, token)
         .await?
         .ok_or(AppError::NotFound)?;
-    if used.user != row.user
-        || accounts::activate(&mut tx, user, &hash, app.clock.now()).await? != 1
-    {
+    let now = app.clock.now();
+    let activated = match row.user {
+        UserRef::Portal(user) => accounts::activate(&mut tx, user, &hash, now).await?,
+        UserRef::Staff(staff) => {
+            kp_storage::staff_invite::activate(&mut tx, staff, &hash, now).await?
+        }
+    };
+    if used.user != row.user || activated != 1 {
         return Err(AppError::NotFound);
     }
     tx.commit().await?;
-    tracing::info!(user = user.0, "invited portal user activated");
+    tracing::info!(user = ?row.user, "invited user activated");
     Ok(())
 }

@@ -64,6 +64,7 @@ pub async fn record(
             target_kind: target.0,
             target_id: target.1,
             ip: &ip.to_string(),
+            request_id: &crate::request_scope::request_id(),
             details,
             at: app.clock.now(),
         },
@@ -110,7 +111,38 @@ pub(crate) async fn sign_in(
             target_kind: target.0,
             target_id: target.1,
             ip,
+            request_id: &crate::request_scope::request_id(),
             details,
+            at: app.clock.now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// A staff member opened a page showing a person's personal data (ASVS
+/// 16.3.2): a customer's master data or a portal user's account. Portal
+/// users reading their own data are not recorded, nor is staff viewing
+/// the portal as a user (each of those pages is `view_as.request`).
+pub async fn personal_data_read(
+    app: &App,
+    principal: &Principal,
+    target: (&str, Option<i64>),
+    ip: IpAddr,
+) -> Result<(), AppError> {
+    let Actor::Staff { id, .. } = principal.actor else {
+        return Ok(());
+    };
+    audit::append_now(
+        &app.db,
+        &NewEntry {
+            who: staff(id),
+            action: "personal_data.read",
+            target_kind: target.0,
+            target_id: target.1,
+            ip: &ip.to_string(),
+            request_id: &crate::request_scope::request_id(),
+            details: serde_json::json!({}),
             at: app.clock.now(),
         },
     )

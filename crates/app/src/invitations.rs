@@ -219,7 +219,12 @@ pub async fn resend(
 /// use, valid `invitation_link_days`) in the caller's transaction; also
 /// used when staff approve a registration request.
 pub(crate) async fn send(app: &App, tx: &mut Tx, id: PortalUserId) -> Result<(), AppError> {
-    let user = UserRef::Portal(id);
+    send_to(app, tx, UserRef::Portal(id)).await
+}
+
+/// [`send`] for any account: invited staff users get the same mail and
+/// link.
+pub(crate) async fn send_to(app: &App, tx: &mut Tx, user: UserRef) -> Result<(), AppError> {
     let account = accounts::get_in(tx, user)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -25,6 +25,7 @@ pub async fn list(app: &App, principal: &Principal) -> Result<Vec<StaffRow>, App
 
 pub struct StaffPage {
     pub staff: StaffRow,
+    pub tenant_ids: Vec<kp_domain::TenantId>,
     pub sessions: Vec<SessionEntry>,
     pub sign_ins: Vec<SignIn>,
     /// The page is the administrator's own.
@@ -40,6 +41,7 @@ pub async fn get(app: &App, principal: &Principal, id: i64) -> Result<StaffPage,
     let lifetime = Duration::hours(app.policy.session_absolute_hours);
     let user = UserRef::Staff(StaffUserId(id));
     Ok(StaffPage {
+        tenant_ids: kp_storage::staff_invite::tenants_of(&app.db, StaffUserId(id)).await?,
         sessions: account::sessions(&app.db, user, now, now - lifetime).await?,
         sign_ins: account::sign_ins(&app.db, &staff.email, 20).await?,
         own: view.staff.0 == id,

@@ -39,6 +39,8 @@ pub struct NewEntry<'a> {
     pub target_kind: &'a str,
     pub target_id: Option<i64>,
     pub ip: &'a str,
+    /// The id of the request the entry was written in (empty outside one).
+    pub request_id: &'a str,
     /// A JSON object with what else matters (never personal content).
     pub details: serde_json::Value,
     pub at: DateTime<Utc>,
@@ -47,8 +49,8 @@ pub struct NewEntry<'a> {
 fn insert_sql(e: &NewEntry<'_>) -> Sql {
     Sql::new(
         "INSERT INTO audit_entries (actor_staff_id, actor_portal_user_id, \
-         impersonated_portal_user_id, action, target_kind, target_id, ip, details, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         impersonated_portal_user_id, action, target_kind, target_id, ip, request_id, details, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .arg(e.who.staff)
     .arg(e.who.portal)
@@ -57,6 +59,7 @@ fn insert_sql(e: &NewEntry<'_>) -> Sql {
     .arg(e.target_kind)
     .arg(e.target_id)
     .arg(e.ip)
+    .arg(e.request_id)
     .arg(e.details.to_string())
     .arg(e.at)
 }
@@ -108,6 +111,7 @@ pub struct AuditRow {
     pub target_id: Option<i64>,
     pub target_name: Option<String>,
     pub ip: String,
+    pub request_id: String,
     pub details: String,
 }
 
@@ -124,7 +128,7 @@ const COLUMNS: &str = "SELECT ae.id, ae.created_at, ae.action, \
        WHEN 'permission_profile' THEN (SELECT pp.name FROM permission_profiles pp WHERE pp.id = ae.target_id) \
        WHEN 'organization' THEN (SELECT o.name FROM organizations o WHERE o.id = ae.target_id) \
        ELSE NULL END AS target_name, \
-     ae.ip, ae.details";
+     ae.ip, ae.request_id, ae.details";
 
 /// Adds the tenant rule (see the module documentation); `tenants: None`
 /// is the global view.

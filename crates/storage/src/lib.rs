@@ -58,6 +58,7 @@ pub mod session_principal;
 pub mod sessions;
 pub mod settings;
 pub mod staff_admin;
+pub mod staff_invite;
 pub mod tasks;
 pub mod tenants;
 pub mod two_factor;

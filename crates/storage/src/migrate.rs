@@ -156,6 +156,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 29,
+        name: "audit_request_id",
+        script: include_str!("../migrations/0029_audit_request_id.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -20,6 +20,8 @@ pub struct StaffRow {
     pub role: String,
     pub language: String,
     pub active: bool,
+    /// Invited and not yet activated (no password set).
+    pub invited: bool,
     /// The tenants' names, comma-separated.
     pub tenants: String,
     pub updated_at: DateTime<Utc>,
@@ -28,7 +30,7 @@ pub struct StaffRow {
 fn select(q: &mut Sql, tenants: Option<&[TenantId]>, backend: crate::db::Backend) {
     q.push(
         "SELECT su.id, su.name, su.email, su.role, su.language, su.active, \
-         COALESCE((SELECT ",
+         CASE WHEN su.password_hash IS NULL THEN TRUE ELSE FALSE END AS invited, COALESCE((SELECT ",
     );
     // One aggregate each dialect knows under its own name.
     q.push(match backend {
@@ -102,12 +104,14 @@ pub async fn set_active(
     Ok(n == 1)
 }
 
-/// How many active administrators there are besides `except`.
+/// How many active administrators (invited ones do not count: they
+/// cannot sign in yet) there are besides `except`.
 pub async fn other_active_admins(tx: &mut Tx, except: StaffUserId) -> Result<i64> {
     let (n,): (i64,) = tx
         .fetch_one(
             Sql::new(
-                "SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active AND id <> $1",
+                "SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND active \
+                 AND password_hash IS NOT NULL AND id <> $1",
             )
             .arg(except),
         )

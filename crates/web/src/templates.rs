@@ -107,6 +107,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "partials/account_views.html",
     "pages/staff_staff_users.html",
     "pages/staff_staff_user.html",
+    "pages/staff_staff_user_new.html",
     "pages/audit_log.html",
     "pages/registration.html",
     "pages/account_email.html",

@@ -87,6 +87,7 @@ audit-col-record-kind = Art des Datensatzes
 audit-col-record-id = Datensatz-ID
 audit-col-record-name = Bezeichnung des Datensatzes
 audit-col-details = Details
+audit-col-request = Anfrage-ID
 audit-retention-title = Aufbewahrung
 audit-retention-saved = Die Aufbewahrungsdauer wurde gespeichert.
 audit-retention-days = Einträge aufbewahren (Tage)

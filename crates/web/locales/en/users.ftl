@@ -87,6 +87,7 @@ audit-col-record-kind = Record kind
 audit-col-record-id = Record ID
 audit-col-record-name = Record name
 audit-col-details = Details
+audit-col-request = Request ID
 audit-retention-title = Retention
 audit-retention-saved = The retention period has been saved.
 audit-retention-days = Keep entries for (days)

@@ -87,6 +87,7 @@ audit-col-record-kind = Tipo de registro
 audit-col-record-id = ID del registro
 audit-col-record-name = Nombre del registro
 audit-col-details = Detalles
+audit-col-request = ID de solicitud
 audit-retention-title = Conservación
 audit-retention-saved = Se ha guardado el plazo de conservación.
 audit-retention-days = Conservar las entradas (días)

@@ -87,6 +87,7 @@ audit-col-record-kind = Type d'enregistrement
 audit-col-record-id = ID de l'enregistrement
 audit-col-record-name = Désignation de l'enregistrement
 audit-col-details = Détails
+audit-col-request = ID de requête
 audit-retention-title = Conservation
 audit-retention-saved = La durée de conservation a été enregistrée.
 audit-retention-days = Conserver les entrées (jours)

@@ -1,6 +1,7 @@
 //! A request id for every request: taken from a trusted proxy's
 //! `x-request-id` when well-formed, otherwise generated; logged in a span,
-//! returned in the response header and shown on error pages.
+//! returned in the response header, shown on error pages and written
+//! with the audit entries of the request (`kp_app::request_scope`).
 
 use axum::extract::Request;
 use axum::http::HeaderValue;
@@ -34,7 +35,9 @@ pub async fn layer(mut request: Request, next: Next) -> Response {
         .copied()
         .unwrap_or(ClientAddr::UNKNOWN);
     let span = tracing::info_span!("request", request_id = %id, client = %client.0, method = %request.method(), path = %request.uri().path());
-    let mut response = next.run(request).instrument(span).await;
+    let mut response =
+        kp_app::request_scope::with_request_id(id.clone(), next.run(request).instrument(span))
+            .await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(HEADER, value);
     }

@@ -33,6 +33,7 @@ pub mod settings;
 pub mod staff_orgs;
 pub mod staff_profiles;
 pub mod staff_staff;
+pub mod staff_staff_edit;
 pub mod staff_users;
 pub mod static_files;
 pub mod theme_css;
@@ -79,6 +80,7 @@ pub fn routes() -> Routes {
         .merge(staff_users::routes())
         .merge(org_admin::routes())
         .merge(staff_staff::routes())
+        .merge(staff_staff_edit::routes())
         .merge(staff_profiles::routes())
         .merge(staff_orgs::routes())
         .merge(audit_log::routes())

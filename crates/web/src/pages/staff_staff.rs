@@ -1,7 +1,8 @@
 //! `/staff/staff-users`: staff administrators see the staff users of their
 //! tenants (administrators without tenants all) with role, tenants and
 //! state, and on one's page deactivate (ends every session), reactivate
-//! or end all sessions (`kp_app::staff_admin`). Other staff get 403 on the
+//! or end all sessions (`kp_app::staff_admin`); inviting and the role
+//! and tenants form are in `staff_staff_edit`. Other staff get 403 on the
 //! list and the 404 of an unknown page on a staff user's page (as portal
 //! users everywhere), so an id says nothing to them; a staff user outside
 //! the administrator's tenants is 404 too.
@@ -23,6 +24,7 @@ use crate::error::{WebError, WebResult};
 use crate::middleware::client_addr::ClientAddr;
 use crate::pages::account::{describe, when};
 use crate::pages::parse_id;
+use crate::pages::staff_staff_edit::{Choice, roles, tenants};
 use crate::pages::staff_users::{require_admin, require_staff};
 use crate::routes::Routes;
 
@@ -70,12 +72,20 @@ struct View {
     sign_ins: Vec<Line>,
     notice: Option<&'static str>,
     problem: Option<&'static str>,
+    roles: Vec<Choice>,
+    tenant_choices: Vec<Choice>,
 }
+
+/// A refusal shown on the page, with the status it is answered with.
+pub(crate) type Problem = (StatusCode, &'static str);
 
 const DONE: &[(&str, &str)] = &[
     ("deactivate", "users-done-deactivate"),
     ("reactivate", "users-done-reactivate"),
     ("end-sessions", "users-done-end-sessions"),
+    ("invited", "staff-invite-done"),
+    ("resent", "users-done-resend"),
+    ("role", "staff-role-done"),
 ];
 
 #[derive(Deserialize)]
@@ -89,7 +99,7 @@ async fn page(ctx: PageCtx, Path(id): Path<String>, Query(q): Query<ShowQuery>) 
         .as_deref()
         .and_then(|d| DONE.iter().find(|(k, _)| *k == d))
         .map(|(_, v)| *v);
-    render(&ctx, &id, notice, None).await
+    render_page(&ctx, &id, notice, None).await
 }
 
 /// An administrator on a staff user's page; anyone else 404.
@@ -101,17 +111,21 @@ pub(crate) fn require_admin_hidden(ctx: &PageCtx) -> Result<&kp_domain::Principa
     Ok(principal)
 }
 
-async fn render(
+/// A staff user's page, with a notice or a refusal.
+pub(crate) async fn render_page(
     ctx: &PageCtx,
     id: &str,
     notice: Option<&'static str>,
-    problem: Option<&'static str>,
+    problem: Option<Problem>,
 ) -> WebResult {
     let principal = require_admin_hidden(ctx)?;
     let id = parse_id(id).ok_or(WebError::NotFound)?;
     let p = staff_admin::get(&ctx.state.app, principal, id).await?;
     let lang = ctx.language;
+    let own_tenants: Vec<String> = p.tenant_ids.iter().map(|t| t.0.to_string()).collect();
     let view = View {
+        roles: roles(&p.staff.role),
+        tenant_choices: tenants(ctx, &own_tenants).await?,
         stamp: stamp(p.staff.updated_at),
         own: p.own,
         sessions: p
@@ -138,18 +152,14 @@ async fn render(
             .collect(),
         staff: p.staff,
         notice,
-        problem,
+        problem: problem.map(|(_, key)| key),
     };
     let html = ctx.render(
         "pages/staff_staff_user.html",
         "staff-users-detail-title",
         view,
     )?;
-    let status = if problem.is_some() {
-        StatusCode::CONFLICT
-    } else {
-        StatusCode::OK
-    };
+    let status = problem.map_or(StatusCode::OK, |(status, _)| status);
     Ok((status, Html(html)).into_response())
 }
 
@@ -178,8 +188,12 @@ async fn run(
             // Deactivating oneself ended this session too.
             Ok(Redirect::to(&format!("/staff/staff-users/{number}?done={key}")).into_response())
         }
-        Outcome::Stale => render(&ctx, &id, None, Some("users-stale")).await,
-        Outcome::Refused(problem) => render(&ctx, &id, None, Some(problem)).await,
+        Outcome::Stale => {
+            render_page(&ctx, &id, None, Some((StatusCode::CONFLICT, "users-stale"))).await
+        }
+        Outcome::Refused(key) => {
+            render_page(&ctx, &id, None, Some((StatusCode::CONFLICT, key))).await
+        }
     }
 }
 

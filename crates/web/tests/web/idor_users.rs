@@ -63,6 +63,16 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
         "id",
         Param::Id(Kind::StaffUser),
     ),
+    (
+        "/staff/staff-users/{id}/role",
+        "id",
+        Param::Id(Kind::StaffUser),
+    ),
+    (
+        "/staff/staff-users/{id}/resend",
+        "id",
+        Param::Id(Kind::StaffUser),
+    ),
     // "View as user" of a staff user: refused (409) for the staff users an
     // administrator may open, the 404 of an unknown id for everyone else.
     (

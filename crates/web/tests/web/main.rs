@@ -83,6 +83,7 @@ mod report_settings;
 mod scope;
 mod search;
 mod sessions;
+mod staff_invite;
 mod staff_users;
 mod themes;
 mod two_factor;

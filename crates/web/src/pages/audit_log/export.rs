@@ -27,10 +27,11 @@ const HEADERS: &[&str] = &[
     "audit-col-record-id",
     "audit-col-record-name",
     "audit-col-address",
+    "audit-col-request",
     "audit-col-details",
 ];
 
-fn cells(r: &AuditRow) -> [String; 10] {
+fn cells(r: &AuditRow) -> [String; 11] {
     [
         r.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
         r.action.clone(),
@@ -41,6 +42,7 @@ fn cells(r: &AuditRow) -> [String; 10] {
         r.target_id.map(|id| id.to_string()).unwrap_or_default(),
         r.target_name.clone().unwrap_or_default(),
         r.ip.clone(),
+        r.request_id.clone(),
         r.details.clone(),
     ]
 }

@@ -123,6 +123,7 @@ struct Row {
     record: String,
     record_href: Option<String>,
     ip: String,
+    request_id: String,
     details: String,
 }
 
@@ -190,6 +191,7 @@ pub(crate) async fn render(
                 record: record(r),
                 record_href: record_href(r),
                 ip: r.ip.clone(),
+                request_id: r.request_id.clone(),
                 details: if r.details == "{}" {
                     String::new()
                 } else {

@@ -12,8 +12,11 @@ use kp_app::customers::{self, CustomerContract, CustomerDetail};
 use kp_domain::CustomerId;
 use serde::Serialize;
 
+use kp_app::audit_log;
+
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
+use crate::middleware::client_addr::ClientAddr;
 use crate::pages::parse_id;
 
 #[derive(Serialize)]
@@ -29,8 +32,19 @@ struct View {
     portal_refused: Option<&'static str>,
 }
 
-pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
-    render(&ctx, &id, None).await
+pub(super) async fn page(
+    ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
+    Path(id): Path<String>,
+) -> WebResult {
+    let response = render(&ctx, &id, None).await?;
+    // Recorded once the page could be shown: a customer outside the scope
+    // was not read.
+    if let (Some(principal), Some(id)) = (ctx.principal(), parse_id(&id)) {
+        let target = ("customer", Some(id));
+        audit_log::personal_data_read(&ctx.state.app, principal, target, client).await?;
+    }
+    Ok(response)
 }
 
 /// The page, with the reason "enable the customer portal" was refused

@@ -88,6 +88,7 @@ pub(super) struct ShowQuery {
 
 pub(super) async fn page(
     ctx: PageCtx,
+    ClientAddr(client): ClientAddr,
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> WebResult {
@@ -96,7 +97,14 @@ pub(super) async fn page(
         .as_deref()
         .and_then(|d| DONE.iter().find(|(k, _)| *k == d))
         .map(|(_, v)| *v);
-    render(&ctx, &id, notice, None).await
+    let response = render(&ctx, &id, notice, None).await?;
+    // Recorded once the page could be shown: a user outside the staff
+    // member's tenants was not read.
+    if let (Some(principal), Some(id)) = (ctx.principal(), parse_id(&id)) {
+        let target = ("portal_user", Some(id));
+        kp_app::audit_log::personal_data_read(&ctx.state.app, principal, target, client).await?;
+    }
+    Ok(response)
 }
 
 pub(super) async fn render(

@@ -149,6 +149,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 23,
+        name: "claim_draft_documents",
+        script: include_str!("../migrations/0023_claim_draft_documents.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

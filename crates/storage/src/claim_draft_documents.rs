@@ -101,7 +101,9 @@ pub async fn list(db: &Db, user: PortalUserId, draft: i64) -> Result<Vec<DraftDo
 /// Removes one file from the user's draft; its storage key, or `None`
 /// when the user has no such file on that draft.
 pub async fn remove(db: &Db, user: PortalUserId, draft: i64, id: i64) -> Result<Option<String>> {
-    let row: Option<(String,)> = db
+    // A write: through a transaction (plain reads may use a read-only pool).
+    let mut tx = db.begin().await?;
+    let row: Option<(String,)> = tx
         .fetch_optional(
             Sql::new(
                 "DELETE FROM claim_draft_documents WHERE id = $1 AND draft_id = $2 \
@@ -112,6 +114,7 @@ pub async fn remove(db: &Db, user: PortalUserId, draft: i64, id: i64) -> Result<
             .arg(user),
         )
         .await?;
+    tx.commit().await?;
     Ok(row.map(|(key,)| key))
 }
 

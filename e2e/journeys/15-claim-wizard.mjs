@@ -1,14 +1,19 @@
 // Journey 15: Martina K. reports her cracked windscreen on her phone
 // (issue 10, A4): picks the car by its plate, leaves after step 3, signs in
-// again ("another device"), continues the draft from the claims page and
-// sends it; the confirmation shows the reference number. axe on every step.
+// again ("another device"), continues the draft from the claims page, adds
+// a photo of the damage at the documents step (with the progress script),
+// sees it on the summary and sends it; the confirmation shows the reference
+// number. axe on every step.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { ctx, pathOf, withSession } from '../lib/harness.mjs';
+import { assertVisible, ctx, pathOf, withSession } from '../lib/harness.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true };
+
+/** The start of a JPEG, as a phone's camera sends it. */
+const PHOTO = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(40_000, 0x42)]);
 
 function martina() {
   const login = ctx.logins.find((l) => l.email.startsWith('martina.keller@'));
@@ -60,7 +65,19 @@ export default function register() {
       await next(s, { description: 'Steinschlag, Riss in der Frontscheibe (ca. 30 cm).' }, /\/amount$/);
       await next(s, { amount: '950,00' }, /\/parties$/);
       await next(s, {}, /\/contact$/);
-      await next(s, {}, /\/summary$/);
+      await next(s, {}, /\/documents$/);
+      const form = s.page.locator('form#claim-wizard-form');
+      assert.match(await form.locator('#files').getAttribute('accept'), /image\/\*/, 'the camera is offered');
+      await form.locator('#document_type').selectOption('claim_photo');
+      await form.locator('#files').setInputFiles({ name: 'frontscheibe.jpg', mimeType: 'image/jpeg', buffer: PHOTO });
+      await s.clickAndWaitForPage(form.locator('button[value=add]'));
+      assert.match(pathOf(s.page.url()), /\/documents$/);
+      await assertVisible(s.page.locator('#claim-files td', { hasText: 'frontscheibe.jpg' }), 'the photo on the step');
+      await s.axe();
+      await s.clickAndWaitForPage(s.page.locator('form#claim-wizard-form button[value=next]'));
+      assert.match(pathOf(s.page.url()), /\/summary$/);
+      await assertVisible(s.page.locator('#claim-files', { hasText: 'frontscheibe.jpg' }), 'the photo on the summary');
+      await s.axe();
       await s.clickAndWaitForPage(s.page.locator(`form[action="${draft}/send"] button`));
       assert.match(pathOf(s.page.url()), /^\/claims\/reports\/\d+$/);
       const status = await s.page.locator('[role=status]').innerText();

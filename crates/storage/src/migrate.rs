@@ -150,6 +150,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 23,
+        name: "claim_draft_documents",
+        script: include_str!("../migrations/0023_claim_draft_documents.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 27,
         name: "organization_admin",
         script: include_str!("../migrations/0027_organization_admin.sql"),

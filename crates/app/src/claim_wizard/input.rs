@@ -53,6 +53,8 @@ pub enum StepInput {
         phone: String,
         email: String,
     },
+    /// Leaving the documents step: its files are kept as they arrive.
+    Documents,
 }
 
 fn error(field: &'static str, key: &'static str) -> FieldError {
@@ -81,6 +83,7 @@ impl StepInput {
             StepInput::Amount { .. } => Step::Amount,
             StepInput::Parties { .. } => Step::Parties,
             StepInput::Contact { .. } => Step::Contact,
+            StepInput::Documents => Step::Documents,
         }
     }
 
@@ -95,7 +98,7 @@ impl StepInput {
         let mut errors = Vec::new();
         match self {
             // The contract is checked against the scope by the caller.
-            StepInput::Object { .. } => {}
+            StepInput::Object { .. } | StepInput::Documents => {}
             StepInput::Loss { date, time, place } => {
                 let (date, time, place) = (date.trim(), time.trim(), place.trim());
                 let parsed = parse_date(date);

@@ -6,11 +6,12 @@
 //! ([`send`]) writes the report, its event, tasks and mails in one
 //! transaction.
 //!
-//! The steps are [`Step::ALL`] in order. A new step (the documents and
-//! photos of the uploads work) goes right before [`Step::Summary`]: add it
-//! there, give it a [`StepInput`] variant and, if it is required, a line
-//! in [`missing`].
+//! The steps are [`Step::ALL`] in order. A new step goes right before
+//! [`Step::Summary`]: add it there, give it a [`StepInput`] variant and,
+//! if it is required, a line in [`missing`]. The documents and photos
+//! step keeps its files in [`documents`].
 
+pub mod documents;
 mod input;
 mod notify;
 mod send;
@@ -248,14 +249,20 @@ pub async fn save(
     Ok(step.next())
 }
 
-/// Deletes the user's draft (`NotFound` when there is none).
+/// Deletes the user's draft with its files (`NotFound` when there is
+/// none).
 pub async fn discard(app: &App, principal: &Principal, id: i64) -> Result<(), AppError> {
     let (user, _) = own_draft(app, principal, id).await?;
-    if claim_drafts::discard(&app.db, user, id).await? {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
+    let mut tx = app.db.begin().await?;
+    let keys = documents::take_keys(&mut tx, user, id).await?;
+    if claim_drafts::consume(&mut tx, user, id).await?.is_none() {
+        return Err(AppError::NotFound);
     }
+    tx.commit().await?;
+    // After the commit: a failed transaction keeps the draft and its files.
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    crate::uploads::discard_keys(app, &keys).await;
+    Ok(())
 }
 
 /// The user's open drafts; none for users who may not report claims.

@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, Principal, StaffUserId,
-    TaskArea, TaskOrigin, TaskPriority, TenantId,
+    ClaimType, ContractId, CustomerId, DocumentId, Language, ObjectId, OrganizationId, Principal,
+    StaffUserId, TaskArea, TaskOrigin, TaskPriority, TenantId,
 };
 use kp_storage::Tx;
 use kp_storage::claim_targets::Target;
@@ -30,6 +30,8 @@ pub(super) struct Sending<'a> {
     pub currency: &'a str,
     pub description: &'a str,
     pub target: &'a Target,
+    /// The draft's files, now documents: attached to the task(s).
+    pub documents: Vec<DocumentId>,
     pub at: DateTime<Utc>,
 }
 
@@ -97,7 +99,7 @@ pub(super) async fn hand_over(
         assignee: person.as_ref().map(|p| StaffUserId(p.id)),
         email_template: None,
         due_on: None,
-        documents: Vec::new(),
+        documents: s.documents.clone(),
         at: s.at,
     };
     tasks::insert(tx, &task).await?;

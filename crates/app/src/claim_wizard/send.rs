@@ -2,7 +2,9 @@
 //! the draft is taken out, the contract and object are re-checked through
 //! the scope, the report gets its reference number, the back office an
 //! event, the broker's staff their task(s) and every recipient their
-//! mail. A second submit of the same draft finds no draft and lands on
+//! mail. The draft's files become documents of the contract or object,
+//! linked to the report and attached to its task (no upload task of their
+//! own). A second submit of the same draft finds no draft and lands on
 //! the report the first one made.
 
 use chrono::Datelike;
@@ -13,7 +15,7 @@ use kp_storage::{claim_drafts, claim_targets};
 use serde_json::json;
 
 use super::notify::{self, Sending};
-use super::{DraftData, Step, missing, missing_error, own_draft, portal_user};
+use super::{DraftData, Step, documents, missing, missing_error, own_draft, portal_user};
 use crate::{App, AppError};
 
 /// What a send did.
@@ -44,6 +46,8 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
         Ok(_) => {}
     }
     let mut tx = app.db.begin().await?;
+    // Before the draft: its rows go with it.
+    let files = documents::take(&mut tx, user, id).await?;
     let Some(row) = claim_drafts::consume(&mut tx, user, id).await? else {
         // Sent by a concurrent submit meanwhile.
         drop(tx);
@@ -94,6 +98,8 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
         },
     )
     .await?;
+    let document_ids =
+        documents::record_for_report(app, &mut tx, principal, &target, report_id, &files).await?;
     let event_id = events::append(
         &mut tx,
         tenant,
@@ -118,6 +124,7 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
             "police_report": data.police_report,
             "contact_phone": data.contact_phone,
             "contact_email": data.contact_email,
+            "documents": document_ids.iter().map(|d| d.0).collect::<Vec<_>>(),
         }),
         now,
     )
@@ -131,6 +138,7 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
         currency: &data.currency,
         description: &data.description,
         target: &target,
+        documents: document_ids,
         at: now,
     };
     notify::hand_over(app, &mut tx, principal, &sending).await?;

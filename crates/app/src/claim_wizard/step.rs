@@ -14,11 +14,13 @@ pub enum Step {
     Amount,
     Parties,
     Contact,
+    /// Documents and photos; may be left without any.
+    Documents,
     Summary,
 }
 
 impl Step {
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 9] = [
         Step::Object,
         Step::Loss,
         Step::Type,
@@ -26,6 +28,7 @@ impl Step {
         Step::Amount,
         Step::Parties,
         Step::Contact,
+        Step::Documents,
         Step::Summary,
     ];
 
@@ -39,6 +42,7 @@ impl Step {
             Step::Amount => "amount",
             Step::Parties => "parties",
             Step::Contact => "contact",
+            Step::Documents => "documents",
             Step::Summary => "summary",
         }
     }
@@ -51,7 +55,7 @@ impl Step {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
-    /// 1-based, for "step 3 of 8".
+    /// 1-based, for "step 3 of 9".
     pub fn number(self) -> usize {
         self.position() + 1
     }
@@ -77,7 +81,8 @@ mod tests {
     #[test]
     fn steps_run_in_order_and_end_at_the_summary() {
         assert_eq!(Step::Object.next(), Step::Loss);
-        assert_eq!(Step::Contact.next(), Step::Summary);
+        assert_eq!(Step::Contact.next(), Step::Documents);
+        assert_eq!(Step::Documents.next(), Step::Summary);
         assert_eq!(Step::Summary.next(), Step::Summary);
         assert_eq!(Step::Object.previous(), None);
         assert_eq!(Step::Loss.previous(), Some(Step::Object));

@@ -111,14 +111,20 @@ fn internal(e: kp_documents::DocumentError) -> AppError {
 /// later, or its transaction failed). A failure only leaves unreferenced
 /// files and is logged.
 pub async fn discard(app: &App, files: &[Received]) {
+    let keys: Vec<&str> = files.iter().map(|f| f.storage_key.as_str()).collect();
+    discard_keys(app, &keys).await;
+}
+
+/// Removes stored files no row refers to any more, by storage key.
+pub async fn discard_keys(app: &App, keys: &[&str]) {
     // Without a key names are content-addressed and may be shared with a
     // recorded document: such a file is left alone.
     if !app.blobs.is_encrypted() {
         return;
     }
-    for f in files {
-        if let Err(err) = app.blobs.delete(&f.storage_key).await {
-            tracing::warn!(%err, key = %f.storage_key, "an unrecorded upload could not be removed");
+    for key in keys {
+        if let Err(err) = app.blobs.delete(key).await {
+            tracing::warn!(%err, %key, "an unrecorded upload could not be removed");
         }
     }
 }

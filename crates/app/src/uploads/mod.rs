@@ -34,7 +34,9 @@ use kp_storage::tasks::{self, NewTask};
 pub use kp_storage::uploads::UploadTarget;
 use kp_storage::write::documents::{self as documents, DocumentContext, NewDocument};
 
-pub use incoming::{FILES_FIELD, Incoming, Received, TOO_LARGE, discard, is_too_large};
+pub use incoming::{
+    FILES_FIELD, Incoming, Received, TOO_LARGE, discard, discard_keys, is_too_large,
+};
 pub use settings::UploadSettings;
 
 use crate::{App, AppError, FieldError, audit_log, task_categories};
@@ -146,6 +148,41 @@ pub async fn store_in_tx(
     files: &[Received],
     at: DateTime<Utc>,
 ) -> Result<(UploadTarget, Vec<DocumentId>), AppError> {
+    let stored: Vec<StoredFile<'_>> = files
+        .iter()
+        .map(|f| StoredFile {
+            document_type: document_type.as_str(),
+            file_name: &f.file_name,
+            media_type: f.media_type,
+            size_bytes: f.size_bytes,
+            sha256: &f.sha256,
+            storage_key: &f.storage_key,
+        })
+        .collect();
+    store_typed_in_tx(tx, principal, kind, id, &stored, at).await
+}
+
+/// A file kept in the blob store, to be recorded with its own type (the
+/// claim wizard keeps files of several uploads until its report is sent).
+#[derive(Debug, Clone)]
+pub struct StoredFile<'a> {
+    pub document_type: &'a str,
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub storage_key: &'a str,
+}
+
+/// [`store_in_tx`] for files of different types.
+pub async fn store_typed_in_tx(
+    tx: &mut Tx,
+    principal: &Principal,
+    kind: TargetKind,
+    id: i64,
+    files: &[StoredFile<'_>],
+    at: DateTime<Utc>,
+) -> Result<(UploadTarget, Vec<DocumentId>), AppError> {
     let ctx = kind.context(id);
     let target = kp_storage::uploads::target(tx, &principal.scope, ctx)
         .await?
@@ -159,13 +196,13 @@ pub async fn store_in_tx(
         let row = NewDocument {
             context: ctx,
             external_id: None,
-            document_type: document_type.as_str().to_owned(),
-            title: f.file_name.clone(),
-            file_name: f.file_name.clone(),
+            document_type: f.document_type.to_owned(),
+            title: f.file_name.to_owned(),
+            file_name: f.file_name.to_owned(),
             media_type: f.media_type.to_owned(),
             size_bytes: f.size_bytes,
-            sha256: f.sha256.clone(),
-            storage_key: f.storage_key.clone(),
+            sha256: f.sha256.to_owned(),
+            storage_key: f.storage_key.to_owned(),
             source: "portal".to_owned(),
             uploaded_by_portal_user_id: portal,
             uploaded_by_staff_id: staff,

@@ -65,6 +65,8 @@ pub(super) async fn seed(s: &mut Seeder<'_>, u: &Who3) -> Result<(), DemoError> 
                 target_kind: "portal_user",
                 target_id: Some(target.0),
                 ip: "192.0.2.10",
+                // Seeded, not written while serving a request.
+                request_id: "",
                 details,
                 at: at(date(2026, month, day), hour, 0),
             },

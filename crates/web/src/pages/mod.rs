@@ -91,7 +91,9 @@ pub fn routes() -> Routes {
 /// The routes that read a large upload themselves, with their own limit,
 /// instead of under the request body limit.
 pub fn upload_routes() -> Routes {
-    settings::upload_routes().merge(uploads::upload_routes())
+    settings::upload_routes()
+        .merge(uploads::upload_routes())
+        .merge(claim_wizard::upload_routes())
 }
 
 /// Percent-encodes a value for a query string.

@@ -121,7 +121,7 @@ async fn check_the_wizard(app: &TestApp) {
             ("phone", "+49 170 4418293"),
             ("email", "martina.keller@example.de"),
         ],
-        "summary",
+        "documents",
     )
     .await;
 

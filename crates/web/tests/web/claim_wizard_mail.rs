@@ -259,7 +259,7 @@ async fn check_escalation_and_extra_recipients(app: &TestApp) {
             ("phone", ""),
             ("email", "stefan.bauer@brenner-gruppe.example.de"),
         ],
-        "summary",
+        "documents",
     )
     .await;
     send(&mut stefan, id).await;

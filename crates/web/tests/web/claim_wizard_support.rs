@@ -117,7 +117,7 @@ pub async fn answer_all(
             ("phone", "+49 170 4418293"),
             ("email", "martina.keller@example.de"),
         ],
-        "summary",
+        "documents",
     )
     .await;
 }

@@ -52,6 +52,16 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
         Param::Id(Kind::ClaimDraft),
     ),
     (
+        "/claims/drafts/{id}/documents",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
+        "/claims/drafts/{id}/documents/remove",
+        "id",
+        Param::Id(Kind::ClaimDraft),
+    ),
+    (
         "/claims/drafts/{id}/summary",
         "id",
         Param::Id(Kind::ClaimDraft),

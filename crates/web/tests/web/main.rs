@@ -20,6 +20,7 @@ mod api_support;
 mod api_tenant_rates;
 mod api_tokens_page;
 mod audit_log;
+mod claim_photos;
 mod claim_wizard;
 mod claim_wizard_mail;
 mod claim_wizard_support;

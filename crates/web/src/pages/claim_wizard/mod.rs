@@ -4,9 +4,12 @@
 //! one starts a server-side draft, every later step saves into it. The
 //! summary links each step to change it and sends the report; the report's
 //! page (`/claims/reports/{id}`) confirms it with the reference number.
+//! The documents and photos step ([`documents`]) is a multipart form with
+//! its own receiving route.
 //! Use cases in `kp_app::claim_wizard`.
 
 mod choose;
+mod documents;
 mod report;
 mod steps;
 
@@ -54,10 +57,19 @@ pub fn routes() -> Routes {
             );
     }
     routes
+        .get("/claims/drafts/{id}/documents", documents::page)
+        .post("/claims/drafts/{id}/documents/remove", documents::remove)
         .get("/claims/drafts/{id}/summary", steps::summary)
         .post("/claims/drafts/{id}/send", steps::send)
         .post("/claims/drafts/{id}/discard", steps::discard)
         .get("/claims/reports/{id}", report::page)
+}
+
+/// The documents step's receiving route, outside the request body limit
+/// (see [`crate::pages::upload_routes`]): each file is held to the
+/// broker's limit while it streams in.
+pub fn upload_routes() -> Routes {
+    Routes::new().post("/claims/drafts/{id}/documents", documents::receive)
 }
 
 fn draft_path(id: i64, step: Step) -> String {

@@ -1,4 +1,4 @@
-//! Steps 2–7 of a draft, the summary, send and discard. Each step's form
+//! Steps 2–7 of a draft (the documents step is in [`super::documents`]), the summary, send and discard. Each step's form
 //! posts to its own page; bad input shows the step again (422) with what
 //! was typed and a message at the field, and the draft stays as it was.
 
@@ -7,6 +7,7 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
+use kp_app::claim_wizard::documents::{self, DraftDocumentRow};
 use kp_app::claim_wizard::{self, AmountInput, Draft, DraftData, Sent, Step, StepInput};
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,7 @@ const TITLE: &str = "claim-wizard-title";
 
 /// The chosen contract and object as the steps name them.
 #[derive(Serialize)]
-struct TargetView {
+pub(super) struct TargetView {
     policy_number: String,
     line: String,
     object_description: Option<String>,
@@ -31,7 +32,7 @@ struct TargetView {
 }
 
 impl TargetView {
-    fn of(draft: &Draft) -> TargetView {
+    pub(super) fn of(draft: &Draft) -> TargetView {
         let t = &draft.target;
         TargetView {
             policy_number: t.policy_number.clone(),
@@ -146,7 +147,7 @@ fn input(ctx: &PageCtx, step: Step, v: &Values) -> Option<StepInput> {
             phone: v.phone.clone(),
             email: v.email.clone(),
         },
-        Step::Object | Step::Summary => return None,
+        Step::Object | Step::Documents | Step::Summary => return None,
     })
 }
 
@@ -180,9 +181,11 @@ struct SummaryView {
     /// The steps still to answer.
     missing: Vec<&'static str>,
     sections: Vec<&'static str>,
+    /// The documents and photos added so far.
+    files: Vec<DraftDocumentRow>,
 }
 
-fn summary_view(draft: Draft) -> SummaryView {
+fn summary_view(draft: Draft, files: Vec<DraftDocumentRow>) -> SummaryView {
     let missing = claim_wizard::missing(&draft.data, draft.line());
     SummaryView {
         progress: Progress::of(Step::Summary, Some(draft.id)),
@@ -195,6 +198,7 @@ fn summary_view(draft: Draft) -> SummaryView {
             .map(|s| s.slug())
             .collect(),
         data: draft.data,
+        files,
     }
 }
 
@@ -202,8 +206,10 @@ fn summary_view(draft: Draft) -> SummaryView {
 /// per step, what is still missing, send and discard.
 pub(super) async fn summary(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     let principal = ctx.require_user()?;
-    let draft = claim_wizard::load(&ctx.state.app, principal, draft_id(&id)?).await?;
-    let view = summary_view(draft);
+    let app = &ctx.state.app;
+    let draft = claim_wizard::load(app, principal, draft_id(&id)?).await?;
+    let files = documents::list(app, principal, draft.id).await?;
+    let view = summary_view(draft, files);
     Ok(Html(ctx.render(SUMMARY, TITLE, view)?).into_response())
 }
 
@@ -234,7 +240,8 @@ pub(super) async fn send(
         }
         Err(AppError::Validation(_)) => {
             let draft = claim_wizard::load(app, principal, id).await?;
-            let html = ctx.render(SUMMARY, TITLE, summary_view(draft))?;
+            let files = documents::list(app, principal, id).await?;
+            let html = ctx.render(SUMMARY, TITLE, summary_view(draft, files))?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
         }
         Err(other) => Err(other.into()),

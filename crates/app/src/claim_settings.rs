@@ -8,7 +8,10 @@
 //!   extra task of the rule's priority;
 //! - per organization (`SettingScope::Organization`), under key
 //!   `claim_report_recipients`: addresses that get a copy of the mail of
-//!   every claim report of the organization's customers.
+//!   every claim report of the organization's customers;
+//! - per organization, under key `claim_approval`: whether claim reports
+//!   of users without `submit_claim` need an approver (four-eyes
+//!   approval, see `claim_wizard::approval`).
 
 use kp_domain::{
     Actor, ClaimType, CustomerSet, OrganizationId, Principal, Scope, TaskPriority, TenantId,
@@ -24,6 +27,7 @@ use crate::{App, AppError, FieldError};
 
 pub const ESCALATION_KEY: &str = "claim_escalation";
 pub const RECIPIENTS_KEY: &str = "claim_report_recipients";
+pub const APPROVAL_KEY: &str = "claim_approval";
 /// Most addresses in one list.
 pub const MAX_ADDRESSES: usize = 20;
 
@@ -55,6 +59,12 @@ impl EscalationRule {
 #[serde(default)]
 struct Recipients {
     emails: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Approval {
+    required: bool,
 }
 
 async fn read<T: serde::de::DeserializeOwned + Default>(
@@ -95,6 +105,12 @@ pub async fn extra_recipients(app: &App, org: OrganizationId) -> Result<Vec<Stri
     Ok(r.emails)
 }
 
+/// Whether the organization's claim reports need an approver.
+pub async fn approval_required(app: &App, org: OrganizationId) -> Result<bool, AppError> {
+    let a: Approval = read(app, SettingScope::Organization(org), APPROVAL_KEY).await?;
+    Ok(a.required)
+}
+
 /// The tenants an administrator edits: their own, or every tenant for an
 /// administrator without tenants.
 fn admin_tenants(principal: &Principal) -> Result<Option<Vec<TenantId>>, AppError> {
@@ -124,6 +140,7 @@ pub struct Editing {
     pub organizations: Vec<(OrganizationId, String)>,
     pub organization: Option<(OrganizationId, String)>,
     pub recipients: Vec<String>,
+    pub approval_required: bool,
 }
 
 /// The settings of the tenant `key` (default: the first the
@@ -157,9 +174,12 @@ pub async fn for_editing(
         ),
         None => organizations.first().cloned(),
     };
-    let recipients = match &organization {
-        Some((o, _)) => extra_recipients(app, *o).await?,
-        None => Vec::new(),
+    let (recipients, approval) = match &organization {
+        Some((o, _)) => (
+            extra_recipients(app, *o).await?,
+            approval_required(app, *o).await?,
+        ),
+        None => (Vec::new(), false),
     };
     Ok(Editing {
         rules: escalation_rules(app, id).await?,
@@ -173,6 +193,7 @@ pub async fn for_editing(
         organizations,
         organization,
         recipients,
+        approval_required: approval,
     })
 }
 
@@ -316,12 +337,14 @@ pub async fn remove_rule(
     .await
 }
 
-/// Replaces organization `org`'s extra recipients.
+/// Replaces organization `org`'s extra recipients and whether its claim
+/// reports need approval.
 pub async fn save_recipients(
     app: &App,
     principal: &Principal,
     org: i64,
     text: &str,
+    approval: bool,
 ) -> Result<(), AppError> {
     let editing = for_editing(app, principal, None, Some(org)).await?;
     let Some((org, _)) = editing.organization else {
@@ -333,6 +356,13 @@ pub async fn save_recipients(
         SettingScope::Organization(org),
         RECIPIENTS_KEY,
         &Recipients { emails },
+    )
+    .await?;
+    write(
+        app,
+        SettingScope::Organization(org),
+        APPROVAL_KEY,
+        &Approval { required: approval },
     )
     .await
 }

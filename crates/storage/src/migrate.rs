@@ -149,6 +149,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 24,
+        name: "claim_approval",
+        script: include_str!("../migrations/0024_claim_approval.sql"),
+        sqlite: include_str!("../migrations/0024_claim_approval_sqlite.sql"),
+        postgres: include_str!("../migrations/0024_claim_approval_postgres.sql"),
+    },
 ];
 
 impl Migration {

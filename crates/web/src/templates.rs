@@ -56,6 +56,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/claim_wizard_object.html",
     "pages/claim_wizard_step.html",
     "pages/claim_wizard_summary.html",
+    "pages/claim_approvals.html",
     "pages/claim_report.html",
     "pages/settings_claims.html",
     "pages/objects.html",

@@ -8,7 +8,7 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, Principal, StaffUserId,
+    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, StaffUserId,
     TaskArea, TaskOrigin, TaskPriority, TenantId,
 };
 use kp_storage::Tx;
@@ -31,6 +31,14 @@ pub(super) struct Sending<'a> {
     pub description: &'a str,
     pub target: &'a Target,
     pub at: DateTime<Utc>,
+}
+
+/// The portal user reporting: the drafter, also when an approver sends
+/// the report (four-eyes approval).
+pub(super) struct Reporter {
+    pub name: String,
+    pub email: String,
+    pub language: Language,
 }
 
 /// A staff member a mail goes to.
@@ -66,7 +74,7 @@ fn responsible(t: &Target) -> Option<Person> {
 pub(super) async fn hand_over(
     app: &App,
     tx: &mut Tx,
-    principal: &Principal,
+    reporter: &Reporter,
     s: &Sending<'_>,
 ) -> Result<(), AppError> {
     let t = s.target;
@@ -152,9 +160,9 @@ pub(super) async fn hand_over(
         tx,
         some,
         MailKind::ClaimReportConfirmation,
-        principal.language,
-        &principal.email,
-        &customer_vars(&principal.name),
+        reporter.language,
+        &reporter.email,
+        &customer_vars(&reporter.name),
     )
     .await?;
     if let Some(org) = t.organization_id {
@@ -164,7 +172,7 @@ pub(super) async fn hand_over(
                 tx,
                 some,
                 MailKind::ClaimReportCopy,
-                principal.language,
+                reporter.language,
                 &address,
                 &customer_vars(""),
             )

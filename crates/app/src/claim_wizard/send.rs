@@ -5,14 +5,17 @@
 //! mail. A second submit of the same draft finds no draft and lands on
 //! the report the first one made.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use kp_domain::{PortalUserId, Principal, TenantId};
+use kp_storage::Tx;
+use kp_storage::claim_drafts::DraftRow;
 use kp_storage::claim_reports::{self, NewClaimReport};
+use kp_storage::claim_targets::Target;
 use kp_storage::events::{self, ResourceLink};
 use kp_storage::{claim_drafts, claim_targets};
 use serde_json::json;
 
-use super::notify::{self, Sending};
+use super::notify::{self, Reporter, Sending};
 use super::{DraftData, Step, missing, missing_error, own_draft, portal_user};
 use crate::{App, AppError};
 
@@ -23,6 +26,11 @@ pub enum Sent {
     Created { id: i64, reference: String },
     /// The draft had been sent before (a double submit): that report.
     Already { id: i64 },
+    /// The organization wants approval and the profile lacks
+    /// `submit_claim`: the draft went to the approvers now.
+    ForApproval,
+    /// The draft awaits approval already (a double submit of that).
+    Awaiting,
 }
 
 /// The report sent from draft `id` (a double submit), else `NotFound`.
@@ -33,15 +41,21 @@ async fn already(app: &App, user: PortalUserId, id: i64) -> Result<Sent, AppErro
     }
 }
 
-/// Sends the user's draft `id`. `NotFound` for another user's draft or a
-/// contract that left the scope (nothing written, the draft kept); a
-/// `Validation` error naming the steps still missing.
+/// Sends the user's draft `id`, or hands it to the approvers when the
+/// organization wants approval and the profile lacks `submit_claim`.
+/// `NotFound` for another user's draft or a contract that left the scope
+/// (nothing written, the draft kept); a `Validation` error naming the
+/// steps still missing.
 pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, AppError> {
     let user = portal_user(principal)?;
     match own_draft(app, principal, id).await {
         Err(AppError::NotFound) => return already(app, user, id).await,
         Err(other) => return Err(other),
+        Ok((_, row)) if row.state == claim_drafts::STATE_AWAITING => return Ok(Sent::Awaiting),
         Ok(_) => {}
+    }
+    if super::approval::needs_approval(app, principal).await? {
+        return super::approval::request(app, principal, id).await;
     }
     let mut tx = app.db.begin().await?;
     let Some(row) = claim_drafts::consume(&mut tx, user, id).await? else {
@@ -54,6 +68,21 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
     let target = claim_targets::target_in(&mut tx, &principal.scope, contract, row.object_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let reporter = Reporter {
+        name: principal.name.clone(),
+        email: principal.email.clone(),
+        language: principal.language,
+    };
+    let (id, reference) = write_report(app, &mut tx, &row, &target, &reporter, None).await?;
+    tx.commit().await?;
+    Ok(Sent::Created { id, reference })
+}
+
+/// The answers of a draft about to be sent, or the steps still missing.
+pub(super) fn complete(
+    row: &DraftRow,
+    target: &Target,
+) -> Result<(DraftData, NaiveDate, kp_domain::ClaimType), AppError> {
     let data = DraftData::from_json(&row.data);
     let line = kp_domain::LineOfBusiness::parse(&target.line_of_business)
         .unwrap_or(kp_domain::LineOfBusiness::Other);
@@ -63,19 +92,33 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
     else {
         return Err(missing_error(&gaps));
     };
+    Ok((data, date_of_loss, claim_type))
+}
 
+/// Writes the report of the taken-out draft `row` with its event, tasks
+/// and mails in `tx`: `reporter` is the drafter, `approved_by` the
+/// approver where there was one. The report's id and reference.
+pub(super) async fn write_report(
+    app: &App,
+    tx: &mut Tx,
+    row: &DraftRow,
+    target: &Target,
+    reporter: &Reporter,
+    approved_by: Option<PortalUserId>,
+) -> Result<(i64, String), AppError> {
+    let (data, date_of_loss, claim_type) = complete(row, target)?;
     let now = app.clock.now();
     let tenant = TenantId(target.tenant_id);
     let year = now.year();
-    let number = claim_reports::next_number(&mut tx, tenant, year).await?;
+    let number = claim_reports::next_number(tx, tenant, year).await?;
     let reference = format!("SM-{year}-{number:06}");
     let report_id = claim_reports::insert(
-        &mut tx,
+        tx,
         &NewClaimReport {
             tenant_id: tenant,
             reference: &reference,
             draft_id: row.id,
-            portal_user_id: user,
+            portal_user_id: PortalUserId(row.portal_user_id),
             customer_id: target.customer_id,
             contract_id: target.contract_id,
             object_id: target.object_id,
@@ -90,12 +133,13 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
             police_report: &data.police_report,
             contact_phone: &data.contact_phone,
             contact_email: &data.contact_email,
+            approved_by,
             at: now,
         },
     )
     .await?;
     let event_id = events::append(
-        &mut tx,
+        tx,
         tenant,
         "claim_report.created",
         ResourceLink {
@@ -118,6 +162,7 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
             "police_report": data.police_report,
             "contact_phone": data.contact_phone,
             "contact_email": data.contact_email,
+            "approved_by_portal_user_id": approved_by.map(|p| p.0),
         }),
         now,
     )
@@ -130,13 +175,9 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
         amount_minor: data.amount_minor,
         currency: &data.currency,
         description: &data.description,
-        target: &target,
+        target,
         at: now,
     };
-    notify::hand_over(app, &mut tx, principal, &sending).await?;
-    tx.commit().await?;
-    Ok(Sent::Created {
-        id: report_id,
-        reference,
-    })
+    notify::hand_over(app, tx, reporter, &sending).await?;
+    Ok((report_id, reference))
 }

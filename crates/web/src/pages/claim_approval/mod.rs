@@ -10,7 +10,7 @@
 mod review;
 
 use axum::Form;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse};
 use kp_app::claim_wizard::Step;
@@ -65,16 +65,23 @@ struct ListView {
     /// An action came too late: the draft was submitted or returned
     /// meanwhile.
     stale: bool,
+    /// Back from "send back".
+    returned: bool,
     listed: bool,
 }
 
 /// The list, with the message of a stale action (409) when `stale`.
 pub(crate) async fn render_list(ctx: &PageCtx, stale: bool) -> WebResult {
+    render(ctx, stale, false).await
+}
+
+async fn render(ctx: &PageCtx, stale: bool, returned: bool) -> WebResult {
     let principal = ctx.require_user()?;
     let rows = approval::awaiting(&ctx.state.app, principal).await?;
     let view = ListView {
         rows,
         stale,
+        returned,
         listed: true,
     };
     let html = ctx.render(LIST, LIST_TITLE, view)?;
@@ -87,6 +94,6 @@ pub(crate) async fn render_list(ctx: &PageCtx, stale: bool) -> WebResult {
 }
 
 /// `GET /claims/approvals`: the drafts awaiting the approver.
-async fn list(ctx: PageCtx) -> WebResult {
-    render_list(&ctx, false).await
+async fn list(ctx: PageCtx, Query(q): Query<Vec<(String, String)>>) -> WebResult {
+    render(&ctx, false, q.iter().any(|(k, _)| k == "returned")).await
 }

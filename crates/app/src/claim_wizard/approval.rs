@@ -79,15 +79,26 @@ pub struct Review {
     pub drafter: PortalUserId,
 }
 
-/// Draft `id` if it awaits the approver: `NotFound` for another
-/// organization's, the approver's own or one outside the scope;
-/// `Conflict` for one the approver could see that was submitted or
-/// returned meanwhile.
+/// Draft `id` if it awaits the approver. The draft is looked up first: one
+/// of another organization, the user's own or one outside the scope is
+/// the 404 of a missing one for every profile; then a profile without
+/// `approve_claims` is refused (403); then a draft submitted or returned
+/// meanwhile is `Conflict`.
 async fn find(app: &App, principal: &Principal, id: i64) -> Result<(DraftRow, Target), AppError> {
-    let (me, org) = approver(principal)?;
+    let Actor::Portal {
+        id: me,
+        organization: Some(org),
+        ..
+    } = principal.actor
+    else {
+        return Err(AppError::NotFound);
+    };
     let Some((row, drafter_org)) = claim_approvals::get(&app.db, id).await? else {
         return match claim_approvals::report_of_draft(&app.db, &principal.scope, id).await? {
-            Some(_) => Err(AppError::Conflict),
+            Some(_) => {
+                approver(principal)?;
+                Err(AppError::Conflict)
+            }
             None => Err(AppError::NotFound),
         };
     };
@@ -98,6 +109,7 @@ async fn find(app: &App, principal: &Principal, id: i64) -> Result<(DraftRow, Ta
     let target = claim_targets::target(&app.db, &principal.scope, contract, row.object_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    approver(principal)?;
     if row.state != STATE_AWAITING {
         return Err(AppError::Conflict);
     }

@@ -79,6 +79,17 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
         ..profile("", MenuArea::ALL, &[])
     };
     permission_profiles::insert(&mut s.tx, &no_claims).await?;
+    // Four-eyes approval (issue 10): the site managers' reports (their
+    // profile lacks `submit_claim`) go to Dr. Stefan B. (full profile,
+    // `approve_claims`) first. The key of `kp_app::claim_settings`.
+    settings::put_in(
+        &mut s.tx,
+        SettingScope::Organization(org),
+        "claim_approval",
+        r#"{"required":true}"#,
+        created(),
+    )
+    .await?;
     let full = permission_profiles::insert(&mut s.tx, &full).await?;
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
     let finance = permission_profiles::insert(&mut s.tx, &finance).await?;

@@ -40,6 +40,9 @@ pub enum Kind {
     ClaimDraft,
     /// Sent claim reports, by the record they name.
     ClaimReport,
+    /// Claim report drafts as approvers see them: of the user's
+    /// organization, not their own, the contract in the scope.
+    ClaimApproval,
 }
 
 /// What a path parameter holds.
@@ -76,6 +79,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_claims::PARAMS)
         .chain(crate::idor_profiles::PARAMS)
         .chain(crate::idor_uploads::PARAMS)
+        .chain(crate::idor_approvals::PARAMS)
         .copied()
         .collect()
 }
@@ -104,6 +108,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if kind == Kind::ClaimDraft {
         return crate::idor_claims::own_drafts(db, p).await;
     }
+    if kind == Kind::ClaimApproval {
+        return crate::idor_approvals::approvable(db, p).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -126,7 +133,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::ClaimReport => q
             .push("SELECT x.id FROM claim_reports x WHERE ")
             .in_context("x", Context::FULL),
-        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft => return BTreeSet::new(),
+        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft | Kind::ClaimApproval => {
+            return BTreeSet::new();
+        }
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -143,7 +152,7 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::Conversation => "conversations",
         Kind::PortalUser => "portal_users",
         Kind::StaffUser => "staff_users",
-        Kind::ClaimDraft => "claim_report_drafts",
+        Kind::ClaimDraft | Kind::ClaimApproval => "claim_report_drafts",
         Kind::ClaimReport => "claim_reports",
     }
 }

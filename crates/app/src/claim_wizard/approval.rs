@@ -14,8 +14,8 @@
 //! and changes nothing.
 
 use kp_domain::{Actor, Function, Language, OrganizationId, PortalUserId, Principal, TenantId};
-pub use kp_storage::claim_approvals::AwaitingRow;
 use kp_storage::claim_approvals;
+pub use kp_storage::claim_approvals::AwaitingRow;
 use kp_storage::claim_drafts::{DraftRow, DraftValues, STATE_AWAITING};
 use kp_storage::claim_targets::{self, Target};
 use kp_storage::users::{self, UserRef};
@@ -174,7 +174,10 @@ pub(super) async fn request(app: &App, principal: &Principal, id: i64) -> Result
         _ => Vec::new(),
     };
     if people.is_empty() {
-        tracing::warn!(draft = id, "claim report awaits approval but nobody may approve it");
+        tracing::warn!(
+            draft = id,
+            "claim report awaits approval but nobody may approve it"
+        );
     }
     let mut tx = app.db.begin().await?;
     if !claim_approvals::request(&mut tx, user, id, app.clock.now()).await? {
@@ -277,11 +280,7 @@ pub async fn send_back(
 /// Submits the draft: the report, event, tasks and mails as on send, the
 /// drafter as reporter and the approver on record. Of two approvers
 /// submitting at once, one writes the report, the other gets `Conflict`.
-pub async fn submit(
-    app: &App,
-    principal: &Principal,
-    id: i64,
-) -> Result<(i64, String), AppError> {
+pub async fn submit(app: &App, principal: &Principal, id: i64) -> Result<(i64, String), AppError> {
     let (me, _) = approver(principal)?;
     find(app, principal, id).await?;
     let mut tx = app.db.begin().await?;

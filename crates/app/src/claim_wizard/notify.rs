@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, StaffUserId,
-    TaskArea, TaskOrigin, TaskPriority, TenantId,
+    ClaimType, ContractId, CustomerId, Language, ObjectId, OrganizationId, StaffUserId, TaskArea,
+    TaskOrigin, TaskPriority, TenantId,
 };
 use kp_storage::Tx;
 use kp_storage::claim_targets::Target;

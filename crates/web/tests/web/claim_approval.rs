@@ -83,7 +83,11 @@ async fn check_approval(app: &TestApp) {
     let mut stefan = signed_in(app, "stefan").await;
     let id = jens_draft(app, &mut jens).await;
     let summary = jens.get(&format!("/claims/drafts/{id}/summary")).await;
-    assert!(summary.body.contains("Zur Freigabe senden"), "{}", summary.body);
+    assert!(
+        summary.body.contains("Zur Freigabe senden"),
+        "{}",
+        summary.body
+    );
 
     // Sent for approval: no report, no event, a link to the approver only.
     send_for_approval(&mut jens, id).await;
@@ -92,8 +96,14 @@ async fn check_approval(app: &TestApp) {
     assert_eq!(count(app, EVENTS).await, 0);
     let mails = inbox.deliver(app).await;
     assert_eq!(to(&mails), vec![STEFAN.to_owned()]);
-    assert_eq!(mails[0].link("/claims/approvals/"), format!("/claims/approvals/{id}"));
-    assert!(!mails[0].text.contains("Getriebeschaden"), "no content (A11)");
+    assert_eq!(
+        mails[0].link("/claims/approvals/"),
+        format!("/claims/approvals/{id}")
+    );
+    assert!(
+        !mails[0].text.contains("Getriebeschaden"),
+        "no content (A11)"
+    );
     // A second send changes nothing and mails nobody.
     send_for_approval(&mut jens, id).await;
     assert!(inbox.deliver(app).await.is_empty());
@@ -101,14 +111,25 @@ async fn check_approval(app: &TestApp) {
     // Jens follows the state and can no longer change the draft.
     let claims = jens.get("/claims").await;
     assert!(claims.body.contains("wartet auf Freigabe"));
-    let r = post(&mut jens, &format!("/claims/drafts/{id}/what"), &[("description", "x")]).await;
+    let r = post(
+        &mut jens,
+        &format!("/claims/drafts/{id}/what"),
+        &[("description", "x")],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     let r = jens.get(&format!("/claims/drafts/{id}/what")).await;
     assert_eq!(r.location(), format!("/claims/drafts/{id}/summary"));
 
     // Stefan finds it from the claims page and changes a step; bad input
     // is shown with the message and changes nothing.
-    assert!(stefan.get("/claims").await.body.contains("/claims/approvals"));
+    assert!(
+        stefan
+            .get("/claims")
+            .await
+            .body
+            .contains("/claims/approvals")
+    );
     let list = stefan.get("/claims/approvals").await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains(&format!("/claims/approvals/{id}\"")));
@@ -118,7 +139,10 @@ async fn check_approval(app: &TestApp) {
     let r = post(
         &mut stefan,
         &format!("/claims/approvals/{id}/what"),
-        &[("description", "Getriebeschaden an Presse 4, Welle gebrochen")],
+        &[(
+            "description",
+            "Getriebeschaden an Presse 4, Welle gebrochen",
+        )],
     )
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -130,10 +154,18 @@ async fn check_approval(app: &TestApp) {
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("2999-01-01"), "the form keeps what was typed");
+    assert!(
+        r.body.contains("2999-01-01"),
+        "the form keeps what was typed"
+    );
 
     // Returned: a comment is required; Jens gets a link and sees it.
-    let r = post(&mut stefan, &format!("/claims/approvals/{id}/return"), &[("comment", " ")]).await;
+    let r = post(
+        &mut stefan,
+        &format!("/claims/approvals/{id}/return"),
+        &[("comment", " ")],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"comment-error\""));
     assert_eq!(state(app, id).await, "awaiting");
@@ -151,15 +183,26 @@ async fn check_approval(app: &TestApp) {
         mails[0].link("/claims/drafts/"),
         format!("/claims/drafts/{id}/summary")
     );
-    assert!(!mails[0].text.contains("Schadenhöhe schätzen"), "no content (A11)");
+    assert!(
+        !mails[0].text.contains("Schadenhöhe schätzen"),
+        "no content (A11)"
+    );
     // A stale submit after the return: a message, nothing changed.
     let r = post(&mut stefan, &format!("/claims/approvals/{id}/submit"), &[]).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("bereits freigegeben oder zurückgegeben"));
     assert_eq!(count(app, REPORTS).await, 0);
-    assert!(jens.get("/claims").await.body.contains("Bitte die Schadenhöhe schätzen."));
+    assert!(
+        jens.get("/claims")
+            .await
+            .body
+            .contains("Bitte die Schadenhöhe schätzen.")
+    );
     let summary = jens.get(&format!("/claims/drafts/{id}/summary")).await;
-    assert!(summary.body.contains("Welle gebrochen"), "the approver's change");
+    assert!(
+        summary.body.contains("Welle gebrochen"),
+        "the approver's change"
+    );
 
     // Jens changes and resends; Stefan submits.
     step(
@@ -196,9 +239,17 @@ async fn check_approval(app: &TestApp) {
     assert_eq!(count(app, EVENTS).await, 1);
     // Now the broker hears of it; the confirmation goes to Jens.
     let mails = inbox.deliver(app).await;
-    assert!(mails.iter().any(|m| m.to == JENS && m.subject.contains(&reference)));
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to == JENS && m.subject.contains(&reference))
+    );
     assert!(mails.iter().all(|m| m.to != STEFAN));
-    assert!(mails.len() >= 2, "the broker's info mail too: {:?}", to(&mails));
+    assert!(
+        mails.len() >= 2,
+        "the broker's info mail too: {:?}",
+        to(&mails)
+    );
     // Stale again: the draft is gone; Jens sees the reference.
     let r = post(&mut stefan, &format!("/claims/approvals/{id}/submit"), &[]).await;
     assert_eq!(r.status, StatusCode::CONFLICT);

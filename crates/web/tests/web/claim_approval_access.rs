@@ -19,17 +19,26 @@ async fn check_access(app: &TestApp) {
     let submit = format!("/claims/approvals/{id}/submit");
 
     // Jens lacks approve_claims: 403 (the draft is his own: 404).
-    assert_eq!(jens.get("/claims/approvals").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        jens.get("/claims/approvals").await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(jens.get(&review).await.status, StatusCode::NOT_FOUND);
     // Martina K. (no organization): her list is refused, the draft unknown.
     let mut martina = signed_in(app, "martina").await;
-    assert_eq!(martina.get("/claims/approvals").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        martina.get("/claims/approvals").await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(martina.get(&review).await.status, StatusCode::NOT_FOUND);
     let r = post(&mut martina, &submit, &[]).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // Staff: the 404 of a page they do not have.
     let mut sabine = signed_in(app, "sabine").await;
-    assert_eq!(sabine.get("/claims/approvals").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        sabine.get("/claims/approvals").await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(sabine.get(&review).await.status, StatusCode::NOT_FOUND);
     // Stefan without approve_claims in his profile: 403, nothing changed.
     exec(
@@ -44,7 +53,13 @@ async fn check_access(app: &TestApp) {
     let r = post(&mut stefan, &submit, &[]).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(count(app, REPORTS).await, 0);
-    assert!(!stefan.get("/claims").await.body.contains("/claims/approvals"));
+    assert!(
+        !stefan
+            .get("/claims")
+            .await
+            .body
+            .contains("/claims/approvals")
+    );
 }
 
 #[tokio::test]
@@ -70,10 +85,9 @@ async fn check_double_submit(app: &TestApp) {
     let mut second = signed_in(app, "stefan").await;
     let a = first.get("/claims").await.hidden("_csrf");
     let b = second.get("/claims").await.hidden("_csrf");
-    let (ra, rb) = tokio::join!(
-        first.post(&submit, &[("_csrf", &a)]),
-        second.post(&submit, &[("_csrf", &b)])
-    );
+    let form_a = [("_csrf", a.as_str())];
+    let form_b = [("_csrf", b.as_str())];
+    let (ra, rb) = tokio::join!(first.post(&submit, &form_a), second.post(&submit, &form_b));
     let mut statuses = [ra.status, rb.status];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::CONFLICT]);
@@ -104,9 +118,14 @@ async fn check_setting(app: &TestApp) {
         .unwrap();
     let org = org.to_string();
     let mut petra = signed_in(app, "petra").await;
-    let page = petra.get(&format!("/settings/claims?organization={org}")).await;
+    let page = petra
+        .get(&format!("/settings/claims?organization={org}"))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("name=\"approval\" value=\"1\" aria-describedby=\"approval-hint\" checked"));
+    assert!(
+        page.body
+            .contains("name=\"approval\" value=\"1\" aria-describedby=\"approval-hint\" checked")
+    );
     let tenant = page.hidden("tenant");
     // Off: Jens's report goes straight to the broker.
     let fields = [
@@ -121,7 +140,11 @@ async fn check_setting(app: &TestApp) {
     let summary = jens.get(&format!("/claims/drafts/{id}/summary")).await;
     assert!(!summary.body.contains("Zur Freigabe senden"));
     let r = post(&mut jens, &format!("/claims/drafts/{id}/send"), &[]).await;
-    assert!(r.location().starts_with("/claims/reports/"), "{}", r.location());
+    assert!(
+        r.location().starts_with("/claims/reports/"),
+        "{}",
+        r.location()
+    );
     assert_eq!(count(app, REPORTS).await, 1);
     // On again.
     let mut on = fields.to_vec();

@@ -55,7 +55,11 @@ pub(super) async fn submit(
         Err(AppError::Conflict) => render_list(&ctx, true).await,
         Err(AppError::Validation(_)) => {
             let review = approval::review(app, principal, id).await?;
-            let html = ctx.render(SUMMARY, TITLE, summary_view(review.draft, Mode::Approval, false))?;
+            let html = ctx.render(
+                SUMMARY,
+                TITLE,
+                summary_view(review.draft, Mode::Approval, false),
+            )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
         }
         Err(other) => Err(other.into()),

@@ -286,9 +286,14 @@ async fn save_recipients(ctx: PageCtx, Form(form): Form<RecipientsForm>) -> WebR
     ctx.check_csrf(&form.csrf)?;
     let app = &ctx.state.app;
     let approval = form.approval.is_some();
-    let saved =
-        claim_settings::save_recipients(app, principal, form.organization, &form.recipients, approval)
-            .await;
+    let saved = claim_settings::save_recipients(
+        app,
+        principal,
+        form.organization,
+        &form.recipients,
+        approval,
+    )
+    .await;
     match saved {
         Ok(()) => Ok(Redirect::to(&back(&form.tenant, Some(form.organization))).into_response()),
         Err(AppError::Validation(errors)) => {

@@ -16,6 +16,9 @@ use crate::mail_support::{Inbox, Mail};
 
 pub const JENS: &str = "jens.wagner@brenner-gruppe.example.de";
 pub const STEFAN: &str = "stefan.bauer@brenner-gruppe.example.de";
+/// The demo's two-factor login, with the group's full profile: an
+/// approver too (Claire D.'s finance profile is not).
+const LENA: &str = "lena.vogt@brenner-gruppe.example.de";
 pub const REPORTS: &str = "SELECT COUNT(*) FROM claim_reports";
 const EVENTS: &str = "SELECT COUNT(*) FROM events WHERE event_type = 'claim_report.created'";
 
@@ -95,7 +98,7 @@ async fn check_approval(app: &TestApp) {
     assert_eq!(count(app, REPORTS).await, 0);
     assert_eq!(count(app, EVENTS).await, 0);
     let mails = inbox.deliver(app).await;
-    assert_eq!(to(&mails), vec![STEFAN.to_owned()]);
+    assert_eq!(to(&mails), vec![LENA.to_owned(), STEFAN.to_owned()]);
     assert_eq!(
         mails[0].link("/claims/approvals/"),
         format!("/claims/approvals/{id}")
@@ -214,7 +217,10 @@ async fn check_approval(app: &TestApp) {
     )
     .await;
     send_for_approval(&mut jens, id).await;
-    assert_eq!(to(&inbox.deliver(app).await), vec![STEFAN.to_owned()]);
+    assert_eq!(
+        to(&inbox.deliver(app).await),
+        vec![LENA.to_owned(), STEFAN.to_owned()]
+    );
     let r = post(&mut stefan, &format!("/claims/approvals/{id}/submit"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let report: i64 = r

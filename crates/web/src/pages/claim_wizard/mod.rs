@@ -82,14 +82,6 @@ impl Mode {
             (Mode::Approval, _) => format!("/claims/approvals/{id}/{}", step.slug()),
         }
     }
-
-    /// Where the summary's "change" links start.
-    fn base(self, id: i64) -> String {
-        match self {
-            Mode::Own => format!("/claims/drafts/{id}"),
-            Mode::Approval => format!("/claims/approvals/{id}"),
-        }
-    }
 }
 
 /// The progress shown on every step: each step's name, the current one

@@ -214,8 +214,6 @@ pub(crate) struct SummaryView {
     missing: Vec<&'static str>,
     sections: Vec<&'static str>,
     mode: Mode,
-    /// Where the "change" links start.
-    base: String,
     /// `draft`, `awaiting` or `returned`.
     state: String,
     review_comment: String,
@@ -231,7 +229,6 @@ pub(crate) fn summary_view(draft: Draft, mode: Mode, for_approval: bool) -> Summ
     SummaryView {
         progress: Progress::in_mode(Step::Summary, Some(draft.id), mode),
         mode,
-        base: mode.base(draft.id),
         state: draft.state.clone(),
         review_comment: draft.review_comment.clone(),
         for_approval,

@@ -27,7 +27,8 @@ use crate::{App, AppError, FieldError};
 
 pub const ESCALATION_KEY: &str = "claim_escalation";
 pub const RECIPIENTS_KEY: &str = "claim_report_recipients";
-pub const APPROVAL_KEY: &str = "claim_approval";
+use crate::claim_approval_setting::Approval;
+pub use crate::claim_approval_setting::{APPROVAL_KEY, approval_required};
 /// Most addresses in one list.
 pub const MAX_ADDRESSES: usize = 20;
 
@@ -61,13 +62,7 @@ struct Recipients {
     emails: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-struct Approval {
-    required: bool,
-}
-
-async fn read<T: serde::de::DeserializeOwned + Default>(
+pub(crate) async fn read<T: serde::de::DeserializeOwned + Default>(
     app: &App,
     scope: SettingScope,
     key: &str,
@@ -82,7 +77,7 @@ async fn read<T: serde::de::DeserializeOwned + Default>(
     })
 }
 
-async fn write<T: Serialize>(
+pub(crate) async fn write<T: Serialize>(
     app: &App,
     scope: SettingScope,
     key: &str,
@@ -103,12 +98,6 @@ pub async fn escalation_rules(
 pub async fn extra_recipients(app: &App, org: OrganizationId) -> Result<Vec<String>, AppError> {
     let r: Recipients = read(app, SettingScope::Organization(org), RECIPIENTS_KEY).await?;
     Ok(r.emails)
-}
-
-/// Whether the organization's claim reports need an approver.
-pub async fn approval_required(app: &App, org: OrganizationId) -> Result<bool, AppError> {
-    let a: Approval = read(app, SettingScope::Organization(org), APPROVAL_KEY).await?;
-    Ok(a.required)
 }
 
 /// The tenants an administrator edits: their own, or every tenant for an

@@ -51,6 +51,7 @@ async function customerPages(s) {
     ...LISTS.map((p) => [p, p]),
     ['/contracts/{id}', contract],
     ['/claims/{id}', claim],
+    ['/claims/approvals', '/claims/approvals'],
     ['/objects/{id}', object],
     ['/customers/{id}', customer],
     ['/documents/{id} [PDF]', documents.pdf],

@@ -8,7 +8,10 @@
 //!   extra task of the rule's priority;
 //! - per organization (`SettingScope::Organization`), under key
 //!   `claim_report_recipients`: addresses that get a copy of the mail of
-//!   every claim report of the organization's customers.
+//!   every claim report of the organization's customers;
+//! - per organization, under key `claim_approval`: whether claim reports
+//!   of users without `submit_claim` need an approver (four-eyes
+//!   approval, see `claim_wizard::approval`).
 
 use kp_domain::{
     Actor, ClaimType, CustomerSet, OrganizationId, Principal, Scope, TaskPriority, TenantId,
@@ -24,6 +27,8 @@ use crate::{App, AppError, FieldError};
 
 pub const ESCALATION_KEY: &str = "claim_escalation";
 pub const RECIPIENTS_KEY: &str = "claim_report_recipients";
+use crate::claim_approval_setting::Approval;
+pub use crate::claim_approval_setting::{APPROVAL_KEY, approval_required};
 /// Most addresses in one list.
 pub const MAX_ADDRESSES: usize = 20;
 
@@ -57,7 +62,7 @@ struct Recipients {
     emails: Vec<String>,
 }
 
-async fn read<T: serde::de::DeserializeOwned + Default>(
+pub(crate) async fn read<T: serde::de::DeserializeOwned + Default>(
     app: &App,
     scope: SettingScope,
     key: &str,
@@ -72,7 +77,7 @@ async fn read<T: serde::de::DeserializeOwned + Default>(
     })
 }
 
-async fn write<T: Serialize>(
+pub(crate) async fn write<T: Serialize>(
     app: &App,
     scope: SettingScope,
     key: &str,
@@ -124,6 +129,7 @@ pub struct Editing {
     pub organizations: Vec<(OrganizationId, String)>,
     pub organization: Option<(OrganizationId, String)>,
     pub recipients: Vec<String>,
+    pub approval_required: bool,
 }
 
 /// The settings of the tenant `key` (default: the first the
@@ -157,9 +163,12 @@ pub async fn for_editing(
         ),
         None => organizations.first().cloned(),
     };
-    let recipients = match &organization {
-        Some((o, _)) => extra_recipients(app, *o).await?,
-        None => Vec::new(),
+    let (recipients, approval) = match &organization {
+        Some((o, _)) => (
+            extra_recipients(app, *o).await?,
+            approval_required(app, *o).await?,
+        ),
+        None => (Vec::new(), false),
     };
     Ok(Editing {
         rules: escalation_rules(app, id).await?,
@@ -173,6 +182,7 @@ pub async fn for_editing(
         organizations,
         organization,
         recipients,
+        approval_required: approval,
     })
 }
 
@@ -316,12 +326,14 @@ pub async fn remove_rule(
     .await
 }
 
-/// Replaces organization `org`'s extra recipients.
+/// Replaces organization `org`'s extra recipients and whether its claim
+/// reports need approval.
 pub async fn save_recipients(
     app: &App,
     principal: &Principal,
     org: i64,
     text: &str,
+    approval: bool,
 ) -> Result<(), AppError> {
     let editing = for_editing(app, principal, None, Some(org)).await?;
     let Some((org, _)) = editing.organization else {
@@ -333,6 +345,13 @@ pub async fn save_recipients(
         SettingScope::Organization(org),
         RECIPIENTS_KEY,
         &Recipients { emails },
+    )
+    .await?;
+    write(
+        app,
+        SettingScope::Organization(org),
+        APPROVAL_KEY,
+        &Approval { required: approval },
     )
     .await
 }

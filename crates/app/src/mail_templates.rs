@@ -60,10 +60,16 @@ pub enum MailKind {
     ClaimReportCopy,
     /// A claim report met an escalation rule (D16–D19).
     ClaimReportEscalation,
+    /// To an organization's approvers: a claim report awaits approval
+    /// (four-eyes approval); a link only.
+    ClaimApprovalRequested,
+    /// To the drafter: an approver sent the report back with a comment; a
+    /// link only.
+    ClaimApprovalReturned,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 14] = [
+    pub const ALL: [MailKind; 16] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
@@ -78,6 +84,8 @@ impl MailKind {
         MailKind::ClaimReportConfirmation,
         MailKind::ClaimReportCopy,
         MailKind::ClaimReportEscalation,
+        MailKind::ClaimApprovalRequested,
+        MailKind::ClaimApprovalReturned,
     ];
 
     pub fn code(self) -> &'static str {
@@ -96,6 +104,8 @@ impl MailKind {
             MailKind::ClaimReportConfirmation => "claim_report_confirmation",
             MailKind::ClaimReportCopy => "claim_report_copy",
             MailKind::ClaimReportEscalation => "claim_report_escalation",
+            MailKind::ClaimApprovalRequested => "claim_approval_requested",
+            MailKind::ClaimApprovalReturned => "claim_approval_returned",
         }
     }
 

@@ -61,6 +61,8 @@ fn every_kind_renders_in_every_language_with_escaped_html() {
                     | MailKind::ClaimReportConfirmation
                     | MailKind::ClaimReportCopy
                     | MailKind::ClaimReportEscalation
+                    | MailKind::ClaimApprovalRequested
+                    | MailKind::ClaimApprovalReturned
             );
             assert_eq!(
                 mail.text

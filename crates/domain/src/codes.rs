@@ -337,6 +337,8 @@ code_enum!(
     /// A single function a permission profile can enable (FEATURES D2).
     Function, "function" {
         ReportClaim = "report_claim",
+        SubmitClaim = "submit_claim",
+        ApproveClaims = "approve_claims",
         UploadDocument = "upload_document",
         ChangeRequest = "change_request",
         SendMessage = "send_message",
@@ -353,7 +355,7 @@ impl Function {
     pub fn area(self) -> Option<MenuArea> {
         use Function::*;
         match self {
-            ReportClaim => Some(MenuArea::Claims),
+            ReportClaim | SubmitClaim | ApproveClaims => Some(MenuArea::Claims),
             UploadDocument => Some(MenuArea::Documents),
             SendMessage => Some(MenuArea::Messages),
             IssueCertificate => Some(MenuArea::Certificates),

@@ -16,6 +16,7 @@ use crate::scope_sql::Scoped;
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct DraftRow {
     pub id: i64,
+    pub portal_user_id: i64,
     pub contract_id: Option<i64>,
     pub object_id: Option<i64>,
     /// The step to show when the draft is resumed.
@@ -24,7 +25,19 @@ pub struct DraftRow {
     pub data: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// `draft`, `awaiting` (approval) or `returned` (see
+    /// [`crate::claim_approvals`]).
+    pub state: String,
+    /// The approver's comment on a returned draft.
+    pub review_comment: String,
 }
+
+/// A draft being written (the default).
+pub const STATE_DRAFT: &str = "draft";
+/// Sent for approval: only approvers change it.
+pub const STATE_AWAITING: &str = "awaiting";
+/// Sent back by an approver with a comment.
+pub const STATE_RETURNED: &str = "returned";
 
 /// What a new or changed draft holds.
 #[derive(Debug, Clone)]
@@ -44,9 +57,12 @@ pub struct DraftListRow {
     /// The chosen contract's policy number while the scope still shows it.
     pub policy_number: Option<String>,
     pub updated_at: DateTime<Utc>,
+    pub state: String,
+    pub review_comment: String,
 }
 
-const COLUMNS: &str = "id, contract_id, object_id, step, data, created_at, updated_at";
+pub(crate) const COLUMNS: &str = "id, portal_user_id, contract_id, object_id, step, data, \
+     created_at, updated_at, state, review_comment";
 
 pub async fn create(db: &Db, user: PortalUserId, values: &DraftValues<'_>) -> Result<i64> {
     let mut tx = db.begin().await?;
@@ -81,13 +97,14 @@ pub async fn get(db: &Db, user: PortalUserId, id: i64) -> Result<Option<DraftRow
 }
 
 /// Replaces the draft's contents; `false` when the user has no such draft
-/// (sent or discarded meanwhile, or another user's).
+/// (sent or discarded meanwhile, or another user's) or it awaits approval.
 pub async fn save(db: &Db, user: PortalUserId, id: i64, values: &DraftValues<'_>) -> Result<bool> {
     let changed = db
         .execute(
             Sql::new(
                 "UPDATE claim_report_drafts SET contract_id = $1, object_id = $2, step = $3, \
-                 data = $4, updated_at = $5 WHERE id = $6 AND portal_user_id = $7",
+                 data = $4, updated_at = $5 WHERE id = $6 AND portal_user_id = $7 \
+                 AND state <> 'awaiting'",
             )
             .arg(values.contract_id)
             .arg(values.object_id)
@@ -116,12 +133,13 @@ pub async fn discard(db: &Db, user: PortalUserId, id: i64) -> Result<bool> {
 /// Takes the draft out in the sending transaction and returns what it
 /// held. Of two submits of the same draft only one gets it: the other's
 /// DELETE finds no row (on PostgreSQL after waiting for the first to
-/// commit), so the report is written exactly once.
+/// commit), so the report is written exactly once. A draft awaiting
+/// approval is the approvers' to send.
 pub async fn consume(tx: &mut Tx, user: PortalUserId, id: i64) -> Result<Option<DraftRow>> {
     tx.fetch_optional(
         Sql::new(format!(
             "DELETE FROM claim_report_drafts WHERE id = $1 AND portal_user_id = $2 \
-             RETURNING {COLUMNS}"
+             AND state <> 'awaiting' RETURNING {COLUMNS}"
         ))
         .arg(id)
         .arg(user),
@@ -132,7 +150,7 @@ pub async fn consume(tx: &mut Tx, user: PortalUserId, id: i64) -> Result<Option<
 /// The user's open drafts, last changed first.
 pub async fn list(db: &Db, scope: &Scope, user: PortalUserId) -> Result<Vec<DraftListRow>> {
     let mut q = Scoped::new(scope);
-    q.push("SELECT d.id, d.step, d.updated_at, CASE WHEN ")
+    q.push("SELECT d.id, d.step, d.updated_at, d.state, d.review_comment, CASE WHEN ")
         .contract("k")
         .push(
             " THEN k.policy_number END AS policy_number FROM claim_report_drafts d \

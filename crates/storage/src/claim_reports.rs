@@ -35,6 +35,8 @@ pub struct NewClaimReport<'a> {
     pub police_report: &'a str,
     pub contact_phone: &'a str,
     pub contact_email: &'a str,
+    /// The approver (four-eyes approval), `None` when sent without.
+    pub approved_by: Option<PortalUserId>,
     pub at: DateTime<Utc>,
 }
 
@@ -63,8 +65,9 @@ pub async fn insert(tx: &mut Tx, r: &NewClaimReport<'_>) -> Result<i64> {
             "INSERT INTO claim_reports (tenant_id, reference, draft_id, portal_user_id, \
              customer_id, contract_id, object_id, date_of_loss, time_of_loss, place, claim_type, \
              description, estimated_amount_minor, currency, third_parties, police_report, \
-             contact_phone, contact_email, status, created_at, updated_at) VALUES ($1, $2, $3, \
-             $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)",
+             contact_phone, contact_email, status, approved_by, created_at, updated_at) VALUES ($1, \
+             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+             $21, $20, $20)",
         )
         .arg(r.tenant_id)
         .arg(r.reference)
@@ -85,7 +88,8 @@ pub async fn insert(tx: &mut Tx, r: &NewClaimReport<'_>) -> Result<i64> {
         .arg(r.contact_phone)
         .arg(r.contact_email)
         .arg(STATUS_RECEIVED)
-        .arg(r.at),
+        .arg(r.at)
+        .arg(r.approved_by),
     )
     .await
 }

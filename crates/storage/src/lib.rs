@@ -14,6 +14,7 @@ pub mod api;
 pub mod args;
 pub mod audit;
 pub mod broker_contacts;
+pub mod claim_approvals;
 pub mod claim_draft_documents;
 pub mod claim_drafts;
 pub mod claim_reports;

@@ -157,6 +157,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 24,
+        name: "claim_approval",
+        script: include_str!("../migrations/0024_claim_approval.sql"),
+        sqlite: include_str!("../migrations/0024_claim_approval_sqlite.sql"),
+        postgres: include_str!("../migrations/0024_claim_approval_postgres.sql"),
+    },
+    Migration {
         version: 27,
         name: "organization_admin",
         script: include_str!("../migrations/0027_organization_admin.sql"),

@@ -57,6 +57,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/claim_wizard_step.html",
     "pages/claim_wizard_summary.html",
     "pages/claim_wizard_documents.html",
+    "pages/claim_approvals.html",
     "pages/claim_report.html",
     "pages/settings_claims.html",
     "pages/objects.html",

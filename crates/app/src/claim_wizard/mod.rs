@@ -11,6 +11,7 @@
 //! if it is required, a line in [`missing`]. The documents and photos
 //! step keeps its files in [`documents`].
 
+pub mod approval;
 pub mod documents;
 mod input;
 mod notify;
@@ -78,9 +79,18 @@ pub struct Draft {
     pub data: DraftData,
     pub target: Target,
     pub updated_at: DateTime<Utc>,
+    /// `draft`, `awaiting` (approval) or `returned` (with
+    /// `review_comment`), see [`approval`].
+    pub state: String,
+    pub review_comment: String,
 }
 
 impl Draft {
+    /// Sent for approval: only the approvers change it now.
+    pub fn awaiting(&self) -> bool {
+        self.state == claim_drafts::STATE_AWAITING
+    }
+
     pub fn line(&self) -> LineOfBusiness {
         LineOfBusiness::parse(&self.target.line_of_business).unwrap_or(LineOfBusiness::Other)
     }
@@ -204,13 +214,7 @@ pub async fn load(app: &App, principal: &Principal, id: i64) -> Result<Draft, Ap
     let (_, row) = own_draft(app, principal, id).await?;
     let contract = row.contract_id.ok_or(AppError::NotFound)?;
     let target = checked_target(app, principal, contract, row.object_id).await?;
-    Ok(Draft {
-        id: row.id,
-        step: Step::parse(&row.step).unwrap_or(Step::Loss),
-        data: DraftData::from_json(&row.data),
-        target,
-        updated_at: row.updated_at,
-    })
+    Ok(Draft::of(row, target))
 }
 
 /// Applies one step's answers to the draft and saves it; the step to go
@@ -223,6 +227,9 @@ pub async fn save(
 ) -> Result<Step, AppError> {
     let user = portal_user(principal)?;
     let mut draft = load(app, principal, id).await?;
+    if draft.awaiting() {
+        return Err(AppError::Conflict);
+    }
     let step = input.step();
     if let StepInput::Object { contract, object } = input {
         draft.target = checked_target(app, principal, contract, object).await?;

@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Utc};
 use kp_domain::{
-    ClaimType, ContractId, CustomerId, DocumentId, Language, ObjectId, OrganizationId, Principal,
-    StaffUserId, TaskArea, TaskOrigin, TaskPriority, TenantId,
+    ClaimType, ContractId, CustomerId, DocumentId, Language, ObjectId, OrganizationId, StaffUserId,
+    TaskArea, TaskOrigin, TaskPriority, TenantId,
 };
 use kp_storage::Tx;
 use kp_storage::claim_targets::Target;
@@ -33,6 +33,14 @@ pub(super) struct Sending<'a> {
     /// The draft's files, now documents: attached to the task(s).
     pub documents: Vec<DocumentId>,
     pub at: DateTime<Utc>,
+}
+
+/// The portal user reporting: the drafter, also when an approver sends
+/// the report (four-eyes approval).
+pub(super) struct Reporter {
+    pub name: String,
+    pub email: String,
+    pub language: Language,
 }
 
 /// A staff member a mail goes to.
@@ -68,7 +76,7 @@ fn responsible(t: &Target) -> Option<Person> {
 pub(super) async fn hand_over(
     app: &App,
     tx: &mut Tx,
-    principal: &Principal,
+    reporter: &Reporter,
     s: &Sending<'_>,
 ) -> Result<(), AppError> {
     let t = s.target;
@@ -154,9 +162,9 @@ pub(super) async fn hand_over(
         tx,
         some,
         MailKind::ClaimReportConfirmation,
-        principal.language,
-        &principal.email,
-        &customer_vars(&principal.name),
+        reporter.language,
+        &reporter.email,
+        &customer_vars(&reporter.name),
     )
     .await?;
     if let Some(org) = t.organization_id {
@@ -166,7 +174,7 @@ pub(super) async fn hand_over(
                 tx,
                 some,
                 MailKind::ClaimReportCopy,
-                principal.language,
+                reporter.language,
                 &address,
                 &customer_vars(""),
             )

@@ -75,5 +75,13 @@ pub fn texts(kind: MailKind, language: Language) -> Texts<'static> {
         (MailKind::ClaimReportEscalation, En) => texts!("claim_report_escalation", "en"),
         (MailKind::ClaimReportEscalation, Fr) => texts!("claim_report_escalation", "fr"),
         (MailKind::ClaimReportEscalation, Es) => texts!("claim_report_escalation", "es"),
+        (MailKind::ClaimApprovalRequested, De) => texts!("claim_approval_requested", "de"),
+        (MailKind::ClaimApprovalRequested, En) => texts!("claim_approval_requested", "en"),
+        (MailKind::ClaimApprovalRequested, Fr) => texts!("claim_approval_requested", "fr"),
+        (MailKind::ClaimApprovalRequested, Es) => texts!("claim_approval_requested", "es"),
+        (MailKind::ClaimApprovalReturned, De) => texts!("claim_approval_returned", "de"),
+        (MailKind::ClaimApprovalReturned, En) => texts!("claim_approval_returned", "en"),
+        (MailKind::ClaimApprovalReturned, Fr) => texts!("claim_approval_returned", "fr"),
+        (MailKind::ClaimApprovalReturned, Es) => texts!("claim_approval_returned", "es"),
     }
 }

@@ -93,6 +93,17 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
     };
     permission_profiles::insert(&mut s.tx, &no_claims).await?;
     let admin = permission_profiles::insert(&mut s.tx, &admin).await?;
+    // Four-eyes approval (issue 10): the site managers' reports (their
+    // profile lacks `submit_claim`) go to Dr. Stefan B. (administrator,
+    // `approve_claims`) first. The key of `kp_app::claim_settings`.
+    settings::put_in(
+        &mut s.tx,
+        SettingScope::Organization(org),
+        "claim_approval",
+        r#"{"required":true}"#,
+        created(),
+    )
+    .await?;
     let full = permission_profiles::insert(&mut s.tx, &full).await?;
     let site = permission_profiles::insert(&mut s.tx, &site).await?;
     let finance = permission_profiles::insert(&mut s.tx, &finance).await?;

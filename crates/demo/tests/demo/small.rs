@@ -136,6 +136,10 @@ async fn logins_verify_and_journey_users_see_their_part() {
     assert!(!claire.permissions.shows_area(MenuArea::Contracts));
     assert!(!claire.permissions.allows(Function::ReportClaim));
     assert!(jens.permissions.allows(Function::ReportClaim));
+    // Four-eyes approval: Jens W.'s reports go to Dr. Stefan B. first.
+    assert!(!jens.permissions.allows(Function::SubmitClaim));
+    assert!(stefan.permissions.allows(Function::ApproveClaims));
+    assert!(stefan.permissions.allows(Function::SubmitClaim));
     assert!(!jens.permissions.shows_area(MenuArea::Finances));
     assert!(
         martina.permissions.shows_area(MenuArea::Contracts),

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_email;
 pub mod audit_log;
+pub mod claim_approval;
 pub mod claim_wizard;
 pub mod claims;
 pub mod consent;
@@ -58,6 +59,7 @@ pub fn routes() -> Routes {
         .merge(objects::routes())
         .merge(claims::routes())
         .merge(claim_wizard::routes())
+        .merge(claim_approval::routes())
         .merge(documents::routes())
         .merge(finances::routes())
         .merge(contract_sheet::routes())

@@ -43,6 +43,9 @@ pub enum Kind {
     /// Delegated administration: the users of the portal user's own
     /// organization.
     OrgUser,
+    /// Claim report drafts as approvers see them: of the user's
+    /// organization, not their own, the contract in the scope.
+    ClaimApproval,
 }
 
 /// What a path parameter holds.
@@ -81,6 +84,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_orgs::PARAMS)
         .chain(crate::idor_uploads::PARAMS)
         .chain(crate::idor_org_admin::PARAMS)
+        .chain(crate::idor_approvals::PARAMS)
         .copied()
         .collect()
 }
@@ -112,6 +116,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if kind == Kind::OrgUser {
         return crate::idor_org_admin::members(db, p).await;
     }
+    if kind == Kind::ClaimApproval {
+        return crate::idor_approvals::approvable(db, p).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -134,7 +141,11 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::ClaimReport => q
             .push("SELECT x.id FROM claim_reports x WHERE ")
             .in_context("x", Context::FULL),
-        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft | Kind::OrgUser => {
+        Kind::PortalUser
+        | Kind::StaffUser
+        | Kind::ClaimDraft
+        | Kind::OrgUser
+        | Kind::ClaimApproval => {
             return BTreeSet::new();
         }
     };
@@ -153,7 +164,7 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::Conversation => "conversations",
         Kind::PortalUser | Kind::OrgUser => "portal_users",
         Kind::StaffUser => "staff_users",
-        Kind::ClaimDraft => "claim_report_drafts",
+        Kind::ClaimDraft | Kind::ClaimApproval => "claim_report_drafts",
         Kind::ClaimReport => "claim_reports",
     }
 }

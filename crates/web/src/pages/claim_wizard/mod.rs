@@ -11,7 +11,7 @@
 mod choose;
 mod documents;
 mod report;
-mod steps;
+pub(crate) mod steps;
 
 use axum::Form;
 use axum::extract::Path;
@@ -47,12 +47,12 @@ pub fn routes() -> Routes {
         let step = *step;
         routes = routes
             .get(path, move |ctx: PageCtx, id: Path<String>| {
-                steps::page(ctx, id, step)
+                steps::page(ctx, id, step, Mode::Own)
             })
             .post(
                 path,
                 move |ctx: PageCtx, id: Path<String>, form: Form<steps::StepForm>| {
-                    steps::save(ctx, id, form, step)
+                    steps::save(ctx, id, form, step, Mode::Own)
                 },
             );
     }
@@ -73,7 +73,27 @@ pub fn upload_routes() -> Routes {
 }
 
 fn draft_path(id: i64, step: Step) -> String {
-    format!("/claims/drafts/{id}/{}", step.slug())
+    Mode::Own.path(id, step)
+}
+
+/// Whose pages of a draft: the drafter's wizard, or an approver's review
+/// of a draft awaiting approval (`/claims/approvals/{id}`, steps 2–7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Mode {
+    Own,
+    Approval,
+}
+
+impl Mode {
+    pub(crate) fn path(self, id: i64, step: Step) -> String {
+        match (self, step) {
+            (Mode::Own, _) => format!("/claims/drafts/{id}/{}", step.slug()),
+            // An approver keeps the drafter's contract: no object step.
+            (Mode::Approval, Step::Summary | Step::Object) => format!("/claims/approvals/{id}"),
+            (Mode::Approval, _) => format!("/claims/approvals/{id}/{}", step.slug()),
+        }
+    }
 }
 
 /// The progress shown on every step: each step's name, the current one
@@ -90,13 +110,17 @@ struct Progress {
 
 impl Progress {
     fn of(step: Step, draft: Option<i64>) -> Progress {
+        Progress::in_mode(step, draft, Mode::Own)
+    }
+
+    fn in_mode(step: Step, draft: Option<i64>, mode: Mode) -> Progress {
         Progress {
             step: step.slug(),
             number: step.number(),
             total: Step::ALL.len(),
             steps: Step::ALL.iter().map(|s| s.slug()).collect(),
             back: match (step.previous(), draft) {
-                (Some(prev), Some(id)) => Some(draft_path(id, prev)),
+                (Some(prev), Some(id)) => Some(mode.path(id, prev)),
                 _ => None,
             },
         }

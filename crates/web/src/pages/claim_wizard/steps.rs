@@ -7,11 +7,12 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
+use kp_app::claim_wizard::approval;
 use kp_app::claim_wizard::documents::{self, DraftDocumentRow};
 use kp_app::claim_wizard::{self, AmountInput, Draft, DraftData, Sent, Step, StepInput};
 use serde::{Deserialize, Serialize};
 
-use super::{CURRENCIES, Progress, Values, draft_path};
+use super::{CURRENCIES, Mode, Progress, Values};
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
 use crate::form::FormErrors;
@@ -19,8 +20,8 @@ use crate::format;
 use crate::pages::parse_id;
 
 const TEMPLATE: &str = "pages/claim_wizard_step.html";
-const SUMMARY: &str = "pages/claim_wizard_summary.html";
-const TITLE: &str = "claim-wizard-title";
+pub(crate) const SUMMARY: &str = "pages/claim_wizard_summary.html";
+pub(crate) const TITLE: &str = "claim-wizard-title";
 
 /// The chosen contract and object as the steps name them.
 #[derive(Serialize)]
@@ -53,19 +54,21 @@ struct StepView {
     claim_types: Vec<&'static str>,
     currencies: Vec<String>,
     errors: FormErrors,
+    /// Where "later" leads: the claims page, or the approver's review.
+    leave: String,
 }
 
 /// Every step's fields; a step reads the ones it has.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub(super) struct StepForm {
+pub(crate) struct StepForm {
     #[serde(rename = "_csrf")]
     csrf: String,
     #[serde(flatten)]
     values: Values,
 }
 
-fn draft_id(id: &str) -> Result<i64, WebError> {
+pub(crate) fn draft_id(id: &str) -> Result<i64, WebError> {
     parse_id(id).ok_or(WebError::NotFound)
 }
 
@@ -85,6 +88,7 @@ fn render(
     step: Step,
     values: Values,
     errors: FormErrors,
+    mode: Mode,
 ) -> WebResult {
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -92,8 +96,12 @@ fn render(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let view = StepView {
-        progress: Progress::of(step, Some(draft.id)),
-        action: draft_path(draft.id, step),
+        progress: Progress::in_mode(step, Some(draft.id), mode),
+        action: mode.path(draft.id, step),
+        leave: match mode {
+            Mode::Own => "/claims".to_owned(),
+            Mode::Approval => mode.path(draft.id, Step::Summary),
+        },
         draft_id: draft.id,
         target: TargetView::of(draft),
         currencies: currencies(draft, &values.currency),
@@ -104,11 +112,29 @@ fn render(
     Ok((status, Html(ctx.render(TEMPLATE, TITLE, view)?)).into_response())
 }
 
-pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>, step: Step) -> WebResult {
+/// The draft as the mode shows it: the drafter's own (a draft awaiting
+/// approval shows its summary only), or one awaiting the approver.
+async fn draft_in(ctx: &PageCtx, id: i64, mode: Mode) -> Result<Draft, WebError> {
     let principal = ctx.require_user()?;
-    let draft = claim_wizard::load(&ctx.state.app, principal, draft_id(&id)?).await?;
+    let app = &ctx.state.app;
+    Ok(match mode {
+        Mode::Own => claim_wizard::load(app, principal, id).await?,
+        Mode::Approval => approval::review(app, principal, id).await?.draft,
+    })
+}
+
+pub(crate) async fn page(
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    step: Step,
+    mode: Mode,
+) -> WebResult {
+    let draft = draft_in(&ctx, draft_id(&id)?, mode).await?;
+    if draft.awaiting() && mode == Mode::Own {
+        return Ok(Redirect::to(&mode.path(draft.id, Step::Summary)).into_response());
+    }
     let values = Values::of(&draft.data, ctx.language);
-    render(&ctx, &draft, step, values, FormErrors::default())
+    render(&ctx, &draft, step, values, FormErrors::default(), mode)
 }
 
 fn amount(ctx: &PageCtx, text: &str) -> AmountInput {
@@ -151,29 +177,36 @@ fn input(ctx: &PageCtx, step: Step, v: &Values) -> Option<StepInput> {
     })
 }
 
-pub(super) async fn save(
+pub(crate) async fn save(
     ctx: PageCtx,
     Path(id): Path<String>,
     Form(form): Form<StepForm>,
     step: Step,
+    mode: Mode,
 ) -> WebResult {
     let principal = ctx.require_user()?;
     let app = &ctx.state.app;
     // The draft first: another user's id is a 404 before anything else.
-    let draft = claim_wizard::load(app, principal, draft_id(&id)?).await?;
+    let draft = draft_in(&ctx, draft_id(&id)?, mode).await?;
     ctx.check_csrf(&form.csrf)?;
     let Some(input) = input(&ctx, step, &form.values) else {
         return Err(WebError::NotFound);
     };
-    match claim_wizard::save(app, principal, draft.id, input).await {
-        Ok(next) => Ok(Redirect::to(&draft_path(draft.id, next)).into_response()),
-        Err(AppError::Validation(errors)) => render(&ctx, &draft, step, form.values, errors.into()),
+    let saved = match mode {
+        Mode::Own => claim_wizard::save(app, principal, draft.id, input).await,
+        Mode::Approval => approval::save(app, principal, draft.id, input).await,
+    };
+    match saved {
+        Ok(next) => Ok(Redirect::to(&mode.path(draft.id, next)).into_response()),
+        Err(AppError::Validation(errors)) => {
+            render(&ctx, &draft, step, form.values, errors.into(), mode)
+        }
         Err(other) => Err(other.into()),
     }
 }
 
 #[derive(Serialize)]
-struct SummaryView {
+pub(crate) struct SummaryView {
     progress: Progress,
     draft_id: i64,
     target: TargetView,
@@ -183,12 +216,32 @@ struct SummaryView {
     sections: Vec<&'static str>,
     /// The documents and photos added so far.
     files: Vec<DraftDocumentRow>,
+    mode: Mode,
+    /// `draft`, `awaiting` or `returned`.
+    state: String,
+    review_comment: String,
+    /// "Send" hands the draft to the approvers.
+    for_approval: bool,
+    /// An approver's comment as typed, with its message.
+    pub(crate) comment: String,
+    pub(crate) errors: FormErrors,
 }
 
-fn summary_view(draft: Draft, files: Vec<DraftDocumentRow>) -> SummaryView {
+pub(crate) fn summary_view(
+    draft: Draft,
+    files: Vec<DraftDocumentRow>,
+    mode: Mode,
+    for_approval: bool,
+) -> SummaryView {
     let missing = claim_wizard::missing(&draft.data, draft.line());
     SummaryView {
-        progress: Progress::of(Step::Summary, Some(draft.id)),
+        progress: Progress::in_mode(Step::Summary, Some(draft.id), mode),
+        mode,
+        state: draft.state.clone(),
+        review_comment: draft.review_comment.clone(),
+        for_approval,
+        comment: String::new(),
+        errors: FormErrors::default(),
         draft_id: draft.id,
         target: TargetView::of(&draft),
         missing: missing.iter().map(|s| s.slug()).collect(),
@@ -209,15 +262,16 @@ pub(super) async fn summary(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     let app = &ctx.state.app;
     let draft = claim_wizard::load(app, principal, draft_id(&id)?).await?;
     let files = documents::list(app, principal, draft.id).await?;
-    let view = summary_view(draft, files);
+    let for_approval = approval::needs_approval(app, principal).await?;
+    let view = summary_view(draft, files, Mode::Own, for_approval);
     Ok(Html(ctx.render(SUMMARY, TITLE, view)?).into_response())
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub(super) struct TokenForm {
+pub(crate) struct TokenForm {
     #[serde(rename = "_csrf")]
-    csrf: String,
+    pub(crate) csrf: String,
 }
 
 /// `POST /claims/drafts/{id}/send`. A second submit of a sent draft lands
@@ -238,10 +292,15 @@ pub(super) async fn send(
         Ok(Sent::Already { id }) => {
             Ok(Redirect::to(&format!("/claims/reports/{id}?sent=1")).into_response())
         }
+        Ok(Sent::ForApproval | Sent::Awaiting) => {
+            Ok(Redirect::to("/claims?approval=1").into_response())
+        }
         Err(AppError::Validation(_)) => {
             let draft = claim_wizard::load(app, principal, id).await?;
             let files = documents::list(app, principal, id).await?;
-            let html = ctx.render(SUMMARY, TITLE, summary_view(draft, files))?;
+            let for_approval = approval::needs_approval(app, principal).await?;
+            let view = summary_view(draft, files, Mode::Own, for_approval);
+            let html = ctx.render(SUMMARY, TITLE, view)?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
         }
         Err(other) => Err(other.into()),

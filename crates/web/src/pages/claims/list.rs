@@ -3,7 +3,7 @@
 
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
-use kp_app::claim_wizard::{self, DraftListRow, ReportRow};
+use kp_app::claim_wizard::{self, DraftListRow, ReportRow, approval};
 use kp_app::lists::{self, Choices, ClaimFilters, ClaimListRow, ClaimQuery, ClaimSort};
 use kp_domain::fields;
 use kp_domain::{ClaimStatus, CustomerId, Function, LineOfBusiness, MenuArea};
@@ -106,13 +106,26 @@ struct Wizard {
     offered: bool,
     drafts: Vec<DraftListRow>,
     reports: Vec<ReportRow>,
+    /// The user approves claim reports (four-eyes approval): the link to
+    /// those awaiting them, and how many.
+    approver: bool,
+    awaiting: usize,
+    /// Back from "send for approval".
+    approval_sent: bool,
 }
 
 pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)>>) -> WebResult {
     let principal = ctx.require_user()?;
     require_area(principal, MenuArea::Claims)?;
+    let approval_sent = params.iter().any(|(k, _)| k == "approval");
     let (state, query) = read(&ctx, params);
     let app = &ctx.state.app;
+    let approver = approval::is_approver(principal);
+    let awaiting = if approver {
+        approval::awaiting(app, principal).await?.len()
+    } else {
+        0
+    };
     let listed = lists::claims(app, principal, &query, state.page).await?;
     let mut list = state.view(BASE, COLUMNS, principal, &listed);
     if kp_app::claims_report::allowed(app, principal).await? {
@@ -123,6 +136,9 @@ pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)
             offered: claim_wizard::offered(principal),
             drafts: claim_wizard::drafts(app, principal).await?,
             reports: claim_wizard::open_reports(app, principal).await?,
+            approver,
+            awaiting,
+            approval_sent,
         },
         list,
         rows: listed.rows,

@@ -71,6 +71,8 @@ struct View {
     organization_id: Option<i64>,
     organization_name: String,
     recipients: String,
+    /// The organization's claim reports need an approver.
+    approval: bool,
     rule: RuleForm,
     rule_errors: FormErrors,
     recipient_errors: FormErrors,
@@ -89,6 +91,8 @@ struct Extra {
     rule: RuleForm,
     rule_errors: FormErrors,
     recipients: Option<String>,
+    /// As ticked in a form shown again.
+    approval: Option<bool>,
     recipient_errors: FormErrors,
     saved: bool,
 }
@@ -154,6 +158,7 @@ async fn view(
         organization_id: org.as_ref().map(|(id, _)| id.0),
         organization_name: org.map(|(_, n)| n).unwrap_or_default(),
         recipients: extra.recipients.unwrap_or_else(|| e.recipients.join("\n")),
+        approval: extra.approval.unwrap_or(e.approval_required),
         rule: extra.rule,
         rule_errors: extra.rule_errors,
         recipient_errors: extra.recipient_errors,
@@ -170,6 +175,7 @@ async fn show(ctx: PageCtx, Query(q): Query<ShowQuery>) -> WebResult {
         },
         rule_errors: FormErrors::default(),
         recipients: None,
+        approval: None,
         recipient_errors: FormErrors::default(),
         saved: q.saved.is_some(),
     };
@@ -235,6 +241,7 @@ async fn add_rule(ctx: PageCtx, Form(form): Form<Vec<(String, String)>>) -> WebR
                 rule: typed,
                 rule_errors: errors.into(),
                 recipients: None,
+                approval: None,
                 recipient_errors: FormErrors::default(),
                 saved: false,
             };
@@ -270,20 +277,31 @@ struct RecipientsForm {
     tenant: String,
     organization: i64,
     recipients: String,
+    /// The checkbox: present when ticked.
+    approval: Option<String>,
 }
 
 async fn save_recipients(ctx: PageCtx, Form(form): Form<RecipientsForm>) -> WebResult {
     let principal = require_admin(&ctx)?;
     ctx.check_csrf(&form.csrf)?;
     let app = &ctx.state.app;
-    match claim_settings::save_recipients(app, principal, form.organization, &form.recipients).await
-    {
+    let approval = form.approval.is_some();
+    let saved = claim_settings::save_recipients(
+        app,
+        principal,
+        form.organization,
+        &form.recipients,
+        approval,
+    )
+    .await;
+    match saved {
         Ok(()) => Ok(Redirect::to(&back(&form.tenant, Some(form.organization))).into_response()),
         Err(AppError::Validation(errors)) => {
             let extra = Extra {
                 rule: RuleForm::default(),
                 rule_errors: FormErrors::default(),
                 recipients: Some(form.recipients),
+                approval: Some(approval),
                 recipient_errors: errors.into(),
                 saved: false,
             };

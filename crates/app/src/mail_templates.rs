@@ -60,10 +60,18 @@ pub enum MailKind {
     ClaimReportCopy,
     /// A claim report met an escalation rule (D16–D19).
     ClaimReportEscalation,
+    /// To the customer side: staff asked a question about a claim report
+    /// (a link only, A11).
+    ClaimReportQuestion,
+    /// To the customer side: a claim's status changed (a link only).
+    ClaimStatusChanged,
+    /// To the customer side: staff added an item to a claim's "what we
+    /// still need from you" checklist (a link only).
+    ClaimChecklistItem,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 14] = [
+    pub const ALL: [MailKind; 17] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
@@ -78,6 +86,9 @@ impl MailKind {
         MailKind::ClaimReportConfirmation,
         MailKind::ClaimReportCopy,
         MailKind::ClaimReportEscalation,
+        MailKind::ClaimReportQuestion,
+        MailKind::ClaimStatusChanged,
+        MailKind::ClaimChecklistItem,
     ];
 
     pub fn code(self) -> &'static str {
@@ -96,6 +107,9 @@ impl MailKind {
             MailKind::ClaimReportConfirmation => "claim_report_confirmation",
             MailKind::ClaimReportCopy => "claim_report_copy",
             MailKind::ClaimReportEscalation => "claim_report_escalation",
+            MailKind::ClaimReportQuestion => "claim_report_question",
+            MailKind::ClaimStatusChanged => "claim_status_changed",
+            MailKind::ClaimChecklistItem => "claim_checklist_item",
         }
     }
 

@@ -61,6 +61,9 @@ fn every_kind_renders_in_every_language_with_escaped_html() {
                     | MailKind::ClaimReportConfirmation
                     | MailKind::ClaimReportCopy
                     | MailKind::ClaimReportEscalation
+                    | MailKind::ClaimReportQuestion
+                    | MailKind::ClaimStatusChanged
+                    | MailKind::ClaimChecklistItem
             );
             assert_eq!(
                 mail.text

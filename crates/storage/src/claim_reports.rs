@@ -125,6 +125,10 @@ pub struct ReportRow {
     pub contact_email: String,
     pub reporter: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The claim it was accepted into.
+    pub claim_id: Option<i64>,
+    pub customer_name: String,
+    pub tenant_id: Option<i64>,
 }
 
 fn select(q: &mut Scoped<'_>) {
@@ -133,8 +137,9 @@ fn select(q: &mut Scoped<'_>) {
          k.policy_number, o.description AS object_description, r.date_of_loss, r.time_of_loss, \
          r.place, r.claim_type, r.description, r.estimated_amount_minor, r.currency, \
          r.third_parties, r.police_report, r.contact_phone, r.contact_email, \
-         pu.name AS reporter, r.created_at \
+         pu.name AS reporter, r.created_at, r.claim_id, cu.name AS customer_name, r.tenant_id \
          FROM claim_reports r JOIN contracts k ON k.id = r.contract_id \
+         JOIN customers cu ON cu.id = r.customer_id \
          LEFT JOIN insured_objects o ON o.id = r.object_id \
          LEFT JOIN portal_users pu ON pu.id = r.portal_user_id WHERE ",
     )

@@ -149,6 +149,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 25,
+        name: "after_report",
+        script: include_str!("../migrations/0025_after_report.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

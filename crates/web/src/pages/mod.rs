@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_email;
 pub mod audit_log;
+pub mod claim_after;
 pub mod claim_wizard;
 pub mod claims;
 pub mod consent;
@@ -55,6 +56,7 @@ pub fn routes() -> Routes {
         .merge(objects::routes())
         .merge(claims::routes())
         .merge(claim_wizard::routes())
+        .merge(claim_after::routes())
         .merge(documents::routes())
         .merge(finances::routes())
         .merge(contract_sheet::routes())
@@ -85,7 +87,9 @@ pub fn routes() -> Routes {
 /// The routes that read a large upload themselves, with their own limit,
 /// instead of under the request body limit.
 pub fn upload_routes() -> Routes {
-    settings::upload_routes().merge(uploads::upload_routes())
+    settings::upload_routes()
+        .merge(uploads::upload_routes())
+        .merge(claim_after::upload_routes())
 }
 
 /// Percent-encodes a value for a query string.

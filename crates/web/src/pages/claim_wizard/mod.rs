@@ -7,7 +7,7 @@
 //! Use cases in `kp_app::claim_wizard`.
 
 mod choose;
-mod report;
+pub(crate) mod report;
 mod steps;
 
 use axum::Form;

@@ -19,7 +19,8 @@ pub const STATUS_RECEIVED: &str = "received";
 pub struct NewClaimReport<'a> {
     pub tenant_id: TenantId,
     pub reference: &'a str,
-    pub draft_id: i64,
+    /// `None` for reports not sent through the wizard (the demo's).
+    pub draft_id: Option<i64>,
     pub portal_user_id: PortalUserId,
     pub customer_id: i64,
     pub contract_id: i64,

@@ -133,17 +133,21 @@ pub async fn link_claim(tx: &mut Tx, report: i64, claim: i64, at: DateTime<Utc>)
     Ok(())
 }
 
-/// The report of the tenant with `reference` and the claim it is linked
-/// to (for the sync API, whose caller is the tenant itself).
+/// The report of the tenant with `reference`, the claim it is linked to
+/// and that claim's external id (for the sync API, whose caller is the
+/// tenant itself).
 pub async fn by_reference_in(
     tx: &mut Tx,
     tenant: i64,
     reference: &str,
-) -> Result<Option<(i64, Option<i64>)>> {
+) -> Result<Option<(i64, Option<i64>, Option<String>)>> {
     tx.fetch_optional(
-        Sql::new("SELECT id, claim_id FROM claim_reports WHERE tenant_id = $1 AND reference = $2")
-            .arg(tenant)
-            .arg(reference),
+        Sql::new(
+            "SELECT r.id, r.claim_id, c.external_id FROM claim_reports r \
+             LEFT JOIN claims c ON c.id = r.claim_id WHERE r.tenant_id = $1 AND r.reference = $2",
+        )
+        .arg(tenant)
+        .arg(reference),
     )
     .await
 }
@@ -152,10 +156,8 @@ pub async fn by_reference_in(
 pub async fn reference_of_claim(db: &Db, claim: i64) -> Result<Option<String>> {
     let row: Option<(Option<String>,)> = db
         .fetch_optional(
-            Sql::new(
-                "SELECT reference FROM claim_reports WHERE claim_id = $1 ORDER BY id LIMIT 1",
-            )
-            .arg(claim),
+            Sql::new("SELECT reference FROM claim_reports WHERE claim_id = $1 ORDER BY id LIMIT 1")
+                .arg(claim),
         )
         .await?;
     Ok(row.and_then(|(r,)| r))
@@ -165,10 +167,8 @@ pub async fn reference_of_claim(db: &Db, claim: i64) -> Result<Option<String>> {
 pub async fn reference_of_claim_in(tx: &mut Tx, claim: i64) -> Result<Option<String>> {
     let row: Option<(Option<String>,)> = tx
         .fetch_optional(
-            Sql::new(
-                "SELECT reference FROM claim_reports WHERE claim_id = $1 ORDER BY id LIMIT 1",
-            )
-            .arg(claim),
+            Sql::new("SELECT reference FROM claim_reports WHERE claim_id = $1 ORDER BY id LIMIT 1")
+                .arg(claim),
         )
         .await?;
     Ok(row.and_then(|(r,)| r))

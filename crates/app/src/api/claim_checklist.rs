@@ -125,11 +125,18 @@ pub(super) async fn adopt(
     let Some(reference) = reference else {
         return Ok((None, existing));
     };
-    let (report, linked) = claim_review::by_reference_in(tx, tenant.0, reference)
+    let (report, linked, linked_ext) = claim_review::by_reference_in(tx, tenant.0, reference)
         .await?
         .ok_or_else(|| missing("claim_report_reference", reference))?;
+    let taken = || {
+        ApiError::field(
+            "claim_report_reference",
+            format!("report {reference:?} belongs to another claim"),
+        )
+    };
     match (linked, existing) {
-        (Some(claim), None) => {
+        // Still the claim the portal made on acceptance: adopted.
+        (Some(claim), None) if linked_ext.as_deref() == Some(reference) => {
             store::rename(tx, claim, ext).await?;
             Ok((
                 Some(report),
@@ -139,10 +146,8 @@ pub(super) async fn adopt(
                 }),
             ))
         }
-        (Some(claim), Some(e)) if claim != e.id => Err(ApiError::field(
-            "claim_report_reference",
-            format!("report {reference:?} belongs to another claim"),
-        )),
+        (Some(_), None) => Err(taken()),
+        (Some(claim), Some(e)) if claim != e.id => Err(taken()),
         (_, existing) => Ok((Some(report), existing)),
     }
 }
@@ -161,16 +166,7 @@ pub(super) async fn write(
     }
     if let Some(list) = list {
         for i in list {
-            items::upsert_key(
-                tx,
-                claim,
-                &i.key,
-                &i.text,
-                i.due_on,
-                i.status.as_str(),
-                at,
-            )
-            .await?;
+            items::upsert_key(tx, claim, &i.key, &i.text, i.due_on, i.status.as_str(), at).await?;
         }
         let keep: Vec<String> = list.iter().map(|i| i.key.clone()).collect();
         items::retain_keys(tx, claim, &keep).await?;

@@ -25,7 +25,11 @@ use crate::uploads::{self, Checked, Received, TargetKind};
 use crate::{App, AppError, audit_log, task_categories};
 
 /// The items of a claim the principal may see.
-pub async fn list(app: &App, principal: &Principal, claim: ClaimId) -> Result<Vec<ItemRow>, AppError> {
+pub async fn list(
+    app: &App,
+    principal: &Principal,
+    claim: ClaimId,
+) -> Result<Vec<ItemRow>, AppError> {
     Ok(items::for_claim(&app.db, &principal.scope, claim).await?)
 }
 
@@ -123,7 +127,10 @@ pub async fn check_answer(
         .ok_or(AppError::NotFound)?;
     let checked = uploads::check_target(app, principal, TargetKind::Claim, found.claim_id).await?;
     if found.status == items::ITEM_DONE {
-        return Err(invalid(uploads::FILES_FIELD, "after-report-error-item-done"));
+        return Err(invalid(
+            uploads::FILES_FIELD,
+            "after-report-error-item-done",
+        ));
     }
     Ok((found, checked))
 }
@@ -177,7 +184,10 @@ async fn record(
     .await?;
     let first = ids.first().copied().ok_or(AppError::NotFound)?;
     if !items::attach(&mut tx, found.id, first.0, now).await? {
-        return Err(invalid(uploads::FILES_FIELD, "after-report-error-item-done"));
+        return Err(invalid(
+            uploads::FILES_FIELD,
+            "after-report-error-item-done",
+        ));
     }
     let tenant = target.tenant_id;
     let link = format!("/api/v1/documents/by-id/{}", first.0);

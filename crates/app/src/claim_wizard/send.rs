@@ -74,7 +74,7 @@ pub async fn send(app: &App, principal: &Principal, id: i64) -> Result<Sent, App
         &NewClaimReport {
             tenant_id: tenant,
             reference: &reference,
-            draft_id: row.id,
+            draft_id: Some(row.id),
             portal_user_id: user,
             customer_id: target.customer_id,
             contract_id: target.contract_id,

@@ -5,6 +5,9 @@
 
 mod account;
 mod account_passwords;
+mod after_report;
+mod after_report_api;
+mod after_report_support;
 mod api_auth;
 mod api_bulk;
 mod api_bulk_batches;
@@ -43,6 +46,7 @@ mod home_support;
 mod home_video;
 mod i18n_pages;
 mod idor;
+mod idor_after_report;
 mod idor_claims;
 mod idor_profiles;
 mod idor_settings;

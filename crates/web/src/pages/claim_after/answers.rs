@@ -44,7 +44,8 @@ pub(super) async fn report_answer(
     let app = &ctx.state.app;
     let found = claim_wizard::report(app, principal, id).await?;
     if principal.is_staff() {
-        return Err(WebError::NotFound);
+        // The answer is the customer's own statement.
+        return Err(WebError::Forbidden);
     }
     let tenant = found.tenant_id.ok_or(WebError::NotFound)?;
     let limit = uploads::settings::for_tenant(app, TenantId(tenant))
@@ -102,8 +103,14 @@ pub(super) async fn item_answer(
             // A done item: the claim's page says so.
             let claim = checklist::claim_of(app, principal, item).await?;
             let values = ActionValues::default();
-            return detail::render(&ctx, claim, StatusCode::UNPROCESSABLE_ENTITY, values, errors)
-                .await;
+            return detail::render(
+                &ctx,
+                claim,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                values,
+                errors,
+            )
+            .await;
         }
         Err(err) => return Err(err.into()),
     };
@@ -151,4 +158,3 @@ pub(super) async fn item_answer(
     let status = refused_status(&errors);
     detail::render(&ctx, claim, status, ActionValues::default(), errors).await
 }
-

@@ -9,9 +9,9 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
-use kp_app::claim_after::{self, ListRow, QuestionRow, STATUSES};
 use kp_app::claim_after::accept::{self, AcceptInput, Accepted};
 use kp_app::claim_after::questions;
+use kp_app::claim_after::{self, ListRow, QuestionRow, STATUSES};
 use kp_app::claim_wizard::ReportRow;
 use serde::{Deserialize, Serialize};
 
@@ -41,10 +41,16 @@ pub(super) async fn list(ctx: PageCtx, Query(q): Query<ListQuery>) -> WebResult 
     let view = ListView {
         rows,
         statuses: STATUSES,
-        status: status.filter(|s| STATUSES.contains(&s.as_str())).unwrap_or_default(),
+        status: status
+            .filter(|s| STATUSES.contains(&s.as_str()))
+            .unwrap_or_default(),
     };
-    Ok(Html(ctx.render("pages/staff_claim_reports.html", "after-report-list-title", view)?)
-        .into_response())
+    Ok(Html(ctx.render(
+        "pages/staff_claim_reports.html",
+        "after-report-list-title",
+        view,
+    )?)
+    .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -133,7 +139,15 @@ pub(super) async fn accept(
             Ok(Redirect::to(&format!("/staff/claim-reports/{id}")).into_response())
         }
         Err(AppError::Validation(errors)) => {
-            render(&ctx, id, StatusCode::UNPROCESSABLE_ENTITY, form, errors, false).await
+            render(
+                &ctx,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form,
+                errors,
+                false,
+            )
+            .await
         }
         Err(err) => Err(err.into()),
     }
@@ -150,7 +164,15 @@ pub(super) async fn ask(
     match questions::ask(&ctx.state.app, principal, id, &form.question).await {
         Ok(()) => Ok(Redirect::to(&format!("/staff/claim-reports/{id}?asked=1")).into_response()),
         Err(AppError::Validation(errors)) => {
-            render(&ctx, id, StatusCode::UNPROCESSABLE_ENTITY, form, errors, false).await
+            render(
+                &ctx,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                form,
+                errors,
+                false,
+            )
+            .await
         }
         Err(err) => Err(err.into()),
     }

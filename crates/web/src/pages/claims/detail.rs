@@ -13,8 +13,8 @@ use kp_app::attached::{AttachedDocument, BrokerContact};
 use kp_app::claim_after::{self, ItemRow};
 use kp_app::claims::{self, ClaimDetail, StatusChange};
 use kp_app::exchange_rates::{self, ConvertedAmount};
-use kp_domain::fields;
 use kp_app::uploads::{self, TargetKind};
+use kp_domain::fields;
 use kp_domain::{ClaimId, ClaimStatus, MenuArea};
 use serde::{Deserialize, Serialize};
 
@@ -92,7 +92,14 @@ fn timeline(status: &str) -> Vec<Step> {
 
 pub(super) async fn page(ctx: PageCtx, Path(id): Path<String>) -> WebResult {
     let id = parse_id(&id).map(ClaimId).ok_or(WebError::NotFound)?;
-    render(&ctx, id, StatusCode::OK, ActionValues::default(), Vec::new()).await
+    render(
+        &ctx,
+        id,
+        StatusCode::OK,
+        ActionValues::default(),
+        Vec::new(),
+    )
+    .await
 }
 
 /// The claim's page; with `errors` the staff forms show `values` and

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect};
-use kp_app::uploads::{self, Checked, Incoming, Received, TargetKind};
+use kp_app::uploads::{self, Incoming, Received, TargetKind};
 use kp_app::{App, AppError, FieldError};
 
 use super::refused;

@@ -138,7 +138,7 @@ fn select(q: &mut Scoped<'_>) {
          k.policy_number, o.description AS object_description, r.date_of_loss, r.time_of_loss, \
          r.place, r.claim_type, r.description, r.estimated_amount_minor, r.currency, \
          r.third_parties, r.police_report, r.contact_phone, r.contact_email, \
-         pu.name AS reporter, r.created_at, r.claim_id, cu.name AS customer_name, r.tenant_id \
+         pu.name AS reporter, r.created_at, r.claim_id, cu.display_name AS customer_name, r.tenant_id \
          FROM claim_reports r JOIN contracts k ON k.id = r.contract_id \
          JOIN customers cu ON cu.id = r.customer_id \
          LEFT JOIN insured_objects o ON o.id = r.object_id \

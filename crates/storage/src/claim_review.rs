@@ -50,7 +50,7 @@ pub async fn list(
 ) -> Result<Vec<ListRow>> {
     let mut q = Scoped::new(scope);
     q.push(
-        "SELECT r.id, COALESCE(r.reference, '') AS reference, r.status, cu.name AS customer_name, \
+        "SELECT r.id, COALESCE(r.reference, '') AS reference, r.status, cu.display_name AS customer_name, \
          k.policy_number, r.date_of_loss, r.claim_type, r.claim_id, r.created_at \
          FROM claim_reports r JOIN contracts k ON k.id = r.contract_id \
          JOIN customers cu ON cu.id = r.customer_id WHERE ",

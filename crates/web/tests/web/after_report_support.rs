@@ -78,3 +78,25 @@ pub fn answer_form(csrf: &str, text: &str, file: Option<(&str, &[u8])>) -> Vec<u
     body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
     body
 }
+
+/// The active portal users of Martina K.'s own customer, sorted: who hears
+/// of her claim.
+pub async fn customer_users(app: &TestApp) -> Vec<String> {
+    let rows: Vec<(String,)> = app
+        .db
+        .fetch_all(Sql::new(
+            "SELECT email FROM portal_users WHERE status = 'active' AND customer_id = \
+             (SELECT customer_id FROM portal_users WHERE email = 'martina.keller@example.de') \
+             ORDER BY email",
+        ))
+        .await
+        .unwrap();
+    rows.into_iter().map(|(e,)| e).collect()
+}
+
+/// The sorted recipients of `mails`.
+pub fn recipients(mails: &[crate::mail_support::Mail]) -> Vec<String> {
+    let mut to: Vec<String> = mails.iter().map(|m| m.to.clone()).collect();
+    to.sort();
+    to
+}

@@ -188,7 +188,11 @@ async fn accept_once(app: &TestApp) {
     let mails = inbox.deliver(app).await;
     assert_eq!(recipients(&mails), customer_users(app).await);
     assert!(mails.iter().any(|m| m.to == MARTINA));
-    assert!(mails.iter().all(|m| m.link("/claims/") == format!("/claims/{claim}")));
+    assert!(
+        mails
+            .iter()
+            .all(|m| m.link("/claims/") == format!("/claims/{claim}"))
+    );
 
     // The customer's report page links to the claim; no more questions.
     let own = martina.get(&format!("/claims/reports/{report}")).await;

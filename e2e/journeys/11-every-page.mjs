@@ -14,7 +14,7 @@ import { withSession } from '../lib/harness.mjs';
 import { PHONE, assertNoHorizontalScroll, linksOn, loginOf, sweepLanguages } from '../lib/pages.mjs';
 
 const LISTS = ['/customers', '/contracts', '/objects', '/claims', '/documents', '/finances'];
-const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates', '/settings/mails', '/settings/mails/invitation/de', '/settings/outbox', '/invitations', '/settings/passwords', '/settings/legal', '/settings/two-factor', '/settings/api-tokens', '/settings/imports', '/settings/webhooks', '/settings/registration', '/settings/claims', '/settings/uploads', '/settings/tasks', '/registrations', '/staff/users', '/staff/staff-users', '/staff/staff-users/new', '/staff/audit', '/staff/profiles', '/staff/profiles/new', '/staff/organizations', '/staff/organizations/new', '/account', '/account/email'];
+const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates', '/settings/mails', '/settings/mails/invitation/de', '/settings/outbox', '/invitations', '/settings/passwords', '/settings/legal', '/settings/two-factor', '/settings/api-tokens', '/settings/imports', '/settings/webhooks', '/settings/registration', '/settings/claims', '/settings/uploads', '/settings/tasks', '/registrations', '/staff/users', '/staff/claim-reports', '/staff/staff-users', '/staff/staff-users/new', '/staff/audit', '/staff/profiles', '/staff/profiles/new', '/staff/organizations', '/staff/organizations/new', '/account', '/account/email'];
 const VIEWPORTS = [
   { label: 'desktop', options: {} },
   { label: 'phone', options: PHONE },

@@ -11,6 +11,7 @@ pub mod api_tokens;
 pub mod attached;
 pub mod audit_log;
 pub mod auth;
+pub mod claim_after;
 pub mod claim_approval_setting;
 pub mod claim_settings;
 pub mod claim_wizard;

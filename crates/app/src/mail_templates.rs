@@ -66,10 +66,18 @@ pub enum MailKind {
     /// To the drafter: an approver sent the report back with a comment; a
     /// link only.
     ClaimApprovalReturned,
+    /// To the customer side: staff asked a question about a claim report
+    /// (a link only, A11).
+    ClaimReportQuestion,
+    /// To the customer side: a claim's status changed (a link only).
+    ClaimStatusChanged,
+    /// To the customer side: staff added an item to a claim's "what we
+    /// still need from you" checklist (a link only).
+    ClaimChecklistItem,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 16] = [
+    pub const ALL: [MailKind; 19] = [
         MailKind::Invitation,
         MailKind::PasswordReset,
         MailKind::PasswordChanged,
@@ -86,6 +94,9 @@ impl MailKind {
         MailKind::ClaimReportEscalation,
         MailKind::ClaimApprovalRequested,
         MailKind::ClaimApprovalReturned,
+        MailKind::ClaimReportQuestion,
+        MailKind::ClaimStatusChanged,
+        MailKind::ClaimChecklistItem,
     ];
 
     pub fn code(self) -> &'static str {
@@ -106,6 +117,9 @@ impl MailKind {
             MailKind::ClaimReportEscalation => "claim_report_escalation",
             MailKind::ClaimApprovalRequested => "claim_approval_requested",
             MailKind::ClaimApprovalReturned => "claim_approval_returned",
+            MailKind::ClaimReportQuestion => "claim_report_question",
+            MailKind::ClaimStatusChanged => "claim_status_changed",
+            MailKind::ClaimChecklistItem => "claim_checklist_item",
         }
     }
 

@@ -63,6 +63,9 @@ fn every_kind_renders_in_every_language_with_escaped_html() {
                     | MailKind::ClaimReportEscalation
                     | MailKind::ClaimApprovalRequested
                     | MailKind::ClaimApprovalReturned
+                    | MailKind::ClaimReportQuestion
+                    | MailKind::ClaimStatusChanged
+                    | MailKind::ClaimChecklistItem
             );
             assert_eq!(
                 mail.text

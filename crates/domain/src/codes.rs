@@ -146,8 +146,35 @@ code_enum!(
         Settled = "settled",
         Rejected = "rejected",
         Closed = "closed",
+        // The steps of the claim's timeline (issue 10) besides in review
+        // and closed; the older keys above map onto them.
+        Received = "received",
+        Assessment = "assessment",
+        Settlement = "settlement",
     }
 );
+
+impl ClaimStatus {
+    /// The steps of the status timeline the claim page shows, in order.
+    pub const TIMELINE: [ClaimStatus; 5] = [
+        ClaimStatus::Received,
+        ClaimStatus::InReview,
+        ClaimStatus::Assessment,
+        ClaimStatus::Settlement,
+        ClaimStatus::Closed,
+    ];
+
+    /// The timeline step (0–4) a claim with this status is at.
+    pub fn step(self) -> usize {
+        match self {
+            ClaimStatus::Reported | ClaimStatus::Received => 0,
+            ClaimStatus::InReview => 1,
+            ClaimStatus::Accepted | ClaimStatus::Assessment => 2,
+            ClaimStatus::Settlement | ClaimStatus::Settled => 3,
+            ClaimStatus::Rejected | ClaimStatus::Closed => 4,
+        }
+    }
+}
 
 code_enum!(
     /// The kind of loss. The back office may send others; they show as

@@ -19,7 +19,8 @@ pub const STATUS_RECEIVED: &str = "received";
 pub struct NewClaimReport<'a> {
     pub tenant_id: TenantId,
     pub reference: &'a str,
-    pub draft_id: i64,
+    /// `None` for reports not sent through the wizard (the demo's).
+    pub draft_id: Option<i64>,
     pub portal_user_id: PortalUserId,
     pub customer_id: i64,
     pub contract_id: i64,
@@ -129,6 +130,10 @@ pub struct ReportRow {
     pub contact_email: String,
     pub reporter: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// The claim it was accepted into.
+    pub claim_id: Option<i64>,
+    pub customer_name: String,
+    pub tenant_id: Option<i64>,
 }
 
 fn select(q: &mut Scoped<'_>) {
@@ -137,8 +142,9 @@ fn select(q: &mut Scoped<'_>) {
          k.policy_number, o.description AS object_description, r.date_of_loss, r.time_of_loss, \
          r.place, r.claim_type, r.description, r.estimated_amount_minor, r.currency, \
          r.third_parties, r.police_report, r.contact_phone, r.contact_email, \
-         pu.name AS reporter, r.created_at \
+         pu.name AS reporter, r.created_at, r.claim_id, cu.display_name AS customer_name, r.tenant_id \
          FROM claim_reports r JOIN contracts k ON k.id = r.contract_id \
+         JOIN customers cu ON cu.id = r.customer_id \
          LEFT JOIN insured_objects o ON o.id = r.object_id \
          LEFT JOIN portal_users pu ON pu.id = r.portal_user_id WHERE ",
     )

@@ -32,10 +32,13 @@ pub struct DueItem {
     pub currency: String,
 }
 
-const OPEN: [ClaimStatus; 3] = [
+const OPEN: [ClaimStatus; 6] = [
     ClaimStatus::Reported,
     ClaimStatus::InReview,
     ClaimStatus::Accepted,
+    ClaimStatus::Received,
+    ClaimStatus::Assessment,
+    ClaimStatus::Settlement,
 ];
 
 /// The most recently reported open claims.

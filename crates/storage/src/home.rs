@@ -33,6 +33,9 @@ pub async fn counts(db: &Db, scope: &Scope) -> Result<ScopeCounts> {
             ClaimStatus::Reported,
             ClaimStatus::InReview,
             ClaimStatus::Accepted,
+            ClaimStatus::Received,
+            ClaimStatus::Assessment,
+            ClaimStatus::Settlement,
         ])
         .push(" AND ")
         .claim("c")

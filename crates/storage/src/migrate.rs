@@ -164,6 +164,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/0024_claim_approval_postgres.sql"),
     },
     Migration {
+        version: 25,
+        name: "after_report",
+        script: include_str!("../migrations/0025_after_report.sql"),
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 27,
         name: "organization_admin",
         script: include_str!("../migrations/0027_organization_admin.sql"),

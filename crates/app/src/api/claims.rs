@@ -9,6 +9,7 @@ use kp_storage::api::claims::{self as store, ClaimRow, ClaimValues, StatusEntry}
 use kp_storage::api::{objects, refs};
 use serde::{Deserialize, Serialize};
 
+use super::claim_checklist::{self as extras, ChecklistItem};
 use super::contracts::eur;
 use super::customers::{corrupt, staff_ref};
 use super::upsert::{Resource, missing, written};
@@ -63,6 +64,18 @@ pub struct ClaimData {
     /// Oldest first.
     #[serde(default)]
     pub status_history: Vec<StatusChange>,
+    /// The reference of the portal's claim report this claim answers
+    /// (`SM-2026-000123`): the report is linked to the claim and marked
+    /// accepted; a claim made when staff accepted that report in the
+    /// portal is adopted under this external id, never duplicated.
+    /// Left out: the link stays as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_report_reference: Option<String>,
+    /// "What we still need from the customer". Left out: the items stay
+    /// as they are; given: items are written by key and those not named
+    /// are removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checklist: Option<Vec<ChecklistItem>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,11 +129,17 @@ impl ClaimData {
                 .unwrap_or(h.changed_at);
         }
         self.status_history.sort_by_key(|h| h.changed_at);
+        if let Some(r) = &self.claim_report_reference {
+            c.reference("claim_report_reference", r);
+        }
+        if let Some(list) = &self.checklist {
+            extras::check(&mut c, list);
+        }
         c.finish()?;
         Ok(self)
     }
 
-    fn from_row(r: ClaimRow, history: Vec<StatusEntry>) -> Option<ClaimDoc> {
+    fn from_row(r: ClaimRow, history: Vec<StatusEntry>, extra: Extras) -> Option<ClaimDoc> {
         let status_history = history
             .into_iter()
             .map(|h| {
@@ -149,6 +168,8 @@ impl ClaimData {
                 currency: r.currency,
                 handler: r.handler,
                 status_history,
+                claim_report_reference: extra.0,
+                checklist: Some(extras::from_rows(extra.1)?),
             },
             external_id: r.external_id,
             created_at: r.created_at,
@@ -158,6 +179,39 @@ impl ClaimData {
 }
 
 use chrono::Timelike;
+
+/// A claim's report reference and checklist rows.
+type Extras = (Option<String>, Vec<kp_storage::claim_checklist::KeyedItem>);
+
+async fn extras_in(tx: &mut Tx, claim: i64) -> Result<Extras, ApiError> {
+    Ok((
+        kp_storage::claim_review::reference_of_claim_in(tx, claim).await?,
+        kp_storage::claim_checklist::for_claim_in(tx, claim).await?,
+    ))
+}
+
+async fn extras_of(app: &App, claim: i64) -> Result<Extras, ApiError> {
+    Ok((
+        kp_storage::claim_review::reference_of_claim(&app.db, claim).await?,
+        kp_storage::claim_checklist::keyed(&app.db, claim).await?,
+    ))
+}
+
+/// Whether the stored claim already says what `data` says.
+fn unchanged(stored: &ClaimData, data: &ClaimData) -> bool {
+    let core = |d: &ClaimData| ClaimData {
+        claim_report_reference: None,
+        checklist: None,
+        ..d.clone()
+    };
+    core(stored) == core(data)
+        && extras::same_extras(
+            &stored.claim_report_reference,
+            &stored.checklist,
+            &data.claim_report_reference,
+            &data.checklist,
+        )
+}
 
 pub async fn upsert_in(
     tx: &mut Tx,
@@ -170,7 +224,8 @@ pub async fn upsert_in(
     let data = data.check()?;
     if let Some(stored) = store::get_in(tx, tenant, ext).await? {
         let history = store::history_in(tx, stored.id).await?;
-        if ClaimData::from_row(stored, history).is_some_and(|d| d.data == data) {
+        let extra = extras_in(tx, stored.id).await?;
+        if ClaimData::from_row(stored, history, extra).is_some_and(|d| unchanged(&d.data, &data)) {
             return Ok(Outcome::Unchanged);
         }
     }
@@ -210,6 +265,14 @@ pub async fn upsert_in(
         handler_id: staff_ref(tx, tenant, "handler", data.handler.as_deref()).await?,
     };
     let existing = store::existing(tx, tenant, ext).await?;
+    let (report, existing) = extras::adopt(
+        tx,
+        tenant,
+        ext,
+        data.claim_report_reference.as_deref(),
+        existing,
+    )
+    .await?;
     let id = match existing {
         Some(e) => {
             store::update(tx, e.id, &values, at).await?;
@@ -227,6 +290,7 @@ pub async fn upsert_in(
         })
         .collect();
     store::set_history(tx, id, &history).await?;
+    extras::write(tx, id, report, data.checklist.as_deref(), at).await?;
     let outcome = written(existing);
     RESOURCE.event(tx, tenant, ext, outcome, at).await?;
     Ok(outcome)
@@ -255,7 +319,8 @@ pub async fn get(app: &App, caller: &Caller, ext: &str) -> Result<ClaimDoc, ApiE
         .await?
         .ok_or(ApiError::NotFound)?;
     let history = store::history(&app.db, row.id).await?;
-    ClaimData::from_row(row, history).ok_or_else(corrupt)
+    let extra = extras_of(app, row.id).await?;
+    ClaimData::from_row(row, history, extra).ok_or_else(corrupt)
 }
 
 pub async fn list(app: &App, caller: &Caller, q: &ListQuery) -> Result<Page<ClaimDoc>, ApiError> {
@@ -265,12 +330,13 @@ pub async fn list(app: &App, caller: &Caller, q: &ListQuery) -> Result<Page<Clai
     let mut with_history = Vec::with_capacity(rows.len());
     for row in rows {
         let h = store::history(&app.db, row.id).await?;
-        with_history.push((row, h));
+        let e = extras_of(app, row.id).await?;
+        with_history.push((row, h, e));
     }
     paginate(
         with_history,
         &page,
-        |(r, _)| r.id,
-        |(r, h)| ClaimData::from_row(r, h).ok_or_else(corrupt),
+        |(r, _, _)| r.id,
+        |(r, h, e)| ClaimData::from_row(r, h, e).ok_or_else(corrupt),
     )
 }

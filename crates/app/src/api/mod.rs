@@ -10,6 +10,7 @@
 pub mod auth;
 pub mod bulk;
 mod bulk_apply;
+pub mod claim_checklist;
 pub mod claims;
 pub mod contracts;
 pub mod customers;

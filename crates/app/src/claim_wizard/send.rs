@@ -137,7 +137,7 @@ pub(super) async fn write_report(
         &NewClaimReport {
             tenant_id: tenant,
             reference: &reference,
-            draft_id: row.id,
+            draft_id: Some(row.id),
             portal_user_id: PortalUserId(row.portal_user_id),
             customer_id: target.customer_id,
             contract_id: target.contract_id,

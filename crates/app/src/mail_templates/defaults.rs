@@ -83,5 +83,17 @@ pub fn texts(kind: MailKind, language: Language) -> Texts<'static> {
         (MailKind::ClaimApprovalReturned, En) => texts!("claim_approval_returned", "en"),
         (MailKind::ClaimApprovalReturned, Fr) => texts!("claim_approval_returned", "fr"),
         (MailKind::ClaimApprovalReturned, Es) => texts!("claim_approval_returned", "es"),
+        (MailKind::ClaimReportQuestion, De) => texts!("claim_report_question", "de"),
+        (MailKind::ClaimReportQuestion, En) => texts!("claim_report_question", "en"),
+        (MailKind::ClaimReportQuestion, Fr) => texts!("claim_report_question", "fr"),
+        (MailKind::ClaimReportQuestion, Es) => texts!("claim_report_question", "es"),
+        (MailKind::ClaimStatusChanged, De) => texts!("claim_status_changed", "de"),
+        (MailKind::ClaimStatusChanged, En) => texts!("claim_status_changed", "en"),
+        (MailKind::ClaimStatusChanged, Fr) => texts!("claim_status_changed", "fr"),
+        (MailKind::ClaimStatusChanged, Es) => texts!("claim_status_changed", "es"),
+        (MailKind::ClaimChecklistItem, De) => texts!("claim_checklist_item", "de"),
+        (MailKind::ClaimChecklistItem, En) => texts!("claim_checklist_item", "en"),
+        (MailKind::ClaimChecklistItem, Fr) => texts!("claim_checklist_item", "fr"),
+        (MailKind::ClaimChecklistItem, Es) => texts!("claim_checklist_item", "es"),
     }
 }

@@ -3,6 +3,7 @@
 //! claims, finance items, real PDF documents and chats. Everything is fixed
 //! or drawn from a PRNG with a fixed seed, so every run yields the same rows.
 
+mod after_report;
 mod audit;
 mod base;
 mod build;
@@ -85,6 +86,10 @@ pub(crate) struct Journey {
     /// The machine breakdown in Augsburg: contract, object, claim.
     pub augsburg_claim: Option<(ContractRef, ObjectId, ClaimId)>,
     pub france: Option<CustomerRef>,
+    /// Martina K.'s household contents contract and flat (her report
+    /// waiting to be accepted) and her windscreen claim (its checklist).
+    pub martina_home: Option<(ContractRef, ObjectId)>,
+    pub martina_windscreen: Option<ClaimId>,
 }
 
 /// Loads the small set inside `tx` (which the caller commits).
@@ -111,6 +116,7 @@ pub(crate) async fn seed_small(
     private::seed(&mut s).await?;
     group::seed(&mut s).await?;
     let users = people::seed(&mut s, &hashes).await?;
+    after_report::seed(&mut s, users.martina).await?;
     household::seed(&mut s, &hashes).await?;
     let set = SmallSet {
         tenants: s.base.tenants,

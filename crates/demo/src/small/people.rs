@@ -21,6 +21,7 @@ use crate::calendar::{at, created, date};
 
 pub(super) struct Users {
     pub jens: PortalUserId,
+    pub martina: PortalUserId,
 }
 
 struct Portal {
@@ -117,7 +118,10 @@ pub(super) async fn seed(s: &mut Seeder<'_>, hashes: &Hashes) -> Result<Users, D
     consents(s, hashes, &users).await?;
     chats(s, &users).await?;
     super::certificates::seed(s, users.stefan).await?;
-    Ok(Users { jens: users.jens })
+    Ok(Users {
+        jens: users.jens,
+        martina: users.martina,
+    })
 }
 
 async fn portal_users(

@@ -72,21 +72,23 @@ async fn martina(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         reserve: 0,
         paid: 93_990,
     };
-    s.add_claim(&car, windscreen).await?;
+    s.journey.martina_windscreen = Some(s.add_claim(&car, windscreen).await?);
 
     let mut plan = s.plan(L::HouseholdContents);
     (plan.start, plan.sum_insured, plan.net) = (date(2019, 7, 1), Some(6_500_000), 14_870);
     let hr = s.add_contract(&m, plan).await?;
-    s.add_object(
-        &hr,
-        at_address(
-            ObjectKind::Building,
-            "Wohnung 3. OG, 78 m²",
-            "Hoheluftchaussee 58",
-            &town,
-        ),
-    )
-    .await?;
+    let flat = s
+        .add_object(
+            &hr,
+            at_address(
+                ObjectKind::Building,
+                "Wohnung 3. OG, 78 m²",
+                "Hoheluftchaussee 58",
+                &town,
+            ),
+        )
+        .await?;
+    s.journey.martina_home = Some((hr, flat));
     let mut plan = s.plan(L::PersonalLiability);
     (plan.start, plan.net) = (date(2019, 7, 1), 7_390);
     s.add_contract(&m, plan).await?;

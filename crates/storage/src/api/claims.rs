@@ -207,3 +207,15 @@ pub async fn delete(
 ) -> Result<Option<i64>> {
     super::soft_delete(tx, "claims", tenant, ext, at).await
 }
+
+/// Gives claim `id` the external id `ext` (a claim made in the portal
+/// adopted by the back office under its own id).
+pub async fn rename(tx: &mut Tx, id: i64, ext: &str) -> Result<()> {
+    tx.execute(
+        Sql::new("UPDATE claims SET external_id = $1 WHERE id = $2")
+            .arg(ext)
+            .arg(id),
+    )
+    .await?;
+    Ok(())
+}

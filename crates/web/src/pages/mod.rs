@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_email;
 pub mod audit_log;
+pub mod claim_after;
 pub mod claim_approval;
 pub mod claim_wizard;
 pub mod claims;
@@ -60,6 +61,7 @@ pub fn routes() -> Routes {
         .merge(claims::routes())
         .merge(claim_wizard::routes())
         .merge(claim_approval::routes())
+        .merge(claim_after::routes())
         .merge(documents::routes())
         .merge(finances::routes())
         .merge(contract_sheet::routes())
@@ -96,6 +98,7 @@ pub fn upload_routes() -> Routes {
     settings::upload_routes()
         .merge(uploads::upload_routes())
         .merge(claim_wizard::upload_routes())
+        .merge(claim_after::upload_routes())
 }
 
 /// Percent-encodes a value for a query string.

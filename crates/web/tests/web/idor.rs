@@ -46,6 +46,14 @@ pub enum Kind {
     /// Claim report drafts as approvers see them: of the user's
     /// organization, not their own, the contract in the scope.
     ClaimApproval,
+    /// Staff routes of claim reports: the staff of the report's tenant.
+    StaffClaimReport,
+    /// Staff actions on a claim: the staff of the claim's tenant.
+    StaffClaim,
+    /// Checklist items, by their claim.
+    ChecklistItem,
+    /// Staff actions on checklist items.
+    StaffChecklistItem,
 }
 
 /// What a path parameter holds.
@@ -85,6 +93,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_uploads::PARAMS)
         .chain(crate::idor_org_admin::PARAMS)
         .chain(crate::idor_approvals::PARAMS)
+        .chain(crate::idor_after_report::PARAMS)
         .copied()
         .collect()
 }
@@ -119,6 +128,12 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if kind == Kind::ClaimApproval {
         return crate::idor_approvals::approvable(db, p).await;
     }
+    if let Some(inner) = crate::idor_after_report::staff_kind(kind) {
+        if !p.is_staff() || p.impersonated_by.is_some() {
+            return BTreeSet::new();
+        }
+        return Box::pin(visible(db, p, inner)).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -141,13 +156,17 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::ClaimReport => q
             .push("SELECT x.id FROM claim_reports x WHERE ")
             .in_context("x", Context::FULL),
+        Kind::ChecklistItem => q
+            .push("SELECT x.id FROM claim_checklist_items x WHERE ")
+            .claim_id("x.claim_id"),
         Kind::PortalUser
         | Kind::StaffUser
         | Kind::ClaimDraft
         | Kind::OrgUser
-        | Kind::ClaimApproval => {
-            return BTreeSet::new();
-        }
+        | Kind::ClaimApproval
+        | Kind::StaffClaimReport
+        | Kind::StaffClaim
+        | Kind::StaffChecklistItem => return BTreeSet::new(),
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -165,7 +184,9 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::PortalUser | Kind::OrgUser => "portal_users",
         Kind::StaffUser => "staff_users",
         Kind::ClaimDraft | Kind::ClaimApproval => "claim_report_drafts",
-        Kind::ClaimReport => "claim_reports",
+        Kind::ClaimReport | Kind::StaffClaimReport => "claim_reports",
+        Kind::StaffClaim => "claims",
+        Kind::ChecklistItem | Kind::StaffChecklistItem => "claim_checklist_items",
     }
 }
 

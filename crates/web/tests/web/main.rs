@@ -5,6 +5,9 @@
 
 mod account;
 mod account_passwords;
+mod after_report;
+mod after_report_api;
+mod after_report_support;
 mod api_auth;
 mod api_bulk;
 mod api_bulk_batches;
@@ -47,6 +50,7 @@ mod home_video;
 mod households;
 mod i18n_pages;
 mod idor;
+mod idor_after_report;
 mod idor_approvals;
 mod idor_claims;
 mod idor_org_admin;

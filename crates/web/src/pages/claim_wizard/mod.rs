@@ -10,7 +10,7 @@
 
 mod choose;
 mod documents;
-mod report;
+pub(crate) mod report;
 pub(crate) mod steps;
 
 use axum::Form;

@@ -1,7 +1,7 @@
 //! Claims (FEATURES A5): the list, its downloads (CSV, PDF report) and a
 //! claim's page.
 
-mod detail;
+pub(crate) mod detail;
 mod list;
 mod report;
 

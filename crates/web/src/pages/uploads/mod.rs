@@ -4,7 +4,7 @@
 //! record is looked up through the scope before anything else (404), then
 //! the profile's `upload_document` function (403).
 
-mod receive;
+pub(crate) mod receive;
 
 use axum::body::Body;
 use axum::extract::{Path, Query};

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect};
-use kp_app::uploads::{self, Checked, Incoming, Received, TargetKind};
+use kp_app::uploads::{self, Incoming, Received, TargetKind};
 use kp_app::{App, AppError, FieldError};
 
 use super::refused;
@@ -22,9 +22,11 @@ use crate::pages::parse_id;
 
 /// Longest text field (the token, a type code).
 const MAX_FIELD: usize = 1024;
+/// Longest free text field (`text`: an answer sent with its document).
+const MAX_TEXT_FIELD: usize = 64 * 1024;
 
 /// How reading the form ended, when not with every file received.
-enum Stop {
+pub(crate) enum Stop {
     /// A field error to show on the form (413 for a file over the limit).
     Refused(Vec<FieldError>),
     Web(WebError),
@@ -38,7 +40,7 @@ impl From<MultipartError> for Stop {
     }
 }
 
-fn refusal(err: AppError) -> Stop {
+pub(crate) fn refusal(err: AppError) -> Stop {
     match err {
         AppError::Validation(errors) => Stop::Refused(errors),
         other => Stop::Web(other.into()),
@@ -60,7 +62,13 @@ pub(super) async fn receive(
     let mut reader = MultipartReader::new(&headers, body).ok_or(WebError::BadRequest)?;
     let mut chosen = String::new();
     let mut files = Vec::new();
-    let read = read_form(&ctx, app, &checked, &mut reader, &mut chosen, &mut files).await;
+    let mut fields = Fields {
+        chosen: &mut chosen,
+        text: &mut String::new(),
+        files_required: true,
+    };
+    let limit = checked.settings.limit_bytes();
+    let read = read_form(&ctx, app, limit, &mut reader, &mut fields, &mut files).await;
     let stop = match read {
         Ok(()) => match uploads::document_type(&checked.settings, &chosen) {
             Ok(document_type) => {
@@ -123,17 +131,26 @@ fn upload_page(kind: TargetKind, id: i64) -> String {
     )
 }
 
+/// The text fields of an upload form besides the token.
+pub(crate) struct Fields<'a> {
+    /// `document_type`.
+    pub chosen: &'a mut String,
+    /// `text` (a free text sent with the files, e.g. an answer).
+    pub text: &'a mut String,
+    /// Whether a form without a file is refused.
+    pub files_required: bool,
+}
+
 /// Reads every part; the received files are pushed to `files` as they
 /// complete, so that the caller can remove them whatever happens.
-async fn read_form(
+pub(crate) async fn read_form(
     ctx: &PageCtx,
     app: &App,
-    checked: &Checked,
+    limit: u64,
     reader: &mut MultipartReader,
-    chosen: &mut String,
+    fields: &mut Fields<'_>,
     files: &mut Vec<Received>,
 ) -> Result<(), Stop> {
-    let limit = checked.settings.limit_bytes();
     let mut csrf_checked = false;
     while let Some(part) = reader.next_part().await? {
         match (part.name.as_str(), part.file_name) {
@@ -142,7 +159,8 @@ async fn read_form(
                 ctx.check_csrf(&token).map_err(Stop::Web)?;
                 csrf_checked = true;
             }
-            ("document_type", None) => *chosen = reader.text(MAX_FIELD).await?,
+            ("document_type", None) => *fields.chosen = reader.text(MAX_FIELD).await?,
+            ("text", None) => *fields.text = reader.text(MAX_TEXT_FIELD).await?,
             (uploads::FILES_FIELD, Some(name)) => {
                 if !csrf_checked {
                     return Err(Stop::Web(WebError::Csrf));
@@ -159,7 +177,7 @@ async fn read_form(
     if !csrf_checked {
         return Err(Stop::Web(WebError::Csrf));
     }
-    if files.is_empty() {
+    if files.is_empty() && fields.files_required {
         return Err(Stop::Refused(vec![FieldError {
             field: uploads::FILES_FIELD,
             key: "upload-error-no-file",

@@ -149,6 +149,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 26,
+        name: "task_inbox",
+        script: include_str!("../migrations/0026_task_inbox.sql"),
+        sqlite: "",
+        postgres: "",
+    },
 ];
 
 impl Migration {

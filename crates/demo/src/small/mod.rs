@@ -19,6 +19,7 @@ mod people;
 mod private;
 mod programmes;
 mod records;
+mod tasks;
 
 use kp_documents::BlobStore;
 use kp_domain::{ClaimId, CustomerId, ObjectId, PortalUserId, StaffUserId, TenantId};
@@ -109,6 +110,7 @@ pub(crate) async fn seed_small(
     private::seed(&mut s).await?;
     group::seed(&mut s).await?;
     let users = people::seed(&mut s, &hashes).await?;
+    tasks::seed(&mut s).await?;
     let set = SmallSet {
         tenants: s.base.tenants,
         staff: s.base.staff.all(),

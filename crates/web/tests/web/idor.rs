@@ -40,6 +40,8 @@ pub enum Kind {
     ClaimDraft,
     /// Sent claim reports, by the record they name.
     ClaimReport,
+    /// Staff tasks, by their tenant.
+    Task,
 }
 
 /// What a path parameter holds.
@@ -76,6 +78,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_claims::PARAMS)
         .chain(crate::idor_profiles::PARAMS)
         .chain(crate::idor_uploads::PARAMS)
+        .chain(crate::idor_tasks::PARAMS)
         .copied()
         .collect()
 }
@@ -104,6 +107,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if kind == Kind::ClaimDraft {
         return crate::idor_claims::own_drafts(db, p).await;
     }
+    if kind == Kind::Task {
+        return crate::idor_tasks::visible(db, p).await;
+    }
     let mut q = Scoped::new(&p.scope);
     match kind {
         Kind::Customer => q
@@ -126,7 +132,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         Kind::ClaimReport => q
             .push("SELECT x.id FROM claim_reports x WHERE ")
             .in_context("x", Context::FULL),
-        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft => return BTreeSet::new(),
+        Kind::PortalUser | Kind::StaffUser | Kind::ClaimDraft | Kind::Task => {
+            return BTreeSet::new();
+        }
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -145,6 +153,7 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::StaffUser => "staff_users",
         Kind::ClaimDraft => "claim_report_drafts",
         Kind::ClaimReport => "claim_reports",
+        Kind::Task => "tasks",
     }
 }
 

@@ -180,8 +180,8 @@ pub async fn act(
             (Change::Due(due), "task.due_set", details)
         }
         Action::Status(key) => {
-            let status =
-                TaskStatus::parse(key.trim()).map_err(|_| invalid("status", "task-error-status"))?;
+            let status = TaskStatus::parse(key.trim())
+                .map_err(|_| invalid("status", "task-error-status"))?;
             entry.kind = TaskHistoryKind::StatusChanged;
             entry.status = Some(status);
             let details = serde_json::json!({ "from": task.status, "to": status.as_str() });

@@ -64,7 +64,8 @@ fn select(id: TaskId, tenants: Option<&[TenantId]>) -> Sql {
     );
     q.bind(id);
     if let Some(list) = tenants {
-        q.push(" AND t.tenant_id IN ").bind_list(list.iter().copied());
+        q.push(" AND t.tenant_id IN ")
+            .bind_list(list.iter().copied());
     }
     q
 }

@@ -153,7 +153,12 @@ fn filters_sql(q: &mut Sql, f: &TaskFilters) {
     if let Some(a) = f.area {
         q.push(" AND t.area = ").bind(a.as_str());
     }
-    if let Some(text) = f.customer.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = f
+        .customer
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
         q.push(" AND (LOWER(COALESCE(cu.display_name, '')) LIKE ")
             .bind(pattern.clone())
@@ -189,7 +194,12 @@ pub async fn list(
     q.push(FROM);
     tenants_sql(&mut q, tenants);
     filters_sql(&mut q, &query.filters);
-    if let Some(text) = query.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
         q.push(" AND (LOWER(t.title) LIKE ")
             .bind(pattern.clone())
@@ -249,7 +259,10 @@ pub async fn counts(
 /// The staff member's tasks not done, in their tenants (the menu's count).
 pub async fn open_of(db: &Db, tenants: Option<&[TenantId]>, me: StaffUserId) -> Result<i64> {
     let mut q = Sql::new("SELECT COUNT(*) FROM tasks t WHERE t.assignee_staff_id = ");
-    q.bind(me).push(" AND t.status <> ").bind(TaskStatus::Done.as_str()).push(" AND ");
+    q.bind(me)
+        .push(" AND t.status <> ")
+        .bind(TaskStatus::Done.as_str())
+        .push(" AND ");
     tenants_sql(&mut q, tenants);
     let (n,): (i64,) = db.fetch_one(q).await?;
     Ok(n)
@@ -262,7 +275,9 @@ pub async fn categories(
     second: bool,
 ) -> Result<Vec<String>> {
     let col = if second { "t.category2" } else { "t.category1" };
-    let mut q = Sql::new(format!("SELECT DISTINCT {col} FROM tasks t WHERE {col} <> '' AND "));
+    let mut q = Sql::new(format!(
+        "SELECT DISTINCT {col} FROM tasks t WHERE {col} <> '' AND "
+    ));
     tenants_sql(&mut q, tenants);
     q.push(&format!(" ORDER BY {col} LIMIT 200"));
     let rows: Vec<(String,)> = db.fetch_all(q).await?;
@@ -271,9 +286,7 @@ pub async fn categories(
 
 /// The active staff of the tenants, for the assignee filter.
 pub async fn staff_choices(db: &Db, tenants: Option<&[TenantId]>) -> Result<Vec<Choice>> {
-    let mut q = Sql::new(
-        "SELECT su.id, su.name FROM staff_users su WHERE su.active AND (",
-    );
+    let mut q = Sql::new("SELECT su.id, su.name FROM staff_users su WHERE su.active AND (");
     match tenants {
         Some(list) => {
             q.push("su.id IN (SELECT sut.staff_user_id FROM staff_user_tenants sut WHERE sut.tenant_id IN ")

@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::{
-    ClaimId, ContractId, CustomerId, DocumentId, ObjectId, StaffUserId, TaskArea,
-    TaskHistoryKind, TaskId, TaskOrigin, TaskPriority, TaskStatus, TenantId,
+    ClaimId, ContractId, CustomerId, DocumentId, ObjectId, StaffUserId, TaskArea, TaskHistoryKind,
+    TaskId, TaskOrigin, TaskPriority, TaskStatus, TenantId,
 };
 
 use crate::Result;

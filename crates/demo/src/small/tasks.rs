@@ -129,24 +129,27 @@ pub(super) async fn seed(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             date(2026, 9, 29),
         )
         .await?;
-        add(s, Plan {
-            tenant: k.customer.tenant,
-            customer: k.customer.id,
-            contract: Some(k.id),
-            object: None,
-            claim: None,
-            area: TaskArea::Contracts,
-            origin: TaskOrigin::Upload,
-            categories: ("Posteingang", "Rechnung"),
-            priority: TaskPriority::Normal,
-            title: "Rechnung_Rechtsanwalt_Keller.pdf".to_owned(),
-            description: "Martina Keller <martina.keller@example.de>",
-            assignee: sabine,
-            due_on: Some(date(2027, 1, 15)),
-            documents: vec![doc],
-            created: date(2026, 9, 29),
-            status: None,
-        })
+        add(
+            s,
+            Plan {
+                tenant: k.customer.tenant,
+                customer: k.customer.id,
+                contract: Some(k.id),
+                object: None,
+                claim: None,
+                area: TaskArea::Contracts,
+                origin: TaskOrigin::Upload,
+                categories: ("Posteingang", "Rechnung"),
+                priority: TaskPriority::Normal,
+                title: "Rechnung_Rechtsanwalt_Keller.pdf".to_owned(),
+                description: "Martina Keller <martina.keller@example.de>",
+                assignee: sabine,
+                due_on: Some(date(2027, 1, 15)),
+                documents: vec![doc],
+                created: date(2026, 9, 29),
+                status: None,
+            },
+        )
         .await?;
     }
     if let Some((k, object, claim)) = s.journey.augsburg_claim.clone() {
@@ -158,25 +161,28 @@ pub(super) async fn seed(s: &mut Seeder<'_>) -> Result<(), DemoError> {
             date(2026, 9, 25),
         )
         .await?;
-        add(s, Plan {
-            tenant: k.customer.tenant,
-            customer: k.customer.id,
-            contract: Some(k.id),
-            object: Some(object),
-            claim: Some(claim),
-            area: TaskArea::Claims,
-            origin: TaskOrigin::Upload,
-            categories: ("Schaden", "Gutachten"),
-            priority: TaskPriority::High,
-            title: "Gutachten_Maschinenschaden_Augsburg.pdf".to_owned(),
-            description: "Jens Wagner <jens.wagner@brenner-gruppe.example.de>",
-            assignee: sabine,
-            // Overdue: the assessor's report waits since September.
-            due_on: Some(date(2026, 9, 30)),
-            documents: vec![doc],
-            created: date(2026, 9, 25),
-            status: Some(TaskStatus::InProgress),
-        })
+        add(
+            s,
+            Plan {
+                tenant: k.customer.tenant,
+                customer: k.customer.id,
+                contract: Some(k.id),
+                object: Some(object),
+                claim: Some(claim),
+                area: TaskArea::Claims,
+                origin: TaskOrigin::Upload,
+                categories: ("Schaden", "Gutachten"),
+                priority: TaskPriority::High,
+                title: "Gutachten_Maschinenschaden_Augsburg.pdf".to_owned(),
+                description: "Jens Wagner <jens.wagner@brenner-gruppe.example.de>",
+                assignee: sabine,
+                // Overdue: the assessor's report waits since September.
+                due_on: Some(date(2026, 9, 30)),
+                documents: vec![doc],
+                created: date(2026, 9, 25),
+                status: Some(TaskStatus::InProgress),
+            },
+        )
         .await?;
         add(s, Plan {
             tenant: k.customer.tenant,
@@ -199,49 +205,61 @@ pub(super) async fn seed(s: &mut Seeder<'_>) -> Result<(), DemoError> {
         .await?;
     }
     if let Some(c) = s.journey.france.clone() {
-        add(s, Plan {
-            tenant: c.tenant,
-            customer: c.id,
-            contract: None,
-            object: None,
-            claim: None,
-            area: TaskArea::Finances,
-            origin: TaskOrigin::AppointmentRequest,
-            categories: ("Termin", ""),
-            priority: TaskPriority::Low,
-            title: "Terminanfrage Mahnung Brenner France".to_owned(),
-            description: "Rückruf zur Mahnung gewünscht, vormittags.",
-            assignee: sabine,
-            due_on: None,
-            documents: Vec::new(),
-            created: date(2026, 9, 28),
-            status: None,
-        })
+        add(
+            s,
+            Plan {
+                tenant: c.tenant,
+                customer: c.id,
+                contract: None,
+                object: None,
+                claim: None,
+                area: TaskArea::Finances,
+                origin: TaskOrigin::AppointmentRequest,
+                categories: ("Termin", ""),
+                priority: TaskPriority::Low,
+                title: "Terminanfrage Mahnung Brenner France".to_owned(),
+                description: "Rückruf zur Mahnung gewünscht, vormittags.",
+                assignee: sabine,
+                due_on: None,
+                documents: Vec::new(),
+                created: date(2026, 9, 28),
+                status: None,
+            },
+        )
         .await?;
     }
     if let Some(c) = s.journey.holding.clone() {
-        add(s, Plan {
-            tenant: c.tenant,
-            customer: c.id,
-            contract: None,
-            object: None,
-            claim: None,
-            area: TaskArea::Contracts,
-            origin: TaskOrigin::Message,
-            categories: ("Vertrag", "Änderung"),
-            priority: TaskPriority::Normal,
-            title: "Neue Anschrift Holding".to_owned(),
-            description: "Die Holding meldet eine neue Geschäftsanschrift.",
-            assignee: sabine,
-            due_on: Some(date(2026, 9, 20)),
-            documents: Vec::new(),
-            created: date(2026, 9, 15),
-            status: Some(TaskStatus::Done),
-        })
+        add(
+            s,
+            Plan {
+                tenant: c.tenant,
+                customer: c.id,
+                contract: None,
+                object: None,
+                claim: None,
+                area: TaskArea::Contracts,
+                origin: TaskOrigin::Message,
+                categories: ("Vertrag", "Änderung"),
+                priority: TaskPriority::Normal,
+                title: "Neue Anschrift Holding".to_owned(),
+                description: "Die Holding meldet eine neue Geschäftsanschrift.",
+                assignee: sabine,
+                due_on: Some(date(2026, 9, 20)),
+                documents: Vec::new(),
+                created: date(2026, 9, 15),
+                status: Some(TaskStatus::Done),
+            },
+        )
         .await?;
     }
     let json = r#"{"triggers":["claim_report_accepted"]}"#;
-    settings::put_in(&mut s.tx, SettingScope::Global, "task_completion", json, at(date(2026, 9, 1), 6, 0))
-        .await?;
+    settings::put_in(
+        &mut s.tx,
+        SettingScope::Global,
+        "task_completion",
+        json,
+        at(date(2026, 9, 1), 6, 0),
+    )
+    .await?;
     Ok(())
 }

@@ -59,9 +59,13 @@ pub async fn act(
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let csrf = page.hidden("_csrf");
     let current = page.hidden("updated_at");
-    let mut form = vec![("_csrf", csrf.as_str()), ("updated_at", stamp.unwrap_or(&current))];
+    let mut form = vec![
+        ("_csrf", csrf.as_str()),
+        ("updated_at", stamp.unwrap_or(&current)),
+    ];
     form.extend_from_slice(fields);
-    c.post(&format!("/staff/tasks/{task}/{action}"), &form).await
+    c.post(&format!("/staff/tasks/{task}/{action}"), &form)
+        .await
 }
 
 async fn audit(t: &TestApp, action: &str, task: i64) -> i64 {
@@ -106,11 +110,25 @@ async fn work_a_reported_claim(t: &TestApp) {
     assert_eq!(r.location(), format!("/staff/tasks/{task}?done=assigned"));
     let assignee = "SELECT COALESCE(assignee_staff_id, 0) FROM tasks WHERE id = $1";
     assert_eq!(one_i64(t, assignee, task).await, sabine_id);
-    let r = act(&mut sabine, task, "comment", &[("comment", "Werkstatt anrufen")], None).await;
+    let r = act(
+        &mut sabine,
+        task,
+        "comment",
+        &[("comment", "Werkstatt anrufen")],
+        None,
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = act(&mut sabine, task, "due", &[("due_on", "2030-12-24")], None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let r = act(&mut sabine, task, "status", &[("status", "in_progress")], None).await;
+    let r = act(
+        &mut sabine,
+        task,
+        "status",
+        &[("status", "in_progress")],
+        None,
+    )
+    .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = act(&mut sabine, task, "status", &[("status", "done")], None).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -126,10 +144,21 @@ async fn work_a_reported_claim(t: &TestApp) {
         )
         .await
         .unwrap();
-    assert_eq!((status.as_str(), due.as_str(), by), ("done", "2030-12-24", sabine_id));
+    assert_eq!(
+        (status.as_str(), due.as_str(), by),
+        ("done", "2030-12-24", sabine_id)
+    );
     assert_eq!(
         history(t, task).await,
-        ["created", "assigned", "assigned", "commented", "due_set", "status_changed", "status_changed"]
+        [
+            "created",
+            "assigned",
+            "assigned",
+            "commented",
+            "due_set",
+            "status_changed",
+            "status_changed"
+        ]
     );
     assert_eq!(audit(t, "task.assigned", task).await, 2);
     assert_eq!(audit(t, "task.commented", task).await, 1);
@@ -137,7 +166,14 @@ async fn work_a_reported_claim(t: &TestApp) {
     assert_eq!(audit(t, "task.status_changed", task).await, 2);
 
     // A stale form: 409 with the message, nothing written.
-    let r = act(&mut sabine, task, "comment", &[("comment", "spät")], Some("1")).await;
+    let r = act(
+        &mut sabine,
+        task,
+        "comment",
+        &[("comment", "spät")],
+        Some("1"),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(r.body.contains("id=\"task-problem\""));
     assert!(r.body.contains("spät"), "the comment is kept");
@@ -188,7 +224,10 @@ async fn only_the_tenants_staff_see_a_task(t: &TestApp) {
     let mut c = signed_in(t, "andreas").await;
     let missing = c.get("/staff/tasks/999999999").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert_eq!(c.get(&format!("/staff/tasks/{other}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        c.get(&format!("/staff/tasks/{other}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let csrf = c.get("/home").await.hidden("_csrf");
     let r = c
         .post(
@@ -200,15 +239,27 @@ async fn only_the_tenants_staff_see_a_task(t: &TestApp) {
     let inbox = c.get("/staff/tasks?status=all").await;
     assert_eq!(inbox.status, StatusCode::OK);
     assert!(!inbox.body.contains(&title));
-    assert_eq!(c.get("/staff/tasks/abc").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        c.get("/staff/tasks/abc").await.status,
+        StatusCode::NOT_FOUND
+    );
 
     // Customers: the 404 of an unknown page, for their own records' tasks too.
     let mut martina = signed_in(t, "martina").await;
-    assert_eq!(martina.get("/staff/tasks").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(martina.get(&format!("/staff/tasks/{other}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        martina.get("/staff/tasks").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        martina.get(&format!("/staff/tasks/{other}")).await.status,
+        StatusCode::NOT_FOUND
+    );
     let csrf = martina.get("/home").await.hidden("_csrf");
     let r = martina
-        .post(&format!("/staff/tasks/{other}/status"), &[("_csrf", &csrf), ("status", "done")])
+        .post(
+            &format!("/staff/tasks/{other}/status"),
+            &[("_csrf", &csrf), ("status", "done")],
+        )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert!(!martina.get("/home").await.body.contains("/staff/tasks"));
@@ -254,7 +305,10 @@ async fn filters_find_the_demo_tasks(t: &TestApp) {
     let erledigt = "Neue Anschrift Holding";
     let all = shows(&mut c, "").await;
     assert!(all.contains(gutachten) && all.contains(rueckfrage) && all.contains(termin));
-    assert!(!all.contains(erledigt), "done tasks are left out by default");
+    assert!(
+        !all.contains(erledigt),
+        "done tasks are left out by default"
+    );
     assert!(shows(&mut c, "status=done").await.contains(erledigt));
     assert!(shows(&mut c, "status=all").await.contains(erledigt));
     let body = shows(&mut c, "assignee=none").await;

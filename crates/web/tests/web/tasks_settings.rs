@@ -24,7 +24,11 @@ async fn set_completion(t: &TestApp, on: bool) {
     let r = petra.post("/settings/tasks/completion", &form).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = petra.get("/settings/tasks?completion=1").await;
-    assert_eq!(page.body.contains("value=\"claim_report_accepted\" checked"), on);
+    assert_eq!(
+        page.body
+            .contains("value=\"claim_report_accepted\" checked"),
+        on
+    );
 }
 
 /// Runs the completion as the acceptance use case does, in its own
@@ -84,7 +88,10 @@ async fn completes_when_configured(t: &TestApp) {
         report,
     )
     .await;
-    assert_eq!(history(t, task).await, ["created", "completed_automatically"]);
+    assert_eq!(
+        history(t, task).await,
+        ["created", "completed_automatically"]
+    );
     let by = "SELECT COALESCE(completed_by, 0) FROM tasks WHERE id = $1";
     assert_eq!(one_i64(t, by, task).await, sabine);
     // Once more: nothing left to complete.
@@ -96,10 +103,14 @@ async fn completes_when_configured(t: &TestApp) {
 
     // Only administrators change the setting; customers do not see it.
     let csrf = c.get("/home").await.hidden("_csrf");
-    let r = c.post("/settings/tasks/completion", &[("_csrf", &csrf)]).await;
+    let r = c
+        .post("/settings/tasks/completion", &[("_csrf", &csrf)])
+        .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     let csrf = martina.get("/home").await.hidden("_csrf");
-    let r = martina.post("/settings/tasks/completion", &[("_csrf", &csrf)]).await;
+    let r = martina
+        .post("/settings/tasks/completion", &[("_csrf", &csrf)])
+        .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
@@ -154,7 +165,10 @@ async fn edits_a_rule(t: &TestApp) {
             ("currency".to_owned(), "EUR".to_owned()),
             ("claim_types".to_owned(), "fire".to_owned()),
             ("claim_types".to_owned(), "water".to_owned()),
-            ("emails".to_owned(), "chef@makler.test, vorstand@makler.test".to_owned()),
+            (
+                "emails".to_owned(),
+                "chef@makler.test, vorstand@makler.test".to_owned(),
+            ),
             ("priority".to_owned(), "urgent".to_owned()),
         ]
     };
@@ -182,7 +196,9 @@ async fn edits_a_rule(t: &TestApp) {
     // A rule that does not exist, clerks and customers.
     assert_eq!(
         petra
-            .get(&format!("/settings/claims/rules/edit?tenant={tenant}&index=7"))
+            .get(&format!(
+                "/settings/claims/rules/edit?tenant={tenant}&index=7"
+            ))
             .await
             .status,
         StatusCode::NOT_FOUND

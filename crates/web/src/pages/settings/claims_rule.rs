@@ -67,7 +67,11 @@ fn typed(ctx: &PageCtx, rule: &EscalationRule) -> RuleForm {
     RuleForm {
         threshold: format::plain_amount(ctx.language, rule.threshold_minor),
         currency: rule.currency.clone(),
-        claim_types: rule.claim_types.iter().map(|c| c.as_str().to_owned()).collect(),
+        claim_types: rule
+            .claim_types
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect(),
         emails: rule.emails.join("\n"),
         staff: rule.staff.iter().map(i64::to_string).collect(),
         priority: rule.priority.as_str().to_owned(),
@@ -176,7 +180,15 @@ async fn save(ctx: PageCtx, Form(form): Form<Vec<(String, String)>>) -> WebResul
         .into_response()),
         Ok(Outcome::Stale) => {
             let problem = Some("claim-settings-stale");
-            render(&ctx, &tenant, index, Some(typed), FormErrors::default(), problem).await
+            render(
+                &ctx,
+                &tenant,
+                index,
+                Some(typed),
+                FormErrors::default(),
+                problem,
+            )
+            .await
         }
         Err(AppError::Validation(errors)) => {
             render(&ctx, &tenant, index, Some(typed), errors.into(), None).await

@@ -14,7 +14,7 @@ use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::AppError;
 use kp_app::staff_view::stamp;
 use kp_app::task_actions::{self, Action, Outcome, TaskDetail};
-use kp_domain::{TaskStatus, TaskHistoryKind};
+use kp_domain::{TaskHistoryKind, TaskStatus};
 use serde::{Deserialize, Serialize};
 
 use crate::context::PageCtx;
@@ -90,7 +90,15 @@ pub(super) async fn page(
         .as_deref()
         .and_then(|d| DONE.iter().find(|(k, _)| *k == d))
         .map(|(_, v)| *v);
-    render(&ctx, &id, notice, None, FormErrors::default(), Typed::default()).await
+    render(
+        &ctx,
+        &id,
+        notice,
+        None,
+        FormErrors::default(),
+        Typed::default(),
+    )
+    .await
 }
 
 async fn render(
@@ -109,9 +117,7 @@ async fn render(
     let today = ctx.state.app.clock.now().date_naive();
     let t = page.task;
     let typed = Typed {
-        due_on: typed
-            .due_on
-            .or_else(|| t.due_on.map(|d| d.to_string())),
+        due_on: typed.due_on.or_else(|| t.due_on.map(|d| d.to_string())),
         ..typed
     };
     let view = View {
@@ -174,7 +180,13 @@ pub(super) struct ActionForm {
     status: String,
 }
 
-async fn run(ctx: PageCtx, client: IpAddr, id: String, form: ActionForm, action: Action) -> WebResult {
+async fn run(
+    ctx: PageCtx,
+    client: IpAddr,
+    id: String,
+    form: ActionForm,
+    action: Action,
+) -> WebResult {
     let principal = require_staff(&ctx)?;
     ctx.check_csrf(&form.csrf)?;
     let number = parse_id(&id).ok_or(WebError::NotFound)?;
@@ -190,7 +202,15 @@ async fn run(ctx: PageCtx, client: IpAddr, id: String, form: ActionForm, action:
         ))
         .into_response()),
         Ok(Outcome::Stale) => {
-            render(&ctx, &id, None, Some("task-stale"), FormErrors::default(), typed).await
+            render(
+                &ctx,
+                &id,
+                None,
+                Some("task-stale"),
+                FormErrors::default(),
+                typed,
+            )
+            .await
         }
         Err(AppError::Validation(errors)) => {
             render(&ctx, &id, None, None, FormErrors::from(errors), typed).await

@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use crate::context::PageCtx;
 use crate::error::WebResult;
-use crate::{format, i18n};
 use crate::listing::{Column, ListState, ListView, Params};
 use crate::pages::staff_users::require_staff;
+use crate::{format, i18n};
 
 const BASE: &str = "/staff/tasks";
 
@@ -172,7 +172,12 @@ pub(super) async fn page(ctx: PageCtx, Query(params): Query<Vec<(String, String)
         opt("me", tr("tasks-assignee-me")),
         opt("none", tr("tasks-assignee-none")),
     ];
-    assignees.extend(choices.staff.into_iter().map(|s| opt(s.id.to_string(), s.name)));
+    assignees.extend(
+        choices
+            .staff
+            .into_iter()
+            .map(|s| opt(s.id.to_string(), s.name)),
+    );
     let mut statuses = vec![opt("", tr("tasks-status-not-done"))];
     statuses.extend(
         TaskStatus::ALL

@@ -153,8 +153,8 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 26,
         name: "task_inbox",
         script: include_str!("../migrations/0026_task_inbox.sql"),
-        sqlite: "",
-        postgres: "",
+        sqlite: include_str!("../migrations/0026_task_inbox_sqlite.sql"),
+        postgres: include_str!("../migrations/0026_task_inbox_postgres.sql"),
     },
 ];
 

@@ -14,7 +14,7 @@ import { withSession } from '../lib/harness.mjs';
 import { PHONE, assertNoHorizontalScroll, linksOn, loginOf, sweepLanguages } from '../lib/pages.mjs';
 
 const LISTS = ['/customers', '/contracts', '/objects', '/claims', '/documents', '/finances'];
-const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates', '/settings/mails', '/settings/mails/invitation/de', '/settings/outbox', '/invitations', '/settings/passwords', '/settings/legal', '/settings/two-factor', '/settings/api-tokens', '/settings/imports', '/settings/webhooks', '/settings/registration', '/settings/claims', '/settings/uploads', '/settings/tasks', '/registrations', '/staff/users', '/staff/claim-reports', '/staff/staff-users', '/staff/staff-users/new', '/staff/audit', '/staff/profiles', '/staff/profiles/new', '/staff/organizations', '/staff/organizations/new', '/account', '/account/email'];
+const STAFF_PAGES = ['/settings', '/settings/home', '/settings/theme', '/settings/rates', '/settings/mails', '/settings/mails/invitation/de', '/settings/outbox', '/invitations', '/settings/passwords', '/settings/legal', '/settings/two-factor', '/settings/api-tokens', '/settings/imports', '/settings/webhooks', '/settings/registration', '/settings/claims', '/settings/uploads', '/settings/tasks', '/staff/tasks', '/staff/tasks?status=all&sort=priority', '/registrations', '/staff/users', '/staff/claim-reports', '/staff/staff-users', '/staff/staff-users/new', '/staff/audit', '/staff/profiles', '/staff/profiles/new', '/staff/organizations', '/staff/organizations/new', '/account', '/account/email'];
 const VIEWPORTS = [
   { label: 'desktop', options: {} },
   { label: 'phone', options: PHONE },
@@ -71,7 +71,9 @@ const USER_SCOPE_PAGES = ['/scope', '/scope/objects?q=86159', '/scope/claims'];
 
 async function staffPages(s) {
   const user = await firstLink(s, '/staff/users?q=stefan.bauer', 'table.data tbody tr td:first-child a');
+  const task = await firstLink(s, '/staff/tasks?status=all', '#tasks-table tbody tr td:first-child a');
   return [
+    ['/staff/tasks/{id}', task],
     ['/home', '/home'],
     ['/search', '/search?q=Brenner'],
     ...STAFF_PAGES.map((p) => [p, p]),

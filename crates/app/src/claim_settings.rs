@@ -222,7 +222,10 @@ fn addresses(text: &str, field: &'static str) -> Result<Vec<String>, FieldError>
     Ok(list)
 }
 
-fn check_rule(input: &RuleInput, staff: &[StaffRow]) -> Result<EscalationRule, AppError> {
+pub(crate) fn check_rule(
+    input: &RuleInput,
+    staff: &[StaffRow],
+) -> Result<EscalationRule, AppError> {
     let mut errors = Vec::new();
     let mut err = |field, key| errors.push(FieldError { field, key });
     let threshold = match input.threshold_minor {

@@ -33,4 +33,4 @@ pub use money::{Currency, Money};
 pub use permissions::Permissions;
 pub use principal::{Actor, Principal};
 pub use scope::{CustomerSet, ListedIds, Scope};
-pub use tasks::{TaskArea, TaskOrigin, TaskPriority, TaskStatus};
+pub use tasks::{TaskArea, TaskHistoryKind, TaskOrigin, TaskPriority, TaskStatus, TaskTrigger};

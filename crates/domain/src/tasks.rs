@@ -47,6 +47,35 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// One entry of a task's history; translated as `task-history-<key>`.
+    TaskHistoryKind, "task history kind" {
+        Created = "created",
+        Assigned = "assigned",
+        Commented = "commented",
+        DueSet = "due_set",
+        StatusChanged = "status_changed",
+        CompletedAutomatically = "completed_automatically",
+    }
+);
+
+code_enum!(
+    /// A clerk's action that may complete configured tasks by itself
+    /// (setting `task_completion`); translated as `task-trigger-<key>`.
+    TaskTrigger, "task completion trigger" {
+        ClaimReportAccepted = "claim_report_accepted",
+    }
+);
+
+impl TaskTrigger {
+    /// The origin of the tasks the action completes.
+    pub fn origin(self) -> TaskOrigin {
+        match self {
+            TaskTrigger::ClaimReportAccepted => TaskOrigin::ClaimReport,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +95,12 @@ mod tests {
             assert_eq!(TaskStatus::parse(s.as_str()), Ok(*s));
         }
         assert!(TaskStatus::parse("closed").is_err());
+        for k in TaskHistoryKind::ALL {
+            assert_eq!(TaskHistoryKind::parse(k.as_str()), Ok(*k));
+        }
+        assert_eq!(
+            TaskTrigger::ClaimReportAccepted.origin(),
+            TaskOrigin::ClaimReport
+        );
     }
 }

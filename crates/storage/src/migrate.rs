@@ -171,6 +171,13 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 26,
+        name: "task_inbox",
+        script: include_str!("../migrations/0026_task_inbox.sql"),
+        sqlite: include_str!("../migrations/0026_task_inbox_sqlite.sql"),
+        postgres: include_str!("../migrations/0026_task_inbox_postgres.sql"),
+    },
+    Migration {
         version: 27,
         name: "organization_admin",
         script: include_str!("../migrations/0027_organization_admin.sql"),

@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::{
-    ClaimId, ContractId, CustomerId, DocumentId, ObjectId, StaffUserId, TaskArea, TaskId,
-    TaskPriority, TaskStatus, TenantId,
+    ClaimId, ContractId, CustomerId, DocumentId, ObjectId, StaffUserId, TaskArea, TaskHistoryKind,
+    TaskId, TaskOrigin, TaskPriority, TaskStatus, TenantId,
 };
 
 use crate::Result;
@@ -26,7 +26,11 @@ pub struct NewTask {
     pub contract_id: Option<ContractId>,
     pub object_id: Option<ObjectId>,
     pub claim_id: Option<ClaimId>,
+    /// The claim report the task is about (claim wizard tasks), so that
+    /// accepting the report can complete it.
+    pub claim_report_id: Option<i64>,
     pub area: TaskArea,
+    pub origin: TaskOrigin,
     pub category1: String,
     pub category2: String,
     pub priority: TaskPriority,
@@ -43,16 +47,18 @@ pub struct NewTask {
     pub at: DateTime<Utc>,
 }
 
-/// Inserts an open task with its documents in the caller's transaction.
+/// Inserts an open task with its documents and its first history entry
+/// ("created") in the caller's transaction.
 pub async fn insert(tx: &mut Tx, task: &NewTask) -> Result<TaskId> {
     let id = tx
         .insert_returning_id(
             Sql::new(
                 "INSERT INTO tasks (tenant_id, origin_event_id, customer_id, contract_id, \
                  object_id, claim_id, area, category1, category2, priority, title, description, \
-                 assignee_staff_id, status, email_template, due_on, created_at, updated_at) \
+                 assignee_staff_id, status, email_template, due_on, created_at, updated_at, \
+                 origin, claim_report_id) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-                 $17, $17)",
+                 $17, $17, $18, $19)",
             )
             .arg(task.tenant_id)
             .arg(task.origin_event_id)
@@ -70,7 +76,9 @@ pub async fn insert(tx: &mut Tx, task: &NewTask) -> Result<TaskId> {
             .arg(TaskStatus::Open.as_str())
             .arg(task.email_template.as_deref())
             .arg(task.due_on)
-            .arg(task.at),
+            .arg(task.at)
+            .arg(task.origin.as_str())
+            .arg(task.claim_report_id),
         )
         .await?;
     for document in &task.documents {
@@ -81,5 +89,19 @@ pub async fn insert(tx: &mut Tx, task: &NewTask) -> Result<TaskId> {
         )
         .await?;
     }
+    crate::task_changes::append(
+        tx,
+        &crate::task_changes::Entry {
+            task: TaskId(id),
+            kind: TaskHistoryKind::Created,
+            staff: None,
+            assignee: task.assignee,
+            text: "",
+            due_on: task.due_on,
+            status: Some(TaskStatus::Open),
+            at: task.at,
+        },
+    )
+    .await?;
     Ok(TaskId(id))
 }

@@ -42,6 +42,8 @@ pub struct PageCtx {
     pub path: String,
     /// The theme the page is shown in.
     pub theme: crate::theme::ThemeView,
+    /// The staff member's tasks not done, for the menu.
+    pub open_tasks: Option<i64>,
     anon_token: String,
 }
 
@@ -110,7 +112,7 @@ impl PageCtx {
             request_id: self.request_id.clone(),
             path: self.path.clone(),
             broker_name: self.state.config.broker_name.clone(),
-            nav: nav::items(self.principal(), &self.path),
+            nav: nav::items(self.principal(), &self.path, self.open_tasks),
             theme: self.theme.clone(),
             permissions: PermissionsView::of(self.principal()),
             view_as: self.view.as_ref().map(|v| ViewAsBanner {
@@ -284,6 +286,10 @@ impl FromRequestParts<AppState> for PageCtx {
             .filter(|s| s.principal.is_admin())
             .and_then(|_| crate::theme::preview_of(parts.uri.query()));
         let theme = theme.view(preview);
+        let open_tasks = match &session {
+            Some(s) => kp_app::task_inbox::open_count(&state.app, &s.principal).await?,
+            None => None,
+        };
         Ok(PageCtx {
             state: state.clone(),
             language,
@@ -294,6 +300,7 @@ impl FromRequestParts<AppState> for PageCtx {
             request_id,
             path: parts.uri.path().to_owned(),
             theme,
+            open_tasks,
             anon_token,
         })
     }

@@ -11,6 +11,8 @@ pub struct NavItem {
     pub label: &'static str,
     pub href: &'static str,
     pub current: bool,
+    /// A number shown with the label (the staff member's open tasks).
+    pub count: Option<i64>,
 }
 
 struct Entry {
@@ -88,6 +90,14 @@ const ENTRIES: &[Entry] = &[
         staff_label: "nav-org-admin",
         href: "/admin/users",
         who: Who::OrgAdmin,
+    },
+    // The staff task inbox (B11), with the number of the member's open tasks.
+    Entry {
+        area: None,
+        label: "nav-tasks",
+        staff_label: "nav-tasks",
+        href: "/staff/tasks",
+        who: Who::Staff,
     },
     // The staff's work items of self-registration.
     Entry {
@@ -200,7 +210,8 @@ impl Who {
     }
 }
 
-pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
+/// The entries for `principal`; `open_tasks` is shown with "Tasks".
+pub fn items(principal: Option<&Principal>, path: &str, open_tasks: Option<i64>) -> Vec<NavItem> {
     let Some(principal) = principal else {
         return Vec::new();
     };
@@ -216,6 +227,7 @@ pub fn items(principal: Option<&Principal>, path: &str) -> Vec<NavItem> {
             },
             href: e.href,
             current: path == e.href || path.starts_with(&format!("{}/", e.href)),
+            count: (e.href == "/staff/tasks").then_some(open_tasks).flatten(),
         })
         .collect()
 }

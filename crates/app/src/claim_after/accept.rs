@@ -42,7 +42,7 @@ pub async fn accept(
     report: i64,
     input: &AcceptInput<'_>,
 ) -> Result<Accepted, AppError> {
-    staff_of(principal)?;
+    let staff = staff_of(principal)?;
     let number = text_field(
         input.broker_claim_number,
         "broker_claim_number",
@@ -121,8 +121,9 @@ pub async fn accept(
         now,
     )
     .await?;
-    // Merge point: the task inbox's "complete the claim report's task"
-    // is called here, inside this transaction.
+    // The report's tasks are done with it when the broker's settings say
+    // so (D14: configured tasks complete themselves).
+    crate::task_completion::on_claim_report_accepted(app, &mut tx, found.id, staff, now).await?;
     let recipients = claim_status::recipients_in(&mut tx, claim).await?;
     tell(
         app,

@@ -22,6 +22,7 @@ mod people;
 mod private;
 mod programmes;
 mod records;
+mod tasks;
 
 use kp_documents::BlobStore;
 use kp_domain::{ClaimId, CustomerId, ObjectId, PortalUserId, StaffUserId, TenantId};
@@ -117,6 +118,7 @@ pub(crate) async fn seed_small(
     group::seed(&mut s).await?;
     let users = people::seed(&mut s, &hashes).await?;
     after_report::seed(&mut s, users.martina).await?;
+    tasks::seed(&mut s).await?;
     household::seed(&mut s, &hashes).await?;
     let set = SmallSet {
         tenants: s.base.tenants,

@@ -81,7 +81,7 @@ async fn home(ctx: PageCtx) -> WebResult {
     }
     if settings.view == ViewKind::Icons {
         view.icons = true;
-        view.tiles = nav::items(Some(principal), "/home")
+        view.tiles = nav::items(Some(principal), "/home", None)
             .into_iter()
             .filter(|item| item.href != "/home")
             .collect();

@@ -38,6 +38,7 @@ pub mod staff_staff;
 pub mod staff_staff_edit;
 pub mod staff_users;
 pub mod static_files;
+pub mod tasks;
 pub mod theme_css;
 pub mod theme_settings;
 pub mod two_factor;
@@ -90,6 +91,7 @@ pub fn routes() -> Routes {
         .merge(audit_log::routes())
         .merge(uploads::routes())
         .merge(view_as::routes())
+        .merge(tasks::routes())
 }
 
 /// The routes that read a large upload themselves, with their own limit,

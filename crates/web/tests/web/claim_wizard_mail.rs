@@ -185,7 +185,7 @@ async fn check_escalation_and_extra_recipients(app: &TestApp) {
         SABINE,
     ]);
     assert_eq!(to(&mails), expected);
-    let urgent = "SELECT COUNT(*) FROM tasks WHERE priority = 'urgent'";
+    let urgent = "SELECT COUNT(*) FROM tasks WHERE priority = 'urgent' AND origin = 'claim_report'";
     assert_eq!(count(app, urgent).await, 1);
     // At the threshold, and above it for another type: not escalated.
     report_car(app, &mut martina, "glass", "1.000,00").await;

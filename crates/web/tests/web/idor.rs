@@ -54,6 +54,8 @@ pub enum Kind {
     ChecklistItem,
     /// Staff actions on checklist items.
     StaffChecklistItem,
+    /// Staff tasks, by their tenant.
+    Task,
 }
 
 /// What a path parameter holds.
@@ -94,6 +96,7 @@ pub fn all_params() -> Vec<(&'static str, &'static str, Param)> {
         .chain(crate::idor_org_admin::PARAMS)
         .chain(crate::idor_approvals::PARAMS)
         .chain(crate::idor_after_report::PARAMS)
+        .chain(crate::idor_tasks::PARAMS)
         .copied()
         .collect()
 }
@@ -127,6 +130,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     }
     if kind == Kind::ClaimApproval {
         return crate::idor_approvals::approvable(db, p).await;
+    }
+    if kind == Kind::Task {
+        return crate::idor_tasks::visible(db, p).await;
     }
     if let Some(inner) = crate::idor_after_report::staff_kind(kind) {
         if !p.is_staff() || p.impersonated_by.is_some() {
@@ -166,7 +172,8 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         | Kind::ClaimApproval
         | Kind::StaffClaimReport
         | Kind::StaffClaim
-        | Kind::StaffChecklistItem => return BTreeSet::new(),
+        | Kind::StaffChecklistItem
+        | Kind::Task => return BTreeSet::new(),
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -187,6 +194,7 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::ClaimReport | Kind::StaffClaimReport => "claim_reports",
         Kind::StaffClaim => "claims",
         Kind::ChecklistItem | Kind::StaffChecklistItem => "claim_checklist_items",
+        Kind::Task => "tasks",
     }
 }
 

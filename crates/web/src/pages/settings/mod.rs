@@ -4,6 +4,7 @@
 
 mod api_tokens;
 mod claims;
+mod claims_rule;
 pub mod home;
 mod home_uploads;
 mod imports;
@@ -39,6 +40,7 @@ pub fn routes() -> Routes {
         .merge(imports::routes())
         .merge(registration::routes())
         .merge(claims::routes())
+        .merge(claims_rule::routes())
         .merge(webhooks::routes())
         .merge(webhook_endpoint::routes())
         .merge(uploads::routes())

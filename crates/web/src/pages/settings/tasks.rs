@@ -1,14 +1,16 @@
 //! `/settings/tasks`: task categories 1 and 2 per area and origin (D14),
 //! which every task the portal creates carries (see
-//! `kp_app::task_categories`).
+//! `kp_app::task_categories`), and which clerk actions complete their
+//! tasks by themselves (`kp_app::task_completion`).
 
 use axum::Form;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect};
 use kp_app::task_categories::{Categories, CategoryTable};
+use kp_app::task_completion::{self, CompletionSettings};
 use kp_app::{AppError, task_category_settings};
-use kp_domain::{TaskArea, TaskOrigin};
+use kp_domain::{TaskArea, TaskOrigin, TaskTrigger};
 use serde::{Deserialize, Serialize};
 
 use super::require_admin;
@@ -20,7 +22,16 @@ use crate::routes::Routes;
 const PATH: &str = "/settings/tasks";
 
 pub fn routes() -> Routes {
-    Routes::new().get(PATH, show).post(PATH, save)
+    Routes::new()
+        .get(PATH, show)
+        .post(PATH, save)
+        .post("/settings/tasks/completion", save_completion)
+}
+
+#[derive(Serialize)]
+struct Trigger {
+    key: &'static str,
+    on: bool,
 }
 
 #[derive(Serialize)]
@@ -44,9 +55,15 @@ struct View {
     scope_key: &'static str,
     saved: bool,
     errors: FormErrors,
+    triggers: Vec<Trigger>,
+    completion_saved: bool,
 }
 
-fn view(principal: &kp_domain::Principal, table: &CategoryTable) -> Result<View, AppError> {
+fn view(
+    principal: &kp_domain::Principal,
+    table: &CategoryTable,
+    completion: &CompletionSettings,
+) -> Result<View, AppError> {
     let rows = TaskArea::ALL
         .iter()
         .map(|area| Row {
@@ -75,6 +92,14 @@ fn view(principal: &kp_domain::Principal, table: &CategoryTable) -> Result<View,
         scope_key: super::scope_key(principal)?,
         saved: false,
         errors: FormErrors::default(),
+        triggers: TaskTrigger::ALL
+            .iter()
+            .map(|t| Trigger {
+                key: t.as_str(),
+                on: completion.triggers.contains(t),
+            })
+            .collect(),
+        completion_saved: false,
     })
 }
 
@@ -86,14 +111,38 @@ fn render(ctx: &PageCtx, status: StatusCode, view: View) -> WebResult {
 #[derive(Deserialize)]
 struct ShowQuery {
     saved: Option<String>,
+    completion: Option<String>,
 }
 
 async fn show(ctx: PageCtx, Query(q): Query<ShowQuery>) -> WebResult {
     let principal = require_admin(&ctx)?;
     let table = task_category_settings::for_editing(&ctx.state.app, principal).await?;
-    let mut view = view(principal, &table)?;
+    let completion = task_completion::for_editing(&ctx.state.app, principal).await?;
+    let mut view = view(principal, &table, &completion)?;
     view.saved = q.saved.is_some();
+    view.completion_saved = q.completion.is_some();
     render(&ctx, StatusCode::OK, view)
+}
+
+/// Checkboxes named `trigger` with `TaskTrigger` keys; unknown keys are
+/// ignored (an old form).
+async fn save_completion(ctx: PageCtx, Form(pairs): Form<Vec<(String, String)>>) -> WebResult {
+    let principal = require_admin(&ctx)?;
+    let csrf = pairs
+        .iter()
+        .find(|(k, _)| k == "_csrf")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    ctx.check_csrf(csrf)?;
+    let value = CompletionSettings {
+        triggers: pairs
+            .iter()
+            .filter(|(k, _)| k == "trigger")
+            .filter_map(|(_, v)| TaskTrigger::parse(v).ok())
+            .collect(),
+    };
+    task_completion::save(&ctx.state.app, principal, &value).await?;
+    Ok(Redirect::to(&format!("{PATH}?completion=1")).into_response())
 }
 
 /// Fields `c1.<area>.<origin>` and `c2.<area>.<origin>`.
@@ -123,7 +172,8 @@ async fn save(ctx: PageCtx, Form(pairs): Form<Vec<(String, String)>>) -> WebResu
     match task_category_settings::save(&ctx.state.app, principal, table.clone()).await {
         Ok(()) => Ok(Redirect::to(&format!("{PATH}?saved=1")).into_response()),
         Err(AppError::Validation(errors)) => {
-            let mut view = view(principal, &table)?;
+            let completion = task_completion::for_editing(&ctx.state.app, principal).await?;
+            let mut view = view(principal, &table, &completion)?;
             view.errors = FormErrors::from(errors);
             render(&ctx, StatusCode::UNPROCESSABLE_ENTITY, view)
         }

@@ -51,7 +51,9 @@
       if (box) box.hidden = false;
       setBusy(form, true);
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', form.action);
+      // Not `form.action`: the buttons are named "action", and a control's
+      // name shadows the form's property of the same name.
+      xhr.open('POST', form.getAttribute('action'));
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable && bar) bar.value = Math.round((e.loaded * 100) / e.total);
       });

@@ -44,6 +44,7 @@ pub(super) async fn seed(s: &mut Seeder<'_>, martina: PortalUserId) -> Result<()
             police_report: "",
             contact_phone: "+49 170 4418293",
             contact_email: crate::accounts::MARTINA,
+            approved_by: None,
             at: sent,
         },
     )

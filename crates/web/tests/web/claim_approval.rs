@@ -19,7 +19,8 @@ pub const STEFAN: &str = "stefan.bauer@brenner-gruppe.example.de";
 /// The demo's two-factor login, with the group's full profile: an
 /// approver too (Claire D.'s finance profile is not).
 const LENA: &str = "lena.vogt@brenner-gruppe.example.de";
-pub const REPORTS: &str = "SELECT COUNT(*) FROM claim_reports";
+/// Reports sent from drafts (the demo has one of its own, sent without).
+pub const REPORTS: &str = "SELECT COUNT(*) FROM claim_reports WHERE draft_id IS NOT NULL";
 const EVENTS: &str = "SELECT COUNT(*) FROM events WHERE event_type = 'claim_report.created'";
 
 fn to(mails: &[Mail]) -> Vec<String> {
@@ -56,7 +57,7 @@ pub async fn jens_draft(app: &TestApp, jens: &mut Client<'_>) -> i64 {
         id,
         "contact",
         &[("phone", ""), ("email", JENS)],
-        "summary",
+        "documents",
     )
     .await;
     id

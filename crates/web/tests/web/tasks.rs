@@ -101,7 +101,10 @@ async fn work_a_reported_claim(t: &TestApp) {
     assert!(inbox.body.contains(&format!("/staff/tasks/{task}")));
     assert!(inbox.body.contains("id=\"nav-task-count\""));
     let page = sabine.get(&format!("/staff/tasks/{task}")).await;
-    assert!(page.body.contains(&format!("/staff/claim-reports/{report}")));
+    assert!(
+        page.body
+            .contains(&format!("/staff/claim-reports/{report}"))
+    );
 
     // Nobody first, then herself: each a redirect with its history entry.
     let r = act(&mut sabine, task, "assign", &[("assignee", "")], None).await;

@@ -107,6 +107,34 @@ async fn owner(
     }
 }
 
+/// The name, e-mail and language of an invitation form (portal users,
+/// staff users, an organization admin's colleagues), trimmed; a message
+/// per field that is missing or malformed.
+pub(crate) fn person<'a>(
+    name: &'a str,
+    email: &'a str,
+    language: &str,
+    errors: &mut Vec<FieldError>,
+) -> (&'a str, &'a str, Option<Language>) {
+    let email = email.trim();
+    if email.is_empty() {
+        errors.push(field("email", "form-required"));
+    } else if !plausible_email(email) {
+        errors.push(field("email", "mail-form-email-invalid"));
+    }
+    let name = name.trim();
+    if name.is_empty() {
+        errors.push(field("name", "form-required"));
+    } else if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+        errors.push(field("name", "invite-name-invalid"));
+    }
+    let language = Language::parse(language);
+    if language.is_none() {
+        errors.push(field("language", "form-required"));
+    }
+    (name, email, language)
+}
+
 /// Creates the invited user and queues the invitation.
 pub async fn invite(
     app: &App,
@@ -117,22 +145,8 @@ pub async fn invite(
     require_staff(principal)?;
     let mut errors = Vec::new();
     let owner = owner(app, principal, input, &mut errors).await?;
-    let email = input.email.trim();
-    if email.is_empty() {
-        errors.push(field("email", "form-required"));
-    } else if !plausible_email(email) {
-        errors.push(field("email", "mail-form-email-invalid"));
-    }
-    let name = input.name.trim();
-    if name.is_empty() {
-        errors.push(field("name", "form-required"));
-    } else if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        errors.push(field("name", "invite-name-invalid"));
-    }
-    let language = Language::parse(&input.language);
-    if language.is_none() {
-        errors.push(field("language", "form-required"));
-    }
+    let (name, email, language) =
+        crate::invitations::person(&input.name, &input.email, &input.language, &mut errors);
     let (Some(owner), Some(language), true) = (owner, language, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };

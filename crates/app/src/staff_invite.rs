@@ -8,13 +8,12 @@
 use std::collections::BTreeSet;
 use std::net::IpAddr;
 
-use kp_domain::{Language, Principal, StaffRole, StaffUserId, TenantId};
+use kp_domain::{Principal, StaffRole, StaffUserId, TenantId};
 use kp_storage::staff_admin as admin_store;
 use kp_storage::staff_invite::{self as store, NewStaffUser};
 use kp_storage::users::UserRef;
 
-use crate::invitations::{MAX_NAME_CHARS, send_to};
-use crate::mail_templates::editing::plausible_email;
+use crate::invitations::send_to;
 use crate::staff_view::{self, StaffView, is_current};
 use crate::user_admin::Outcome;
 use crate::{App, AppError, FieldError, audit_log};
@@ -95,22 +94,8 @@ pub async fn invite(
     let view = staff_view::admin(principal)?;
     let grantable = grantable(app, principal).await?;
     let mut errors = Vec::new();
-    let name = input.name.trim();
-    if name.is_empty() {
-        errors.push(field("name", "form-required"));
-    } else if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        errors.push(field("name", "invite-name-invalid"));
-    }
-    let email = input.email.trim();
-    if email.is_empty() {
-        errors.push(field("email", "form-required"));
-    } else if !plausible_email(email) {
-        errors.push(field("email", "mail-form-email-invalid"));
-    }
-    let language = Language::parse(&input.language);
-    if language.is_none() {
-        errors.push(field("language", "form-required"));
-    }
+    let (name, email, language) =
+        crate::invitations::person(&input.name, &input.email, &input.language, &mut errors);
     let chosen = role_and_tenants(&view, &grantable, &input.role, &input.tenants, &mut errors);
     let (Some((role, tenants)), Some(language), true) = (chosen, language, errors.is_empty())
     else {

@@ -12,8 +12,6 @@ use kp_storage::write::portal_users::{self, NewPortalUser, PortalUserOwner, Scop
 use super::grant::{audit_denied, check_profile};
 use super::scope::{ScopeRequest, apply, describe};
 use super::{Denied, Outcome};
-use crate::invitations::MAX_NAME_CHARS;
-use crate::mail_templates::editing::plausible_email;
 use crate::{App, AppError, FieldError, audit_log};
 
 #[derive(Debug, Clone, Default)]
@@ -44,22 +42,8 @@ fn validate(
     input: &InviteInput,
 ) -> Result<(String, String, Language, Option<PermissionProfileId>), AppError> {
     let mut errors = Vec::new();
-    let email = input.email.trim();
-    if email.is_empty() {
-        errors.push(field("email", "form-required"));
-    } else if !plausible_email(email) {
-        errors.push(field("email", "mail-form-email-invalid"));
-    }
-    let name = input.name.trim();
-    if name.is_empty() {
-        errors.push(field("name", "form-required"));
-    } else if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
-        errors.push(field("name", "invite-name-invalid"));
-    }
-    let language = Language::parse(&input.language);
-    if language.is_none() {
-        errors.push(field("language", "form-required"));
-    }
+    let (name, email, language) =
+        crate::invitations::person(&input.name, &input.email, &input.language, &mut errors);
     let profile = match input.profile.trim() {
         "" => Some(None),
         text => text

@@ -108,7 +108,7 @@ async function sweep(s, who, lang, viewport, pagesOf) {
 
 export default function register() {
   for (const { label: viewport, options } of VIEWPORTS) {
-    for (const lang of sweepLanguages()) {
+    for (const lang of sweepLanguages(viewport)) {
       test(`Every page passes axe in ${lang} on the ${viewport}`, async () => {
         // Two contexts side by side: axe keeps one renderer busy, the
         // server and the other renderer use the second core meanwhile.

@@ -15,6 +15,7 @@ pub mod fields;
 pub mod ids;
 pub mod language;
 pub mod money;
+pub mod permission_codes;
 pub mod permissions;
 pub mod principal;
 pub mod scope;

@@ -56,6 +56,7 @@ mod idor_claims;
 mod idor_org_admin;
 mod idor_orgs;
 mod idor_profiles;
+mod idor_selftest;
 mod idor_settings;
 mod idor_tasks;
 mod idor_uploads;

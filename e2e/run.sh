@@ -14,6 +14,10 @@
 #   E2E_KEEP_DATA=1    keep the server's temporary data directory
 #   E2E_LANGUAGES      comma-separated languages of journey 11's axe sweep
 #                      of every page, default de,en,fr,es
+#   E2E_PREPARE_ONLY=1 install Chromium and the Node modules, then stop
+#                      (before two suites start side by side)
+#   E2E_SCREENSHOT_DIR where screenshots go, default e2e/screenshots (two
+#                      suites running at once need one each)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -52,8 +56,14 @@ if [[ ! -d node_modules || ! -f node_modules/.e2e-lock-sum || $(cat node_modules
   echo "$lock_sum" > node_modules/.e2e-lock-sum
 fi
 
-mkdir -p screenshots
-rm -f screenshots/*.png
+if [[ ${E2E_PREPARE_ONLY:-} == 1 ]]; then
+  echo "e2e: Chromium and Node modules are ready"
+  exit 0
+fi
+
+export E2E_SCREENSHOT_DIR=${E2E_SCREENSHOT_DIR:-$E2E_DIR/screenshots}
+mkdir -p "$E2E_SCREENSHOT_DIR"
+rm -f "$E2E_SCREENSHOT_DIR"/*.png
 
 # The harness writes the server's pid here; whatever happens, it is stopped.
 export E2E_SERVER_PIDFILE
@@ -88,8 +98,8 @@ end=$(date +%s)
 if [[ $status == 124 || $status == 137 ]]; then
   echo "e2e: FAILED: the suite did not finish within ${timeout_s}s" >&2
 elif [[ $status != 0 ]]; then
-  echo "e2e: FAILED (exit $status) after $((end - start))s; screenshots in $E2E_DIR/screenshots" >&2
+  echo "e2e: FAILED (exit $status) after $((end - start))s; screenshots in $E2E_SCREENSHOT_DIR" >&2
 else
-  echo "e2e: passed in $((end - start))s; screenshots in $E2E_DIR/screenshots"
+  echo "e2e: passed in $((end - start))s; screenshots in $E2E_SCREENSHOT_DIR"
 fi
 exit "$status"

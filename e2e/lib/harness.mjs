@@ -15,7 +15,11 @@ import { DemoServer } from './server.mjs';
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO_ROOT = path.resolve(E2E_DIR, '..');
-export const SCREENSHOT_DIR = path.join(E2E_DIR, 'screenshots');
+// Two suites running at once (CI runs SQLite and PostgreSQL side by side)
+// keep their screenshots apart through E2E_SCREENSHOT_DIR.
+export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR
+  ? path.resolve(process.env.E2E_SCREENSHOT_DIR)
+  : path.join(E2E_DIR, 'screenshots');
 
 export const LANGUAGES = ['de', 'en', 'fr', 'es'];
 /** The greeting on the home page, before the user's name. */

@@ -10,8 +10,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { pathOf, withSession } from '../lib/harness.mjs';
+import { assertVisible, pathOf, withSession } from '../lib/harness.mjs';
 import { loginOf } from '../lib/pages.mjs';
+
+/** A small PDF, as a scanner makes it (the magic bytes are checked). */
+const REPORT = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(20_000, 0x20), Buffer.from('\n%%EOF\n')]);
 
 /** Fills `fields` (id → value) of the wizard's form and clicks Next. */
 async function next(s, fields, expected) {
@@ -70,6 +73,18 @@ export default function register() {
       await s.clickAndWaitForPage(s.page.locator(`a[href="${review}"]`));
       assert.match(await s.page.locator('main').innerText(), /Welle gebrochen/);
       await s.axe();
+      // The approver adds the expert's report before submitting.
+      await s.clickAndWaitForPage(s.page.locator(`a[href="${review}/documents"]`));
+      const form = s.page.locator('form#claim-wizard-form');
+      await form.locator('#document_type').selectOption({ index: 1 });
+      await form.locator('#files').setInputFiles({ name: 'gutachten-presse.pdf', mimeType: 'application/pdf', buffer: REPORT });
+      await s.clickAndWaitForPage(form.locator('button[value=add]'));
+      assert.match(pathOf(s.page.url()), new RegExp(`^${review}/documents$`));
+      await assertVisible(s.page.locator('#claim-files td', { hasText: 'gutachten-presse.pdf' }), 'the report on the step');
+      await s.axe();
+      await s.clickAndWaitForPage(s.page.locator('form#claim-wizard-form button[value=next]'));
+      assert.equal(pathOf(s.page.url()), review);
+      await assertVisible(s.page.locator('#claim-files', { hasText: 'gutachten-presse.pdf' }), 'the report on the review');
       await s.clickAndWaitForPage(s.page.locator(`form[action="${review}/submit"] button`));
       assert.match(pathOf(s.page.url()), /^\/claims\/reports\/\d+$/);
       const status = await s.page.locator('[role=status]').innerText();

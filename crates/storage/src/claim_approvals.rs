@@ -132,6 +132,43 @@ pub async fn save(db: &Db, id: i64, values: &DraftValues<'_>) -> Result<bool> {
     Ok(changed == 1)
 }
 
+/// Holds a draft awaiting approval for an approver's change in `tx` (its
+/// `updated_at` touched, so a concurrent submit or return waits for the
+/// commit); the draft, `None` when it no longer awaits approval.
+pub async fn hold(tx: &mut Tx, id: i64, at: DateTime<Utc>) -> Result<Option<DraftRow>> {
+    tx.fetch_optional(
+        Sql::new(format!(
+            "UPDATE claim_report_drafts SET updated_at = $1 WHERE id = $2 AND state = $3 \
+             RETURNING {COLUMNS}"
+        ))
+        .arg(at)
+        .arg(id)
+        .arg(STATE_AWAITING),
+    )
+    .await
+}
+
+/// An approver's change of the contract and object (with the answers, a
+/// claim type that no longer fits cleared); `false` when the draft no
+/// longer awaits approval.
+pub async fn save_target(tx: &mut Tx, id: i64, values: &DraftValues<'_>) -> Result<bool> {
+    let changed = tx
+        .execute(
+            Sql::new(
+                "UPDATE claim_report_drafts SET contract_id = $1, object_id = $2, data = $3, \
+                 updated_at = $4 WHERE id = $5 AND state = $6",
+            )
+            .arg(values.contract_id)
+            .arg(values.object_id)
+            .arg(values.data)
+            .arg(values.at)
+            .arg(id)
+            .arg(STATE_AWAITING),
+        )
+        .await?;
+    Ok(changed == 1)
+}
+
 /// Sends the draft back with a comment; the drafter's id, `None` when it
 /// no longer awaits approval.
 pub async fn send_back(

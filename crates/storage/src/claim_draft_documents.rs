@@ -62,6 +62,21 @@ pub async fn insert_all(
     if found != 1 {
         return Ok(false);
     }
+    insert_in(&mut tx, user, draft, files, at).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Lists the files on draft `draft` of `user` (its drafter) in the
+/// caller's transaction, which has found the draft (an approver adding
+/// files: see [`crate::claim_approvals::hold`]).
+pub async fn insert_in(
+    tx: &mut Tx,
+    user: PortalUserId,
+    draft: i64,
+    files: &[NewDraftDocument<'_>],
+    at: DateTime<Utc>,
+) -> Result<()> {
     for f in files {
         tx.execute(
             Sql::new(
@@ -81,8 +96,7 @@ pub async fn insert_all(
         )
         .await?;
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// The files on the user's draft, in the order they arrived.
@@ -115,6 +129,29 @@ pub async fn remove(db: &Db, user: PortalUserId, draft: i64, id: i64) -> Result<
         )
         .await?;
     tx.commit().await?;
+    Ok(row.map(|(key,)| key))
+}
+
+/// Removes one file from draft `draft` of `user` in the caller's
+/// transaction (an approver's removal); its storage key, `None` when the
+/// draft has no such file.
+pub async fn remove_in(
+    tx: &mut Tx,
+    user: PortalUserId,
+    draft: i64,
+    id: i64,
+) -> Result<Option<String>> {
+    let row: Option<(String,)> = tx
+        .fetch_optional(
+            Sql::new(
+                "DELETE FROM claim_draft_documents WHERE id = $1 AND draft_id = $2 \
+                 AND portal_user_id = $3 RETURNING storage_key",
+            )
+            .arg(id)
+            .arg(draft)
+            .arg(user),
+        )
+        .await?;
     Ok(row.map(|(key,)| key))
 }
 

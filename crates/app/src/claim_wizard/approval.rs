@@ -4,7 +4,8 @@
 //! the organization's approvers: portal users of the same organization
 //! whose profile has `approve_claims` and whose scope shows the draft's
 //! contract and object. They get a mail with a link only (A11). An
-//! approver may change the steps, send the draft back with a comment (the
+//! approver may change the steps (the contract or object and the files in
+//! [`super::approval_edit`]), send the draft back with a comment (the
 //! drafter gets a link) or submit it, which runs the sending transaction
 //! with the drafter as reporter and the approver on record. The broker
 //! sees nothing before that.
@@ -86,7 +87,11 @@ pub struct Review {
 /// the 404 of a missing one for every profile; then a profile without
 /// `approve_claims` is refused (403); then a draft submitted or returned
 /// meanwhile is `Conflict`.
-async fn find(app: &App, principal: &Principal, id: i64) -> Result<(DraftRow, Target), AppError> {
+pub(super) async fn find(
+    app: &App,
+    principal: &Principal,
+    id: i64,
+) -> Result<(DraftRow, Target), AppError> {
     let Actor::Portal {
         id: me,
         organization: Some(org),
@@ -129,7 +134,7 @@ pub async fn review(app: &App, principal: &Principal, id: i64) -> Result<Review,
     })
 }
 
-/// An approver's change of one step (2–7); the step to show next.
+/// An approver's change of one of steps 2–7; the step to show next.
 pub async fn save(
     app: &App,
     principal: &Principal,
@@ -139,7 +144,8 @@ pub async fn save(
     let (row, target) = find(app, principal, id).await?;
     let step = input.step();
     if step == Step::Object {
-        // The contract stays the drafter's choice.
+        // A new contract or object is read through the scope in the
+        // writing transaction: `approval_edit::change_object`.
         return Err(AppError::NotFound);
     }
     let mut draft = Draft::of(row, target);

@@ -12,6 +12,7 @@
 //! step keeps its files in [`documents`].
 
 pub mod approval;
+pub mod approval_edit;
 pub mod documents;
 mod input;
 mod notify;

@@ -27,3 +27,4 @@ claim-approval-state-returned = zurückgegeben mit Kommentar
 claim-approval-show = Ansehen
 claim-approval-setting = Schadenmeldungen brauchen eine Freigabe (Vier-Augen-Prinzip)
 claim-approval-setting-hint = Meldungen von Benutzern ohne die Funktion „Schadenmeldungen ohne Freigabe senden“ gehen erst an die Freigebenden der Organisation.
+claim-approval-object-lead = Sie können die Meldung einem anderen Vertrag oder Objekt zuordnen. Passt die gewählte Schadenart nicht zur Sparte des neuen Vertrags, wird sie gelöscht; die Zusammenfassung nennt dann, was noch fehlt.

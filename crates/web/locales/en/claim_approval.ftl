@@ -27,3 +27,4 @@ claim-approval-state-returned = returned with comment
 claim-approval-show = View
 claim-approval-setting = Claim reports need approval (four-eyes principle)
 claim-approval-setting-hint = Reports of users without the function “send claim reports without approval” go to the organization’s approvers first.
+claim-approval-object-lead = You can assign the report to another contract or object. If the chosen type of loss does not fit the new contract’s line of business, it is cleared; the summary then names what is still missing.

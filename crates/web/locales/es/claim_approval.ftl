@@ -27,3 +27,4 @@ claim-approval-state-returned = devuelta con comentario
 claim-approval-show = Ver
 claim-approval-setting = Las declaraciones de siniestro requieren aprobación (principio de los cuatro ojos)
 claim-approval-setting-hint = Las declaraciones de usuarios sin la función «enviar declaraciones de siniestro sin aprobación» van primero a los aprobadores de la organización.
+claim-approval-object-lead = Puede asignar la declaración a otro contrato u objeto. Si el tipo de siniestro elegido no corresponde al ramo del nuevo contrato, se borra; el resumen indica entonces lo que aún falta.

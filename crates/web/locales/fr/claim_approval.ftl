@@ -27,3 +27,4 @@ claim-approval-state-returned = renvoyée avec un commentaire
 claim-approval-show = Voir
 claim-approval-setting = Les déclarations de sinistre doivent être approuvées (principe des quatre yeux)
 claim-approval-setting-hint = Les déclarations des utilisateurs sans la fonction « envoyer des déclarations de sinistre sans approbation » vont d’abord aux approbateurs de l’organisation.
+claim-approval-object-lead = Vous pouvez rattacher la déclaration à un autre contrat ou objet. Si le type de sinistre choisi ne correspond pas à la branche du nouveau contrat, il est effacé ; le récapitulatif indique alors ce qui manque encore.

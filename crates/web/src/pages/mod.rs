@@ -100,6 +100,7 @@ pub fn upload_routes() -> Routes {
     settings::upload_routes()
         .merge(uploads::upload_routes())
         .merge(claim_wizard::upload_routes())
+        .merge(claim_approval::upload_routes())
         .merge(claim_after::upload_routes())
 }
 

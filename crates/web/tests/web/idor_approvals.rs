@@ -27,6 +27,9 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/claims/approvals/{id}/amount", "id", ID),
     ("/claims/approvals/{id}/parties", "id", ID),
     ("/claims/approvals/{id}/contact", "id", ID),
+    ("/claims/approvals/{id}/object", "id", ID),
+    ("/claims/approvals/{id}/documents", "id", ID),
+    ("/claims/approvals/{id}/documents/remove", "id", ID),
     ("/claims/approvals/{id}/return", "id", ID),
     ("/claims/approvals/{id}/submit", "id", ID),
 ];

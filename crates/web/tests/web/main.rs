@@ -25,6 +25,8 @@ mod api_tokens_page;
 mod audit_log;
 mod claim_approval;
 mod claim_approval_access;
+mod claim_approval_edit;
+mod claim_approval_edit_access;
 mod claim_photos;
 mod claim_wizard;
 mod claim_wizard_mail;

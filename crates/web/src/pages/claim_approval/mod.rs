@@ -1,8 +1,8 @@
 //! Four-eyes approval of claim reports (issue 10), the approvers' pages:
 //! the drafts awaiting them (`/claims/approvals`), one draft's summary
 //! with "submit" and "send back with a comment" (`/claims/approvals/{id}`)
-//! and its steps 2–7 to change (the wizard's step pages in
-//! [`Mode::Approval`]). Portal users without `approve_claims` get 403,
+//! and its steps to change (the wizard's pages in [`Mode::Approval`]: the
+//! contract or object, steps 2–7, the documents and photos). Portal users without `approve_claims` get 403,
 //! staff 404; a draft of another organization or outside the approver's
 //! scope is the 404 of a missing one. Use cases in
 //! `kp_app::claim_wizard::approval`.
@@ -10,8 +10,9 @@
 mod review;
 
 use axum::Form;
+use axum::body::Body;
 use axum::extract::{Path, Query};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse};
 use kp_app::claim_wizard::Step;
 use kp_app::claim_wizard::approval::{self, AwaitingRow};
@@ -21,10 +22,12 @@ use crate::context::PageCtx;
 use crate::error::WebResult;
 use crate::pages::claim_wizard::Mode;
 use crate::pages::claim_wizard::steps::{self, StepForm};
+use crate::pages::claim_wizard::{choose, documents};
 use crate::routes::Routes;
 
-/// The steps an approver may change (not the contract, the drafter's
-/// choice), as fixed paths so every route has exactly one record id.
+/// Steps 2–7 as an approver changes them, as fixed paths so every route
+/// has exactly one record id (the object and documents steps have their
+/// own forms, below).
 const STEP_PATHS: &[(&str, Step)] = &[
     ("/claims/approvals/{id}/loss", Step::Loss),
     ("/claims/approvals/{id}/type", Step::Type),
@@ -42,7 +45,31 @@ pub fn routes() -> Routes {
         .get("/claims/approvals", list)
         .get("/claims/approvals/{id}", review::page)
         .post("/claims/approvals/{id}/submit", review::submit)
-        .post("/claims/approvals/{id}/return", review::send_back);
+        .post("/claims/approvals/{id}/return", review::send_back)
+        .get(
+            "/claims/approvals/{id}/object",
+            |ctx: PageCtx, id: Path<String>, q: Query<choose::SearchQuery>| {
+                choose::page(ctx, id, q, Mode::Approval)
+            },
+        )
+        .post(
+            "/claims/approvals/{id}/object",
+            |ctx: PageCtx, id: Path<String>, form: Form<choose::ChoiceForm>| {
+                choose::save(ctx, id, form, Mode::Approval)
+            },
+        )
+        .get(
+            "/claims/approvals/{id}/documents",
+            |ctx: PageCtx, id: Path<String>, q: Query<documents::StepQuery>| {
+                documents::page(ctx, id, q, Mode::Approval)
+            },
+        )
+        .post(
+            "/claims/approvals/{id}/documents/remove",
+            |ctx: PageCtx, id: Path<String>, form: Form<documents::RemoveForm>| {
+                documents::remove(ctx, id, form, Mode::Approval)
+            },
+        );
     for (path, step) in STEP_PATHS {
         let step = *step;
         routes = routes
@@ -57,6 +84,17 @@ pub fn routes() -> Routes {
             );
     }
     routes
+}
+
+/// The approver's documents step's receiving route, outside the request
+/// body limit (see [`crate::pages::upload_routes`]).
+pub fn upload_routes() -> Routes {
+    Routes::new().post(
+        "/claims/approvals/{id}/documents",
+        |ctx: PageCtx, id: Path<String>, headers: HeaderMap, body: Body| {
+            documents::receive(ctx, id, headers, body, Mode::Approval)
+        },
+    )
 }
 
 #[derive(Serialize)]

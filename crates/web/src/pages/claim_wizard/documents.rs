@@ -6,35 +6,46 @@
 //! summary (with or without files). A script, where it runs, only shows
 //! the upload's progress. `POST /claims/drafts/{id}/documents/remove`
 //! removes one file (its id from the form, checked against the user's
-//! draft). Use cases in `kp_app::claim_wizard::documents`.
+//! draft). An approver has the same step on a draft awaiting approval
+//! (`/claims/approvals/{id}/documents`, [`Mode::Approval`]): the upload
+//! checks of the approver's scope and profile, and any file of the draft
+//! to remove. Use cases in `kp_app::claim_wizard::{documents,
+//! approval_edit}`; the form is read in [`super::documents_form`].
 
 use axum::Form;
 use axum::body::Body;
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use kp_app::claim_wizard::approval::{self, Review};
+use kp_app::claim_wizard::approval_edit;
 use kp_app::claim_wizard::documents::{self as files, DraftDocumentRow};
 use kp_app::claim_wizard::{self, Draft, Step, StepInput};
-use kp_app::uploads::{self, Checked, Incoming, Received};
-use kp_app::{App, AppError, FieldError};
+use kp_app::uploads::{self, Checked, Received};
+use kp_app::{App, AppError};
+use kp_domain::{DocumentType, Principal};
 use serde::{Deserialize, Serialize};
 
+use super::documents_form::{Fields, Stop, read_form, refusal, refuse};
 use super::steps::TargetView;
-use super::{Progress, draft_path};
+use super::{Mode, Progress};
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
 use crate::form::FormErrors;
-use crate::multipart_stream::{MultipartError, MultipartReader};
+use crate::multipart_stream::MultipartReader;
+use crate::pages::claim_approval::render_list;
 use crate::pages::parse_id;
 
 const TEMPLATE: &str = "pages/claim_wizard_documents.html";
-/// Longest text field (the token, a type code, the button's value).
-const MAX_FIELD: usize = 1024;
 
 #[derive(Serialize)]
 struct View {
     progress: Progress,
     action: String,
+    /// Where a file's "remove" posts.
+    remove_action: String,
+    /// Where "later" leads: the claims page, or the approver's review.
+    leave: String,
     draft_id: i64,
     target: TargetView,
     files: Vec<DraftDocumentRow>,
@@ -52,13 +63,48 @@ struct View {
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub(super) struct StepQuery {
+pub(crate) struct StepQuery {
     added: Option<usize>,
     removed: Option<String>,
 }
 
 fn draft_id(id: &str) -> Result<i64, WebError> {
     parse_id(id).ok_or(WebError::NotFound)
+}
+
+/// The draft and its files as the mode shows them: the drafter's own
+/// (`Conflict` while it awaits approval: only the approvers change it
+/// then), or one awaiting the approver (`Conflict` when handled
+/// meanwhile).
+async fn load(
+    app: &App,
+    principal: &Principal,
+    id: i64,
+    mode: Mode,
+) -> Result<(Draft, Vec<DraftDocumentRow>), AppError> {
+    match mode {
+        Mode::Own => {
+            let draft = claim_wizard::load(app, principal, id).await?;
+            if draft.awaiting() {
+                return Err(AppError::Conflict);
+            }
+            let list = files::list(app, principal, id).await?;
+            Ok((draft, list))
+        }
+        Mode::Approval => {
+            let Review { draft, files, .. } = approval::review(app, principal, id).await?;
+            Ok((draft, files))
+        }
+    }
+}
+
+/// An approver's action on a draft handled meanwhile: the list with its
+/// message (409); anything else as it is.
+async fn answer(ctx: &PageCtx, err: AppError, mode: Mode) -> WebResult {
+    match (err, mode) {
+        (AppError::Conflict, Mode::Approval) => render_list(ctx, true).await,
+        (other, _) => Err(other.into()),
+    }
 }
 
 /// The upload checks of the draft's record; `None` for a profile without
@@ -82,15 +128,19 @@ struct Shown {
 async fn render(
     ctx: &PageCtx,
     status: StatusCode,
-    draft: &Draft,
+    mode: Mode,
+    (draft, list): (&Draft, Vec<DraftDocumentRow>),
     checked: Option<&Checked>,
     shown: Shown,
 ) -> WebResult {
-    let principal = ctx.require_user()?;
-    let list = files::list(&ctx.state.app, principal, draft.id).await?;
     let view = View {
-        progress: Progress::of(Step::Documents, Some(draft.id)),
-        action: draft_path(draft.id, Step::Documents),
+        progress: Progress::in_mode(Step::Documents, Some(draft.id), mode),
+        action: mode.path(draft.id, Step::Documents),
+        remove_action: format!("{}/remove", mode.path(draft.id, Step::Documents)),
+        leave: match mode {
+            Mode::Own => "/claims".to_owned(),
+            Mode::Approval => mode.path(draft.id, Step::Summary),
+        },
         draft_id: draft.id,
         target: TargetView::of(draft),
         files: list,
@@ -110,15 +160,24 @@ async fn render(
     Ok((status, Html(html)).into_response())
 }
 
-/// `GET /claims/drafts/{id}/documents`.
-pub(super) async fn page(
+/// `GET /claims/drafts/{id}/documents` (and the approver's).
+pub(crate) async fn page(
     ctx: PageCtx,
     Path(id): Path<String>,
     Query(q): Query<StepQuery>,
+    mode: Mode,
 ) -> WebResult {
     let principal = ctx.require_user()?;
     let app = &ctx.state.app;
-    let draft = claim_wizard::load(app, principal, draft_id(&id)?).await?;
+    let id = draft_id(&id)?;
+    let (draft, list) = match load(app, principal, id, mode).await {
+        Ok(found) => found,
+        // The drafter's draft awaiting approval shows its summary only.
+        Err(AppError::Conflict) if mode == Mode::Own => {
+            return Ok(Redirect::to(&mode.path(id, Step::Summary)).into_response());
+        }
+        Err(err) => return answer(&ctx, err, mode).await,
+    };
     let checked = checks(app, &ctx, &draft).await?;
     let shown = Shown {
         chosen_type: String::new(),
@@ -126,86 +185,44 @@ pub(super) async fn page(
         added: q.added.filter(|n| *n > 0),
         removed: q.removed.is_some(),
     };
-    render(&ctx, StatusCode::OK, &draft, checked.as_ref(), shown).await
+    let status = StatusCode::OK;
+    render(&ctx, status, mode, (&draft, list), checked.as_ref(), shown).await
 }
 
-/// How reading the form ended, when not with every file received.
-enum Stop {
-    /// A field error to show on the step (413 for a file over the limit).
-    Refused(Vec<FieldError>),
-    Web(WebError),
-}
-
-impl From<MultipartError> for Stop {
-    fn from(_: MultipartError) -> Self {
-        Stop::Web(WebError::BadRequest)
-    }
-}
-
-fn refusal(err: AppError) -> Stop {
-    match err {
-        AppError::Validation(errors) => Stop::Refused(errors),
-        other => Stop::Web(other.into()),
-    }
-}
-
-fn refuse(key: &'static str) -> Stop {
-    Stop::Refused(vec![FieldError {
-        field: uploads::FILES_FIELD,
-        key,
-    }])
-}
-
-/// What the form sent besides the files.
-#[derive(Default)]
-struct Fields {
-    chosen_type: String,
-    /// "next" to go on to the summary, else stay on the step.
-    next: bool,
-}
-
-/// `POST /claims/drafts/{id}/documents` (multipart).
-pub(super) async fn receive(
+/// `POST /claims/drafts/{id}/documents` (and the approver's; multipart).
+pub(crate) async fn receive(
     ctx: PageCtx,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
+    mode: Mode,
 ) -> WebResult {
     let principal = ctx.require_user()?;
     let app = &ctx.state.app;
     // The draft first: another user's id is a 404 before anything else.
-    let draft = claim_wizard::load(app, principal, draft_id(&id)?).await?;
+    let (draft, list) = match load(app, principal, draft_id(&id)?, mode).await {
+        Ok(found) => found,
+        Err(err) => return answer(&ctx, err, mode).await,
+    };
     let checked = checks(app, &ctx, &draft).await?;
-    let existing = files::list(app, principal, draft.id).await?.len();
     let mut reader = MultipartReader::new(&headers, body).ok_or(WebError::BadRequest)?;
     let mut fields = Fields::default();
     let mut received = Vec::new();
     let read = read_form(
         &ctx,
         checked.as_ref(),
-        existing,
+        list.len(),
         &mut reader,
         &mut fields,
         &mut received,
     )
     .await;
     let result = match read {
-        Ok(()) => store(&ctx, &draft, checked.as_ref(), &fields, &received).await,
+        Ok(()) => store(&ctx, &draft, checked.as_ref(), &fields, &received, mode).await,
         Err(stop) => Err(stop),
     };
     let stop = match result {
-        Ok(()) => {
-            if fields.next {
-                claim_wizard::save(app, principal, draft.id, StepInput::Documents).await?;
-                return Ok(Redirect::to(&draft_path(draft.id, Step::Summary)).into_response());
-            }
-            let to = format!(
-                "{}?added={}",
-                draft_path(draft.id, Step::Documents),
-                received.len()
-            );
-            return Ok(Redirect::to(&to).into_response());
-        }
+        Ok(()) => return moved_on(&ctx, draft.id, &fields, received.len(), mode).await,
         Err(stop) => stop,
     };
     uploads::discard(app, &received).await;
@@ -225,10 +242,31 @@ pub(super) async fn receive(
                 added: None,
                 removed: false,
             };
-            render(&ctx, status, &draft, checked.as_ref(), shown).await
+            render(&ctx, status, mode, (&draft, list), checked.as_ref(), shown).await
         }
+        Stop::Web(WebError::Conflict) => answer(&ctx, AppError::Conflict, mode).await,
         Stop::Web(err) => Err(err),
     }
+}
+
+/// Where a received form leads: the summary ("next"), else the step again
+/// with the number of files added.
+async fn moved_on(
+    ctx: &PageCtx,
+    id: i64,
+    fields: &Fields,
+    added: usize,
+    mode: Mode,
+) -> Result<Response, WebError> {
+    if fields.next {
+        if mode == Mode::Own {
+            let principal = ctx.require_user()?;
+            claim_wizard::save(&ctx.state.app, principal, id, StepInput::Documents).await?;
+        }
+        return Ok(Redirect::to(&mode.path(id, Step::Summary)).into_response());
+    }
+    let to = format!("{}?added={added}", mode.path(id, Step::Documents));
+    Ok(Redirect::to(&to).into_response())
 }
 
 /// Lists the received files on the draft after checking the type.
@@ -238,6 +276,7 @@ async fn store(
     checked: Option<&Checked>,
     fields: &Fields,
     received: &[Received],
+    mode: Mode,
 ) -> Result<(), Stop> {
     if received.is_empty() {
         return if fields.next {
@@ -249,85 +288,29 @@ async fn store(
     let checked = checked.ok_or(Stop::Web(WebError::Forbidden))?;
     let document_type =
         uploads::document_type(&checked.settings, &fields.chosen_type).map_err(refusal)?;
-    let principal = ctx.require_user().map_err(Stop::Web)?;
-    files::attach(&ctx.state.app, principal, draft.id, document_type, received)
+    attach(ctx, draft.id, document_type, received, mode)
         .await
         .map_err(refusal)
 }
 
-/// Reads every part; received files are pushed to `received` as they
-/// complete, so that the caller can remove them whatever happens.
-async fn read_form(
+async fn attach(
     ctx: &PageCtx,
-    checked: Option<&Checked>,
-    existing: usize,
-    reader: &mut MultipartReader,
-    fields: &mut Fields,
-    received: &mut Vec<Received>,
-) -> Result<(), Stop> {
-    let mut csrf_checked = false;
-    while let Some(part) = reader.next_part().await? {
-        match (part.name.as_str(), part.file_name) {
-            ("_csrf", None) => {
-                let token = reader.text(MAX_FIELD).await?;
-                ctx.check_csrf(&token).map_err(Stop::Web)?;
-                csrf_checked = true;
-            }
-            ("document_type", None) => fields.chosen_type = reader.text(MAX_FIELD).await?,
-            ("action", None) => fields.next = reader.text(MAX_FIELD).await? == "next",
-            (uploads::FILES_FIELD, Some(name)) => {
-                if !csrf_checked {
-                    return Err(Stop::Web(WebError::Csrf));
-                }
-                let so_far = existing + received.len();
-                if let Some(file) = receive_file(ctx, checked, reader, &name, so_far).await? {
-                    received.push(file);
-                }
-            }
-            // Unknown parts are skipped unread.
-            _ => {}
-        }
-    }
-    if !csrf_checked {
-        return Err(Stop::Web(WebError::Csrf));
-    }
-    Ok(())
-}
-
-/// One file part; `None` for the empty part a browser sends when no file
-/// was chosen.
-async fn receive_file(
-    ctx: &PageCtx,
-    checked: Option<&Checked>,
-    reader: &mut MultipartReader,
-    name: &str,
-    so_far: usize,
-) -> Result<Option<Received>, Stop> {
-    let Some(first) = reader.chunk().await? else {
-        return if name.is_empty() {
-            Ok(None)
-        } else {
-            Err(refuse("upload-error-empty"))
-        };
-    };
-    // Not one byte is kept for a profile without the function.
-    let checked = checked.ok_or(Stop::Web(WebError::Forbidden))?;
-    if so_far >= uploads::MAX_FILES {
-        return Err(refuse("upload-error-too-many"));
-    }
-    let limit = checked.settings.limit_bytes();
+    id: i64,
+    document_type: DocumentType,
+    received: &[Received],
+    mode: Mode,
+) -> Result<(), AppError> {
+    let principal = ctx.require_user().map_err(|_| AppError::NotFound)?;
     let app = &ctx.state.app;
-    let mut incoming = Incoming::begin(app, name, limit).await.map_err(refusal)?;
-    incoming.write(&first).await.map_err(refusal)?;
-    while let Some(piece) = reader.chunk().await? {
-        incoming.write(&piece).await.map_err(refusal)?;
+    match mode {
+        Mode::Own => files::attach(app, principal, id, document_type, received).await,
+        Mode::Approval => approval_edit::attach(app, principal, id, document_type, received).await,
     }
-    incoming.finish().await.map(Some).map_err(refusal)
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-pub(super) struct RemoveForm {
+pub(crate) struct RemoveForm {
     #[serde(rename = "_csrf")]
     csrf: String,
     document: String,
@@ -335,26 +318,37 @@ pub(super) struct RemoveForm {
     from: String,
 }
 
-/// `POST /claims/drafts/{id}/documents/remove`: back to the step (or the
-/// summary) it was removed from.
-pub(super) async fn remove(
+/// `POST /claims/drafts/{id}/documents/remove` (and the approver's): back
+/// to the step (or the summary) it was removed from.
+pub(crate) async fn remove(
     ctx: PageCtx,
     Path(id): Path<String>,
     Form(form): Form<RemoveForm>,
+    mode: Mode,
 ) -> WebResult {
     let principal = ctx.require_user()?;
     let app = &ctx.state.app;
-    let draft = claim_wizard::load(app, principal, draft_id(&id)?).await?;
+    let (draft, _) = match load(app, principal, draft_id(&id)?, mode).await {
+        Ok(found) => found,
+        Err(err) => return answer(&ctx, err, mode).await,
+    };
     ctx.check_csrf(&form.csrf)?;
+    let step = mode.path(draft.id, Step::Documents);
     let back = if form.from == "summary" {
-        draft_path(draft.id, Step::Summary)
+        mode.path(draft.id, Step::Summary)
     } else {
-        format!("{}?removed=1", draft_path(draft.id, Step::Documents))
+        format!("{step}?removed=1")
     };
     // A form without a file id removes nothing.
     let Some(document) = parse_id(form.document.trim()) else {
-        return Ok(Redirect::to(&draft_path(draft.id, Step::Documents)).into_response());
+        return Ok(Redirect::to(&step).into_response());
     };
-    files::remove(app, principal, draft.id, document).await?;
-    Ok(Redirect::to(&back).into_response())
+    let removed = match mode {
+        Mode::Own => files::remove(app, principal, draft.id, document).await,
+        Mode::Approval => approval_edit::remove(app, principal, draft.id, document).await,
+    };
+    match removed {
+        Ok(()) => Ok(Redirect::to(&back).into_response()),
+        Err(err) => answer(&ctx, err, mode).await,
+    }
 }

@@ -8,13 +8,16 @@
 //! its own receiving route.
 //! Use cases in `kp_app::claim_wizard`.
 
-mod choose;
-mod documents;
+pub(crate) mod choose;
+pub(crate) mod documents;
+mod documents_form;
 pub(crate) mod report;
 pub(crate) mod steps;
 
 use axum::Form;
-use axum::extract::Path;
+use axum::body::Body;
+use axum::extract::{Path, Query};
+use axum::http::HeaderMap;
 use kp_app::claim_wizard::{DraftData, Step};
 use serde::Serialize;
 
@@ -41,8 +44,18 @@ pub fn routes() -> Routes {
     let mut routes = Routes::new()
         .get("/claims/report", choose::start_page)
         .post("/claims/report", choose::start)
-        .get("/claims/drafts/{id}/object", choose::page)
-        .post("/claims/drafts/{id}/object", choose::save);
+        .get(
+            "/claims/drafts/{id}/object",
+            |ctx: PageCtx, id: Path<String>, q: Query<choose::SearchQuery>| {
+                choose::page(ctx, id, q, Mode::Own)
+            },
+        )
+        .post(
+            "/claims/drafts/{id}/object",
+            |ctx: PageCtx, id: Path<String>, form: Form<choose::ChoiceForm>| {
+                choose::save(ctx, id, form, Mode::Own)
+            },
+        );
     for (path, step) in STEP_PATHS {
         let step = *step;
         routes = routes
@@ -57,8 +70,18 @@ pub fn routes() -> Routes {
             );
     }
     routes
-        .get("/claims/drafts/{id}/documents", documents::page)
-        .post("/claims/drafts/{id}/documents/remove", documents::remove)
+        .get(
+            "/claims/drafts/{id}/documents",
+            |ctx: PageCtx, id: Path<String>, q: Query<documents::StepQuery>| {
+                documents::page(ctx, id, q, Mode::Own)
+            },
+        )
+        .post(
+            "/claims/drafts/{id}/documents/remove",
+            |ctx: PageCtx, id: Path<String>, form: Form<documents::RemoveForm>| {
+                documents::remove(ctx, id, form, Mode::Own)
+            },
+        )
         .get("/claims/drafts/{id}/summary", steps::summary)
         .post("/claims/drafts/{id}/send", steps::send)
         .post("/claims/drafts/{id}/discard", steps::discard)
@@ -69,7 +92,12 @@ pub fn routes() -> Routes {
 /// (see [`crate::pages::upload_routes`]): each file is held to the
 /// broker's limit while it streams in.
 pub fn upload_routes() -> Routes {
-    Routes::new().post("/claims/drafts/{id}/documents", documents::receive)
+    Routes::new().post(
+        "/claims/drafts/{id}/documents",
+        |ctx: PageCtx, id: Path<String>, headers: HeaderMap, body: Body| {
+            documents::receive(ctx, id, headers, body, Mode::Own)
+        },
+    )
 }
 
 fn draft_path(id: i64, step: Step) -> String {
@@ -77,7 +105,7 @@ fn draft_path(id: i64, step: Step) -> String {
 }
 
 /// Whose pages of a draft: the drafter's wizard, or an approver's review
-/// of a draft awaiting approval (`/claims/approvals/{id}`, steps 2–7).
+/// of a draft awaiting approval (`/claims/approvals/{id}` and its steps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Mode {
@@ -89,8 +117,8 @@ impl Mode {
     pub(crate) fn path(self, id: i64, step: Step) -> String {
         match (self, step) {
             (Mode::Own, _) => format!("/claims/drafts/{id}/{}", step.slug()),
-            // An approver keeps the drafter's contract: no object step.
-            (Mode::Approval, Step::Summary | Step::Object) => format!("/claims/approvals/{id}"),
+            // The approver's summary is the draft's review page.
+            (Mode::Approval, Step::Summary) => format!("/claims/approvals/{id}"),
             (Mode::Approval, _) => format!("/claims/approvals/{id}/{}", step.slug()),
         }
     }
@@ -109,10 +137,6 @@ struct Progress {
 }
 
 impl Progress {
-    fn of(step: Step, draft: Option<i64>) -> Progress {
-        Progress::in_mode(step, draft, Mode::Own)
-    }
-
     fn in_mode(step: Step, draft: Option<i64>, mode: Mode) -> Progress {
         Progress {
             step: step.slug(),

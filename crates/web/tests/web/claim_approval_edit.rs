@@ -2,7 +2,8 @@
 //! Stefan B. moves Jens W.'s report on his site to a fleet contract only his
 //! own scope shows (the claim type no longer fits and is cleared, the
 //! summary names it), forged choices outside his scope change nothing,
-//! he adds photos and removes Jens's file, refused files leave nothing,
+//! he adds photos and removes Jens's file, refused files (disguised, over
+//! the limit, without the mandatory type) leave nothing,
 //! and on submit the report's documents are exactly the remaining files.
 //! Over HTTP on SQLite and (when configured) PostgreSQL.
 
@@ -13,7 +14,7 @@ use crate::claim_approval::{STEFAN, jens_draft, send_for_approval};
 use crate::claim_wizard_support::{CAR_CONTRACT, PLATE, csrf, post};
 use crate::harness::{Client, Response, TestApp, spawn_app, spawn_app_on_postgres};
 use crate::lists::{html, signed_in};
-use crate::uploads_corpus::{BOUNDARY, count, exe, form, pdf, png, send, set_upload_settings};
+use crate::uploads_corpus::{BOUNDARY, MIB, count, exe, form, pdf, png, send, set_upload_settings};
 
 /// The claim types of a motor contract (`LineOfBusiness::claim_types`).
 const MOTOR_TYPES: &[&str] = &[
@@ -285,6 +286,17 @@ async fn approver_edits_everything(app: &TestApp) {
     )
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    // Over the broker's limit (1 MiB here): 413, the step again.
+    let big = pdf(2 * MIB);
+    let r = upload(
+        &mut stefan,
+        &format!("{base}/documents"),
+        Some("claim_photo"),
+        &[("Scan.pdf", &big)],
+        "add",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(draft_files(app, id).await, before);
     assert_eq!(before.len(), 3);
 

@@ -3,7 +3,8 @@
 //! the organization whose profile lacks `approve_claims` is refused
 //! (403), an approver of another organization and staff get the 404 of a
 //! missing draft; none of them changes the draft or its files. A draft
-//! returned meanwhile takes no file (409). SQLite and PostgreSQL.
+//! returned meanwhile takes no file from the approver (409), and one
+//! awaiting approval none from the drafter. SQLite and PostgreSQL.
 
 use axum::http::StatusCode;
 use kp_storage::Sql;
@@ -72,6 +73,17 @@ async fn check_access(app: &TestApp) {
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     send_for_approval(&mut jens, id).await;
+
+    // While it awaits approval the drafter's own documents step shows the
+    // summary and takes no file (409).
+    let own = format!("/claims/drafts/{id}/documents");
+    assert_eq!(
+        jens.get(&own).await.location(),
+        format!("/claims/drafts/{id}/summary")
+    );
+    let r = upload(&mut jens, &own, None, &[("Nachtrag.png", &photo)], "add").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert_eq!(draft_files(app, id).await.len(), 1);
 
     // The drafter (no approve_claims): his own draft is unknown here.
     refused(app, &mut jens, id, StatusCode::NOT_FOUND).await;

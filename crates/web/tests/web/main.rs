@@ -72,6 +72,7 @@ mod mail_support;
 mod operations;
 mod org_admin;
 mod org_admin_denied;
+mod org_admin_pick;
 mod organizations;
 mod organizations_parts;
 mod outgoing_mail;

@@ -136,14 +136,13 @@ pub struct Pickable<'a> {
 
 /// ` FROM … WHERE <visible in both scopes>`.
 fn from_visible(q: &mut Scoped<'_>, p: Pickable<'_>) {
-    let contract = match p.kind {
+    match p.kind {
         PickKind::Objects => {
             q.push(
                 " FROM insured_objects o JOIN contracts k ON k.id = o.contract_id \
                  JOIN customers cu ON cu.id = k.customer_id WHERE ",
             )
             .object("o");
-            "o.contract_id"
         }
         PickKind::Claims => {
             q.push(
@@ -152,13 +151,12 @@ fn from_visible(q: &mut Scoped<'_>, p: Pickable<'_>) {
                  LEFT JOIN insured_objects o ON o.id = c.object_id WHERE ",
             )
             .claim("c");
-            "c.contract_id"
         }
-    };
+    }
     // An organization administrator chooses within their own scope, which
     // is both: the second check would only compute the same set again.
     if p.staff != p.base {
-        q.push(" AND ").contract_id_also_in(contract, p.staff);
+        q.push(" AND ").contract_also_in("k", p.staff);
     }
 }
 

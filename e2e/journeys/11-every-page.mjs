@@ -63,6 +63,8 @@ async function customerPages(s) {
     ['/admin/users/new', '/admin/users/new'],
     ['/admin/users/{id}', colleague],
     ['/admin/users/{id}/scope', `${colleague}/scope`],
+    ['/admin/users/{id}/scope/objects', `${colleague}/scope/objects?q=86159`],
+    ['/admin/users/{id}/scope/claims', `${colleague}/scope/claims`],
   ];
 }
 

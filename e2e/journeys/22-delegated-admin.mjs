@@ -2,10 +2,13 @@
 // Brenner group's organization administrator, opens User administration,
 // invites a colleague restricted to one site (the objects of "Werk
 // Augsburg") with the profile "Standortleitung", and sees the invitation
-// listed. Then the rule "never broader than one's own": Petra S. lets
-// the plant manager Jens W. manage users too; Jens is offered only
-// profiles no broader than his own (not "Vollzugriff", not "Finance
-// only", not "everything") and no unrestricted objects. Petra takes the
+// listed; on the colleague's scope page he moves the colleague to the
+// Ingolstadt site with the object picker ("add all matching") and sees
+// the summary count exactly those objects. Then the rule "never broader
+// than one's own": Petra S. lets the plant manager Jens W. manage users
+// too; Jens is offered only profiles no broader than his own (not
+// "Vollzugriff", not "Finance only", not "everything") and no
+// unrestricted objects. Petra takes the
 // function away again at the end. Every page passes axe.
 
 import assert from 'node:assert/strict';
@@ -15,6 +18,11 @@ import { pathOf, withSession } from '../lib/harness.mjs';
 import { loginOf } from '../lib/pages.mjs';
 
 const COLLEAGUE = 'markus.huber@brenner-gruppe.example.de';
+
+/** The number in a text such as "Matching: 1.234" (any language's grouping). */
+function digits(text) {
+  return Number(text.replace(/[^0-9]/g, ''));
+}
 
 /** Ticks or unticks "manage users" (and its area) in the profile `name`. */
 async function manageUsers(s, name, on) {
@@ -57,7 +65,28 @@ export default function register() {
       await s.axe('/admin/users/{id}');
       await s.clickAndWaitForPage(s.page.locator('#scope-link'));
       assert.ok(await s.page.locator('input[name=objects_mode][value=keep]').isChecked(), 'the site is kept');
+      assert.ok(await s.page.locator('#scope-summary').isVisible(), 'the summary is shown');
       await s.axe('/admin/users/{id}/scope');
+
+      // The object picker: from Augsburg to the Ingolstadt site, every
+      // object of it in one step; the summary then counts exactly those.
+      await s.clickAndWaitForPage(s.page.locator('#objects-state a'));
+      assert.match(pathOf(s.page.url()), /^\/admin\/users\/\d+\/scope\/objects$/);
+      await s.axe('/admin/users/{id}/scope/objects');
+      await s.clickAndWaitForPage(s.page.locator('#clear-form button'));
+      assert.ok(await s.page.locator('main .alert[role=status]').isVisible(), 'the restriction is lifted');
+      await s.page.locator('#pick-q').fill('Werk Ingolstadt');
+      await s.clickAndWaitForPage(s.page.locator('form[role=search] button[type=submit]'));
+      const found = digits(await s.page.locator('#found-heading').innerText());
+      assert.ok(found > 0, 'the site has objects');
+      await s.axe('/admin/users/{id}/scope/objects?q=…');
+      await s.clickAndWaitForPage(s.page.locator('#add-matching-form button'));
+      assert.ok(await s.page.locator('main .alert[role=status]').isVisible(), 'added');
+      assert.equal(digits(await s.page.locator('#chosen-heading').innerText()), found, 'every object of the site chosen');
+      await s.clickAndWaitForPage(s.page.locator('main p a').first());
+      assert.equal(digits(await s.page.locator('#summary-objects').innerText()), found, 'the summary counts the site');
+      assert.ok(digits(await s.page.locator('#summary-contracts').innerText()) > 0, 'and their contracts');
+      await s.axe('/admin/users/{id}/scope (summary)');
       await s.logout();
     });
 

@@ -3,10 +3,17 @@
 //! loaded whole), add and remove single records, add every record matching
 //! a search in one statement, and lift the restriction. Checks, audit and
 //! cache as in [`crate::user_scope`].
+//!
+//! The page and the change themselves ([`page_in`], [`apply`]) are shared
+//! with the organization administrator's pickers
+//! ([`crate::org_admin::pick_page`]): only who may choose (the
+//! [`Pickable`] scopes) and how a refusal and the audit entry are
+//! written differ.
 
 use std::net::IpAddr;
 
-use kp_domain::{PortalUserId, Principal};
+use chrono::{DateTime, Utc};
+use kp_domain::{PortalUserId, Principal, Scope};
 use kp_storage::db::Tx;
 use kp_storage::lists::Page;
 use kp_storage::user_admin::UserDetail;
@@ -26,11 +33,14 @@ pub struct PickPage {
     pub user: UserDetail,
     /// The list applies (set, possibly empty).
     pub restricted: bool,
-    /// Entries of the list, seen by the staff member or not.
+    /// "No restriction" may be chosen (not by an administrator who is
+    /// restricted by this kind of record themselves).
+    pub can_clear: bool,
+    /// Entries of the list, seen by the one choosing or not.
     pub listed: i64,
     /// The records matching the search that may be chosen.
     pub found: Listed<PickRow>,
-    /// The chosen records the staff member sees.
+    /// The chosen records the one choosing sees.
     pub chosen: Listed<PickRow>,
 }
 
@@ -70,18 +80,33 @@ pub async fn page(
         user: PortalUserId(id),
         kind,
     };
-    let (rows, total) = store::search_page(&mut tx, p, search, page_no(found_page)).await?;
+    let pages = (search, found_page, chosen_page);
+    page_in(&mut tx, t.user, &t.scope, p, pages, true).await
+}
+
+/// A picker page of `p.user` (saved scope `scope`), read in `tx`: the
+/// records matching the search that `p` allows, the chosen ones, paged.
+pub(crate) async fn page_in(
+    tx: &mut Tx,
+    user: UserDetail,
+    scope: &Scope,
+    p: Pickable<'_>,
+    (search, found_page, chosen_page): (Option<&str>, u32, u32),
+    can_clear: bool,
+) -> Result<PickPage, AppError> {
+    let (rows, total) = store::search_page(tx, p, search, page_no(found_page)).await?;
     let found = listed(rows, total, found_page);
-    let (rows, total) = store::chosen_page(&mut tx, p, page_no(chosen_page)).await?;
+    let (rows, total) = store::chosen_page(tx, p, page_no(chosen_page)).await?;
     let chosen = listed(rows, total, chosen_page);
-    let restricted = match kind {
-        PickKind::Objects => t.scope.object_list().is_some(),
-        PickKind::Claims => t.scope.claim_list().is_some(),
+    let restricted = match p.kind {
+        PickKind::Objects => scope.object_list().is_some(),
+        PickKind::Claims => scope.claim_list().is_some(),
     };
-    let count = store::list_len(&mut tx, PortalUserId(id), kind).await?;
+    let count = store::list_len(tx, p.user, p.kind).await?;
     Ok(PickPage {
-        user: t.user,
+        user,
         restricted,
+        can_clear,
         listed: count,
         found,
         chosen,
@@ -97,6 +122,20 @@ pub enum PickAction {
     Remove(Vec<i64>),
     /// No restriction by this kind of record.
     Clear,
+}
+
+/// How [`apply`] ended; on anything but `Done` the caller drops the
+/// transaction, so nothing is changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Applied {
+    /// Written: the number of entries added or removed.
+    Done(u64),
+    /// The user changed since the form was opened.
+    Stale,
+    /// Not possible (translation key).
+    Refused(&'static str),
+    /// An id the one choosing may not choose (a forged form).
+    Foreign,
 }
 
 pub async fn act(
@@ -120,69 +159,62 @@ pub async fn act(
         user,
         kind,
     };
-    let (restricted, verb, n) = match action {
-        PickAction::Add(ids) | PickAction::Remove(ids) => {
-            if ids.is_empty() {
-                return Ok(Changed::Refused("scope-refused-none-chosen"));
-            }
-            if !store::all_pickable(&mut tx, p, ids).await? {
-                return Ok(Changed::Refused("scope-refused-foreign"));
-            }
-            if !mark(&mut tx, &t, kind, true, app).await? {
-                return Ok(Changed::Stale);
-            }
-            if matches!(action, PickAction::Add(_)) {
-                (true, "added", store::add(&mut tx, p, ids).await?)
-            } else {
-                (
-                    true,
-                    "removed",
-                    store::remove(&mut tx, user, kind, ids).await?,
-                )
-            }
+    let n = match apply(&mut tx, app, p, t.user.updated_at, action).await? {
+        Applied::Done(n) => n,
+        Applied::Stale => return Ok(Changed::Stale),
+        Applied::Refused(key) => return Ok(Changed::Refused(key)),
+        Applied::Foreign => return Ok(Changed::Refused("scope-refused-foreign")),
+    };
+    finish(app, tx, &t.view, user, ip, describe(kind, action, n)).await?;
+    Ok(Changed::Done(n))
+}
+
+/// Writes `action` for `p.user` in `tx`, the user's row guarded by its
+/// `updated_at` (`seen`, as read in `tx`). Every posted id is checked
+/// against both scopes of `p` first.
+pub(crate) async fn apply(
+    tx: &mut Tx,
+    app: &App,
+    p: Pickable<'_>,
+    seen: DateTime<Utc>,
+    action: &PickAction,
+) -> Result<Applied, AppError> {
+    let now = app.clock.now();
+    let restricted = !matches!(action, PickAction::Clear);
+    if let PickAction::Add(ids) | PickAction::Remove(ids) = action {
+        if ids.is_empty() {
+            return Ok(Applied::Refused("scope-refused-none-chosen"));
         }
-        PickAction::AddMatching(text) => {
-            if !mark(&mut tx, &t, kind, true, app).await? {
-                return Ok(Changed::Stale);
-            }
-            let n = store::add_matching(&mut tx, p, text.as_deref()).await?;
-            (true, "added", n)
+        if !store::all_pickable(tx, p, ids).await? {
+            return Ok(Applied::Foreign);
         }
-        PickAction::Clear => {
-            if !mark(&mut tx, &t, kind, false, app).await? {
-                return Ok(Changed::Stale);
-            }
-            (false, "cleared", store::clear(&mut tx, user, kind).await?)
-        }
+    }
+    if !store::mark(tx, p.user, p.kind, restricted, seen, now).await? {
+        return Ok(Applied::Stale);
+    }
+    let n = match action {
+        PickAction::Add(ids) => store::add(tx, p, ids).await?,
+        PickAction::Remove(ids) => store::remove(tx, p.user, p.kind, ids).await?,
+        PickAction::AddMatching(text) => store::add_matching(tx, p, text.as_deref()).await?,
+        PickAction::Clear => store::clear(tx, p.user, p.kind).await?,
+    };
+    Ok(Applied::Done(n))
+}
+
+/// The audit entry's details of a picker change.
+pub(crate) fn describe(kind: PickKind, action: &PickAction, n: u64) -> serde_json::Value {
+    let verb = match action {
+        PickAction::Add(_) | PickAction::AddMatching(_) => "added",
+        PickAction::Remove(_) => "removed",
+        PickAction::Clear => "cleared",
     };
     let mut details = serde_json::json!({
         "list": kind.key(),
-        "restricted": restricted,
+        "restricted": !matches!(action, PickAction::Clear),
     });
     details[verb] = serde_json::Value::from(n);
     if let PickAction::AddMatching(Some(text)) = action {
         details["search"] = serde_json::Value::from(text.as_str());
     }
-    finish(app, tx, &t.view, user, ip, details).await?;
-    Ok(Changed::Done(n))
-}
-
-/// Sets the list's flag, guarded by the `updated_at` read in `tx`.
-async fn mark(
-    tx: &mut Tx,
-    t: &crate::user_scope::Target,
-    kind: PickKind,
-    restricted: bool,
-    app: &App,
-) -> Result<bool, AppError> {
-    let user = PortalUserId(t.user.id);
-    Ok(store::mark(
-        tx,
-        user,
-        kind,
-        restricted,
-        t.user.updated_at,
-        app.clock.now(),
-    )
-    .await?)
+    details
 }

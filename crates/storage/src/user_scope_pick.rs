@@ -142,9 +142,7 @@ fn from_visible(q: &mut Scoped<'_>, p: Pickable<'_>) {
                 " FROM insured_objects o JOIN contracts k ON k.id = o.contract_id \
                  JOIN customers cu ON cu.id = k.customer_id WHERE ",
             )
-            .object("o")
-            .push(" AND ")
-            .contract_id_also_in("o.contract_id", p.staff);
+            .object("o");
         }
         PickKind::Claims => {
             q.push(
@@ -152,17 +150,34 @@ fn from_visible(q: &mut Scoped<'_>, p: Pickable<'_>) {
                  JOIN customers cu ON cu.id = k.customer_id \
                  LEFT JOIN insured_objects o ON o.id = c.object_id WHERE ",
             )
-            .claim("c")
-            .push(" AND ")
-            .contract_id_also_in("c.contract_id", p.staff);
+            .claim("c");
         }
+    }
+    // An organization administrator chooses within their own scope, which
+    // is both: the second check would only compute the same set again.
+    if p.staff != p.base {
+        q.push(" AND ").contract_also_in("k", p.staff);
     }
 }
 
-/// ` AND [NOT] EXISTS (<the record is in the user's list>)`.
-fn listed(q: &mut Scoped<'_>, p: Pickable<'_>, negate: bool) {
-    q.push(if negate { " AND NOT " } else { " AND " })
-        .push("EXISTS (SELECT 1 FROM ")
+/// ` AND <id> IN (<the user's list>)`: the list drives the statement (a
+/// few chosen records are looked up by id instead of testing every record
+/// of an organization against the list).
+fn in_list(q: &mut Scoped<'_>, p: Pickable<'_>) {
+    q.push(" AND ")
+        .push(p.kind.id())
+        .push(" IN (SELECT l.")
+        .push(p.kind.column())
+        .push(" FROM ")
+        .push(p.kind.table())
+        .push(" l WHERE l.portal_user_id = ")
+        .bind(p.user)
+        .push(")");
+}
+
+/// ` AND NOT EXISTS (<the record is in the user's list>)`.
+fn not_listed(q: &mut Scoped<'_>, p: Pickable<'_>) {
+    q.push(" AND NOT EXISTS (SELECT 1 FROM ")
         .push(p.kind.table())
         .push(" l WHERE l.portal_user_id = ")
         .bind(p.user)
@@ -223,7 +238,7 @@ pub async fn search_page(
 pub async fn chosen_page(tx: &mut Tx, p: Pickable<'_>, page: Page) -> Result<(Vec<PickRow>, i64)> {
     let mut q = Scoped::new(p.base);
     rows_sql(p, &mut q);
-    listed(&mut q, p, false);
+    in_list(&mut q, p);
     page_of(&mut q, p, page);
     let rows: Vec<Counted<PickRow>> = tx.fetch_all(q.finish()?).await?;
     Ok(split(rows))
@@ -285,7 +300,7 @@ pub async fn add(tx: &mut Tx, p: Pickable<'_>, ids: &[i64]) -> Result<u64> {
         .push(p.kind.id())
         .push(" IN ")
         .bind_list(ids.iter().copied());
-    listed(&mut q, p, true);
+    not_listed(&mut q, p);
     tx.execute(q.finish()?).await
 }
 
@@ -296,7 +311,7 @@ pub async fn add_matching(tx: &mut Tx, p: Pickable<'_>, text: Option<&str>) -> R
     insert_head(&mut q, p);
     from_visible(&mut q, p);
     search(&mut q, p, text);
-    listed(&mut q, p, true);
+    not_listed(&mut q, p);
     tx.execute(q.finish()?).await
 }
 

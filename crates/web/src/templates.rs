@@ -111,7 +111,7 @@ const EMBEDDED: &[(&str, &str)] = embedded![
     "pages/staff_users.html",
     "pages/staff_user.html",
     "pages/staff_user_scope.html",
-    "pages/staff_user_scope_pick.html",
+    "pages/user_scope_pick.html",
     "pages/view_as.html",
     "partials/view_as_banner.html",
     "partials/account_views.html",

@@ -10,12 +10,14 @@
 
 mod grant;
 mod invite;
+mod pick;
 mod profile;
 mod scope;
 mod status;
 
 pub use grant::Denied;
 pub use invite::{InviteInput, Invited, invite};
+pub use pick::{pick, pick_page, summary};
 pub use profile::{ProfileChoices, assign_profile, profile_choices};
 pub use scope::{ListChange, ScopeChoices, ScopeRequest, change_scope, scope_choices};
 pub use status::{StatusAction, change_status};

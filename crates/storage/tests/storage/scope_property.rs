@@ -300,6 +300,35 @@ async fn check(db: &Db, w: &World, scope: &TestScope) -> Result<(), String> {
     Ok(())
 }
 
+/// A contract visible in `a` that `b` shows too ([`Scoped::contract_also_in`],
+/// the pickers' check against two scopes): the intersection of both
+/// references, whichever shape `b` has (a plain tenant scope is read off
+/// the contract row).
+async fn check_also_in(db: &Db, w: &World, a: &TestScope, b: &TestScope) -> Result<(), String> {
+    let (ra, rb) = (
+        Reference { world: w, scope: a },
+        Reference { world: w, scope: b },
+    );
+    let got = visible(db, a, "contracts", "k", |s| {
+        s.contract("k")
+            .push(" AND ")
+            .contract_also_in("k", &b.scope);
+    })
+    .await;
+    let want: Vec<i64> = w
+        .contracts
+        .iter()
+        .map(|k| k.id)
+        .filter(|id| ra.contract(*id) && rb.contract(*id))
+        .collect();
+    if got != want {
+        return Err(format!(
+            "contracts also in: SQL {got:?} != reference {want:?}"
+        ));
+    }
+    Ok(())
+}
+
 fn run_property(t: &backends::TestDb, rt: &tokio::runtime::Handle) {
     let mut runner = TestRunner::new(Config {
         cases: cases(),
@@ -323,6 +352,12 @@ fn run_property(t: &backends::TestDb, rt: &tokio::runtime::Handle) {
                 check(&t.db, &world, scope)
                     .await
                     .map_err(|e| TestCaseError::fail(format!("{e}\nscope: {scope:?}")))?;
+            }
+            for (a, b) in [(0, 1), (1, 2), (2, 0)] {
+                let (a, b) = (&scopes[a], &scopes[b]);
+                check_also_in(&t.db, &world, a, b)
+                    .await
+                    .map_err(|e| TestCaseError::fail(format!("{e}\nscopes: {a:?} and {b:?}")))?;
             }
             Ok(())
         })

@@ -28,3 +28,6 @@ org-admin-denied-profile = Dieses Berechtigungsprofil erlaubt mehr als Ihr eigen
 org-admin-denied-scope = Mit diesen Einschränkungen wäre mehr zu sehen, als Sie selbst sehen. Es wurde nichts geändert.
 org-admin-refused-last-admin = Sie sind der letzte aktive Administrator Ihrer Organisation und können sich nicht selbst deaktivieren. Es wurde nichts geändert.
 org-admin-refused-self = Ihr eigenes Berechtigungsprofil und Ihre Einschränkungen legt Ihr Makler fest. Es wurde nichts geändert.
+org-admin-summary-lead = Das sieht Ihre Kollegin oder Ihr Kollege mit den gespeicherten Einschränkungen:
+org-admin-pick-intro-objects = Suchen Sie unter den Objekten, die Sie selbst sehen, nach Bezeichnung, Adresse, Postleitzahl, Ort, Kennzeichen oder Versicherungsschein-Nummer und fügen Sie einzelne Objekte oder alle Treffer der Suche hinzu (zum Beispiel alle Objekte einer Postleitzahl).
+org-admin-pick-intro-claims = Suchen Sie unter den Schäden, die Sie selbst sehen, nach Schadennummer, Ort, Objekt, Postleitzahl oder Versicherungsschein-Nummer und fügen Sie einzelne Schäden oder alle Treffer der Suche hinzu.

@@ -28,3 +28,6 @@ org-admin-denied-profile = This permission profile allows more than your own. No
 org-admin-denied-scope = These restrictions would show more than you see yourself. Nothing was changed.
 org-admin-refused-last-admin = You are the last active administrator of your organization and cannot deactivate yourself. Nothing was changed.
 org-admin-refused-self = Your own permission profile and restrictions are set by your broker. Nothing was changed.
+org-admin-summary-lead = What this colleague will see with the restrictions as saved:
+org-admin-pick-intro-objects = Search the objects you see yourself by description, address, postcode, city, plate or policy number, then add single objects or every object matching the search (for example every object at one postcode).
+org-admin-pick-intro-claims = Search the claims you see yourself by claim number, place, object, postcode or policy number, then add single claims or every claim matching the search.

@@ -28,3 +28,6 @@ org-admin-denied-profile = Este perfil de permisos permite más que el suyo. No 
 org-admin-denied-scope = Estas restricciones mostrarían más de lo que usted mismo ve. No se ha cambiado nada.
 org-admin-refused-last-admin = Usted es el último administrador activo de su organización y no puede desactivarse. No se ha cambiado nada.
 org-admin-refused-self = Su propio perfil de permisos y sus restricciones los define su corredor de seguros. No se ha cambiado nada.
+org-admin-summary-lead = Lo que verá su compañero con las restricciones guardadas:
+org-admin-pick-intro-objects = Busque entre los objetos que usted mismo ve por descripción, dirección, código postal, ciudad, matrícula o número de póliza y añada objetos sueltos o todos los que coincidan con la búsqueda (por ejemplo, todos los objetos de un código postal).
+org-admin-pick-intro-claims = Busque entre los siniestros que usted mismo ve por número de siniestro, lugar, objeto, código postal o número de póliza y añada siniestros sueltos o todos los que coincidan con la búsqueda.

@@ -28,3 +28,6 @@ org-admin-denied-profile = Ce profil d'autorisation permet plus que le vôtre. R
 org-admin-denied-scope = Ces restrictions montreraient plus que ce que vous voyez vous-même. Rien n'a été modifié.
 org-admin-refused-last-admin = Vous êtes le dernier administrateur actif de votre organisation et ne pouvez pas vous désactiver. Rien n'a été modifié.
 org-admin-refused-self = Votre propre profil d'autorisation et vos restrictions sont définis par votre courtier. Rien n'a été modifié.
+org-admin-summary-lead = Ce que votre collègue verra avec les restrictions enregistrées :
+org-admin-pick-intro-objects = Recherchez parmi les objets que vous voyez vous-même par désignation, adresse, code postal, ville, immatriculation ou numéro de police, puis ajoutez des objets un par un ou tous ceux qui correspondent à la recherche (par exemple tous les objets d'un code postal).
+org-admin-pick-intro-claims = Recherchez parmi les sinistres que vous voyez vous-même par numéro de sinistre, lieu, objet, code postal ou numéro de police, puis ajoutez des sinistres un par un ou tous ceux qui correspondent à la recherche.

@@ -30,6 +30,7 @@ pub mod rates;
 pub mod register;
 mod register_verify;
 pub mod registrations;
+pub mod scope_pick;
 pub mod search;
 pub mod settings;
 pub mod staff_orgs;

@@ -24,6 +24,16 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ),
     ("/admin/users/{id}/profile", "id", Param::Id(Kind::OrgUser)),
     ("/admin/users/{id}/scope", "id", Param::Id(Kind::OrgUser)),
+    (
+        "/admin/users/{id}/scope/objects",
+        "id",
+        Param::Id(Kind::OrgUser),
+    ),
+    (
+        "/admin/users/{id}/scope/claims",
+        "id",
+        Param::Id(Kind::OrgUser),
+    ),
 ];
 
 /// The users of the principal's organization, read independently of the

@@ -74,6 +74,8 @@ mod mail_support;
 mod operations;
 mod org_admin;
 mod org_admin_denied;
+mod org_admin_pick;
+mod org_admin_pick_access;
 mod organizations;
 mod organizations_parts;
 mod outgoing_mail;

@@ -11,7 +11,7 @@ use kp_storage::Sql;
 use crate::harness::{TestApp, demo_login, spawn_app, spawn_app_on_postgres};
 use crate::org_admin::{act, audit, invite, one, profile_id, signed_in, user_id};
 
-async fn make_jens_an_admin(t: &TestApp) {
+pub(crate) async fn make_jens_an_admin(t: &TestApp) {
     t.db.execute(Sql::new(
         "UPDATE permission_profiles SET \
          menu_areas = '[\"contracts\",\"objects\",\"claims\",\"documents\",\"messages\",\"administration\"]', \

@@ -2,7 +2,7 @@
 //! whose profile allows "manage users" administers the users of their own
 //! organization (`kp_app::org_admin`): the list, invitations, a user's
 //! page with deactivate/reactivate and the profile, and what the user
-//! sees. Another organization's user is the 404 of an unknown one; a user
+//! sees, with the object and claim pickers. Another organization's user is the 404 of an unknown one; a user
 //! without the function gets 403; staff acting as themselves get the 404
 //! of an unknown page (they have `/staff/users`); staff viewing the portal
 //! as an organization admin may look, and every change answers 403.
@@ -10,6 +10,7 @@
 mod detail;
 mod invite;
 mod list;
+mod pick;
 mod scope;
 mod scope_form;
 
@@ -30,6 +31,10 @@ pub fn routes() -> Routes {
         .post("/admin/users/{id}/profile", detail::assign_profile)
         .get("/admin/users/{id}/scope", scope::page)
         .post("/admin/users/{id}/scope", scope::save)
+        .get("/admin/users/{id}/scope/objects", pick::objects)
+        .post("/admin/users/{id}/scope/objects", pick::change_objects)
+        .get("/admin/users/{id}/scope/claims", pick::claims)
+        .post("/admin/users/{id}/scope/claims", pick::change_claims)
 }
 
 /// A portal user (or staff viewing the portal as one); the application

@@ -1,5 +1,7 @@
 //! `/admin/users/{id}/scope`: what a colleague sees, narrowed within what
-//! the admin sees (see [`super::scope_form`]). The form carries the
+//! the admin sees (see [`super::scope_form`]), with the summary of what
+//! the colleague sees as saved (counted as on the staff's scope page) and
+//! the links to the object and claim pickers ([`super::pick`]). The form carries the
 //! user's `updated_at`; a stale form (409), an unknown code (422) or a
 //! request for more than the admin has (403, audited) is shown again as
 //! entered and changes nothing.
@@ -17,14 +19,27 @@ use super::require_portal;
 use super::scope_form::{Fields, field, fields, read, saved};
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
+use crate::format::number as grouped;
 use crate::middleware::client_addr::ClientAddr;
 use crate::pages::parse_id;
+
+#[derive(Serialize)]
+struct Counts {
+    contracts: String,
+    objects: String,
+    claims: String,
+}
 
 #[derive(Serialize)]
 struct View {
     id: i64,
     name: String,
     stamp: String,
+    /// What the colleague sees with the restrictions as saved.
+    counts: Counts,
+    /// Entries of the object and claim lists; `None`: not restricted.
+    objects: Option<String>,
+    claims: Option<String>,
     scope: Fields,
     problem: Option<&'static str>,
 }
@@ -42,6 +57,8 @@ async fn render(
     let (user, scope) = org_admin::get(app, principal, number).await?;
     let choices =
         org_admin::scope_choices(app, principal, Some((PortalUserId(number), &scope))).await?;
+    let counts = org_admin::summary(app, principal, number).await?;
+    let lang = ctx.language;
     let shown = match posted {
         Some(p) => p.clone(),
         None => saved(&scope, &choices),
@@ -50,7 +67,14 @@ async fn render(
         id: number,
         name: user.name,
         stamp: stamp(user.updated_at),
-        scope: fields(ctx.language, principal, &choices, &shown),
+        counts: Counts {
+            contracts: grouped(lang, counts.contracts),
+            objects: grouped(lang, counts.objects),
+            claims: grouped(lang, counts.claims),
+        },
+        objects: choices.objects.map(|n| grouped(lang, n)),
+        claims: choices.claims.map(|n| grouped(lang, n)),
+        scope: fields(lang, principal, &choices, &shown),
         problem,
     };
     let html = ctx.render("pages/org_admin_scope.html", "scope-title", view)?;

@@ -49,7 +49,11 @@ async fn sample<R>(
 
 /// The first page of each list the profile shows `user`, as far as
 /// `staff_scope` shows its rows as well.
-pub async fn samples(app: &App, staff_scope: &Scope, user: &Principal) -> Result<Samples, AppError> {
+pub async fn samples(
+    app: &App,
+    staff_scope: &Scope,
+    user: &Principal,
+) -> Result<Samples, AppError> {
     let shows = |area| user.permissions.shows_area(area);
     let mut out = Samples {
         report_claim: shows(MenuArea::Claims) && crate::claim_wizard::offered(user),

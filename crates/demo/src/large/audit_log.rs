@@ -67,7 +67,10 @@ fn entry(
     (customers, documents): (i64, i64),
     when: chrono::DateTime<chrono::Utc>,
 ) -> Vec<Arg> {
-    let staff = small.staff.get(rng.below(small.staff.len() as u64) as usize).map(|s| s.0);
+    let staff = small
+        .staff
+        .get(rng.below(small.staff.len() as u64) as usize)
+        .map(|s| s.0);
     let portal = small
         .portal_users
         .get(rng.below(small.portal_users.len() as u64) as usize)
@@ -78,10 +81,28 @@ fn entry(
     match rng.below(100) {
         // Sign-ins of portal users: the bulk of any portal's log.
         0..=39 => row!(
-            none, portal, none, "sign_in.succeeded", "portal_user", portal, ip, request, "{}", when
+            none,
+            portal,
+            none,
+            "sign_in.succeeded",
+            "portal_user",
+            portal,
+            ip,
+            request,
+            "{}",
+            when
         ),
         40..=54 => row!(
-            staff, none, none, "sign_in.succeeded", "staff_user", staff, ip, request, "{}", when
+            staff,
+            none,
+            none,
+            "sign_in.succeeded",
+            "staff_user",
+            staff,
+            ip,
+            request,
+            "{}",
+            when
         ),
         55..=59 => row!(
             none,

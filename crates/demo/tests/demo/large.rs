@@ -65,11 +65,13 @@ async fn smoke(f: &backends::Fresh) {
     // default retention of the demo's "today".
     assert_eq!(summary.audit_entries, 2_000);
     assert!(count(&f.db, "audit_entries").await >= 2_000);
-    let limit = kp_demo_anchor_minus(400).and_hms_opt(0, 0, 0).unwrap().and_utc();
-    let (older,): (i64,) =
-        f.db.fetch_one(
-            Sql::new("SELECT COUNT(*) FROM audit_entries WHERE created_at < $1").arg(limit),
-        )
+    let limit = kp_demo_anchor_minus(400)
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
+    let (older,): (i64,) = f
+        .db
+        .fetch_one(Sql::new("SELECT COUNT(*) FROM audit_entries WHERE created_at < $1").arg(limit))
         .await
         .unwrap();
     assert_eq!(older, 0, "every entry within the year before the anchor");

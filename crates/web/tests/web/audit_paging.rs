@@ -80,16 +80,15 @@ async fn paging(t: &TestApp) {
     assert!(older.contains(&format!("action={ACTION}")), "{older}");
     let second = admin.get(&older).await;
     assert_eq!(shown(&second.body), (10..35).rev().collect::<Vec<_>>());
-    let third = admin
-        .get(&link(&second.body, "audit-older").unwrap())
-        .await;
+    let third = admin.get(&link(&second.body, "audit-older").unwrap()).await;
     assert_eq!(shown(&third.body), (0..10).rev().collect::<Vec<_>>());
-    assert!(link(&third.body, "audit-older").is_none(), "the oldest page");
+    assert!(
+        link(&third.body, "audit-older").is_none(),
+        "the oldest page"
+    );
 
     // Back: the same entries as on the way there.
-    let back = admin
-        .get(&link(&third.body, "audit-newer").unwrap())
-        .await;
+    let back = admin.get(&link(&third.body, "audit-newer").unwrap()).await;
     assert_eq!(shown(&back.body), shown(&second.body));
     let top = admin.get(&link(&back.body, "audit-newer").unwrap()).await;
     assert_eq!(shown(&top.body), shown(&first.body));
@@ -97,15 +96,14 @@ async fn paging(t: &TestApp) {
 
     // The person search stays in the pager's and the CSV's links.
     let by_person = admin
-        .get(&format!("/staff/audit?action={ACTION}&person=martina.keller"))
+        .get(&format!(
+            "/staff/audit?action={ACTION}&person=martina.keller"
+        ))
         .await;
     assert_eq!(shown(&by_person.body).len(), 25);
     let older = link(&by_person.body, "audit-older").unwrap();
     assert!(older.contains("person=martina.keller"), "{older}");
-    let plain = by_person
-        .body
-        .replace("&amp;", "&")
-        .replace("&#x2f;", "/");
+    let plain = by_person.body.replace("&amp;", "&").replace("&#x2f;", "/");
     assert!(
         plain.contains("/staff/audit.csv?action=test.paging&sort=time&person=martina.keller"),
         "{plain}"

@@ -37,10 +37,16 @@ async fn create(
     for a in MenuArea::ALL.iter().filter(|a| Some(**a) != without_area) {
         form.push(("area", a.as_str()));
     }
-    for f in Function::ALL.iter().filter(|f| Some(**f) != without_function) {
+    for f in Function::ALL
+        .iter()
+        .filter(|f| Some(**f) != without_function)
+    {
         form.push(("function", f.as_str()));
     }
-    for f in fields::CATALOGUE.iter().filter(|f| Some(f.key) != without_field) {
+    for f in fields::CATALOGUE
+        .iter()
+        .filter(|f| Some(f.key) != without_field)
+    {
         form.push(("field", f.key));
     }
     let r = petra.post("/staff/profiles", &form).await;
@@ -56,7 +62,9 @@ async fn create(
 
 /// The part of `body` from `start` to the next `end`.
 fn part<'b>(body: &'b str, start: &str, end: &str) -> &'b str {
-    let from = body.find(start).unwrap_or_else(|| panic!("{start} in {body}"));
+    let from = body
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in {body}"));
     let rest = &body[from..];
     &rest[..rest.find(end).unwrap_or(rest.len())]
 }
@@ -118,7 +126,10 @@ async fn flows(t: &TestApp) {
     let contracts = part(&full, "id=\"preview-contracts\"", "</section>");
     assert!(contracts.contains(&text("col-premium")), "{contracts}");
     assert!(!contract_links(&full).is_empty(), "{contracts}");
-    assert!(full.contains("id=\"preview-button-report-claim\""), "{full}");
+    assert!(
+        full.contains("id=\"preview-button-report-claim\""),
+        "{full}"
+    );
     assert!(!full.contains("<form"), "nothing in the preview posts");
 
     // Without the claims area and the premium: no claims section, no

@@ -21,8 +21,8 @@ use crate::context::PageCtx;
 use crate::error::WebResult;
 use crate::form::FormErrors;
 use crate::listing::{Column, ListState, ListView, Params};
-use crate::pages::urlencode;
 use crate::pages::staff_users::require_admin;
+use crate::pages::urlencode;
 use crate::routes::Routes;
 
 const BASE: &str = "/staff/audit";

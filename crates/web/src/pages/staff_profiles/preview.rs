@@ -89,9 +89,13 @@ pub(super) async fn page(
         lists = Some(preview_lists::lists(app, ctx.language, user, &p.lists).await?);
         let sheet_offered = match &p.sample {
             Some(page) => {
-                kp_app::report_settings::for_contract(app, user, kp_domain::ContractId(page.contract.id))
-                    .await?
-                    .contract_sheet
+                kp_app::report_settings::for_contract(
+                    app,
+                    user,
+                    kp_domain::ContractId(page.contract.id),
+                )
+                .await?
+                .contract_sheet
             }
             None => false,
         };

@@ -9,13 +9,11 @@ use chrono::Duration;
 use kp_domain::{Actor, PortalUserId, Principal, StaffUserId};
 use kp_storage::Tx;
 use kp_storage::audit::{self, NewEntry};
-pub use kp_storage::audit::{AuditFilters, AuditRow, Who};
-use kp_storage::lists::Page;
+pub use kp_storage::audit::{AuditFilters, AuditRow, Cursor, Who};
 use kp_storage::settings::{self, SettingScope};
 use kp_storage::users::UserRef;
 use serde::{Deserialize, Serialize};
 
-use crate::lists::{Listed, paged};
 use crate::staff_view::{self, StaffView};
 use crate::{App, AppError, FieldError};
 
@@ -163,25 +161,24 @@ pub fn portal_user(id: PortalUserId) -> (&'static str, Option<i64>) {
     ("portal_user", Some(id.0))
 }
 
-/// One page of the log for a staff administrator, newest first.
+/// One page of the log for a staff administrator, newest first, from
+/// `cursor` (keyset paging, [`kp_storage::audit::page`]), and whether
+/// another page follows in the direction read.
 pub async fn list(
     app: &App,
     principal: &Principal,
     filters: &AuditFilters,
-    page: u32,
-) -> Result<Listed<AuditRow>, AppError> {
+    cursor: Cursor,
+) -> Result<(Vec<AuditRow>, bool), AppError> {
     let view = staff_view::admin(principal)?;
-    paged(page, |page: Option<Page>| {
-        let view = view.clone();
-        async move {
-            let page = page.unwrap_or(Page {
-                number: 1,
-                size: crate::lists::PER_PAGE,
-            });
-            audit::list(&app.db, view.tenants(), filters, page).await
-        }
-    })
-    .await
+    Ok(audit::page(
+        &app.db,
+        view.tenants(),
+        filters,
+        cursor,
+        crate::lists::PER_PAGE,
+    )
+    .await?)
 }
 
 /// The next chunk of the export after entry `before` (see

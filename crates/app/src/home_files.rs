@@ -120,19 +120,7 @@ pub async fn open(
             let Some(key) = home_settings::organization_logo(app, principal).await? else {
                 return Err(AppError::NotFound);
             };
-            let blob = open_blob(app, &key).await?;
-            let mut head = [0u8; 16];
-            // The type is taken from the stored bytes: the column holds
-            // only the key.
-            let mut reader = blob.reader;
-            let n = read_head(&mut reader, &mut head).await?;
-            let media_type = image_type(&head[..n]).ok_or(AppError::NotFound)?;
-            let blob = open_blob(app, &key).await?;
-            return Ok(OpenedFile {
-                media_type: media_type.to_owned(),
-                sha256: key.rsplit('/').next().unwrap_or_default().to_owned(),
-                blob,
-            });
+            return open_logo(app, &key).await;
         }
     };
     let stored = stored.ok_or(AppError::NotFound)?;
@@ -140,6 +128,35 @@ pub async fn open(
         blob: open_blob(app, &stored.key).await?,
         media_type: stored.media_type,
         sha256: stored.sha256,
+    })
+}
+
+/// An organization's logo for its page on the staff side (D3/D4):
+/// `NotFound` for an organization outside the staff member's tenants
+/// (read like its page, [`crate::organizations::get`]) or without a logo.
+pub async fn staff_organization_logo(
+    app: &App,
+    principal: &Principal,
+    id: kp_domain::OrganizationId,
+) -> Result<OpenedFile, AppError> {
+    let row = crate::organizations::get(app, principal, id).await?;
+    let key = row.logo_storage_key.ok_or(AppError::NotFound)?;
+    open_logo(app, &key).await
+}
+
+/// A stored organization logo, its type taken from the stored bytes (the
+/// column holds only the key) and its version from the content key.
+async fn open_logo(app: &App, key: &str) -> Result<OpenedFile, AppError> {
+    let blob = open_blob(app, key).await?;
+    let mut head = [0u8; 16];
+    let mut reader = blob.reader;
+    let n = read_head(&mut reader, &mut head).await?;
+    let media_type = image_type(&head[..n]).ok_or(AppError::NotFound)?;
+    let blob = open_blob(app, key).await?;
+    Ok(OpenedFile {
+        media_type: media_type.to_owned(),
+        sha256: key.rsplit('/').next().unwrap_or_default().to_owned(),
+        blob,
     })
 }
 

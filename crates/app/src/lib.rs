@@ -58,6 +58,7 @@ pub mod password_reset;
 pub mod passwords;
 pub mod profile_assign;
 pub mod profile_preview;
+pub mod profile_preview_lists;
 pub mod profiles;
 pub mod registration;
 mod registration_auto;

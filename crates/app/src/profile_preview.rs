@@ -1,5 +1,6 @@
 //! What a permission profile shows (D2): the portal as a user of an
-//! organization with that profile sees it. The sample record is read
+//! organization with that profile sees it. The lists are read by
+//! [`crate::profile_preview_lists`]; the sample record is read
 //! through the same use case the portal's contract page uses
 //! ([`crate::contracts::detail`]) with a principal that has the
 //! organization's scope and the profile's permissions, so hidden fields
@@ -14,6 +15,7 @@ use kp_storage::lists::Page;
 use kp_storage::lists::contracts::{self as contract_list, ContractQuery};
 
 use crate::contracts::{self, ContractPage};
+use crate::profile_preview_lists::{self, Samples};
 use crate::profiles::{self, Profile};
 use crate::staff_view;
 use crate::{App, AppError};
@@ -31,6 +33,8 @@ pub struct Preview {
     pub principal: Option<Principal>,
     /// The organization's first contract as that user sees it.
     pub sample: Option<ContractPage>,
+    /// The first rows of each list the user has.
+    pub lists: Samples,
 }
 
 /// The preview of a profile; `organization` picks the organization of a
@@ -61,6 +65,7 @@ pub async fn preview(
             organization,
             principal: None,
             sample: None,
+            lists: Samples::default(),
         });
     };
     let user = Principal {
@@ -77,11 +82,13 @@ pub async fn preview(
         permissions: profile.permissions(),
     };
     let sample = sample(app, &view.scope, &user).await?;
+    let lists = profile_preview_lists::samples(app, &view.scope, &user).await?;
     Ok(Preview {
         profile,
         organization,
         principal: Some(user),
         sample,
+        lists,
     })
 }
 

@@ -51,6 +51,7 @@ pub mod outbox_list;
 pub mod passkeys;
 mod placeholders;
 pub mod premium_history;
+pub mod preview_rows;
 mod principal_row;
 pub mod profiles;
 pub mod registrations;

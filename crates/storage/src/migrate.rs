@@ -185,6 +185,14 @@ pub const MIGRATIONS: &[Migration] = &[
         postgres: "",
     },
     Migration {
+        version: 28,
+        name: "audit_indexes",
+        script: include_str!("../migrations/0028_audit_indexes.sql"),
+        // The same statements on both databases.
+        sqlite: "",
+        postgres: "",
+    },
+    Migration {
         version: 29,
         name: "audit_request_id",
         script: include_str!("../migrations/0029_audit_request_id.sql"),

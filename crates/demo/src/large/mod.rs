@@ -8,6 +8,7 @@
 //! explicit ids after the small set's, in one transaction, generated slice
 //! by slice so memory stays flat.
 
+mod audit_log;
 mod below;
 mod contracts;
 mod customers;
@@ -43,6 +44,8 @@ pub struct LargeSizes {
     /// Size of the group's complete policy wording (a single PDF), the
     /// file of the download benchmark.
     pub big_document_bytes: u64,
+    /// Entries of the audit log (the audit page's benchmark).
+    pub audit_entries: u64,
 }
 
 impl LargeSizes {
@@ -51,6 +54,7 @@ impl LargeSizes {
         contracts: 100_000,
         group_contracts: 5_000,
         big_document_bytes: 10 * 1024 * 1024,
+        audit_entries: 200_000,
     };
 
     /// The full set divided by `divisor`, for quick smoke runs.
@@ -61,6 +65,7 @@ impl LargeSizes {
             contracts: Self::FULL.contracts / d,
             group_contracts: Self::FULL.group_contracts / d,
             big_document_bytes: Self::FULL.big_document_bytes / d,
+            audit_entries: Self::FULL.audit_entries / d,
         }
     }
 }
@@ -93,6 +98,8 @@ pub struct LargeSummary {
     pub documents: u64,
     /// Contracts of the industrial group in total (small set included).
     pub group_contracts: u64,
+    /// Audit log entries of the bulk part.
+    pub audit_entries: u64,
 }
 
 /// Loads the small set and the full bulk set into an empty database.
@@ -147,6 +154,19 @@ pub async fn seed_large_with(
         progress,
     )
     .await?;
+    let targets = (
+        bulk::max_id(&mut tx, "customers").await?,
+        bulk::max_id(&mut tx, "documents").await?,
+    );
+    let audit_entries = audit_log::insert(
+        &mut tx,
+        &mut rng.fork(3),
+        &small,
+        sizes.audit_entries,
+        targets,
+        progress,
+    )
+    .await?;
     bulk::reset_id_sequences(&mut tx, rows::WITH_IDS).await?;
     tx.commit().await?;
     let end = generator.ids;
@@ -159,6 +179,7 @@ pub async fn seed_large_with(
         finance_items: (end.finance - ids.finance) as u64,
         documents: (end.document - ids.document) as u64,
         group_contracts: small.group_contracts + group_new,
+        audit_entries,
     })
 }
 

@@ -51,6 +51,9 @@ pub(crate) struct SmallSet {
     /// How many contracts the group holds in the small set.
     pub group_contracts: u64,
     pub jens: Option<PortalUserId>,
+    /// Portal users of the small set (Martina K., Jens W.), for the large
+    /// set's audit log.
+    pub portal_users: Vec<PortalUserId>,
 }
 
 /// Running numbers for external ids and document numbers.
@@ -129,6 +132,7 @@ pub(crate) async fn seed_small(
         group: s.group.clone(),
         group_contracts: programmes::PROGRAMME_COUNT as u64,
         jens: Some(users.jens),
+        portal_users: vec![users.martina, users.jens],
     };
     Ok((s.tx, set))
 }

@@ -61,6 +61,20 @@ async fn smoke(f: &backends::Fresh) {
     // photo per claim, and the group's complete policy wording.
     assert_eq!(summary.documents, 2_301);
     assert_eq!(summary.group_contracts, 50);
+    // The audit page's log: the asked number of entries, within the
+    // default retention of the demo's "today".
+    assert_eq!(summary.audit_entries, 2_000);
+    assert!(count(&f.db, "audit_entries").await >= 2_000);
+    let limit = kp_demo_anchor_minus(400)
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
+    let (older,): (i64,) = f
+        .db
+        .fetch_one(Sql::new("SELECT COUNT(*) FROM audit_entries WHERE created_at < $1").arg(limit))
+        .await
+        .unwrap();
+    assert_eq!(older, 0, "every entry within the year before the anchor");
     // The download benchmark's file: one PDF of at least the asked size.
     let (size,): (i64,) =
         f.db.fetch_one(Sql::new(
@@ -115,5 +129,11 @@ async fn full_large_set_loads_in_under_three_minutes() {
     eprintln!("large set: {summary:?} in {elapsed:?}");
     assert!(summary.contracts >= 100_000 && summary.objects >= 300_000 && summary.claims >= 30_000);
     assert!(summary.documents >= 200_000 && summary.group_contracts == 5_000);
+    assert!(summary.audit_entries >= 200_000);
     assert!(elapsed.as_secs() < 180, "took {elapsed:?}");
+}
+
+/// The demo's "today" (2026-10-01) less `days`.
+fn kp_demo_anchor_minus(days: u64) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap() - chrono::Days::new(days)
 }

@@ -98,3 +98,4 @@ org-stale = Diese Organisation wurde geändert, seit Sie die Seite geöffnet hab
 org-login-stale = Dieser Zugang wurde geändert, seit Sie die Seite geöffnet haben. Es wurde nichts gespeichert; bitte prüfen Sie und versuchen Sie es erneut.
 org-refused-other = Der Kunde gehört zu einer anderen Organisation und wurde nicht hinzugefügt.
 org-email-shared = Diese E-Mail-Adresse gehört bereits zu einem anderen Zugang. Zwei Kunden können eine E-Mail-Adresse nur über einen Haushalt teilen: Fügen Sie diesen Kunden dem Haushalt des bestehenden Zugangs hinzu (Organisationen).
+org-logo-alt = Logo von { $name }

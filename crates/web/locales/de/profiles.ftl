@@ -82,3 +82,7 @@ profiles-preview-no-contracts = Benutzer mit diesem Profil sehen keine Verträge
 profiles-preview-no-sample = Die Organisation hat keinen Vertrag, der gezeigt werden kann.
 profiles-error-broker-wide = Maklerweite Profile gelten in allen Mandanten; nur wer alle Mandanten verwaltet, kann sie anlegen. Wählen Sie eine Organisation.
 profiles-refused-broker-wide = Maklerweite Profile gelten in allen Mandanten; nur wer alle Mandanten verwaltet, kann sie ändern oder löschen. Es wurde nichts geändert.
+profiles-preview-portal = Das Portal mit diesem Profil
+profiles-preview-menu = Menü
+profiles-preview-lists-intro = Die ersten Einträge jeder Liste, die das Profil zeigt, mit den Spalten des Portals. Die Schaltflächen sind in der Vorschau ohne Funktion.
+profiles-preview-no-organization = Keine Organisation, mit der das Portal gezeigt werden kann.

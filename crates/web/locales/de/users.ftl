@@ -94,3 +94,7 @@ audit-retention-days = Einträge aufbewahren (Tage)
 audit-retention-hint = { $min } bis { $max } Tage; ältere Einträge werden automatisch gelöscht.
 audit-retention-save = Aufbewahrungsdauer speichern
 audit-retention-invalid = Geben Sie eine ganze Zahl von Tagen im angegebenen Bereich ein.
+audit-per-page = Neueste zuerst, { $count } je Seite.
+audit-newest = Neueste Einträge
+audit-newer = Neuere Einträge
+audit-older = Ältere Einträge

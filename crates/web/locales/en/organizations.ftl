@@ -98,3 +98,4 @@ org-stale = This organization was changed since you opened the page. Nothing has
 org-login-stale = This login was changed since you opened the page. Nothing has been saved; please check and try again.
 org-refused-other = The customer belongs to another organization and was not added.
 org-email-shared = This e-mail address already belongs to another login. Two customers can share an e-mail address only through a household: add this customer to the household of the existing login (Organizations).
+org-logo-alt = Logo of { $name }

@@ -82,3 +82,7 @@ profiles-preview-no-contracts = Users with this profile do not see contracts.
 profiles-preview-no-sample = The organization has no contract to show.
 profiles-error-broker-wide = Broker-wide profiles apply in every tenant; only an administrator of all tenants can create them. Choose an organization.
 profiles-refused-broker-wide = Broker-wide profiles apply in every tenant; only an administrator of all tenants can change or delete them. Nothing was changed.
+profiles-preview-portal = The portal with this profile
+profiles-preview-menu = Menu
+profiles-preview-lists-intro = The first rows of every list the profile shows, with the portal's columns. The buttons do nothing in the preview.
+profiles-preview-no-organization = No organization to show the portal with.

@@ -94,3 +94,7 @@ audit-retention-days = Keep entries for (days)
 audit-retention-hint = From { $min } to { $max } days; older entries are removed automatically.
 audit-retention-save = Save retention period
 audit-retention-invalid = Enter a whole number of days within the range shown.
+audit-per-page = Newest first, { $count } per page.
+audit-newest = Newest entries
+audit-newer = Newer entries
+audit-older = Older entries

@@ -98,3 +98,4 @@ org-stale = Esta organización se modificó después de abrir la página. No se 
 org-login-stale = Este acceso se modificó después de abrir la página. No se ha guardado nada; compruébelo e inténtelo de nuevo.
 org-refused-other = El cliente pertenece a otra organización y no se ha añadido.
 org-email-shared = Esta dirección de correo electrónico ya pertenece a otro acceso. Dos clientes solo pueden compartir una dirección de correo electrónico a través de un hogar: añada este cliente al hogar del acceso existente (Organizaciones).
+org-logo-alt = Logotipo de { $name }

@@ -82,3 +82,7 @@ profiles-preview-no-contracts = Los usuarios con este perfil no ven contratos.
 profiles-preview-no-sample = La organización no tiene ningún contrato que mostrar.
 profiles-error-broker-wide = Los perfiles de todo el corredor se aplican en todas las entidades; solo un administrador de todas las entidades puede crearlos. Elija una organización.
 profiles-refused-broker-wide = Los perfiles de todo el corredor se aplican en todas las entidades; solo un administrador de todas las entidades puede modificarlos o eliminarlos. No se ha modificado nada.
+profiles-preview-portal = El portal con este perfil
+profiles-preview-menu = Menú
+profiles-preview-lists-intro = Las primeras filas de cada lista que muestra el perfil, con las columnas del portal. Los botones no funcionan en la vista previa.
+profiles-preview-no-organization = No hay ninguna organización con la que mostrar el portal.

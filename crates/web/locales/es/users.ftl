@@ -94,3 +94,7 @@ audit-retention-days = Conservar las entradas (días)
 audit-retention-hint = De { $min } a { $max } días; las entradas más antiguas se eliminan automáticamente.
 audit-retention-save = Guardar el plazo de conservación
 audit-retention-invalid = Introduzca un número entero de días dentro del rango indicado.
+audit-per-page = Las más recientes primero, { $count } por página.
+audit-newest = Entradas más recientes
+audit-newer = Entradas más recientes que estas
+audit-older = Entradas más antiguas

@@ -98,3 +98,4 @@ org-stale = Cette organisation a été modifiée depuis l'ouverture de la page. 
 org-login-stale = Cet accès a été modifié depuis l'ouverture de la page. Rien n'a été enregistré ; veuillez vérifier et réessayer.
 org-refused-other = Le client appartient à une autre organisation et n'a pas été ajouté.
 org-email-shared = Cette adresse e-mail appartient déjà à un autre accès. Deux clients ne peuvent partager une adresse e-mail que par un foyer : ajoutez ce client au foyer de l'accès existant (Organisations).
+org-logo-alt = Logo de { $name }

@@ -82,3 +82,7 @@ profiles-preview-no-contracts = Les utilisateurs ayant ce profil ne voient pas l
 profiles-preview-no-sample = L'organisation n'a aucun contrat à montrer.
 profiles-error-broker-wide = Les profils communs à tout le courtier s'appliquent à toutes les entités ; seul un administrateur de toutes les entités peut les créer. Choisissez une organisation.
 profiles-refused-broker-wide = Les profils communs à tout le courtier s'appliquent à toutes les entités ; seul un administrateur de toutes les entités peut les modifier ou les supprimer. Rien n'a été modifié.
+profiles-preview-portal = Le portail avec ce profil
+profiles-preview-menu = Menu
+profiles-preview-lists-intro = Les premières lignes de chaque liste que le profil affiche, avec les colonnes du portail. Les boutons sont inactifs dans l’aperçu.
+profiles-preview-no-organization = Aucune organisation avec laquelle montrer le portail.

@@ -94,3 +94,7 @@ audit-retention-days = Conserver les entrées (jours)
 audit-retention-hint = De { $min } à { $max } jours ; les entrées plus anciennes sont supprimées automatiquement.
 audit-retention-save = Enregistrer la durée de conservation
 audit-retention-invalid = Saisissez un nombre entier de jours dans la plage indiquée.
+audit-per-page = Les plus récentes d’abord, { $count } par page.
+audit-newest = Entrées les plus récentes
+audit-newer = Entrées plus récentes
+audit-older = Entrées plus anciennes

@@ -349,6 +349,43 @@ impl ListView {
     pub fn offer_pdf(&mut self, href: String) {
         self.pdf = Some(href);
     }
+
+    /// Without links: the list's head shown outside its page (the
+    /// permission profile preview), where sorting and paging lead nowhere.
+    pub fn inert(mut self) -> ListView {
+        self.headers.iter_mut().for_each(|h| h.href = None);
+        self.previous = None;
+        self.next = None;
+        self
+    }
+}
+
+/// A list's head and first rows outside its page (the permission profile
+/// preview), rendered with the list's own row template
+/// (`partials/table_<list>.html`).
+#[derive(Debug, Serialize)]
+pub struct ListSample {
+    pub list: ListView,
+    pub rows: minijinja::Value,
+}
+
+impl ListSample {
+    /// The head for `principal` (hidden fields' columns left out as on
+    /// the list page) over `rows`, in the list's default order.
+    pub fn new<S: SortColumn + Default, R, T: Serialize>(
+        language: Language,
+        base: &str,
+        columns: &[Column<S>],
+        principal: &Principal,
+        listed: &Listed<R>,
+        rows: &[T],
+    ) -> ListSample {
+        let state = ListState::<S>::read(Params::new(Vec::new()), language);
+        ListSample {
+            list: state.view(base, columns, principal, listed).inert(),
+            rows: minijinja::Value::from(minijinja::value::Serde(rows)),
+        }
+    }
 }
 
 #[cfg(test)]

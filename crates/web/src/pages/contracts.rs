@@ -16,7 +16,7 @@ use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
 use crate::format;
 use crate::listing::csv::{self, CsvColumn};
-use crate::listing::{Column, ListState, ListView, Params, without_hidden_sort};
+use crate::listing::{Column, ListSample, ListState, ListView, Params, without_hidden_sort};
 use crate::permissions::{require_area, require_function};
 use crate::routes::Routes;
 
@@ -101,6 +101,16 @@ fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ContractSort
     without_hidden_sort(&mut state, COLUMNS, shows);
     let query = state.query(filters);
     (state, query)
+}
+
+/// The list's head and `listed`'s rows as `principal` sees them, for the
+/// permission profile preview.
+pub(crate) fn sample(
+    language: kp_domain::Language,
+    principal: &kp_domain::Principal,
+    listed: &kp_app::lists::Listed<ContractRow>,
+) -> ListSample {
+    ListSample::new(language, BASE, COLUMNS, principal, listed, &listed.rows)
 }
 
 #[derive(Serialize)]

@@ -46,7 +46,14 @@ async fn video(ctx: PageCtx, Query(q): Query<VersionQuery>) -> WebResult {
 async fn serve(ctx: &PageCtx, which: HomeFile, wanted: &str) -> WebResult {
     let principal = ctx.require_user()?;
     let file = home_files::open(&ctx.state.app, principal, which).await?;
-    if version(&file.sha256) != wanted {
+    respond(file, Some(wanted))
+}
+
+/// The file's response. Asked by its version (`wanted`), it is cached for
+/// good and another version (an old link after a new upload) is a 404;
+/// asked without one, the browser asks again each time.
+pub(crate) fn respond(file: home_files::OpenedFile, wanted: Option<&str>) -> WebResult {
+    if wanted.is_some_and(|w| version(&file.sha256) != w) {
         return Err(WebError::NotFound);
     }
     let media_type = match file.media_type.as_str() {
@@ -70,7 +77,11 @@ async fn serve(ctx: &PageCtx, which: HomeFile, wanted: &str) -> WebResult {
     // Private: the file follows the signed-in user's broker.
     headers.insert(
         CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=31536000, immutable"),
+        HeaderValue::from_static(if wanted.is_some() {
+            "private, max-age=31536000, immutable"
+        } else {
+            "private, no-cache"
+        }),
     );
     Ok(response)
 }

@@ -57,6 +57,9 @@ pub enum Kind {
     StaffChecklistItem,
     /// Staff tasks, by their tenant.
     Task,
+    /// Organization logos on the staff side: the organizations a staff
+    /// member may read that have a logo.
+    OrganizationLogo,
 }
 
 /// What a path parameter holds.
@@ -135,6 +138,9 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
     if kind == Kind::Task {
         return crate::idor_tasks::visible(db, p).await;
     }
+    if kind == Kind::OrganizationLogo {
+        return crate::idor_orgs::with_logo(db, p).await;
+    }
     if let Some(inner) = crate::idor_after_report::staff_kind(kind) {
         if !p.is_staff() || p.impersonated_by.is_some() {
             return BTreeSet::new();
@@ -174,7 +180,8 @@ async fn visible(db: &Db, p: &Principal, kind: Kind) -> BTreeSet<i64> {
         | Kind::StaffClaimReport
         | Kind::StaffClaim
         | Kind::StaffChecklistItem
-        | Kind::Task => return BTreeSet::new(),
+        | Kind::Task
+        | Kind::OrganizationLogo => return BTreeSet::new(),
     };
     let rows: Vec<(i64,)> = db.fetch_all(q.finish().unwrap()).await.unwrap();
     rows.into_iter().map(|(id,)| id).collect()
@@ -196,6 +203,7 @@ fn table_of(kind: Kind) -> &'static str {
         Kind::StaffClaim => "claims",
         Kind::ChecklistItem | Kind::StaffChecklistItem => "claim_checklist_items",
         Kind::Task => "tasks",
+        Kind::OrganizationLogo => "organizations",
     }
 }
 

@@ -6,7 +6,12 @@
 //! organization and customer are the 404 of missing ones for reading and
 //! every change, and that other staff get 403 for changes.
 
-use crate::idor::Param;
+use std::collections::BTreeSet;
+
+use kp_domain::{OrganizationId, Principal};
+use kp_storage::{Db, Sql};
+
+use crate::idor::{Kind, Param};
 
 pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/staff/organizations/{id}", "id", Param::NotAnId),
@@ -19,9 +24,42 @@ pub const PARAMS: &[(&str, &str, Param)] = &[
     ("/staff/organizations/{id}/logins", "id", Param::NotAnId),
     ("/staff/organizations/{id}/contacts", "id", Param::NotAnId),
     ("/staff/organizations/{id}/logo", "id", Param::NotAnId),
+    // The logo image answers for the organizations the staff member may
+    // read, and only while one is uploaded.
+    (
+        "/staff/organizations/{id}/logo/image",
+        "id",
+        Param::Id(Kind::OrganizationLogo),
+    ),
     (
         "/staff/organizations/{id}/logo/remove",
         "id",
         Param::NotAnId,
     ),
 ];
+
+/// The organizations with a logo that `p` may read: staff (not while
+/// viewing the portal as a user), through the storage layer's own read of
+/// an organization's page.
+pub async fn with_logo(db: &Db, p: &Principal) -> BTreeSet<i64> {
+    if !p.is_staff() || p.impersonated_by.is_some() {
+        return BTreeSet::new();
+    }
+    let rows: Vec<(i64,)> = db
+        .fetch_all(Sql::new(
+            "SELECT id FROM organizations WHERE logo_storage_key IS NOT NULL",
+        ))
+        .await
+        .unwrap();
+    let mut out = BTreeSet::new();
+    for (id,) in rows {
+        let readable = kp_storage::organizations::get(db, &p.scope, OrganizationId(id))
+            .await
+            .unwrap()
+            .is_some();
+        if readable {
+            out.insert(id);
+        }
+    }
+    out
+}

@@ -12,8 +12,8 @@ use axum::extract::Query;
 use axum::response::{Html, IntoResponse};
 use chrono::{DateTime, NaiveTime, Utc};
 use kp_app::audit_log;
-use kp_app::audit_log::{AuditFilters, AuditRow};
-use kp_app::lists::SortColumn;
+use kp_app::audit_log::{AuditFilters, AuditRow, Cursor};
+use kp_app::lists::{Listed, SortColumn};
 use kp_domain::Language;
 use serde::Serialize;
 
@@ -22,6 +22,7 @@ use crate::error::WebResult;
 use crate::form::FormErrors;
 use crate::listing::{Column, ListState, ListView, Params};
 use crate::pages::staff_users::require_admin;
+use crate::pages::urlencode;
 use crate::routes::Routes;
 
 const BASE: &str = "/staff/audit";
@@ -148,9 +149,55 @@ pub(crate) fn record(r: &AuditRow) -> String {
     }
 }
 
+/// The keyset pager's links (the log has no page numbers: see
+/// `kp_storage::audit::page`).
+#[derive(Serialize, Default)]
+struct Pager {
+    /// Back to the newest entries, when elsewhere.
+    newest: Option<String>,
+    newer: Option<String>,
+    older: Option<String>,
+}
+
+/// Where the page starts: `before` / `after` an entry id, else the newest.
+fn cursor(params: &[(String, String)]) -> Cursor {
+    let id = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+    };
+    match (id("before"), id("after")) {
+        (Some(before), _) => Cursor::Before(before),
+        (None, Some(after)) => Cursor::After(after),
+        (None, None) => Cursor::Newest,
+    }
+}
+
+/// The links around a page read from `cursor`; `more`: another page
+/// follows in the direction read.
+fn pager(base: &str, cursor: Cursor, rows: &[AuditRow], more: bool) -> Pager {
+    let link = |key: &str, id: i64| format!("{base}&{key}={id}");
+    let (first, last) = (rows.first().map(|r| r.id), rows.last().map(|r| r.id));
+    let (newer, older) = match cursor {
+        Cursor::Newest => (false, more),
+        Cursor::Before(_) => (true, more),
+        Cursor::After(_) => (more, true),
+    };
+    Pager {
+        newest: (cursor != Cursor::Newest).then(|| base.to_owned()),
+        newer: first.filter(|_| newer).map(|id| link("after", id)),
+        older: last.filter(|_| older).map(|id| link("before", id)),
+    }
+}
+
 #[derive(Serialize)]
 struct Page {
     list: ListView,
+    pager: Pager,
+    per_page: u32,
+    /// The CSV of every matching entry (the person search included).
+    export: String,
     rows: Vec<Row>,
     actions: Vec<String>,
     kinds: Vec<String>,
@@ -170,19 +217,36 @@ pub(crate) async fn render(
 ) -> Result<String, crate::error::WebError> {
     let principal = require_admin(ctx)?;
     let saved = params.iter().any(|(k, v)| k == "saved" && v == "1");
+    let cursor = cursor(&params);
     let (state, filters) = read(ctx, params);
     let app = &ctx.state.app;
-    let listed = audit_log::list(app, principal, &filters, state.page).await?;
+    let (rows, more) = audit_log::list(app, principal, &filters, cursor).await?;
     let (actions, kinds) = audit_log::vocabulary(app, principal).await?;
+    // The links keep every filter, the person search included.
+    let mut base = state.href(BASE, AuditOrder, false, 1);
+    let mut export = state.export_href(BASE);
+    if let Some(person) = filters.person.as_deref().filter(|p| !p.is_empty()) {
+        let part = format!("&person={}", urlencode(person));
+        base.push_str(&part);
+        export.push_str(&part);
+    }
+    let shown = Listed::<()> {
+        rows: Vec::new(),
+        total: i64::try_from(rows.len()).unwrap_or(i64::MAX),
+        page: 1,
+        pages: 1,
+    };
     let days = match retention_typed {
         Some(typed) => typed,
         None => audit_log::retention_days(app).await?.to_string(),
     };
     let lang = ctx.language;
     let view = Page {
-        list: state.view(BASE, COLUMNS, principal, &listed),
-        rows: listed
-            .rows
+        list: state.view(BASE, COLUMNS, principal, &shown),
+        pager: pager(&base, cursor, &rows, more),
+        per_page: kp_app::lists::PER_PAGE,
+        export,
+        rows: rows
             .iter()
             .map(|r| Row {
                 time: when(lang, r.created_at),

@@ -14,7 +14,7 @@ use crate::error::WebResult;
 use crate::format;
 use crate::i18n::{label, text};
 use crate::listing::csv::{self, CsvColumn};
-use crate::listing::{Column, ListState, ListView, Params, without_hidden_sort};
+use crate::listing::{Column, ListSample, ListState, ListView, Params, without_hidden_sort};
 use crate::permissions::{require_area, require_function};
 
 const BASE: &str = "/claims";
@@ -87,6 +87,16 @@ pub(super) fn read(
     without_hidden_sort(&mut state, COLUMNS, shows);
     let query = state.query(filters);
     (state, query)
+}
+
+/// The list's head and `listed`'s rows as `principal` sees them, for the
+/// permission profile preview.
+pub(crate) fn sample(
+    language: kp_domain::Language,
+    principal: &kp_domain::Principal,
+    listed: &lists::Listed<ClaimListRow>,
+) -> ListSample {
+    ListSample::new(language, BASE, COLUMNS, principal, listed, &listed.rows)
 }
 
 #[derive(Serialize)]

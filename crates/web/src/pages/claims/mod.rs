@@ -3,6 +3,7 @@
 
 pub(crate) mod detail;
 mod list;
+pub(crate) use list::sample as list_sample;
 mod report;
 
 use crate::routes::Routes;

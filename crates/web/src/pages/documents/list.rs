@@ -17,7 +17,7 @@ use crate::error::WebResult;
 use crate::format;
 use crate::i18n::{label, text};
 use crate::listing::csv::{self, CsvColumn};
-use crate::listing::{Column, ListState, ListView, Params};
+use crate::listing::{Column, ListSample, ListState, ListView, Params};
 use crate::permissions::{require_area, require_function};
 
 const BASE: &str = "/documents";
@@ -108,6 +108,17 @@ impl From<DocumentRow> for Row {
             row,
         }
     }
+}
+
+/// The list's head and `listed`'s rows as `principal` sees them, for the
+/// permission profile preview.
+pub(crate) fn sample(
+    language: kp_domain::Language,
+    principal: &kp_domain::Principal,
+    listed: &lists::Listed<DocumentRow>,
+) -> ListSample {
+    let rows: Vec<Row> = listed.rows.iter().cloned().map(Row::from).collect();
+    ListSample::new(language, BASE, COLUMNS, principal, listed, &rows)
 }
 
 #[derive(Serialize)]

@@ -5,6 +5,7 @@
 
 mod files;
 mod list;
+pub(crate) use list::sample as list_sample;
 mod page;
 
 use kp_domain::DocumentId;

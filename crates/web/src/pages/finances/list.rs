@@ -15,7 +15,7 @@ use crate::error::WebResult;
 use crate::format;
 use crate::i18n::text;
 use crate::listing::csv::{self, CsvColumn};
-use crate::listing::{Column, ListState, ListView, Params, without_hidden_sort};
+use crate::listing::{Column, ListSample, ListState, ListView, Params, without_hidden_sort};
 use crate::permissions::{require_area, require_function};
 
 const BASE: &str = "/finances";
@@ -185,6 +185,18 @@ const CONVERTED_CSV: &[CsvColumn<FinanceLine>] = &[
             .unwrap_or_default()
     }),
 ];
+
+/// The list's head and `listed`'s rows as `principal` sees them, for the
+/// permission profile preview.
+pub(crate) fn sample(
+    language: kp_domain::Language,
+    principal: &kp_domain::Principal,
+    listed: &lists::Listed<FinanceRow>,
+    profile: Option<&ProfileCurrency>,
+) -> ListSample {
+    let rows = lines(listed.rows.clone(), profile, principal);
+    ListSample::new(language, BASE, COLUMNS, principal, listed, &rows)
+}
 
 #[derive(Serialize)]
 struct Page {

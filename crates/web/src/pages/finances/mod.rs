@@ -2,6 +2,7 @@
 //! and its download.
 
 mod list;
+pub(crate) use list::sample as list_sample;
 
 use crate::routes::Routes;
 

@@ -12,7 +12,7 @@ use crate::context::PageCtx;
 use crate::error::WebResult;
 use crate::i18n::text;
 use crate::listing::csv::{self, CsvColumn};
-use crate::listing::{Column, ListState, ListView, Params};
+use crate::listing::{Column, ListSample, ListState, ListView, Params};
 use crate::permissions::{require_area, require_function};
 
 const BASE: &str = "/objects";
@@ -57,6 +57,16 @@ fn read(ctx: &PageCtx, params: Vec<(String, String)>) -> (ListState<ObjectSort>,
     };
     let query = state.query(filters);
     (state, query)
+}
+
+/// The list's head and `listed`'s rows as `principal` sees them, for the
+/// permission profile preview.
+pub(crate) fn sample(
+    language: kp_domain::Language,
+    principal: &kp_domain::Principal,
+    listed: &lists::Listed<ObjectListRow>,
+) -> ListSample {
+    ListSample::new(language, BASE, COLUMNS, principal, listed, &listed.rows)
 }
 
 #[derive(Serialize)]

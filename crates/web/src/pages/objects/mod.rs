@@ -3,6 +3,7 @@
 
 mod detail;
 mod list;
+pub(crate) use list::sample as list_sample;
 
 use crate::routes::Routes;
 

@@ -10,6 +10,7 @@
 
 mod edit;
 mod list;
+mod logo;
 mod members;
 mod view;
 
@@ -35,6 +36,7 @@ pub fn routes() -> Routes {
         .post("/staff/organizations/{id}/logins", members::logins)
         .post("/staff/organizations/{id}/contacts", members::contacts)
         .post("/staff/organizations/{id}/logo", members::logo)
+        .get(logo::IMAGE, logo::image)
         .post(
             "/staff/organizations/{id}/logo/remove",
             members::remove_logo,

@@ -94,6 +94,8 @@ pub struct View {
     pub contacts: Vec<ContactRow>,
     pub staff: Vec<Choice>,
     pub has_logo: bool,
+    /// The current logo's address, where there is one.
+    pub logo_src: Option<String>,
     pub users: i64,
     pub errors: FormErrors,
     pub notice: Option<&'static str>,
@@ -130,6 +132,7 @@ pub async fn new_view(ctx: &PageCtx, input: &OrganizationInput) -> Result<View, 
         contacts: Vec::new(),
         staff: Vec::new(),
         has_logo: false,
+        logo_src: None,
         users: 0,
         errors: FormErrors::default(),
         notice: None,
@@ -225,6 +228,10 @@ pub async fn edit_view(
         contacts: members::contacts(app, principal, id).await?,
         staff,
         has_logo: row.logo_storage_key.is_some(),
+        logo_src: row
+            .logo_storage_key
+            .as_deref()
+            .map(|k| super::logo::src(id.0, k)),
         users: row.users,
         errors: FormErrors::default(),
         notice: None,

@@ -11,6 +11,7 @@ mod edit;
 mod form;
 mod list;
 mod preview;
+mod preview_lists;
 
 use crate::routes::Routes;
 

@@ -1,8 +1,11 @@
-//! `/staff/profiles/{id}/preview`: the menu areas and functions a user
-//! with the profile gets, the fields hidden, and the organization's first
-//! contract rendered with the contract page's own template part and the
-//! profile's permissions (the values come from the portal's use case with
-//! a principal of the organization that has the profile).
+//! `/staff/profiles/{id}/preview`: the portal as a user with the profile
+//! sees it — the menu as the portal builds it, the first rows of every
+//! list the profile shows (the list pages' own row templates and columns),
+//! the organization's first contract rendered with the contract page's own
+//! template part, and the function buttons the profile allows, inert —
+//! plus the menu areas, functions and hidden fields as lists. The values
+//! come from the portal's use cases with a principal of the organization
+//! that has the profile; nothing is written.
 
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse};
@@ -13,8 +16,10 @@ use kp_domain::{Function, MenuArea, OrganizationId, PermissionProfileId};
 use serde::{Deserialize, Serialize};
 
 use super::list::{OrganizationChoice, organization_choices};
+use super::preview_lists::{self, Buttons, Lists};
 use crate::context::PageCtx;
 use crate::error::{WebError, WebResult};
+use crate::nav::NavItem;
 use crate::pages::contracts::{ContractConverted, converted};
 use crate::pages::parse_id;
 use crate::pages::staff_users::require_admin;
@@ -54,6 +59,10 @@ struct View {
     /// What the sample is rendered with: the profile's, not the staff
     /// member's, permissions.
     preview_permissions: PermissionsView,
+    /// The user's menu; empty when there is no organization to preview.
+    menu: Vec<NavItem>,
+    lists: Option<Lists>,
+    buttons: Option<Buttons>,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +83,24 @@ pub(super) async fn page(
     let app = &ctx.state.app;
     let p = profile_preview::preview(app, principal, id, chosen.map(OrganizationId)).await?;
     let permissions = p.profile.permissions();
+    let (mut menu, mut lists, mut buttons) = (Vec::new(), None, None);
+    if let Some(user) = &p.principal {
+        menu = preview_lists::menu(user);
+        lists = Some(preview_lists::lists(app, ctx.language, user, &p.lists).await?);
+        let sheet_offered = match &p.sample {
+            Some(page) => {
+                kp_app::report_settings::for_contract(
+                    app,
+                    user,
+                    kp_domain::ContractId(page.contract.id),
+                )
+                .await?
+                .contract_sheet
+            }
+            None => false,
+        };
+        buttons = Some(preview_lists::buttons(user, &p.lists, sheet_offered));
+    }
     let sample = match (&p.principal, p.sample) {
         (Some(user), Some(page)) => {
             let currency = exchange_rates::profile(app, user).await?;
@@ -122,6 +149,9 @@ pub(super) async fn page(
         sample,
         contracts_shown: permissions.shows_area(MenuArea::Contracts),
         preview_permissions: PermissionsView::of(p.principal.as_ref()),
+        menu,
+        lists,
+        buttons,
         name: p.profile.name,
     };
     Ok(Html(ctx.render(

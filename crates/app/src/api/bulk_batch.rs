@@ -42,7 +42,7 @@ impl Bulk {
                         let run = std::mem::take(&mut alone);
                         results.extend(self.apply_run(&mut tx, run, may_defer, now).await?);
                     }
-                    group.lines.push((item, planned));
+                    group.lines.push((item, *planned));
                 }
                 Plan::Alone => {
                     if !group.is_empty() {

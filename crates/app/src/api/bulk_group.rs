@@ -85,7 +85,10 @@ impl Group {
             .iter()
             .map(|(item, p)| {
                 let resource = resource_of(p);
-                (resource, super::link(resource.collection, &item.external_id))
+                (
+                    resource,
+                    super::link(resource.collection, &item.external_id),
+                )
             })
             .collect();
         let new: Vec<NewEvent<'_>> = self

@@ -41,7 +41,7 @@ pub(super) enum Planned {
 /// What to do with a line.
 pub(super) enum Plan {
     /// Insert it with the batch's other new records.
-    Bulk(Planned),
+    Bulk(Box<Planned>),
     /// Apply it alone, as a single request would.
     Alone,
     /// Answer it with this problem; nothing is written.
@@ -111,7 +111,9 @@ impl Known {
     /// Whether the record certainly does not exist yet, as far as the lines
     /// before this one are concerned.
     fn is_new(&self, key: &Key) -> bool {
-        !self.touched.contains(key) && !self.made.contains_key(key) && !self.stored.contains_key(key)
+        !self.touched.contains(key)
+            && !self.made.contains_key(key)
+            && !self.stored.contains_key(key)
     }
 
     /// A reference to a live record: `None` when the plan cannot tell
@@ -183,12 +185,11 @@ impl Known {
                 if d.account_manager.is_some() || d.clerk.is_some() {
                     return Plan::Alone;
                 }
-                return Plan::Bulk(Planned::Customer(d));
+                return Plan::Bulk(Box::new(Planned::Customer(d)));
             }
             Planned::Contract(d, _) => {
-                let staff = d.account_manager.is_some()
-                    || d.clerk.is_some()
-                    || d.claims_handler.is_some();
+                let staff =
+                    d.account_manager.is_some() || d.clerk.is_some() || d.claims_handler.is_some();
                 if staff || !d.co_insured.is_empty() {
                     return Plan::Alone;
                 }
@@ -204,7 +205,7 @@ impl Known {
         };
         match resolved {
             None => Plan::Alone,
-            Some(Ok(planned)) => Plan::Bulk(planned),
+            Some(Ok(planned)) => Plan::Bulk(Box::new(planned)),
             Some(Err(err)) => Plan::Fail(err),
         }
     }

@@ -88,8 +88,7 @@ async fn in_memory(app: TestApp) {
     assert_eq!(
         got,
         [
-            "created", "created", "created", "updated", "created", "created", "created",
-            "updated"
+            "created", "created", "created", "updated", "created", "created", "created", "updated"
         ]
     );
     let k = json_of(&get(&app, "/api/v1/customers/P-TWICE", &t).await);
@@ -152,7 +151,10 @@ async fn refused(app: TestApp) {
         assert_eq!(result_of(&results, n)["result"], "created", "line {n}");
     }
     assert_eq!(result_of(&results, 4)["error"]["status"], 500);
-    assert_eq!(result_of(&results, 5)["error"]["field"], "data.display_name");
+    assert_eq!(
+        result_of(&results, 5)["error"]["field"],
+        "data.display_name"
+    );
     assert_eq!(get(&app, "/api/v1/customers/Q-BOOM", &t).await.status, 404);
     let o = json_of(&get(&app, "/api/v1/objects/Q2-O2", &t).await);
     assert_eq!(o["contract"], "Q1-V");

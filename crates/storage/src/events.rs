@@ -67,10 +67,7 @@ pub async fn append(
     payload: &serde_json::Value,
     at: DateTime<Utc>,
 ) -> Result<i64> {
-    let xact = match tx.backend() {
-        Backend::Postgres => "CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)",
-        Backend::Sqlite => "0",
-    };
+    let xact = xact_expr(tx.backend());
     let payload = serde_json::to_string(payload)
         .map_err(|e| StorageError::Corrupt(format!("event payload: {e}")))?;
     let id = tx
@@ -91,6 +88,54 @@ pub async fn append(
     // `events_webhook_fan_out` (migration 0018) in this same statement: an
     // event that commits is never without them (docs/api.md, "Webhooks").
     Ok(id)
+}
+
+/// An event of a bulk batch, for [`append_many`].
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub event_type: String,
+    pub resource: ResourceLink<'a>,
+    pub payload: serde_json::Value,
+}
+
+/// Appends events in the caller's transaction in multi-row inserts (a
+/// bulk batch's new records): the same rows as [`append`] one at a time,
+/// in the given order. Ids are drawn row by row in `VALUES` order and all
+/// rows share the transaction's `xact`, so the feed order is the order
+/// given; the fan-out trigger runs for each row as for a single insert.
+pub async fn append_many(
+    tx: &mut Tx,
+    tenant: TenantId,
+    new: &[NewEvent<'_>],
+    at: DateTime<Utc>,
+) -> Result<()> {
+    const PER_ROW: usize = 6;
+    let xact = xact_expr(tx.backend());
+    let per_chunk = crate::write::bulk::max_params(tx.backend()) / PER_ROW;
+    for chunk in new.chunks(per_chunk.max(1)) {
+        let mut sql = Sql::new(
+            "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
+             xact, created_at) VALUES ",
+        );
+        for (i, e) in chunk.iter().enumerate() {
+            let payload = serde_json::to_string(&e.payload)
+                .map_err(|err| StorageError::Corrupt(format!("event payload: {err}")))?;
+            sql.push(if i == 0 { "(" } else { ", (" });
+            sql.bind(tenant).push(", ").bind(e.event_type.as_str());
+            sql.push(", ").bind(e.resource.kind).push(", ");
+            sql.bind(e.resource.link).push(", ").bind(payload);
+            sql.push(", ").push(xact).push(", ").bind(at).push(")");
+        }
+        tx.execute(sql).await?;
+    }
+    Ok(())
+}
+
+fn xact_expr(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Postgres => "CAST(CAST(pg_current_xact_id() AS TEXT) AS BIGINT)",
+        Backend::Sqlite => "0",
+    }
 }
 
 /// Up to `limit` events of the tenant after `after`, in feed order, all of

@@ -1,14 +1,12 @@
-//! `POST /api/v1/bulk`: NDJSON lines of mixed resources, applied in
-//! batches, each batch in one transaction; a batch with a bad line is
-//! applied again with a savepoint per line, so a bad line is undone alone. A line whose reference is missing is kept
-//! and retried after each later batch and at the end, so a record may be
-//! defined further down in the same body. Every line gets one result.
+//! `POST /api/v1/bulk`: NDJSON lines of mixed resources, read and checked
+//! here, applied in batches (`bulk_batch`), each batch in one
+//! transaction. A line whose reference is missing is kept and retried
+//! after each later batch and at the end, so a record may be defined
+//! further down in the same body. Every line gets one result.
 
-use chrono::{DateTime, Utc};
-use kp_storage::Tx;
 use serde::{Deserialize, Serialize};
 
-use super::bulk_apply::{apply_one, in_data};
+use super::bulk_apply::in_data;
 use super::validate::{parse_json, parse_value};
 use super::{
     ApiError, Caller, Outcome, claims, contracts, customers, finance, objects, organizations,
@@ -67,7 +65,7 @@ pub(super) struct Item {
     pub(super) kind: String,
     pub(super) external_id: String,
     pub(super) change: Change,
-    size: usize,
+    pub(super) size: usize,
 }
 
 /// The answer to one line.
@@ -93,7 +91,7 @@ pub struct LineError {
 }
 
 impl LineResult {
-    fn done(item: &Item, outcome: Outcome) -> LineResult {
+    pub(super) fn done(item: &Item, outcome: Outcome) -> LineResult {
         LineResult {
             line: item.line,
             kind: item.kind.clone(),
@@ -103,7 +101,7 @@ impl LineResult {
         }
     }
 
-    fn error(line: u64, kind: &str, ext: &str, err: &ApiError) -> LineResult {
+    pub(super) fn error(line: u64, kind: &str, ext: &str, err: &ApiError) -> LineResult {
         let (status, field, reason) = match err {
             ApiError::Invalid(p) => {
                 let first = p.first();
@@ -145,9 +143,9 @@ impl LineResult {
 
 /// One bulk request in progress.
 pub struct Bulk {
-    caller: Caller,
-    deferred: Vec<Item>,
-    deferred_bytes: usize,
+    pub(super) caller: Caller,
+    pub(super) deferred: Vec<Item>,
+    pub(super) deferred_bytes: usize,
 }
 
 impl Bulk {
@@ -259,95 +257,5 @@ impl Bulk {
             change,
             size: text.len(),
         })
-    }
-
-    /// Applies items in one transaction. First all at once under one
-    /// savepoint (a savepoint per line costs two statements each); should
-    /// any line fail, that is undone and the items are applied again with
-    /// a savepoint around each, so a bad line is undone alone. With
-    /// `may_defer`, a line with a missing reference waits for a later
-    /// round instead of failing.
-    async fn apply(
-        &mut self,
-        app: &App,
-        items: Vec<Item>,
-        may_defer: bool,
-    ) -> Result<Vec<LineResult>, ApiError> {
-        if items.is_empty() {
-            return Ok(Vec::new());
-        }
-        let now = app.clock.now();
-        let mut tx = app.db.begin().await?;
-        let results = match self.apply_all(&mut tx, &items, now).await? {
-            Some(results) => results,
-            None => self.apply_each(&mut tx, items, may_defer, now).await?,
-        };
-        tx.commit().await?;
-        Ok(results)
-    }
-
-    /// Every item under one savepoint: their results, or `None` (and
-    /// nothing written) when one failed.
-    async fn apply_all(
-        &self,
-        tx: &mut Tx,
-        items: &[Item],
-        now: DateTime<Utc>,
-    ) -> Result<Option<Vec<LineResult>>, ApiError> {
-        tx.savepoint("bulk_batch").await?;
-        let mut results = Vec::with_capacity(items.len());
-        for item in items {
-            match apply_one(tx, &self.caller, item, now).await {
-                Ok(outcome) => results.push(LineResult::done(item, outcome)),
-                Err(_) => {
-                    tx.rollback_to("bulk_batch").await?;
-                    tx.release("bulk_batch").await?;
-                    return Ok(None);
-                }
-            }
-        }
-        tx.release("bulk_batch").await?;
-        Ok(Some(results))
-    }
-
-    /// Every item under its own savepoint, after [`Self::apply_all`] found
-    /// a bad line: each bad line is undone alone and answered (or waits).
-    async fn apply_each(
-        &mut self,
-        tx: &mut Tx,
-        items: Vec<Item>,
-        may_defer: bool,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<LineResult>, ApiError> {
-        let mut results = Vec::with_capacity(items.len());
-        for item in items {
-            tx.savepoint("bulk_line").await?;
-            match apply_one(tx, &self.caller, &item, now).await {
-                Ok(outcome) => {
-                    tx.release("bulk_line").await?;
-                    results.push(LineResult::done(&item, outcome));
-                }
-                Err(err) => {
-                    tx.rollback_to("bulk_line").await?;
-                    tx.release("bulk_line").await?;
-                    let waits = may_defer
-                        && matches!(err, ApiError::MissingReference(_))
-                        && self.deferred_bytes + item.size <= MAX_DEFERRED_BYTES;
-                    if waits {
-                        self.deferred_bytes += item.size;
-                        self.deferred.push(item);
-                    } else {
-                        let err = in_data(err);
-                        results.push(LineResult::error(
-                            item.line,
-                            &item.kind,
-                            &item.external_id,
-                            &err,
-                        ));
-                    }
-                }
-            }
-        }
-        Ok(results)
     }
 }

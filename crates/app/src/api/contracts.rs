@@ -76,7 +76,7 @@ pub struct ContractDoc {
 super::schema::record_schema!(ContractDoc, ContractData);
 
 impl ContractData {
-    fn check(mut self) -> Result<ContractData, ApiError> {
+    pub(super) fn check(mut self) -> Result<ContractData, ApiError> {
         let mut c = Checker::default();
         c.reference("customer", &self.customer);
         c.required("policy_number", &self.policy_number);

@@ -76,7 +76,7 @@ pub struct CustomerDoc {
 super::schema::record_schema!(CustomerDoc, CustomerData);
 
 impl CustomerData {
-    fn check(mut self) -> Result<CustomerData, ApiError> {
+    pub(super) fn check(mut self) -> Result<CustomerData, ApiError> {
         let mut c = Checker::default();
         c.required("display_name", &self.display_name);
         for (field, value) in [

@@ -10,6 +10,9 @@
 pub mod auth;
 pub mod bulk;
 mod bulk_apply;
+mod bulk_batch;
+mod bulk_group;
+mod bulk_plan;
 pub mod claim_checklist;
 pub mod claims;
 pub mod contracts;

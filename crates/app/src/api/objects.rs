@@ -66,7 +66,7 @@ pub struct ObjectDoc {
 super::schema::record_schema!(ObjectDoc, ObjectData);
 
 impl ObjectData {
-    fn check(mut self) -> Result<ObjectData, ApiError> {
+    pub(super) fn check(mut self) -> Result<ObjectData, ApiError> {
         let mut c = Checker::default();
         c.reference("contract", &self.contract);
         c.required("description", &self.description);

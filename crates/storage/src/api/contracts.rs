@@ -1,6 +1,8 @@
 //! Contracts through the sync API, with their co-insured customers and
 //! responsible staff.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
@@ -182,6 +184,26 @@ pub async fn insert(
     bind_values(&mut sql, v);
     sql.push(")");
     tx.insert_returning_id(sql).await
+}
+
+/// New contracts of a bulk batch in multi-row inserts; their ids by
+/// external id.
+pub async fn insert_many(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rows: &[(&str, ContractValues<'_>)],
+    at: DateTime<Utc>,
+) -> Result<HashMap<String, i64>> {
+    super::bulk_rows::insert_many(
+        tx,
+        super::bulk_rows::BulkTable::Contracts,
+        COLUMNS,
+        tenant,
+        rows,
+        at,
+        bind_values,
+    )
+    .await
 }
 
 pub async fn update(tx: &mut Tx, id: i64, v: &ContractValues<'_>, at: DateTime<Utc>) -> Result<()> {

@@ -1,5 +1,7 @@
 //! Customers through the sync API.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
@@ -146,6 +148,26 @@ pub async fn insert(
     bind_values(&mut sql, v);
     sql.push(")");
     tx.insert_returning_id(sql).await
+}
+
+/// New customers of a bulk batch in multi-row inserts; their ids by
+/// external id.
+pub async fn insert_many(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rows: &[(&str, CustomerValues<'_>)],
+    at: DateTime<Utc>,
+) -> Result<HashMap<String, i64>> {
+    super::bulk_rows::insert_many(
+        tx,
+        super::bulk_rows::BulkTable::Customers,
+        COLUMNS,
+        tenant,
+        rows,
+        at,
+        bind_values,
+    )
+    .await
 }
 
 /// Overwrites the record (and undeletes it).

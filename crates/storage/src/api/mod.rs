@@ -5,6 +5,7 @@
 //! back office deleted (`deleted_at`) are not read back, but an upsert
 //! finds them by external id and brings them back.
 
+pub mod bulk_rows;
 pub mod claims;
 pub mod contracts;
 pub mod customers;

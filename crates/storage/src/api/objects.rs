@@ -1,5 +1,7 @@
 //! Insured objects through the sync API.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use kp_domain::TenantId;
 
@@ -129,6 +131,26 @@ pub async fn insert(
     bind_values(&mut sql, v);
     sql.push(")");
     tx.insert_returning_id(sql).await
+}
+
+/// New objects of a bulk batch in multi-row inserts; their ids by
+/// external id.
+pub async fn insert_many(
+    tx: &mut Tx,
+    tenant: TenantId,
+    rows: &[(&str, ObjectValues<'_>)],
+    at: DateTime<Utc>,
+) -> Result<HashMap<String, i64>> {
+    super::bulk_rows::insert_many(
+        tx,
+        super::bulk_rows::BulkTable::Objects,
+        COLUMNS,
+        tenant,
+        rows,
+        at,
+        bind_values,
+    )
+    .await
 }
 
 pub async fn update(tx: &mut Tx, id: i64, v: &ObjectValues<'_>, at: DateTime<Utc>) -> Result<()> {

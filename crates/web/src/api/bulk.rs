@@ -35,8 +35,8 @@ fn is_ndjson(headers: &HeaderMap) -> bool {
 /// Upserts and deletes of mixed resources, one JSON object per line.
 ///
 /// The body is read as a stream and applied in batches, each in one
-/// transaction with a savepoint per line, so one bad line never discards
-/// the good ones. The answer streams one result per input line (blank
+/// transaction (new records in multi-row inserts, other lines alone under
+/// savepoints), so one bad line never discards the good ones. The answer streams one result per input line (blank
 /// lines skipped) in the order lines finish; a line whose reference is
 /// defined further down waits for it. `Idempotency-Key` is not stored for
 /// bulk: its lines are upserts, so resending changes nothing.

@@ -202,7 +202,11 @@ mod tests {
         .iter()
         .map(|source| source.matches("\ncode_enum!(").count())
         .sum::<usize>();
-        assert_eq!(vocabularies.len(), declared, "vocabularies in the code modules");
+        assert_eq!(
+            vocabularies.len(),
+            declared,
+            "vocabularies in the code modules"
+        );
         for language in Language::ALL {
             let ids = message_ids(&source(language));
             let missing: Vec<String> = vocabularies

@@ -7,8 +7,8 @@
 //! in-memory [`crate::multipart`] serves the small settings forms.)
 
 use axum::body::{Body, BodyDataStream, Bytes};
-use bytes::{Buf, BytesMut};
 use axum::http::HeaderMap;
+use bytes::{Buf, BytesMut};
 use futures_util::StreamExt;
 use memchr::memmem;
 

@@ -33,7 +33,12 @@ pub struct BlobUpload {
     encrypted: bool,
     pieces: Option<mpsc::Sender<Piece>>,
     writer: Option<JoinHandle<Result<Written, WriteError>>>,
+    /// Frames not yet sent, and their length.
+    batch: Vec<Bytes>,
+    batched: usize,
     len: u64,
+    /// Time spent waiting for the writer (it was the slower side).
+    waited: std::time::Duration,
 }
 
 /// How an upload ended.
@@ -76,7 +81,10 @@ impl BlobUpload {
             encrypted: sealer.is_some(),
             pieces: None,
             writer: None,
+            batch: Vec::new(),
+            batched: 0,
             len: 0,
+            waited: std::time::Duration::ZERO,
         };
         let file = file.into_std().await;
         let (tx, rx) = mpsc::channel(writer::QUEUE);
@@ -96,17 +104,37 @@ impl BlobUpload {
         self.len == 0
     }
 
-    /// Hands a piece to the writer; waits only while the writer is
-    /// [`writer::QUEUE`] pieces behind. A `Bytes` piece (a network frame)
-    /// is passed on without a copy.
+    /// Hands a piece to the writer, in batches of [`writer::SEND`] bytes;
+    /// waits only while the writer is [`writer::QUEUE`] batches behind. A
+    /// `Bytes` piece (a network frame) is passed on without a copy.
     pub async fn write(&mut self, chunk: impl Into<Bytes>) -> Result<(), DocumentError> {
         let chunk = chunk.into();
         if chunk.is_empty() {
             return Ok(());
         }
         self.len += chunk.len() as u64;
+        self.batched += chunk.len();
+        self.batch.push(chunk);
+        if self.batched < writer::SEND {
+            return Ok(());
+        }
+        self.send_batch().await
+    }
+
+    async fn send_batch(&mut self) -> Result<(), DocumentError> {
+        self.batched = 0;
+        let batch = Piece::Data(std::mem::take(&mut self.batch));
         let sent = match &self.pieces {
-            Some(pieces) => pieces.send(Piece::Data(chunk)).await.is_ok(),
+            Some(pieces) => match pieces.try_send(batch) {
+                Ok(()) => true,
+                Err(mpsc::error::TrySendError::Full(batch)) => {
+                    let at = std::time::Instant::now();
+                    let sent = pieces.send(batch).await.is_ok();
+                    self.waited += at.elapsed();
+                    sent
+                }
+                Err(mpsc::error::TrySendError::Closed(_)) => false,
+            },
             None => false,
         };
         if sent {
@@ -135,6 +163,14 @@ impl BlobUpload {
     /// encrypted, else content-addressed). Content already stored is not
     /// written again.
     pub async fn finish(mut self, expected: Option<&str>) -> Result<UploadOutcome, DocumentError> {
+        if !self.batch.is_empty() {
+            self.send_batch().await?;
+        }
+        tracing::debug!(
+            bytes = self.len,
+            waited_for_writer_ms = self.waited.as_millis(),
+            "upload received"
+        );
         let Some(pieces) = self.pieces.take() else {
             return Err(broken());
         };
@@ -233,5 +269,29 @@ mod tests {
         up.write(&b"abandoned"[..]).await.unwrap();
         drop(up);
         assert_eq!(incoming_files(dir.path()), 0);
+    }
+
+    /// Several batches and write calls, sealed and plain: the file and its
+    /// digest are those of the bytes sent.
+    #[tokio::test]
+    async fn large_uploads_arrive_whole() {
+        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        let key = crate::BlobKey::new([3u8; 32]);
+        let (plain, sealed) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        for store in [
+            BlobStore::local(plain.path()),
+            BlobStore::local(sealed.path()).with_key(key),
+        ] {
+            let mut up = store.begin_upload().await.unwrap();
+            for piece in bytes.chunks(100_003) {
+                up.write(piece.to_vec()).await.unwrap();
+            }
+            let UploadOutcome::Stored { key, sha256, len } = up.finish(None).await.unwrap() else {
+                panic!("not stored");
+            };
+            assert_eq!(len, bytes.len() as u64);
+            assert_eq!(sha256, crate::sha256_hex(&bytes));
+            assert_eq!(store.get(&key).await.unwrap(), bytes);
+        }
     }
 }

@@ -6,12 +6,14 @@
 //! one runtime hand-off per piece (issue 10: this doubled the upload's
 //! throughput, see docs/benchmarks.md).
 //!
-//! Memory stays bounded: at most [`QUEUE`] pieces wait in the channel (a
-//! piece is one network frame, at most a few hundred KiB), and the writer
-//! holds at most [`BATCH`] sealed bytes and one unsealed chunk.
+//! Memory stays bounded: at most [`QUEUE`] batches wait in the channel (a
+//! batch is network frames of [`SEND`] bytes or a frame more, a frame at
+//! most a few hundred KiB), and the writer holds at most [`BATCH`] sealed
+//! bytes and one unsealed chunk.
 
 use std::fs::File;
 use std::io::{self, Write};
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
@@ -19,14 +21,18 @@ use tokio::sync::mpsc;
 
 use super::crypt::{CryptError, Sealer};
 
-/// Pieces that may wait for the writer.
-pub(super) const QUEUE: usize = 16;
+/// Batches that may wait for the writer.
+pub(super) const QUEUE: usize = 8;
+/// Bytes of frames the request reader collects before it sends them: one
+/// hand-over (and at most one wake-up of either thread) per batch rather
+/// than per frame.
+pub(super) const SEND: usize = 256 * 1024;
 /// Bytes collected before one `write` call.
 const BATCH: usize = 1 << 20;
 
 /// What the request reader sends.
 pub(super) enum Piece {
-    Data(Bytes),
+    Data(Vec<Bytes>),
     /// Everything was sent: seal the last chunk, write, `fsync`.
     End,
 }
@@ -55,6 +61,7 @@ pub(super) fn run(
     mut sealer: Option<Sealer>,
     mut pieces: mpsc::Receiver<Piece>,
 ) -> Result<Written, WriteError> {
+    let mut t = Timings::default();
     if let Some(sealer) = &sealer {
         file.write_all(sealer.header()).map_err(WriteError::Io)?;
     }
@@ -62,34 +69,43 @@ pub(super) fn run(
     // Unsealed stores batch the plaintext here.
     let mut plain = Vec::new();
     loop {
+        let at = Instant::now();
         let Some(piece) = pieces.blocking_recv() else {
             return Err(WriteError::Abandoned);
         };
-        let data = match piece {
-            Piece::Data(data) => data,
+        t.idle += at.elapsed();
+        let frames = match piece {
+            Piece::Data(frames) => frames,
             Piece::End => break,
         };
-        hasher.update(&data);
-        match &mut sealer {
-            Some(sealer) => {
-                sealer.push(&data).map_err(WriteError::Crypt)?;
-                if sealer.sealed().len() >= BATCH {
-                    file.write_all(sealer.sealed()).map_err(WriteError::Io)?;
-                    sealer.take_sealed();
+        for data in frames {
+            let at = Instant::now();
+            hasher.update(&data);
+            t.hash += at.elapsed();
+            let at = Instant::now();
+            match &mut sealer {
+                Some(sealer) => {
+                    sealer.push(&data).map_err(WriteError::Crypt)?;
+                    t.seal += at.elapsed();
+                    if sealer.sealed().len() >= BATCH {
+                        let at = Instant::now();
+                        file.write_all(sealer.sealed()).map_err(WriteError::Io)?;
+                        sealer.take_sealed();
+                        t.write += at.elapsed();
+                    }
                 }
-            }
-            None if plain.is_empty() && data.len() >= BATCH => {
-                file.write_all(&data).map_err(WriteError::Io)?;
-            }
-            None => {
-                plain.extend_from_slice(&data);
-                if plain.len() >= BATCH {
-                    file.write_all(&plain).map_err(WriteError::Io)?;
-                    plain.clear();
+                None => {
+                    plain.extend_from_slice(&data);
+                    if plain.len() >= BATCH {
+                        file.write_all(&plain).map_err(WriteError::Io)?;
+                        plain.clear();
+                    }
+                    t.write += at.elapsed();
                 }
             }
         }
     }
+    let at = Instant::now();
     match &mut sealer {
         Some(sealer) => {
             sealer.finish().map_err(WriteError::Crypt)?;
@@ -97,8 +113,31 @@ pub(super) fn run(
         }
         None => file.write_all(&plain).map_err(WriteError::Io)?,
     }
+    t.write += at.elapsed();
+    let at = Instant::now();
     file.sync_all().map_err(WriteError::Io)?;
+    t.sync = at.elapsed();
+    // The per-phase profile of issue 10 (`RUST_LOG=kp_documents=debug`).
+    tracing::debug!(
+        idle_ms = t.idle.as_millis(),
+        hash_ms = t.hash.as_millis(),
+        seal_ms = t.seal.as_millis(),
+        write_ms = t.write.as_millis(),
+        fsync_ms = t.sync.as_millis(),
+        "upload written"
+    );
     Ok(Written {
         sha256: hex::encode(hasher.finalize()),
     })
+}
+
+/// Where the writer's time went.
+#[derive(Default)]
+struct Timings {
+    /// Waiting for the request reader.
+    idle: Duration,
+    hash: Duration,
+    seal: Duration,
+    write: Duration,
+    sync: Duration,
 }

@@ -162,7 +162,7 @@ impl Incoming {
 
     /// Adds a piece; beyond the limit the upload is refused (dropping it
     /// removes what was written).
-    pub async fn write(&mut self, chunk: &[u8]) -> Result<(), ApiError> {
+    pub async fn write(&mut self, chunk: bytes::Bytes) -> Result<(), ApiError> {
         if self.upload.len() + chunk.len() as u64 > self.limit {
             return Err(too_large(self.limit));
         }

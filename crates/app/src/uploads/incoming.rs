@@ -64,11 +64,11 @@ impl Incoming {
 
     /// Adds a piece; beyond the limit the file is refused
     /// ([`is_too_large`]) and the caller drops it.
-    pub async fn write(&mut self, chunk: &[u8]) -> Result<(), AppError> {
+    pub async fn write(&mut self, chunk: bytes::Bytes) -> Result<(), AppError> {
         if self.upload.len() + chunk.len() as u64 > self.limit {
             return Err(refuse(TOO_LARGE));
         }
-        self.sniffer.push(chunk);
+        self.sniffer.push(&chunk);
         self.upload.write(chunk).await.map_err(internal)
     }
 

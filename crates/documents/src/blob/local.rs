@@ -178,10 +178,9 @@ async fn copy_sealed<R>(key: &BlobKey, reader: &mut R, file: &mut File) -> io::R
 where
     R: AsyncRead + Unpin + Send,
 {
-    let mut sealer = Sealer::new(key);
+    let mut sealer = Sealer::new(key).map_err(crypt_io)?;
     file.write_all(sealer.header()).await?;
     let mut buf = vec![0u8; crypt::CHUNK];
-    let mut out = Vec::with_capacity(crypt::CHUNK * 2);
     let mut total = 0u64;
     loop {
         let n = reader.read(&mut buf).await?;
@@ -189,12 +188,14 @@ where
             break;
         }
         total += n as u64;
-        sealer.push(&buf[..n], &mut out).map_err(crypt_io)?;
-        file.write_all(&out).await?;
-        out.clear();
+        sealer.push(&buf[..n]).map_err(crypt_io)?;
+        if !sealer.sealed().is_empty() {
+            file.write_all(sealer.sealed()).await?;
+            sealer.take_sealed();
+        }
     }
-    sealer.finish(&mut out).map_err(crypt_io)?;
-    file.write_all(&out).await?;
+    sealer.finish().map_err(crypt_io)?;
+    file.write_all(sealer.sealed()).await?;
     Ok(total)
 }
 

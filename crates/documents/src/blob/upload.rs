@@ -8,11 +8,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use sha2::{Digest, Sha256};
+use bytes::Bytes;
 use tokio::fs::{self, File, OpenOptions};
-use tokio::io::AsyncWriteExt;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
 
 use super::crypt::{BlobKey, Sealer};
+use super::writer::{self, Piece, WriteError, Written};
 use super::{fresh_key, key_for_sha256};
 use crate::DocumentError;
 
@@ -22,16 +24,21 @@ static UPLOAD_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// start with a dot, which no valid key can name.
 const INCOMING: &str = "incoming";
 
-/// An upload in progress.
+/// An upload in progress. The hashing, sealing and writing happen on a
+/// thread of their own (see [`writer`]); this side hands the pieces over.
 #[derive(Debug)]
 pub struct BlobUpload {
     root: PathBuf,
     temp: PathBuf,
-    file: Option<File>,
-    sealer: Option<Sealer>,
-    sealed: Vec<u8>,
-    hasher: Sha256,
+    encrypted: bool,
+    pieces: Option<mpsc::Sender<Piece>>,
+    writer: Option<JoinHandle<Result<Written, WriteError>>>,
+    /// Frames not yet sent, and their length.
+    batch: Vec<Bytes>,
+    batched: usize,
     len: u64,
+    /// Time spent waiting for the writer (it was the slower side).
+    waited: std::time::Duration,
 }
 
 /// How an upload ended.
@@ -60,27 +67,31 @@ impl BlobUpload {
             std::process::id(),
             UPLOAD_COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
-        let mut file = OpenOptions::new()
+        let sealer = key.map(Sealer::new).transpose().map_err(crypt_failed)?;
+        let file = OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
             .await
             .map_err(io)?;
-        let sealer = key.map(Sealer::new);
+        // From here on the temporary file is removed on every exit (Drop).
         let mut upload = BlobUpload {
             root: root.to_path_buf(),
             temp,
-            file: None,
-            sealer,
-            sealed: Vec::new(),
-            hasher: Sha256::new(),
+            encrypted: sealer.is_some(),
+            pieces: None,
+            writer: None,
+            batch: Vec::new(),
+            batched: 0,
             len: 0,
+            waited: std::time::Duration::ZERO,
         };
-        // From here on the temporary file is removed on every exit.
-        if let Some(sealer) = &upload.sealer {
-            file.write_all(sealer.header()).await.map_err(io)?;
-        }
-        upload.file = Some(file);
+        let file = file.into_std().await;
+        let (tx, rx) = mpsc::channel(writer::QUEUE);
+        upload.pieces = Some(tx);
+        upload.writer = Some(tokio::task::spawn_blocking(move || {
+            writer::run(file, sealer, rx)
+        }));
         Ok(upload)
     }
 
@@ -93,51 +104,90 @@ impl BlobUpload {
         self.len == 0
     }
 
-    pub async fn write(&mut self, chunk: &[u8]) -> Result<(), DocumentError> {
-        let file = self
-            .file
-            .as_mut()
-            .ok_or_else(|| DocumentError::io(INCOMING, std::io::ErrorKind::BrokenPipe.into()))?;
-        self.hasher.update(chunk);
+    /// Hands a piece to the writer, in batches of [`writer::SEND`] bytes;
+    /// waits only while the writer is [`writer::QUEUE`] batches behind. A
+    /// `Bytes` piece (a network frame) is passed on without a copy.
+    pub async fn write(&mut self, chunk: impl Into<Bytes>) -> Result<(), DocumentError> {
+        let chunk = chunk.into();
+        if chunk.is_empty() {
+            return Ok(());
+        }
         self.len += chunk.len() as u64;
-        let io = |e| DocumentError::io(INCOMING, e);
-        match &mut self.sealer {
-            Some(sealer) => {
-                self.sealed.clear();
-                sealer.push(chunk, &mut self.sealed).map_err(crypt_failed)?;
-                file.write_all(&self.sealed).await.map_err(io)
-            }
-            None => file.write_all(chunk).await.map_err(io),
+        self.batched += chunk.len();
+        self.batch.push(chunk);
+        if self.batched < writer::SEND {
+            return Ok(());
+        }
+        self.send_batch().await
+    }
+
+    async fn send_batch(&mut self) -> Result<(), DocumentError> {
+        self.batched = 0;
+        let batch = Piece::Data(std::mem::take(&mut self.batch));
+        let sent = match &self.pieces {
+            Some(pieces) => match pieces.try_send(batch) {
+                Ok(()) => true,
+                Err(mpsc::error::TrySendError::Full(batch)) => {
+                    let at = std::time::Instant::now();
+                    let sent = pieces.send(batch).await.is_ok();
+                    self.waited += at.elapsed();
+                    sent
+                }
+                Err(mpsc::error::TrySendError::Closed(_)) => false,
+            },
+            None => false,
+        };
+        if sent {
+            return Ok(());
+        }
+        // The writer stopped: its error says why.
+        self.pieces = None;
+        Err(self.join().await.err().unwrap_or_else(broken))
+    }
+
+    /// Waits for the writer's result.
+    async fn join(&mut self) -> Result<Written, DocumentError> {
+        let Some(writer) = self.writer.take() else {
+            return Err(broken());
+        };
+        match writer.await {
+            Ok(Ok(written)) => Ok(written),
+            Ok(Err(WriteError::Io(e))) => Err(DocumentError::io(INCOMING, e)),
+            Ok(Err(WriteError::Crypt(e))) => Err(crypt_failed(e)),
+            Ok(Err(WriteError::Abandoned)) | Err(_) => Err(broken()),
         }
     }
 
     /// Ends the upload: checks the digest (lower-case hex) if one was
-    /// expected and moves the file under its content-addressed key.
-    /// Content already stored is not written again.
+    /// expected and moves the file under its key (a fresh one when
+    /// encrypted, else content-addressed). Content already stored is not
+    /// written again.
     pub async fn finish(mut self, expected: Option<&str>) -> Result<UploadOutcome, DocumentError> {
-        let sha256 = hex::encode(std::mem::take(&mut self.hasher).finalize());
-        let Some(mut file) = self.file.take() else {
-            return Err(DocumentError::io(
-                INCOMING,
-                std::io::ErrorKind::BrokenPipe.into(),
-            ));
+        if !self.batch.is_empty() {
+            self.send_batch().await?;
+        }
+        tracing::debug!(
+            bytes = self.len,
+            waited_for_writer_ms = self.waited.as_millis(),
+            "upload received"
+        );
+        let Some(pieces) = self.pieces.take() else {
+            return Err(broken());
         };
+        // A failed send means the writer stopped; `join` says why.
+        let _ = pieces.send(Piece::End).await;
+        drop(pieces);
+        // The writer wrote, sealed and synced the file.
+        let sha256 = self.join().await?.sha256;
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&sha256)) {
             return Ok(UploadOutcome::Mismatch { sha256 });
         }
-        let key = match self.sealer {
-            Some(_) => fresh_key(),
-            None => key_for_sha256(&sha256)?,
+        let key = if self.encrypted {
+            fresh_key()
+        } else {
+            key_for_sha256(&sha256)?
         };
         let io = |e| DocumentError::io(&key, e);
-        if let Some(sealer) = self.sealer.take() {
-            self.sealed.clear();
-            sealer.finish(&mut self.sealed).map_err(crypt_failed)?;
-            file.write_all(&self.sealed).await.map_err(io)?;
-        }
-        file.flush().await.map_err(io)?;
-        file.sync_all().await.map_err(io)?;
-        drop(file);
         let target = self.root.join(&key);
         if fs::metadata(&target).await.is_ok_and(|m| m.is_file()) {
             return Ok(UploadOutcome::Stored {
@@ -164,6 +214,10 @@ impl BlobUpload {
     }
 }
 
+fn broken() -> DocumentError {
+    DocumentError::io(INCOMING, std::io::ErrorKind::BrokenPipe.into())
+}
+
 fn crypt_failed(e: super::crypt::CryptError) -> DocumentError {
     DocumentError::Corrupt {
         key: INCOMING.to_owned(),
@@ -173,7 +227,9 @@ fn crypt_failed(e: super::crypt::CryptError) -> DocumentError {
 
 impl Drop for BlobUpload {
     /// The temporary file goes whatever happened: after a rename it is no
-    /// longer there, and the error is ignored.
+    /// longer there, and the error is ignored. A writer still running
+    /// writes into the unlinked file until it sees the channel closed
+    /// (the sender goes with `self`), then stops without syncing.
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.temp);
     }
@@ -193,8 +249,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = BlobStore::local(dir.path());
         let mut up = store.begin_upload().await.unwrap();
-        up.write(b"hello ").await.unwrap();
-        up.write(b"world").await.unwrap();
+        up.write(&b"hello "[..]).await.unwrap();
+        up.write(&b"world"[..]).await.unwrap();
         let sha = crate::sha256_hex(b"hello world");
         let UploadOutcome::Stored { key, len, .. } = up.finish(Some(&sha)).await.unwrap() else {
             panic!("not stored");
@@ -203,15 +259,39 @@ mod tests {
         assert_eq!(store.get(&key).await.unwrap(), b"hello world");
 
         let mut up = store.begin_upload().await.unwrap();
-        up.write(b"other bytes").await.unwrap();
+        up.write(&b"other bytes"[..]).await.unwrap();
         let outcome = up.finish(Some(&sha)).await.unwrap();
         assert!(matches!(outcome, UploadOutcome::Mismatch { .. }));
         let other = key_for_sha256(&crate::sha256_hex(b"other bytes")).unwrap();
         assert!(!store.exists(&other).await.unwrap());
 
         let mut up = store.begin_upload().await.unwrap();
-        up.write(b"abandoned").await.unwrap();
+        up.write(&b"abandoned"[..]).await.unwrap();
         drop(up);
         assert_eq!(incoming_files(dir.path()), 0);
+    }
+
+    /// Several batches and write calls, sealed and plain: the file and its
+    /// digest are those of the bytes sent.
+    #[tokio::test]
+    async fn large_uploads_arrive_whole() {
+        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        let key = crate::BlobKey::new([3u8; 32]);
+        let (plain, sealed) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        for store in [
+            BlobStore::local(plain.path()),
+            BlobStore::local(sealed.path()).with_key(key),
+        ] {
+            let mut up = store.begin_upload().await.unwrap();
+            for piece in bytes.chunks(100_003) {
+                up.write(piece.to_vec()).await.unwrap();
+            }
+            let UploadOutcome::Stored { key, sha256, len } = up.finish(None).await.unwrap() else {
+                panic!("not stored");
+            };
+            assert_eq!(len, bytes.len() as u64);
+            assert_eq!(sha256, crate::sha256_hex(&bytes));
+            assert_eq!(store.get(&key).await.unwrap(), bytes);
+        }
     }
 }

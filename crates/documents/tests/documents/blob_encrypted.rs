@@ -51,7 +51,7 @@ async fn files_on_disk_are_ciphertext_under_random_names() {
 
     let mut up = store.begin_upload().await.unwrap();
     for piece in bytes.chunks(10_000) {
-        up.write(piece).await.unwrap();
+        up.write(piece.to_vec()).await.unwrap();
     }
     let UploadOutcome::Stored { key, sha256, len } = up.finish(None).await.unwrap() else {
         panic!("not stored");

@@ -97,7 +97,7 @@ async fn receive(
             )
             .into_response()
         })?;
-        incoming.write(&chunk).await.map_err(failed)?;
+        incoming.write(chunk).await.map_err(failed)?;
     }
     let result = upload::finish(&state.app, caller, prepared, incoming).await;
     upserted(result).map_err(IntoResponse::into_response)

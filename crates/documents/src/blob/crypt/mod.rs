@@ -19,10 +19,9 @@
 
 mod read;
 
-use aes_gcm::aead::{AeadInPlace, KeyInit};
-use aes_gcm::{Aes256Gcm, Nonce};
 use hkdf::Hkdf;
 use rand::Rng;
+use ring::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
 use sha2::Sha256;
 
 pub use read::OpenReader;
@@ -32,7 +31,7 @@ const VERSION: u8 = 1;
 const CHUNK_LOG2: u8 = 16;
 /// Plaintext bytes per chunk.
 pub(crate) const CHUNK: usize = 1 << CHUNK_LOG2;
-const TAG: usize = 16;
+pub(crate) const TAG: usize = 16;
 const SALT: usize = 32;
 pub(crate) const HEADER: usize = MAGIC.len() + 2 + SALT;
 const INFO: &[u8] = b"kundenportal blob v1";
@@ -53,19 +52,25 @@ impl BlobKey {
         BlobKey(bytes)
     }
 
-    fn cipher(&self, salt: &[u8]) -> Aes256Gcm {
+    /// The file's AES-256-GCM key. ring's implementation is used because
+    /// it takes the CPU's AES and carry-less multiplication instructions
+    /// (AES-NI/VAES, PCLMULQDQ) in one stitched pass, several times the
+    /// throughput of the portable crates (see docs/benchmarks.md, issue 10).
+    fn cipher(&self, salt: &[u8]) -> Result<LessSafeKey, CryptError> {
         let mut file_key = [0u8; 32];
         // HKDF-SHA256 can always fill 32 bytes; the fallback is unreachable
         // and would only make every open fail, never leak.
         let _ = Hkdf::<Sha256>::new(Some(salt), &self.0).expand(INFO, &mut file_key);
-        Aes256Gcm::new(&file_key.into())
+        // Only a key of the wrong length is refused, and 32 bytes is right.
+        let key = UnboundKey::new(&AES_256_GCM, &file_key).map_err(|_| CryptError::Tampered)?;
+        Ok(LessSafeKey::new(key))
     }
 }
 
-fn nonce(counter: u64) -> Nonce<aes_gcm::aead::consts::U12> {
+fn nonce(counter: u64) -> Nonce {
     let mut n = [0u8; 12];
     n[4..].copy_from_slice(&counter.to_be_bytes());
-    n.into()
+    Nonce::assume_unique_for_key(n)
 }
 
 fn aad(header: &[u8; HEADER], last: bool) -> [u8; HEADER + 1] {
@@ -93,12 +98,18 @@ impl CryptError {
     }
 }
 
-/// Seals a stream of plaintext pieces into the format above.
+/// Seals a stream of plaintext pieces into the format above, in its own
+/// buffer: plaintext is copied in once and encrypted where it lies, and
+/// the sealed bytes are taken out in whatever batches suit the writer.
 pub struct Sealer {
-    cipher: Aes256Gcm,
+    cipher: LessSafeKey,
     header: [u8; HEADER],
     counter: u64,
-    pending: Vec<u8>,
+    /// Sealed chunks (`..open`), then the plaintext of the chunk not yet
+    /// sealed (`open..`): a full chunk waits until more arrives, as only
+    /// the last chunk is sealed as such.
+    buf: Vec<u8>,
+    open: usize,
 }
 
 impl std::fmt::Debug for Sealer {
@@ -111,55 +122,67 @@ impl std::fmt::Debug for Sealer {
 
 impl Sealer {
     /// A sealer with a fresh salt; [`header`](Self::header) goes first.
-    pub fn new(key: &BlobKey) -> Sealer {
+    pub fn new(key: &BlobKey) -> Result<Sealer, CryptError> {
         let mut header = [0u8; HEADER];
         header[..MAGIC.len()].copy_from_slice(MAGIC);
         header[MAGIC.len()] = VERSION;
         header[MAGIC.len() + 1] = CHUNK_LOG2;
         rand::rng().fill(&mut header[MAGIC.len() + 2..]);
-        Sealer {
-            cipher: key.cipher(&header[MAGIC.len() + 2..]),
+        Ok(Sealer {
+            cipher: key.cipher(&header[MAGIC.len() + 2..])?,
             header,
             counter: 0,
-            pending: Vec::with_capacity(CHUNK + TAG),
-        }
+            buf: Vec::with_capacity(CHUNK + TAG),
+            open: 0,
+        })
     }
 
     pub fn header(&self) -> &[u8] {
         &self.header
     }
 
-    /// Adds plaintext; appends to `out` every chunk that is complete and
-    /// known not to be the last (a full chunk waits until more arrives).
-    pub fn push(&mut self, mut data: &[u8], out: &mut Vec<u8>) -> Result<(), CryptError> {
+    /// Adds plaintext; every chunk that is complete and known not to be
+    /// the last is sealed and becomes part of [`sealed`](Self::sealed).
+    pub fn push(&mut self, mut data: &[u8]) -> Result<(), CryptError> {
         while !data.is_empty() {
-            if self.pending.len() == CHUNK {
-                self.seal_pending(false, out)?;
+            if self.buf.len() - self.open == CHUNK {
+                self.seal_open(false)?;
             }
-            let take = (CHUNK - self.pending.len()).min(data.len());
-            self.pending.extend_from_slice(&data[..take]);
+            let take = (CHUNK - (self.buf.len() - self.open)).min(data.len());
+            self.buf.extend_from_slice(&data[..take]);
             data = &data[take..];
         }
         Ok(())
     }
 
-    /// Seals the final chunk into `out`.
-    pub fn finish(mut self, out: &mut Vec<u8>) -> Result<(), CryptError> {
-        self.seal_pending(true, out)
+    /// The sealed bytes not yet taken.
+    pub fn sealed(&self) -> &[u8] {
+        &self.buf[..self.open]
     }
 
-    fn seal_pending(&mut self, last: bool, out: &mut Vec<u8>) -> Result<(), CryptError> {
+    /// Forgets the sealed bytes (after they were written).
+    pub fn take_sealed(&mut self) {
+        self.buf.drain(..self.open);
+        self.open = 0;
+    }
+
+    /// Seals the final chunk; afterwards [`sealed`](Self::sealed) holds
+    /// the rest of the file.
+    pub fn finish(&mut self) -> Result<(), CryptError> {
+        self.seal_open(true)
+    }
+
+    fn seal_open(&mut self, last: bool) -> Result<(), CryptError> {
         let tag = self
             .cipher
-            .encrypt_in_place_detached(
-                &nonce(self.counter),
-                &aad(&self.header, last),
-                &mut self.pending,
+            .seal_in_place_separate_tag(
+                nonce(self.counter),
+                Aad::from(aad(&self.header, last)),
+                &mut self.buf[self.open..],
             )
             .map_err(|_| CryptError::Tampered)?;
-        out.extend_from_slice(&self.pending);
-        out.extend_from_slice(&tag);
-        self.pending.clear();
+        self.buf.extend_from_slice(tag.as_ref());
+        self.open = self.buf.len();
         self.counter += 1;
         Ok(())
     }
@@ -167,12 +190,15 @@ impl Sealer {
 
 /// Seals a whole plaintext held in memory.
 pub fn seal_all(key: &BlobKey, plaintext: &[u8]) -> Result<Vec<u8>, CryptError> {
-    let mut sealer = Sealer::new(key);
-    let mut out =
-        Vec::with_capacity(HEADER + plaintext.len() + TAG * (plaintext.len() / CHUNK + 1));
+    let mut sealer = Sealer::new(key)?;
+    sealer
+        .buf
+        .reserve(plaintext.len() + TAG * (plaintext.len() / CHUNK + 1));
+    sealer.push(plaintext)?;
+    sealer.finish()?;
+    let mut out = Vec::with_capacity(HEADER + sealer.sealed().len());
     out.extend_from_slice(sealer.header());
-    sealer.push(plaintext, &mut out)?;
-    sealer.finish(&mut out)?;
+    out.extend_from_slice(sealer.sealed());
     Ok(out)
 }
 
@@ -192,31 +218,31 @@ pub(crate) fn layout(file_len: u64) -> Result<(u64, u64), CryptError> {
 }
 
 /// Parses a header: the cipher for the file it starts.
-fn open_header(key: &BlobKey, header: &[u8; HEADER]) -> Result<Aes256Gcm, CryptError> {
+fn open_header(key: &BlobKey, header: &[u8; HEADER]) -> Result<LessSafeKey, CryptError> {
     if &header[..MAGIC.len()] != MAGIC
         || header[MAGIC.len()] != VERSION
         || header[MAGIC.len() + 1] != CHUNK_LOG2
     {
         return Err(CryptError::NotEncrypted);
     }
-    Ok(key.cipher(&header[MAGIC.len() + 2..]))
+    key.cipher(&header[MAGIC.len() + 2..])
 }
 
 /// Opens one sealed chunk in place (`buf` is ciphertext ‖ tag; afterwards
 /// it holds the plaintext).
 fn open_chunk(
-    cipher: &Aes256Gcm,
+    cipher: &LessSafeKey,
     header: &[u8; HEADER],
     counter: u64,
     last: bool,
     buf: &mut Vec<u8>,
 ) -> Result<(), CryptError> {
     let split = buf.len().checked_sub(TAG).ok_or(CryptError::Truncated)?;
-    let tag: [u8; TAG] = buf[split..].try_into().map_err(|_| CryptError::Truncated)?;
-    buf.truncate(split);
     cipher
-        .decrypt_in_place_detached(&nonce(counter), &aad(header, last), buf, (&tag).into())
-        .map_err(|_| CryptError::Tampered)
+        .open_in_place(nonce(counter), Aad::from(aad(header, last)), buf)
+        .map_err(|_| CryptError::Tampered)?;
+    buf.truncate(split);
+    Ok(())
 }
 
 /// Opens a whole sealed file held in memory.

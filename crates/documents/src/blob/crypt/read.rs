@@ -4,7 +4,7 @@ use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use aes_gcm::Aes256Gcm;
+use ring::aead::LessSafeKey;
 use tokio::io::{AsyncRead, AsyncReadExt, ReadBuf};
 
 use super::{BlobKey, CHUNK, CryptError, HEADER, TAG, layout, open_chunk, open_header};
@@ -14,7 +14,7 @@ use super::{BlobKey, CHUNK, CryptError, HEADER, TAG, layout, open_chunk, open_he
 /// an error (`InvalidData`), never with unauthenticated bytes.
 pub struct OpenReader<R> {
     inner: R,
-    cipher: Aes256Gcm,
+    cipher: LessSafeKey,
     header: [u8; HEADER],
     chunks: u64,
     sealed_len: u64,

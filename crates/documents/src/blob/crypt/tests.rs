@@ -43,12 +43,18 @@ async fn round_trips_at_every_chunk_edge() {
 fn pieces_seal_like_a_whole() {
     let key = key();
     let plain = text(5 * CHUNK / 2);
-    let mut sealer = Sealer::new(&key);
+    let mut sealer = Sealer::new(&key).unwrap();
     let mut out = sealer.header().to_vec();
-    for piece in plain.chunks(1000) {
-        sealer.push(piece, &mut out).unwrap();
+    for (i, piece) in plain.chunks(1000).enumerate() {
+        sealer.push(piece).unwrap();
+        // Taken out at odd moments, as a writer does.
+        if i % 7 == 0 {
+            out.extend_from_slice(sealer.sealed());
+            sealer.take_sealed();
+        }
     }
-    sealer.finish(&mut out).unwrap();
+    sealer.finish().unwrap();
+    out.extend_from_slice(sealer.sealed());
     assert_eq!(open_all(&key, &out).unwrap(), plain);
 }
 
@@ -92,4 +98,15 @@ async fn tampering_truncation_and_reordering_fail() {
     assert_eq!(open_all(&key, &swapped), Err(CryptError::Tampered));
     assert_eq!(open_all(&self::key(), &sealed), Err(CryptError::Tampered));
     assert_eq!(open_all(&key, &plain), Err(CryptError::NotEncrypted));
+}
+
+/// A blob sealed by the first implementation (the RustCrypto `aes-gcm`
+/// crate, before ring took over): what is stored must keep opening.
+#[tokio::test]
+async fn blobs_sealed_by_the_first_implementation_still_open() {
+    let sealed = include_bytes!("fixtures/v1-two-chunks.kpblob");
+    let key = BlobKey::new([7u8; 32]);
+    let plain = text(CHUNK + 100);
+    assert_eq!(open_all(&key, sealed).unwrap(), plain);
+    assert_eq!(stream_open(&key, sealed).await.unwrap(), plain);
 }

@@ -113,9 +113,9 @@ async fn receive_file(
     let limit = checked.settings.limit_bytes();
     let app = &ctx.state.app;
     let mut incoming = Incoming::begin(app, name, limit).await.map_err(refusal)?;
-    incoming.write(&first).await.map_err(refusal)?;
+    incoming.write(first).await.map_err(refusal)?;
     while let Some(piece) = reader.chunk().await? {
-        incoming.write(&piece).await.map_err(refusal)?;
+        incoming.write(piece).await.map_err(refusal)?;
     }
     incoming.finish().await.map(Some).map_err(refusal)
 }

@@ -212,9 +212,9 @@ async fn receive_file(
         }]));
     }
     let mut incoming = Incoming::begin(app, name, limit).await.map_err(refusal)?;
-    incoming.write(&first).await.map_err(refusal)?;
+    incoming.write(first).await.map_err(refusal)?;
     while let Some(piece) = reader.chunk().await? {
-        incoming.write(&piece).await.map_err(refusal)?;
+        incoming.write(piece).await.map_err(refusal)?;
     }
     incoming.finish().await.map(Some).map_err(refusal)
 }

@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
+use sha2::{Digest, Sha256};
 use tokio::fs::{self, File, OpenOptions};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::crypt::{BlobKey, Sealer};
-use super::writer::{self, Piece, WriteError, Written};
+use super::writer::{self, Piece, WriteError};
 use super::{fresh_key, key_for_sha256};
 use crate::DocumentError;
 
@@ -24,15 +25,18 @@ static UPLOAD_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// start with a dot, which no valid key can name.
 const INCOMING: &str = "incoming";
 
-/// An upload in progress. The hashing, sealing and writing happen on a
-/// thread of their own (see [`writer`]); this side hands the pieces over.
+/// An upload in progress. This side hashes the pieces as they arrive and
+/// hands them over; the sealing and writing happen on a thread of their
+/// own (see [`writer`]), so both cores work on the upload at once (issue
+/// 10: the writer hashing as well was the slower side).
 #[derive(Debug)]
 pub struct BlobUpload {
     root: PathBuf,
     temp: PathBuf,
     encrypted: bool,
     pieces: Option<mpsc::Sender<Piece>>,
-    writer: Option<JoinHandle<Result<Written, WriteError>>>,
+    writer: Option<JoinHandle<Result<(), WriteError>>>,
+    hasher: Sha256,
     /// Frames not yet sent, and their length.
     batch: Vec<Bytes>,
     batched: usize,
@@ -81,6 +85,7 @@ impl BlobUpload {
             encrypted: sealer.is_some(),
             pieces: None,
             writer: None,
+            hasher: Sha256::new(),
             batch: Vec::new(),
             batched: 0,
             len: 0,
@@ -112,6 +117,7 @@ impl BlobUpload {
         if chunk.is_empty() {
             return Ok(());
         }
+        self.hasher.update(&chunk);
         self.len += chunk.len() as u64;
         self.batched += chunk.len();
         self.batch.push(chunk);
@@ -146,12 +152,12 @@ impl BlobUpload {
     }
 
     /// Waits for the writer's result.
-    async fn join(&mut self) -> Result<Written, DocumentError> {
+    async fn join(&mut self) -> Result<(), DocumentError> {
         let Some(writer) = self.writer.take() else {
             return Err(broken());
         };
         match writer.await {
-            Ok(Ok(written)) => Ok(written),
+            Ok(Ok(())) => Ok(()),
             Ok(Err(WriteError::Io(e))) => Err(DocumentError::io(INCOMING, e)),
             Ok(Err(WriteError::Crypt(e))) => Err(crypt_failed(e)),
             Ok(Err(WriteError::Abandoned)) | Err(_) => Err(broken()),
@@ -177,8 +183,9 @@ impl BlobUpload {
         // A failed send means the writer stopped; `join` says why.
         let _ = pieces.send(Piece::End).await;
         drop(pieces);
-        // The writer wrote, sealed and synced the file.
-        let sha256 = self.join().await?.sha256;
+        // The writer sealed, wrote and synced the file.
+        self.join().await?;
+        let sha256 = hex::encode(std::mem::take(&mut self.hasher).finalize());
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&sha256)) {
             return Ok(UploadOutcome::Mismatch { sha256 });
         }

@@ -1,7 +1,7 @@
-//! The writer behind an upload: a blocking thread that hashes, seals and
-//! writes the pieces the request reader hands it through a bounded
-//! channel. Reading the request (the runtime's thread) and hashing,
-//! sealing and writing (this one) so run on two cores at once, and the
+//! The writer behind an upload: a blocking thread that seals and writes
+//! the pieces the request reader hands it through a bounded channel.
+//! Reading and hashing the request (the runtime's thread) and sealing and
+//! writing (this one) so run on two cores at once, and the
 //! file is written with plain blocking calls in large batches instead of
 //! one runtime hand-off per piece (issue 10: this doubled the upload's
 //! throughput, see docs/benchmarks.md).
@@ -16,7 +16,6 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 
 use super::crypt::{CryptError, Sealer};
@@ -37,13 +36,6 @@ pub(super) enum Piece {
     End,
 }
 
-/// What the writer found.
-#[derive(Debug)]
-pub(super) struct Written {
-    /// Lower-case hex SHA-256 of the plaintext.
-    pub sha256: String,
-}
-
 /// Why the writer stopped.
 #[derive(Debug)]
 pub(super) enum WriteError {
@@ -60,12 +52,11 @@ pub(super) fn run(
     mut file: File,
     mut sealer: Option<Sealer>,
     mut pieces: mpsc::Receiver<Piece>,
-) -> Result<Written, WriteError> {
+) -> Result<(), WriteError> {
     let mut t = Timings::default();
     if let Some(sealer) = &sealer {
         file.write_all(sealer.header()).map_err(WriteError::Io)?;
     }
-    let mut hasher = Sha256::new();
     // Unsealed stores batch the plaintext here.
     let mut plain = Vec::new();
     loop {
@@ -79,9 +70,6 @@ pub(super) fn run(
             Piece::End => break,
         };
         for data in frames {
-            let at = Instant::now();
-            hasher.update(&data);
-            t.hash += at.elapsed();
             let at = Instant::now();
             match &mut sealer {
                 Some(sealer) => {
@@ -120,15 +108,12 @@ pub(super) fn run(
     // The per-phase profile of issue 10 (`RUST_LOG=kp_documents=debug`).
     tracing::debug!(
         idle_ms = t.idle.as_millis(),
-        hash_ms = t.hash.as_millis(),
         seal_ms = t.seal.as_millis(),
         write_ms = t.write.as_millis(),
         fsync_ms = t.sync.as_millis(),
         "upload written"
     );
-    Ok(Written {
-        sha256: hex::encode(hasher.finalize()),
-    })
+    Ok(())
 }
 
 /// Where the writer's time went.
@@ -136,7 +121,6 @@ pub(super) fn run(
 struct Timings {
     /// Waiting for the request reader.
     idle: Duration,
-    hash: Duration,
     seal: Duration,
     write: Duration,
     sync: Duration,

@@ -5,14 +5,14 @@
 use chrono::{DateTime, Utc};
 use kp_domain::TenantId;
 use kp_storage::Tx;
-use kp_storage::api::bulk_rows::BulkTable;
+use kp_storage::api::bulk_rows::NewRecord;
 use kp_storage::api::contracts::{self as contract_store, ContractValues};
 use kp_storage::api::customers::{self as customer_store, CustomerValues};
 use kp_storage::api::objects::{self as object_store, ObjectValues};
 use kp_storage::events::{self, NewEvent, ResourceLink};
 
 use super::bulk::Item;
-use super::bulk_plan::{Known, Planned};
+use super::bulk_plan::Planned;
 use super::upsert::Resource;
 use super::{ApiError, Outcome, contracts, customers, objects};
 
@@ -22,64 +22,47 @@ pub(super) struct Group {
     pub(super) lines: Vec<(Item, Planned)>,
 }
 
-fn internal(what: &str) -> ApiError {
-    ApiError::App(crate::AppError::Internal(format!(
-        "bulk group: {what} has no id"
-    )))
-}
-
 impl Group {
     pub(super) fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
 
-    /// Inserts the group's records and events; `known` learns their ids.
-    /// On an error the caller undoes the group (it runs under a savepoint).
+    /// Inserts the group's records and events: one statement per table
+    /// (customers, then the contracts naming them, then the objects naming
+    /// those) and one for the events. On an error the caller undoes the
+    /// group (it runs under a savepoint).
     pub(super) async fn write(
         &self,
         tx: &mut Tx,
         tenant: TenantId,
-        known: &mut Known,
         at: DateTime<Utc>,
     ) -> Result<(), ApiError> {
-        let customers: Vec<(&str, CustomerValues<'_>)> = self
-            .lines
-            .iter()
-            .filter_map(|(item, p)| match p {
-                Planned::Customer(d) => Some((item.external_id.as_str(), customer_values(d))),
-                _ => None,
-            })
-            .collect();
-        if !customers.is_empty() {
-            let ids = customer_store::insert_many(tx, tenant, &customers, at).await?;
-            known.record_ids(BulkTable::Customers, ids);
-        }
+        let mut customers = Vec::new();
         let mut contracts = Vec::new();
-        for (item, p) in &self.lines {
-            if let Planned::Contract(d, r) = p {
-                let customer_id = known
-                    .id_of(BulkTable::Customers, r)
-                    .ok_or_else(|| internal("a contract's customer"))?;
-                contracts.push((item.external_id.as_str(), contract_values(d, customer_id)));
-            }
-        }
-        if !contracts.is_empty() {
-            let ids = contract_store::insert_many(tx, tenant, &contracts, at).await?;
-            known.record_ids(BulkTable::Contracts, ids);
-        }
         let mut objects = Vec::new();
-        for (item, p) in &self.lines {
-            if let Planned::Object(d, r) = p {
-                let contract_id = known
-                    .id_of(BulkTable::Contracts, r)
-                    .ok_or_else(|| internal("an object's contract"))?;
-                objects.push((item.external_id.as_str(), object_values(d, contract_id)));
+        for (item, planned) in &self.lines {
+            let external_id = item.external_id.as_str();
+            match planned {
+                Planned::Customer(d) => customers.push(NewRecord {
+                    external_id,
+                    reference: "",
+                    values: customer_values(d),
+                }),
+                Planned::Contract(d) => contracts.push(NewRecord {
+                    external_id,
+                    reference: d.customer.as_str(),
+                    values: contract_values(d),
+                }),
+                Planned::Object(d) => objects.push(NewRecord {
+                    external_id,
+                    reference: d.contract.as_str(),
+                    values: object_values(d),
+                }),
             }
         }
-        if !objects.is_empty() {
-            let ids = object_store::insert_many(tx, tenant, &objects, at).await?;
-            known.record_ids(BulkTable::Objects, ids);
-        }
+        customer_store::insert_many(tx, tenant, &customers, at).await?;
+        contract_store::insert_many(tx, tenant, &contracts, at).await?;
+        object_store::insert_many(tx, tenant, &objects, at).await?;
         let links: Vec<(&Resource, String)> = self
             .lines
             .iter()
@@ -112,8 +95,8 @@ impl Group {
 fn resource_of(p: &Planned) -> &'static Resource {
     match p {
         Planned::Customer(_) => &customers::RESOURCE,
-        Planned::Contract(..) => &contracts::RESOURCE,
-        Planned::Object(..) => &objects::RESOURCE,
+        Planned::Contract(_) => &contracts::RESOURCE,
+        Planned::Object(_) => &objects::RESOURCE,
     }
 }
 
@@ -143,9 +126,10 @@ fn customer_values(d: &customers::CustomerData) -> CustomerValues<'_> {
 }
 
 /// A new contract's values; without staff or co-insured (see the plan).
-fn contract_values(d: &contracts::ContractData, customer_id: i64) -> ContractValues<'_> {
+/// The customer is found by its external id in the insert.
+fn contract_values(d: &contracts::ContractData) -> ContractValues<'_> {
     ContractValues {
-        customer_id,
+        customer_id: 0,
         policy_number: &d.policy_number,
         line_of_business: d.line_of_business.as_str(),
         contract_type: d.contract_type.as_str(),
@@ -166,9 +150,11 @@ fn contract_values(d: &contracts::ContractData, customer_id: i64) -> ContractVal
     }
 }
 
-fn object_values(d: &objects::ObjectData, contract_id: i64) -> ObjectValues<'_> {
+/// A new object's values; the contract is found by its external id in
+/// the insert.
+fn object_values(d: &objects::ObjectData) -> ObjectValues<'_> {
     ObjectValues {
-        contract_id,
+        contract_id: 0,
         kind: d.kind.as_str(),
         description: &d.description,
         site: &d.site,

@@ -22,20 +22,14 @@ use super::{ApiError, validate};
 /// A record by table and external id.
 type Key = (BulkTable, String);
 
-/// A reference of a planned line: a record of the database, or one the
-/// batch inserts (before the line that names it).
-#[derive(Debug, Clone)]
-pub(super) enum Ref {
-    Stored(i64),
-    Made(String),
-}
-
 /// A line checked and planned for a multi-row insert.
 #[derive(Debug, Clone)]
 pub(super) enum Planned {
     Customer(CustomerData),
-    Contract(ContractData, Ref),
-    Object(ObjectData, Ref),
+    /// The customer is a live record of the database or one the batch
+    /// inserts before it; the insert finds it by external id.
+    Contract(ContractData),
+    Object(ObjectData),
 }
 
 /// What to do with a line.
@@ -53,8 +47,8 @@ pub(super) enum Plan {
 pub(super) struct Known {
     /// The look-up's answer: absent means no record (live or deleted).
     stored: HashMap<Key, Existing>,
-    /// Records planned for a bulk insert; their id once inserted.
-    made: HashMap<Key, Option<i64>>,
+    /// Records planned for a bulk insert.
+    made: HashSet<Key>,
     /// Records a line applied alone may have written: unknown to the plan.
     touched: HashSet<Key>,
 }
@@ -111,22 +105,20 @@ impl Known {
     /// Whether the record certainly does not exist yet, as far as the lines
     /// before this one are concerned.
     fn is_new(&self, key: &Key) -> bool {
-        !self.touched.contains(key)
-            && !self.made.contains_key(key)
-            && !self.stored.contains_key(key)
+        !self.touched.contains(key) && !self.made.contains(key) && !self.stored.contains_key(key)
     }
 
-    /// A reference to a live record: `None` when the plan cannot tell
-    /// (a line applied alone touched it), else the record or a problem.
-    fn resolve(&self, key: Key, field: &str) -> Option<Result<Ref, ApiError>> {
+    /// Whether a reference names a live record: `None` when the plan
+    /// cannot tell (a line applied alone touched it), else yes or a problem.
+    fn resolve(&self, key: Key, field: &str) -> Option<Result<(), ApiError>> {
         if self.touched.contains(&key) {
             return None;
         }
-        if self.made.contains_key(&key) {
-            return Some(Ok(Ref::Made(key.1)));
+        if self.made.contains(&key) {
+            return Some(Ok(()));
         }
         Some(match self.stored.get(&key) {
-            Some(e) if !e.deleted => Ok(Ref::Stored(e.id)),
+            Some(e) if !e.deleted => Ok(()),
             _ => Err(missing(field, &key.1)),
         })
     }
@@ -138,7 +130,7 @@ impl Known {
             let key = (table, item.external_id.clone());
             match &plan {
                 Plan::Bulk(_) => {
-                    self.made.insert(key, None);
+                    self.made.insert(key);
                 }
                 Plan::Alone => {
                     self.touched.insert(key);
@@ -163,14 +155,8 @@ impl Known {
         }
         let checked = match &item.change {
             Change::Customer(d) => d.clone().check().map(Planned::Customer),
-            Change::Contract(d) => d
-                .clone()
-                .check()
-                .map(|d| Planned::Contract(d, Ref::Stored(0))),
-            Change::Object(d) => d
-                .clone()
-                .check()
-                .map(|d| Planned::Object(d, Ref::Stored(0))),
+            Change::Contract(d) => d.clone().check().map(Planned::Contract),
+            Change::Object(d) => d.clone().check().map(Planned::Object),
             _ => return Plan::Alone,
         };
         let checked = match checked {
@@ -187,7 +173,7 @@ impl Known {
                 }
                 return Plan::Bulk(Box::new(Planned::Customer(d)));
             }
-            Planned::Contract(d, _) => {
+            Planned::Contract(d) => {
                 let staff =
                     d.account_manager.is_some() || d.clerk.is_some() || d.claims_handler.is_some();
                 if staff || !d.co_insured.is_empty() {
@@ -195,33 +181,18 @@ impl Known {
                 }
                 let key = (BulkTable::Customers, d.customer.clone());
                 self.resolve(key, "customer")
-                    .map(|r| r.map(|r| Planned::Contract(d, r)))
+                    .map(|r| r.map(|()| Planned::Contract(d)))
             }
-            Planned::Object(d, _) => {
+            Planned::Object(d) => {
                 let key = (BulkTable::Contracts, d.contract.clone());
                 self.resolve(key, "contract")
-                    .map(|r| r.map(|r| Planned::Object(d, r)))
+                    .map(|r| r.map(|()| Planned::Object(d)))
             }
         };
         match resolved {
             None => Plan::Alone,
             Some(Ok(planned)) => Plan::Bulk(Box::new(planned)),
             Some(Err(err)) => Plan::Fail(err),
-        }
-    }
-
-    /// The id a planned reference stands for, once its group is written.
-    pub(super) fn id_of(&self, table: BulkTable, r: &Ref) -> Option<i64> {
-        match r {
-            Ref::Stored(id) => Some(*id),
-            Ref::Made(ext) => self.made.get(&(table, ext.clone())).copied().flatten(),
-        }
-    }
-
-    /// Records a group's insert gave ids to.
-    pub(super) fn record_ids(&mut self, table: BulkTable, ids: HashMap<String, i64>) {
-        for (ext, id) in ids {
-            self.made.insert((table, ext), Some(id));
         }
     }
 

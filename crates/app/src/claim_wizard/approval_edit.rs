@@ -14,12 +14,12 @@
 use kp_domain::{DocumentType, MenuArea, PortalUserId, Principal};
 use kp_storage::Tx;
 use kp_storage::claim_approvals;
-use kp_storage::claim_draft_documents::{self as store, NewDraftDocument};
+use kp_storage::claim_draft_documents as store;
 use kp_storage::claim_drafts::{DraftRow, DraftValues};
 use kp_storage::claim_targets::{self, Target, TargetRow};
 
 use super::approval::find;
-use super::{CHOICES_PER_PAGE, Draft, Step};
+use super::{CHOICES_PER_PAGE, Draft, Step, documents};
 use crate::uploads::{self, Received};
 use crate::{App, AppError};
 
@@ -96,11 +96,12 @@ pub async fn attach(
     document_type: DocumentType,
     files: &[Received],
 ) -> Result<(), AppError> {
-    let result = attach_rows(app, principal, id, document_type, files).await;
-    if result.is_err() {
-        uploads::discard(app, files).await;
-    }
-    result
+    documents::or_discard(
+        app,
+        files,
+        attach_rows(app, principal, id, document_type, files),
+    )
+    .await
 }
 
 async fn attach_rows(
@@ -112,17 +113,7 @@ async fn attach_rows(
 ) -> Result<(), AppError> {
     find(app, principal, id).await?;
     let at = app.clock.now();
-    let rows: Vec<NewDraftDocument<'_>> = files
-        .iter()
-        .map(|f| NewDraftDocument {
-            document_type: document_type.as_str(),
-            file_name: &f.file_name,
-            media_type: f.media_type,
-            size_bytes: f.size_bytes,
-            sha256: &f.sha256,
-            storage_key: &f.storage_key,
-        })
-        .collect();
+    let rows = documents::draft_rows(document_type, files);
     let mut tx = app.db.begin().await?;
     let (row, _) = held(&mut tx, principal, id, at).await?;
     store::insert_in(&mut tx, PortalUserId(row.portal_user_id), id, &rows, at).await?;

@@ -53,11 +53,45 @@ pub async fn attach(
     document_type: DocumentType,
     files: &[Received],
 ) -> Result<(), AppError> {
-    let result = attach_rows(app, principal, id, document_type, files).await;
+    or_discard(
+        app,
+        files,
+        attach_rows(app, principal, id, document_type, files),
+    )
+    .await
+}
+
+/// The outcome of `listing`, which lists received `files` on a draft; on
+/// an error the files are removed from the blob store, so a refused
+/// upload leaves nothing.
+pub(super) async fn or_discard(
+    app: &App,
+    files: &[Received],
+    listing: impl std::future::Future<Output = Result<(), AppError>>,
+) -> Result<(), AppError> {
+    let result = listing.await;
     if result.is_err() {
         uploads::discard(app, files).await;
     }
     result
+}
+
+/// The draft rows of received files, all of one document type.
+pub(super) fn draft_rows(
+    document_type: DocumentType,
+    files: &[Received],
+) -> Vec<NewDraftDocument<'_>> {
+    files
+        .iter()
+        .map(|f| NewDraftDocument {
+            document_type: document_type.as_str(),
+            file_name: &f.file_name,
+            media_type: f.media_type,
+            size_bytes: f.size_bytes,
+            sha256: &f.sha256,
+            storage_key: &f.storage_key,
+        })
+        .collect()
 }
 
 async fn attach_rows(
@@ -68,17 +102,7 @@ async fn attach_rows(
     files: &[Received],
 ) -> Result<(), AppError> {
     let (user, _) = own_draft(app, principal, id).await?;
-    let rows: Vec<NewDraftDocument<'_>> = files
-        .iter()
-        .map(|f| NewDraftDocument {
-            document_type: document_type.as_str(),
-            file_name: &f.file_name,
-            media_type: f.media_type,
-            size_bytes: f.size_bytes,
-            sha256: &f.sha256,
-            storage_key: &f.storage_key,
-        })
-        .collect();
+    let rows = draft_rows(document_type, files);
     if store::insert_all(&app.db, user, id, &rows, app.clock.now()).await? {
         Ok(())
     } else {

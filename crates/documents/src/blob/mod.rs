@@ -8,6 +8,7 @@ pub mod crypt;
 mod key;
 mod local;
 mod upload;
+mod write_back;
 mod writer;
 
 use std::pin::Pin;

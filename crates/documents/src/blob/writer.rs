@@ -19,6 +19,7 @@ use bytes::Bytes;
 use tokio::sync::mpsc;
 
 use super::crypt::{CryptError, Sealer};
+use super::write_back::WriteBack;
 
 /// Batches that may wait for the writer.
 pub(super) const QUEUE: usize = 8;
@@ -54,6 +55,7 @@ pub(super) fn run(
     mut pieces: mpsc::Receiver<Piece>,
 ) -> Result<(), WriteError> {
     let mut t = Timings::default();
+    let mut write_back = WriteBack::default();
     if let Some(sealer) = &sealer {
         file.write_all(sealer.header()).map_err(WriteError::Io)?;
     }
@@ -78,6 +80,9 @@ pub(super) fn run(
                     if sealer.sealed().len() >= BATCH {
                         let at = Instant::now();
                         file.write_all(sealer.sealed()).map_err(WriteError::Io)?;
+                        write_back
+                            .wrote(&file, sealer.sealed().len())
+                            .map_err(WriteError::Io)?;
                         sealer.take_sealed();
                         t.write += at.elapsed();
                     }
@@ -86,6 +91,9 @@ pub(super) fn run(
                     plain.extend_from_slice(&data);
                     if plain.len() >= BATCH {
                         file.write_all(&plain).map_err(WriteError::Io)?;
+                        write_back
+                            .wrote(&file, plain.len())
+                            .map_err(WriteError::Io)?;
                         plain.clear();
                     }
                     t.write += at.elapsed();
@@ -103,6 +111,7 @@ pub(super) fn run(
     }
     t.write += at.elapsed();
     let at = Instant::now();
+    write_back.finish().map_err(WriteError::Io)?;
     file.sync_all().map_err(WriteError::Io)?;
     t.sync = at.elapsed();
     // The per-phase profile of issue 10 (`RUST_LOG=kp_documents=debug`).

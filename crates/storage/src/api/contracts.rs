@@ -1,11 +1,10 @@
 //! Contracts through the sync API, with their co-insured customers and
 //! responsible staff.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
+use super::bulk_rows::NewRecord;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
@@ -186,18 +185,19 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New contracts of a bulk batch in multi-row inserts; their ids by
-/// external id.
+/// New contracts of a bulk batch in one insert, each naming its customer
+/// by external id (`reference`).
 pub async fn insert_many(
     tx: &mut Tx,
     tenant: TenantId,
-    rows: &[(&str, ContractValues<'_>)],
+    rows: &[NewRecord<'_, ContractValues<'_>>],
     at: DateTime<Utc>,
-) -> Result<HashMap<String, i64>> {
+) -> Result<()> {
     super::bulk_rows::insert_many(
         tx,
         super::bulk_rows::BulkTable::Contracts,
         COLUMNS,
+        Some(super::bulk_rows::BulkTable::Customers),
         tenant,
         rows,
         at,

@@ -1,10 +1,9 @@
 //! Customers through the sync API.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
+use super::bulk_rows::NewRecord;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
@@ -150,18 +149,18 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New customers of a bulk batch in multi-row inserts; their ids by
-/// external id.
+/// New customers of a bulk batch in one insert.
 pub async fn insert_many(
     tx: &mut Tx,
     tenant: TenantId,
-    rows: &[(&str, CustomerValues<'_>)],
+    rows: &[NewRecord<'_, CustomerValues<'_>>],
     at: DateTime<Utc>,
-) -> Result<HashMap<String, i64>> {
+) -> Result<()> {
     super::bulk_rows::insert_many(
         tx,
         super::bulk_rows::BulkTable::Customers,
         COLUMNS,
+        None,
         tenant,
         rows,
         at,

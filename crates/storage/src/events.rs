@@ -98,52 +98,36 @@ pub struct NewEvent<'a> {
     pub payload: serde_json::Value,
 }
 
-/// Appends events in the caller's transaction in one insert (a bulk
-/// batch's new records): the same rows as [`append`] one at a time, in the
-/// given order. The rows travel as one JSON array (see
-/// `api::bulk_rows`); ids are drawn in array order and all rows share the
-/// transaction's `xact`, so the feed order is the order given; the
-/// fan-out trigger runs for each row as for a single insert.
+/// Appends events in the caller's transaction in multi-row inserts (a
+/// bulk batch's new records): the same rows as [`append`] one at a time,
+/// in the given order. Ids are drawn row by row in `VALUES` order and all
+/// rows share the transaction's `xact`, so the feed order is the order
+/// given; the fan-out trigger runs for each row as for a single insert.
 pub async fn append_many(
     tx: &mut Tx,
     tenant: TenantId,
     new: &[NewEvent<'_>],
     at: DateTime<Utc>,
 ) -> Result<()> {
-    if new.is_empty() {
-        return Ok(());
-    }
-    let backend = tx.backend();
-    let corrupt = |err: serde_json::Error| StorageError::Corrupt(format!("event payload: {err}"));
-    let mut array = Vec::with_capacity(new.len() * 128);
-    array.push(b'[');
-    for (n, e) in new.iter().enumerate() {
-        if n > 0 {
-            array.push(b',');
+    const PER_ROW: usize = 6;
+    let xact = xact_expr(tx.backend());
+    let per_chunk = crate::write::bulk::max_params(tx.backend()) / PER_ROW;
+    for chunk in new.chunks(per_chunk.max(1)) {
+        let mut sql = Sql::new(
+            "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
+             xact, created_at) VALUES ",
+        );
+        for (i, e) in chunk.iter().enumerate() {
+            let payload = serde_json::to_string(&e.payload)
+                .map_err(|err| StorageError::Corrupt(format!("event payload: {err}")))?;
+            sql.push(if i == 0 { "(" } else { ", (" });
+            sql.bind(tenant).push(", ").bind(e.event_type.as_str());
+            sql.push(", ").bind(e.resource.kind).push(", ");
+            sql.bind(e.resource.link).push(", ").bind(payload);
+            sql.push(", ").push(xact).push(", ").bind(at).push(")");
         }
-        let payload = serde_json::to_string(&e.payload).map_err(corrupt)?;
-        let row = [
-            e.event_type.as_str(),
-            e.resource.kind,
-            e.resource.link,
-            &payload,
-        ];
-        serde_json::to_writer(&mut array, &row).map_err(corrupt)?;
+        tx.execute(sql).await?;
     }
-    array.push(b']');
-    let array =
-        String::from_utf8(array).map_err(|e| StorageError::Corrupt(format!("event rows: {e}")))?;
-    let sql = Sql::new(format!(
-        "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
-         xact, created_at) SELECT $1, j.value ->> 0, j.value ->> 1, j.value ->> 2, \
-         j.value ->> 3, {}, $2 FROM {} ORDER BY j.key",
-        xact_expr(backend),
-        crate::api::bulk_rows::elements(backend, "$3"),
-    ))
-    .arg(tenant)
-    .arg(at)
-    .arg(array);
-    tx.execute(sql).await?;
     Ok(())
 }
 

@@ -157,10 +157,22 @@ impl Bulk {
         }
     }
 
-    /// Applies a parsed batch in one transaction, then retries the lines
-    /// waiting for a reference. Results of lines still waiting come later.
-    pub async fn batch(&mut self, app: &App, parsed: Parsed) -> Result<Vec<LineResult>, ApiError> {
-        let Parsed { items, mut results } = parsed;
+    /// Applies a batch of lines (number, text) in one transaction, then
+    /// retries the lines waiting for a reference. Results of lines still
+    /// waiting come later.
+    pub async fn batch(
+        &mut self,
+        app: &App,
+        lines: Vec<(u64, Vec<u8>)>,
+    ) -> Result<Vec<LineResult>, ApiError> {
+        let mut results = Vec::with_capacity(lines.len());
+        let mut items = Vec::with_capacity(lines.len());
+        for (line, text) in lines {
+            match self.parse(line, &text) {
+                Ok(item) => items.push(item),
+                Err(result) => results.push(*result),
+            }
+        }
         let applied = self.apply(app, items, true).await?;
         results.extend(applied);
         if !self.deferred.is_empty() {
@@ -177,101 +189,73 @@ impl Bulk {
         let waiting = std::mem::take(&mut self.deferred);
         self.apply(app, waiting, false).await
     }
-}
 
-/// Lines read and checked for shape, ready for [`Bulk::batch`]: what may
-/// be applied, and the answers of lines that failed already.
-#[derive(Debug, Default)]
-pub struct Parsed {
-    items: Vec<Item>,
-    results: Vec<LineResult>,
-}
-
-impl Parsed {
-    /// Reads and checks lines (number, text). Only CPU work and the
-    /// token's scopes: it may run ahead, on another core, while the batch
-    /// before is applied.
-    pub fn new(caller: &Caller, lines: Vec<(u64, Vec<u8>)>) -> Parsed {
-        let mut parsed = Parsed {
-            items: Vec::with_capacity(lines.len()),
-            results: Vec::new(),
+    fn parse(&self, line: u64, text: &[u8]) -> Result<Item, Box<LineResult>> {
+        let raw: RawLine =
+            parse_json(text).map_err(|e| Box::new(LineResult::error(line, "", "", &e)))?;
+        let fail = |e: ApiError| Box::new(LineResult::error(line, &raw.kind, &raw.external_id, &e));
+        let resource = match raw.kind.as_str() {
+            "customer" => customers::RESOURCE,
+            "contract" => contracts::RESOURCE,
+            "object" => objects::RESOURCE,
+            "claim" => claims::RESOURCE,
+            "finance_item" => finance::RESOURCE,
+            "staff" => staff::RESOURCE,
+            "organization" => organizations::RESOURCE,
+            "exchange_rate" => rates::RESOURCE,
+            other => {
+                return Err(fail(ApiError::field(
+                    "type",
+                    format!(
+                        "unknown type {other:?}: customer, contract, object, claim, \
+                         finance_item, staff, organization or exchange_rate"
+                    ),
+                )));
+            }
         };
-        for (line, text) in lines {
-            match parse(caller, line, &text) {
-                Ok(item) => parsed.items.push(item),
-                Err(result) => parsed.results.push(*result),
+        self.caller
+            .require(&resource.write_scope())
+            .map_err(&fail)?;
+        let change = match (raw.op, &raw.data) {
+            (Op::Delete, None) => Change::Delete,
+            (Op::Delete, Some(_)) => {
+                return Err(fail(ApiError::field("data", "a delete carries no data")));
             }
-        }
-        parsed
-    }
-
-    /// Adds the answer of a line answered before parsing (too long).
-    pub fn answered(&mut self, result: LineResult) {
-        self.results.push(result);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty() && self.results.is_empty()
-    }
-}
-
-fn parse(caller: &Caller, line: u64, text: &[u8]) -> Result<Item, Box<LineResult>> {
-    let raw: RawLine =
-        parse_json(text).map_err(|e| Box::new(LineResult::error(line, "", "", &e)))?;
-    let RawLine {
-        kind,
-        external_id,
-        op,
-        data,
-    } = raw;
-    let fail = |e: ApiError| Box::new(LineResult::error(line, &kind, &external_id, &e));
-    let resource = match kind.as_str() {
-        "customer" => customers::RESOURCE,
-        "contract" => contracts::RESOURCE,
-        "object" => objects::RESOURCE,
-        "claim" => claims::RESOURCE,
-        "finance_item" => finance::RESOURCE,
-        "staff" => staff::RESOURCE,
-        "organization" => organizations::RESOURCE,
-        "exchange_rate" => rates::RESOURCE,
-        other => {
-            return Err(fail(ApiError::field(
-                "type",
-                format!(
-                    "unknown type {other:?}: customer, contract, object, claim, \
-                     finance_item, staff, organization or exchange_rate"
-                ),
-            )));
-        }
-    };
-    caller.require(&resource.write_scope()).map_err(&fail)?;
-    let change = match (op, data) {
-        (Op::Delete, None) => Change::Delete,
-        (Op::Delete, Some(_)) => {
-            return Err(fail(ApiError::field("data", "a delete carries no data")));
-        }
-        (Op::Upsert, None) => return Err(fail(ApiError::field("data", "missing"))),
-        (Op::Upsert, Some(data)) => {
-            let prefix = in_data;
-            match kind.as_str() {
-                "customer" => Change::Customer(parse_value(data).map_err(prefix).map_err(&fail)?),
-                "contract" => Change::Contract(parse_value(data).map_err(prefix).map_err(&fail)?),
-                "object" => Change::Object(parse_value(data).map_err(prefix).map_err(&fail)?),
-                "claim" => Change::Claim(parse_value(data).map_err(prefix).map_err(&fail)?),
-                "staff" => Change::Staff(parse_value(data).map_err(prefix).map_err(&fail)?),
-                "organization" => {
-                    Change::Organization(parse_value(data).map_err(prefix).map_err(&fail)?)
+            (Op::Upsert, None) => return Err(fail(ApiError::field("data", "missing"))),
+            (Op::Upsert, Some(data)) => {
+                let prefix = in_data;
+                match raw.kind.as_str() {
+                    "customer" => {
+                        Change::Customer(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "contract" => {
+                        Change::Contract(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "object" => {
+                        Change::Object(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "claim" => {
+                        Change::Claim(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "staff" => {
+                        Change::Staff(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    "organization" => Change::Organization(
+                        parse_value(data.clone()).map_err(prefix).map_err(&fail)?,
+                    ),
+                    "exchange_rate" => {
+                        Change::Rate(parse_value(data.clone()).map_err(prefix).map_err(&fail)?)
+                    }
+                    _ => Change::Finance(parse_value(data.clone()).map_err(prefix).map_err(&fail)?),
                 }
-                "exchange_rate" => Change::Rate(parse_value(data).map_err(prefix).map_err(&fail)?),
-                _ => Change::Finance(parse_value(data).map_err(prefix).map_err(&fail)?),
             }
-        }
-    };
-    Ok(Item {
-        line,
-        kind,
-        external_id,
-        change,
-        size: text.len(),
-    })
+        };
+        Ok(Item {
+            line,
+            kind: raw.kind.clone(),
+            external_id: raw.external_id.clone(),
+            change,
+            size: text.len(),
+        })
+    }
 }

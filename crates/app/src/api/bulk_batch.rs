@@ -79,7 +79,7 @@ impl Bulk {
         now: DateTime<Utc>,
     ) -> Result<Vec<LineResult>, ApiError> {
         tx.savepoint("bulk_group").await?;
-        match group.write(tx, self.caller.tenant, now).await {
+        match group.write(tx, self.caller.tenant, known, now).await {
             Ok(()) => {
                 tx.release("bulk_group").await?;
                 Ok(group

@@ -5,14 +5,14 @@
 use chrono::{DateTime, Utc};
 use kp_domain::TenantId;
 use kp_storage::Tx;
-use kp_storage::api::bulk_rows::NewRecord;
+use kp_storage::api::bulk_rows::BulkTable;
 use kp_storage::api::contracts::{self as contract_store, ContractValues};
 use kp_storage::api::customers::{self as customer_store, CustomerValues};
 use kp_storage::api::objects::{self as object_store, ObjectValues};
 use kp_storage::events::{self, NewEvent, ResourceLink};
 
 use super::bulk::Item;
-use super::bulk_plan::Planned;
+use super::bulk_plan::{Known, Planned};
 use super::upsert::Resource;
 use super::{ApiError, Outcome, contracts, customers, objects};
 
@@ -22,47 +22,64 @@ pub(super) struct Group {
     pub(super) lines: Vec<(Item, Planned)>,
 }
 
+fn internal(what: &str) -> ApiError {
+    ApiError::App(crate::AppError::Internal(format!(
+        "bulk group: {what} has no id"
+    )))
+}
+
 impl Group {
     pub(super) fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
 
-    /// Inserts the group's records and events: one statement per table
-    /// (customers, then the contracts naming them, then the objects naming
-    /// those) and one for the events. On an error the caller undoes the
-    /// group (it runs under a savepoint).
+    /// Inserts the group's records and events; `known` learns their ids.
+    /// On an error the caller undoes the group (it runs under a savepoint).
     pub(super) async fn write(
         &self,
         tx: &mut Tx,
         tenant: TenantId,
+        known: &mut Known,
         at: DateTime<Utc>,
     ) -> Result<(), ApiError> {
-        let mut customers = Vec::new();
+        let customers: Vec<(&str, CustomerValues<'_>)> = self
+            .lines
+            .iter()
+            .filter_map(|(item, p)| match p {
+                Planned::Customer(d) => Some((item.external_id.as_str(), customer_values(d))),
+                _ => None,
+            })
+            .collect();
+        if !customers.is_empty() {
+            let ids = customer_store::insert_many(tx, tenant, &customers, at).await?;
+            known.record_ids(BulkTable::Customers, ids);
+        }
         let mut contracts = Vec::new();
-        let mut objects = Vec::new();
-        for (item, planned) in &self.lines {
-            let external_id = item.external_id.as_str();
-            match planned {
-                Planned::Customer(d) => customers.push(NewRecord {
-                    external_id,
-                    reference: "",
-                    values: customer_values(d),
-                }),
-                Planned::Contract(d) => contracts.push(NewRecord {
-                    external_id,
-                    reference: d.customer.as_str(),
-                    values: contract_values(d),
-                }),
-                Planned::Object(d) => objects.push(NewRecord {
-                    external_id,
-                    reference: d.contract.as_str(),
-                    values: object_values(d),
-                }),
+        for (item, p) in &self.lines {
+            if let Planned::Contract(d, r) = p {
+                let customer_id = known
+                    .id_of(BulkTable::Customers, r)
+                    .ok_or_else(|| internal("a contract's customer"))?;
+                contracts.push((item.external_id.as_str(), contract_values(d, customer_id)));
             }
         }
-        customer_store::insert_many(tx, tenant, &customers, at).await?;
-        contract_store::insert_many(tx, tenant, &contracts, at).await?;
-        object_store::insert_many(tx, tenant, &objects, at).await?;
+        if !contracts.is_empty() {
+            let ids = contract_store::insert_many(tx, tenant, &contracts, at).await?;
+            known.record_ids(BulkTable::Contracts, ids);
+        }
+        let mut objects = Vec::new();
+        for (item, p) in &self.lines {
+            if let Planned::Object(d, r) = p {
+                let contract_id = known
+                    .id_of(BulkTable::Contracts, r)
+                    .ok_or_else(|| internal("an object's contract"))?;
+                objects.push((item.external_id.as_str(), object_values(d, contract_id)));
+            }
+        }
+        if !objects.is_empty() {
+            let ids = object_store::insert_many(tx, tenant, &objects, at).await?;
+            known.record_ids(BulkTable::Objects, ids);
+        }
         let links: Vec<(&Resource, String)> = self
             .lines
             .iter()
@@ -95,8 +112,8 @@ impl Group {
 fn resource_of(p: &Planned) -> &'static Resource {
     match p {
         Planned::Customer(_) => &customers::RESOURCE,
-        Planned::Contract(_) => &contracts::RESOURCE,
-        Planned::Object(_) => &objects::RESOURCE,
+        Planned::Contract(..) => &contracts::RESOURCE,
+        Planned::Object(..) => &objects::RESOURCE,
     }
 }
 
@@ -126,10 +143,9 @@ fn customer_values(d: &customers::CustomerData) -> CustomerValues<'_> {
 }
 
 /// A new contract's values; without staff or co-insured (see the plan).
-/// The customer is found by its external id in the insert.
-fn contract_values(d: &contracts::ContractData) -> ContractValues<'_> {
+fn contract_values(d: &contracts::ContractData, customer_id: i64) -> ContractValues<'_> {
     ContractValues {
-        customer_id: 0,
+        customer_id,
         policy_number: &d.policy_number,
         line_of_business: d.line_of_business.as_str(),
         contract_type: d.contract_type.as_str(),
@@ -150,11 +166,9 @@ fn contract_values(d: &contracts::ContractData) -> ContractValues<'_> {
     }
 }
 
-/// A new object's values; the contract is found by its external id in
-/// the insert.
-fn object_values(d: &objects::ObjectData) -> ObjectValues<'_> {
+fn object_values(d: &objects::ObjectData, contract_id: i64) -> ObjectValues<'_> {
     ObjectValues {
-        contract_id: 0,
+        contract_id,
         kind: d.kind.as_str(),
         description: &d.description,
         site: &d.site,

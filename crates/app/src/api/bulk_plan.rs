@@ -22,14 +22,20 @@ use super::{ApiError, validate};
 /// A record by table and external id.
 type Key = (BulkTable, String);
 
+/// A reference of a planned line: a record of the database, or one the
+/// batch inserts (before the line that names it).
+#[derive(Debug, Clone)]
+pub(super) enum Ref {
+    Stored(i64),
+    Made(String),
+}
+
 /// A line checked and planned for a multi-row insert.
 #[derive(Debug, Clone)]
 pub(super) enum Planned {
     Customer(CustomerData),
-    /// The customer is a live record of the database or one the batch
-    /// inserts before it; the insert finds it by external id.
-    Contract(ContractData),
-    Object(ObjectData),
+    Contract(ContractData, Ref),
+    Object(ObjectData, Ref),
 }
 
 /// What to do with a line.
@@ -47,8 +53,8 @@ pub(super) enum Plan {
 pub(super) struct Known {
     /// The look-up's answer: absent means no record (live or deleted).
     stored: HashMap<Key, Existing>,
-    /// Records planned for a bulk insert.
-    made: HashSet<Key>,
+    /// Records planned for a bulk insert; their id once inserted.
+    made: HashMap<Key, Option<i64>>,
     /// Records a line applied alone may have written: unknown to the plan.
     touched: HashSet<Key>,
 }
@@ -105,20 +111,22 @@ impl Known {
     /// Whether the record certainly does not exist yet, as far as the lines
     /// before this one are concerned.
     fn is_new(&self, key: &Key) -> bool {
-        !self.touched.contains(key) && !self.made.contains(key) && !self.stored.contains_key(key)
+        !self.touched.contains(key)
+            && !self.made.contains_key(key)
+            && !self.stored.contains_key(key)
     }
 
-    /// Whether a reference names a live record: `None` when the plan
-    /// cannot tell (a line applied alone touched it), else yes or a problem.
-    fn resolve(&self, key: Key, field: &str) -> Option<Result<(), ApiError>> {
+    /// A reference to a live record: `None` when the plan cannot tell
+    /// (a line applied alone touched it), else the record or a problem.
+    fn resolve(&self, key: Key, field: &str) -> Option<Result<Ref, ApiError>> {
         if self.touched.contains(&key) {
             return None;
         }
-        if self.made.contains(&key) {
-            return Some(Ok(()));
+        if self.made.contains_key(&key) {
+            return Some(Ok(Ref::Made(key.1)));
         }
         Some(match self.stored.get(&key) {
-            Some(e) if !e.deleted => Ok(()),
+            Some(e) if !e.deleted => Ok(Ref::Stored(e.id)),
             _ => Err(missing(field, &key.1)),
         })
     }
@@ -130,7 +138,7 @@ impl Known {
             let key = (table, item.external_id.clone());
             match &plan {
                 Plan::Bulk(_) => {
-                    self.made.insert(key);
+                    self.made.insert(key, None);
                 }
                 Plan::Alone => {
                     self.touched.insert(key);
@@ -155,8 +163,14 @@ impl Known {
         }
         let checked = match &item.change {
             Change::Customer(d) => d.clone().check().map(Planned::Customer),
-            Change::Contract(d) => d.clone().check().map(Planned::Contract),
-            Change::Object(d) => d.clone().check().map(Planned::Object),
+            Change::Contract(d) => d
+                .clone()
+                .check()
+                .map(|d| Planned::Contract(d, Ref::Stored(0))),
+            Change::Object(d) => d
+                .clone()
+                .check()
+                .map(|d| Planned::Object(d, Ref::Stored(0))),
             _ => return Plan::Alone,
         };
         let checked = match checked {
@@ -173,7 +187,7 @@ impl Known {
                 }
                 return Plan::Bulk(Box::new(Planned::Customer(d)));
             }
-            Planned::Contract(d) => {
+            Planned::Contract(d, _) => {
                 let staff =
                     d.account_manager.is_some() || d.clerk.is_some() || d.claims_handler.is_some();
                 if staff || !d.co_insured.is_empty() {
@@ -181,18 +195,33 @@ impl Known {
                 }
                 let key = (BulkTable::Customers, d.customer.clone());
                 self.resolve(key, "customer")
-                    .map(|r| r.map(|()| Planned::Contract(d)))
+                    .map(|r| r.map(|r| Planned::Contract(d, r)))
             }
-            Planned::Object(d) => {
+            Planned::Object(d, _) => {
                 let key = (BulkTable::Contracts, d.contract.clone());
                 self.resolve(key, "contract")
-                    .map(|r| r.map(|()| Planned::Object(d)))
+                    .map(|r| r.map(|r| Planned::Object(d, r)))
             }
         };
         match resolved {
             None => Plan::Alone,
             Some(Ok(planned)) => Plan::Bulk(Box::new(planned)),
             Some(Err(err)) => Plan::Fail(err),
+        }
+    }
+
+    /// The id a planned reference stands for, once its group is written.
+    pub(super) fn id_of(&self, table: BulkTable, r: &Ref) -> Option<i64> {
+        match r {
+            Ref::Stored(id) => Some(*id),
+            Ref::Made(ext) => self.made.get(&(table, ext.clone())).copied().flatten(),
+        }
+    }
+
+    /// Records a group's insert gave ids to.
+    pub(super) fn record_ids(&mut self, table: BulkTable, ids: HashMap<String, i64>) {
+        for (ext, id) in ids {
+            self.made.insert((table, ext), Some(id));
         }
     }
 

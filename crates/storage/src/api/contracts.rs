@@ -1,10 +1,11 @@
 //! Contracts through the sync API, with their co-insured customers and
 //! responsible staff.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
-use super::bulk_rows::NewRecord;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
@@ -185,19 +186,18 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New contracts of a bulk batch in one insert, each naming its customer
-/// by external id (`reference`).
+/// New contracts of a bulk batch in multi-row inserts; their ids by
+/// external id.
 pub async fn insert_many(
     tx: &mut Tx,
     tenant: TenantId,
-    rows: &[NewRecord<'_, ContractValues<'_>>],
+    rows: &[(&str, ContractValues<'_>)],
     at: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<HashMap<String, i64>> {
     super::bulk_rows::insert_many(
         tx,
         super::bulk_rows::BulkTable::Contracts,
         COLUMNS,
-        Some(super::bulk_rows::BulkTable::Customers),
         tenant,
         rows,
         at,

@@ -1,9 +1,10 @@
 //! Customers through the sync API.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
-use super::bulk_rows::NewRecord;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
@@ -149,18 +150,18 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New customers of a bulk batch in one insert.
+/// New customers of a bulk batch in multi-row inserts; their ids by
+/// external id.
 pub async fn insert_many(
     tx: &mut Tx,
     tenant: TenantId,
-    rows: &[NewRecord<'_, CustomerValues<'_>>],
+    rows: &[(&str, CustomerValues<'_>)],
     at: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<HashMap<String, i64>> {
     super::bulk_rows::insert_many(
         tx,
         super::bulk_rows::BulkTable::Customers,
         COLUMNS,
-        None,
         tenant,
         rows,
         at,

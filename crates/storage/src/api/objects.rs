@@ -1,9 +1,10 @@
 //! Insured objects through the sync API.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use kp_domain::TenantId;
 
-use super::bulk_rows::NewRecord;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
@@ -132,19 +133,18 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New objects of a bulk batch in one insert, each naming its contract by
-/// external id (`reference`).
+/// New objects of a bulk batch in multi-row inserts; their ids by
+/// external id.
 pub async fn insert_many(
     tx: &mut Tx,
     tenant: TenantId,
-    rows: &[NewRecord<'_, ObjectValues<'_>>],
+    rows: &[(&str, ObjectValues<'_>)],
     at: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<HashMap<String, i64>> {
     super::bulk_rows::insert_many(
         tx,
         super::bulk_rows::BulkTable::Objects,
         COLUMNS,
-        Some(super::bulk_rows::BulkTable::Contracts),
         tenant,
         rows,
         at,

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use kp_app::api::Caller;
-use kp_app::api::bulk::{Bulk, LineError, LineResult, Parsed};
+use kp_app::api::bulk::{Bulk, LineError, LineResult};
 use tokio::sync::mpsc;
 
 use super::problem::{ApiFailure, Problem};
@@ -123,50 +123,16 @@ fn too_long(line: u64, limit: usize) -> LineResult {
     }
 }
 
-/// Applies the batches the reader parses, one transaction each, while the
-/// reader parses the next ones on the other core (`Parsed::new` is CPU
-/// work only).
+/// Reads the body line by line and applies it in batches.
 async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes>) {
-    // Two parsed batches may wait: enough to keep the database busy,
-    // little memory.
-    let (parsed_tx, mut parsed_rx) = mpsc::channel::<Parsed>(2);
     let limit = state.config.api_body_limit_bytes;
     let batch_size = state.config.api_bulk_batch_size.max(1);
-    tokio::spawn(read(caller.clone(), body, limit, batch_size, parsed_tx));
     let mut bulk = Bulk::new(caller);
-    while let Some(parsed) = parsed_rx.recv().await {
-        match bulk.batch(&state.app, parsed).await {
-            Ok(results) => {
-                if !send(&tx, &results).await {
-                    return;
-                }
-            }
-            Err(err) => return fail(&tx, err).await,
-        }
-    }
-    match bulk.finish(&state.app).await {
-        Ok(results) => {
-            send(&tx, &results).await;
-        }
-        Err(err) => fail(&tx, err).await,
-    }
-}
-
-/// Reads the body line by line and hands on parsed batches; stops early
-/// when the applier has gone (the client left, or the database failed).
-async fn read(
-    caller: Caller,
-    body: Body,
-    limit: usize,
-    batch_size: usize,
-    parsed: mpsc::Sender<Parsed>,
-) {
     let mut stream = body.into_data_stream();
     let mut current: Vec<u8> = Vec::new();
     let mut oversized = false;
     let mut line = 0u64;
     let mut batch: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut answered: Vec<LineResult> = Vec::new();
     let mut ended = false;
     while !ended {
         let chunk = match stream.next().await {
@@ -190,22 +156,24 @@ async fn read(
             line += 1;
             if oversized {
                 oversized = false;
-                answered.push(too_long(line, limit));
+                if !send(&tx, &[too_long(line, limit)]).await {
+                    return;
+                }
                 continue;
             }
             current.extend_from_slice(part);
             let text = std::mem::take(&mut current);
             if text.len() > limit {
-                answered.push(too_long(line, limit));
+                if !send(&tx, &[too_long(line, limit)]).await {
+                    return;
+                }
                 continue;
             }
             if text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             batch.push((line, text));
-            if batch.len() >= batch_size
-                && !hand_on(&caller, &mut batch, &mut answered, &parsed).await
-            {
+            if batch.len() >= batch_size && !flush(&state, &mut bulk, &mut batch, &tx).await {
                 return;
             }
         }
@@ -217,22 +185,33 @@ async fn read(
             }
         }
     }
-    hand_on(&caller, &mut batch, &mut answered, &parsed).await;
+    if !flush(&state, &mut bulk, &mut batch, &tx).await {
+        return;
+    }
+    match bulk.finish(&state.app).await {
+        Ok(results) => {
+            send(&tx, &results).await;
+        }
+        Err(err) => fail(&tx, err).await,
+    }
 }
 
-/// Parses the batch and sends it with the lines answered meanwhile; false
-/// when the applier has gone.
-async fn hand_on(
-    caller: &Caller,
+async fn flush(
+    state: &AppState,
+    bulk: &mut Bulk,
     batch: &mut Vec<(u64, Vec<u8>)>,
-    answered: &mut Vec<LineResult>,
-    parsed: &mpsc::Sender<Parsed>,
+    tx: &mpsc::Sender<Bytes>,
 ) -> bool {
-    let mut next = Parsed::new(caller, std::mem::take(batch));
-    for result in answered.drain(..) {
-        next.answered(result);
+    if batch.is_empty() {
+        return true;
     }
-    next.is_empty() || parsed.send(next).await.is_ok()
+    match bulk.batch(&state.app, std::mem::take(batch)).await {
+        Ok(results) => send(tx, &results).await,
+        Err(err) => {
+            fail(tx, err).await;
+            false
+        }
+    }
 }
 
 /// The database failed a whole batch: one last line says so, and the

@@ -311,6 +311,8 @@ fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
 fn member(scope: &Scope, col: &str, set: &str, sql: &mut Sql) {
     if scope.is_unrestricted() {
         sql.push("TRUE");
+    } else if let Some(tenants) = sets::plain_tenants(scope) {
+        sets::tenant_member(tenants, col, set, sql);
     } else {
         sql.push(col)
             .push(" IN (SELECT id FROM ")

@@ -286,9 +286,13 @@ fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
         CustomerSet::All => {
             sql.push("TRUE");
         }
+        // The customer's own row decides (a primary-key lookup): the set
+        // of every customer of the tenants, built per statement, made the
+        // staff's organization and audit pages take a second.
         CustomerSet::Tenants(tenants) => {
-            sql.push(col)
-                .push(" IN (SELECT sc.id FROM customers sc WHERE sc.tenant_id IN ");
+            sql.push("EXISTS (SELECT 1 FROM customers scope_c WHERE scope_c.id = ")
+                .push(col)
+                .push(" AND scope_c.tenant_id IN ");
             sql.bind_list(tenants.iter().copied()).push(")");
         }
         CustomerSet::Customer(id) => {

@@ -1,5 +1,7 @@
 //! The `WITH` clause every scoped statement starts with: the visible
-//! contracts, objects and claims, each computed once per statement.
+//! contracts, objects and claims, each computed once per statement — except
+//! for a staff member's plain tenant scope, whose predicates check each
+//! record's own contract instead ([`plain_tenants`]).
 
 use kp_domain::{CustomerSet, Scope, TenantId};
 

@@ -5,6 +5,7 @@
 //! touching them.
 
 pub mod crypt;
+mod hasher;
 mod key;
 mod local;
 mod upload;

@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
-use sha2::{Digest, Sha256};
 use tokio::fs::{self, File, OpenOptions};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::crypt::{BlobKey, Sealer};
+use super::hasher;
 use super::writer::{self, Piece, WriteError};
 use super::{fresh_key, key_for_sha256};
 use crate::DocumentError;
@@ -25,10 +25,11 @@ static UPLOAD_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// start with a dot, which no valid key can name.
 const INCOMING: &str = "incoming";
 
-/// An upload in progress. This side hashes the pieces as they arrive and
-/// hands them over; the sealing and writing happen on a thread of their
-/// own (see [`writer`]), so both cores work on the upload at once (issue
-/// 10: the writer hashing as well was the slower side).
+/// An upload in progress. This side receives the pieces and hands them
+/// over in batches to two threads of their own: the hasher (SHA-256, see
+/// [`hasher`]) and the writer (sealing and writing, see [`writer`]), so
+/// the three chains run on the cores at once (issue 10: hashing on the
+/// request's thread, or on the writer's, was the slower side).
 #[derive(Debug)]
 pub struct BlobUpload {
     root: PathBuf,
@@ -36,13 +37,15 @@ pub struct BlobUpload {
     encrypted: bool,
     pieces: Option<mpsc::Sender<Piece>>,
     writer: Option<JoinHandle<Result<(), WriteError>>>,
-    hasher: Sha256,
+    to_hasher: Option<mpsc::Sender<hasher::Batch>>,
+    hasher: Option<JoinHandle<[u8; 32]>>,
     /// Frames not yet sent, and their length.
     batch: Vec<Bytes>,
     batched: usize,
     len: u64,
-    /// Time spent waiting for the writer (it was the slower side).
+    /// Time spent waiting for the writer and for the hasher.
     waited: std::time::Duration,
+    waited_for_hasher: std::time::Duration,
 }
 
 /// How an upload ended.
@@ -85,11 +88,13 @@ impl BlobUpload {
             encrypted: sealer.is_some(),
             pieces: None,
             writer: None,
-            hasher: Sha256::new(),
+            to_hasher: None,
+            hasher: None,
             batch: Vec::new(),
             batched: 0,
             len: 0,
             waited: std::time::Duration::ZERO,
+            waited_for_hasher: std::time::Duration::ZERO,
         };
         let file = file.into_std().await;
         let (tx, rx) = mpsc::channel(writer::QUEUE);
@@ -97,6 +102,9 @@ impl BlobUpload {
         upload.writer = Some(tokio::task::spawn_blocking(move || {
             writer::run(file, sealer, rx)
         }));
+        let (tx, rx) = mpsc::channel(hasher::QUEUE);
+        upload.to_hasher = Some(tx);
+        upload.hasher = Some(tokio::task::spawn_blocking(move || hasher::run(rx)));
         Ok(upload)
     }
 
@@ -109,15 +117,15 @@ impl BlobUpload {
         self.len == 0
     }
 
-    /// Hands a piece to the writer, in batches of [`writer::SEND`] bytes;
-    /// waits only while the writer is [`writer::QUEUE`] batches behind. A
-    /// `Bytes` piece (a network frame) is passed on without a copy.
+    /// Hands a piece to the hasher and the writer, in batches of
+    /// [`writer::SEND`] bytes; waits only while one of them is a full
+    /// queue behind. A `Bytes` piece (a network frame) is passed on
+    /// without a copy, the two sharing it.
     pub async fn write(&mut self, chunk: impl Into<Bytes>) -> Result<(), DocumentError> {
         let chunk = chunk.into();
         if chunk.is_empty() {
             return Ok(());
         }
-        self.hasher.update(&chunk);
         self.len += chunk.len() as u64;
         self.batched += chunk.len();
         self.batch.push(chunk);
@@ -129,21 +137,14 @@ impl BlobUpload {
 
     async fn send_batch(&mut self) -> Result<(), DocumentError> {
         self.batched = 0;
-        let batch = Piece::Data(std::mem::take(&mut self.batch));
-        let sent = match &self.pieces {
-            Some(pieces) => match pieces.try_send(batch) {
-                Ok(()) => true,
-                Err(mpsc::error::TrySendError::Full(batch)) => {
-                    let at = std::time::Instant::now();
-                    let sent = pieces.send(batch).await.is_ok();
-                    self.waited += at.elapsed();
-                    sent
-                }
-                Err(mpsc::error::TrySendError::Closed(_)) => false,
-            },
-            None => false,
-        };
-        if sent {
+        let frames = std::mem::take(&mut self.batch);
+        let hashed = hand_over(&self.to_hasher, frames.clone(), &mut self.waited_for_hasher);
+        // The hasher stops early only when it panicked.
+        if !hashed.await {
+            self.pieces = None;
+            return Err(broken());
+        }
+        if hand_over(&self.pieces, Piece::Data(frames), &mut self.waited).await {
             return Ok(());
         }
         // The writer stopped: its error says why.
@@ -175,17 +176,24 @@ impl BlobUpload {
         tracing::debug!(
             bytes = self.len,
             waited_for_writer_ms = self.waited.as_millis(),
+            waited_for_hasher_ms = self.waited_for_hasher.as_millis(),
             "upload received"
         );
         let Some(pieces) = self.pieces.take() else {
             return Err(broken());
         };
+        // Closing its channel tells the hasher that everything was sent.
+        self.to_hasher = None;
         // A failed send means the writer stopped; `join` says why.
         let _ = pieces.send(Piece::End).await;
         drop(pieces);
         // The writer sealed, wrote and synced the file.
         self.join().await?;
-        let sha256 = hex::encode(std::mem::take(&mut self.hasher).finalize());
+        let digest = match self.hasher.take() {
+            Some(hasher) => hasher.await.map_err(|_| broken())?,
+            None => return Err(broken()),
+        };
+        let sha256 = hex::encode(digest);
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&sha256)) {
             return Ok(UploadOutcome::Mismatch { sha256 });
         }
@@ -218,6 +226,28 @@ impl BlobUpload {
             sha256,
             len: self.len,
         })
+    }
+}
+
+/// Sends `item`, adding the time spent waiting for room to `waited`;
+/// false when the receiving thread has stopped.
+async fn hand_over<T>(
+    to: &Option<mpsc::Sender<T>>,
+    item: T,
+    waited: &mut std::time::Duration,
+) -> bool {
+    let Some(to) = to else {
+        return false;
+    };
+    match to.try_send(item) {
+        Ok(()) => true,
+        Err(mpsc::error::TrySendError::Full(item)) => {
+            let at = std::time::Instant::now();
+            let sent = to.send(item).await.is_ok();
+            *waited += at.elapsed();
+            sent
+        }
+        Err(mpsc::error::TrySendError::Closed(_)) => false,
     }
 }
 

@@ -11,8 +11,8 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true };
 
 /**
  * The languages of the axe sweeps: all four, or those in E2E_LANGUAGES
- * (CI's PostgreSQL run sets `de`: it checks the data layer, not the
- * translations again).
+ * (CI splits them between its SQLite and PostgreSQL runs, which run side
+ * by side).
  */
 export function sweepLanguages(viewport = 'desktop') {
   const all = process.env.E2E_LANGUAGES || LANGUAGES.join(',');

@@ -114,10 +114,10 @@ fn prefixed(alias: &str) -> String {
         .join(", ")
 }
 
-/// An approver's change of a draft awaiting approval; `false` when it no
-/// longer awaits approval.
-pub async fn save(db: &Db, id: i64, values: &DraftValues<'_>) -> Result<bool> {
-    let changed = db
+/// An approver's change of a draft awaiting approval, in the transaction
+/// that holds it ([`hold`]); `false` when it no longer awaits approval.
+pub async fn save(tx: &mut Tx, id: i64, values: &DraftValues<'_>) -> Result<bool> {
+    let changed = tx
         .execute(
             Sql::new(
                 "UPDATE claim_report_drafts SET data = $1, updated_at = $2 \

@@ -21,6 +21,7 @@ use kp_storage::claim_drafts::{DraftRow, DraftValues, STATE_AWAITING};
 use kp_storage::claim_targets::{self, Target};
 use kp_storage::users::{self, UserRef};
 
+use super::approval_edit::held;
 use super::notify::Reporter;
 use super::send::{Sender, Sent, complete, write_report};
 use super::{Draft, DraftData, Step, StepInput, portal_user};
@@ -134,35 +135,40 @@ pub async fn review(app: &App, principal: &Principal, id: i64) -> Result<Review,
     })
 }
 
-/// An approver's change of one of steps 2–7; the step to show next.
+/// An approver's change of one of steps 2–7; the step to show next. The
+/// draft is held and its contract and object read through the approver's
+/// scope in the writing transaction (`approval_edit::held`).
 pub async fn save(
     app: &App,
     principal: &Principal,
     id: i64,
     input: StepInput,
 ) -> Result<Step, AppError> {
-    let (row, target) = find(app, principal, id).await?;
+    find(app, principal, id).await?;
     let step = input.step();
     if step == Step::Object {
         // A new contract or object is read through the scope in the
         // writing transaction: `approval_edit::change_object`.
         return Err(AppError::NotFound);
     }
+    let at = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let (row, target) = held(&mut tx, principal, id, at).await?;
     let mut draft = Draft::of(row, target);
-    let today = app.clock.now().date_naive();
     let line = draft.line();
-    input.apply(&mut draft.data, line, today)?;
+    input.apply(&mut draft.data, line, at.date_naive())?;
     let json = draft.data.to_json()?;
     let values = DraftValues {
         contract_id: Some(draft.target.contract_id),
         object_id: draft.target.object_id,
         step: Step::Summary.slug(),
         data: &json,
-        at: app.clock.now(),
+        at,
     };
-    if !claim_approvals::save(&app.db, id, &values).await? {
+    if !claim_approvals::save(&mut tx, id, &values).await? {
         return Err(AppError::Conflict);
     }
+    tx.commit().await?;
     Ok(step.next())
 }
 
@@ -252,7 +258,7 @@ pub async fn send_back(
     id: i64,
     comment: &str,
 ) -> Result<(), AppError> {
-    let (_, target) = find(app, principal, id).await?;
+    find(app, principal, id).await?;
     let comment = comment.trim();
     if comment.is_empty() || comment.chars().count() > MAX_COMMENT {
         return Err(AppError::Validation(vec![FieldError {
@@ -261,6 +267,7 @@ pub async fn send_back(
         }]));
     }
     let mut tx = app.db.begin().await?;
+    let (_, target) = held(&mut tx, principal, id, app.clock.now()).await?;
     let Some(drafter) = claim_approvals::send_back(&mut tx, id, comment, app.clock.now()).await?
     else {
         return Err(AppError::Conflict);

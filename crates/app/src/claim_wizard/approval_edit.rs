@@ -146,7 +146,7 @@ pub async fn remove(
 /// The draft awaiting approval, held in `tx`, with its contract and object
 /// as the approver's scope shows them now: `Conflict` when it was
 /// submitted or returned meanwhile, `NotFound` when it left the scope.
-async fn held(
+pub(super) async fn held(
     tx: &mut Tx,
     principal: &Principal,
     id: i64,

@@ -124,18 +124,6 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Api
     Ok(value)
 }
 
-/// Like [`parse_json`], from a JSON value already read (a bulk line's
-/// `data`).
-pub fn parse_value<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let path = err.path().to_string();
-        let field = if path == "." { String::new() } else { path };
-        ApiError::field(field, err.into_inner().to_string())
-    })
-}
-
 /// An external id: 1 to 100 characters, no control characters.
 pub fn check_external_id(value: &str) -> Result<(), String> {
     if value.is_empty() || value.chars().count() > MAX_EXTERNAL_ID {

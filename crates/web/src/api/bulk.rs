@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use kp_app::api::Caller;
-use kp_app::api::bulk::{Bulk, LineError, LineResult};
+use kp_app::api::bulk::{Bulk, LineError, LineResult, Parsed};
 use tokio::sync::mpsc;
 
 use super::problem::{ApiFailure, Problem};
@@ -36,9 +36,10 @@ fn is_ndjson(headers: &HeaderMap) -> bool {
 ///
 /// The body is read as a stream and applied in batches, each in one
 /// transaction (new records in multi-row inserts, other lines alone under
-/// savepoints), so one bad line never discards the good ones. The answer streams one result per input line (blank
-/// lines skipped) in the order lines finish; a line whose reference is
-/// defined further down waits for it. `Idempotency-Key` is not stored for
+/// savepoints), so one bad line never discards the good ones; the next
+/// batch is read while one is applied. The answer streams one result per
+/// input line (blank lines skipped) in the order lines finish; a line
+/// whose reference is defined further down waits for it. `Idempotency-Key` is not stored for
 /// bulk: its lines are upserts, so resending changes nothing.
 #[utoipa::path(
     post,
@@ -123,16 +124,57 @@ fn too_long(line: u64, limit: usize) -> LineResult {
     }
 }
 
-/// Reads the body line by line and applies it in batches.
+/// Applies the batches [`read`] hands over, as they come: the next batch
+/// is read and checked on a task of its own while one is applied.
 async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes>) {
-    let limit = state.config.api_body_limit_bytes;
-    let batch_size = state.config.api_bulk_batch_size.max(1);
+    // Two batches ahead at most: memory stays flat when applying is slower.
+    let (batches, mut ready) = mpsc::channel::<Parsed>(2);
+    let reader = tokio::spawn(read(
+        body,
+        caller.clone(),
+        state.config.api_body_limit_bytes,
+        state.config.api_bulk_batch_size.max(1),
+        batches,
+    ));
     let mut bulk = Bulk::new(caller);
+    while let Some(parsed) = ready.recv().await {
+        let done = match bulk.batch(&state.app, parsed).await {
+            Ok(results) => send(&tx, &results).await,
+            Err(err) => {
+                fail(&tx, err).await;
+                false
+            }
+        };
+        if !done {
+            // Closing `ready` stops the reader at its next batch.
+            reader.abort();
+            return;
+        }
+    }
+    match bulk.finish(&state.app).await {
+        Ok(results) => {
+            send(&tx, &results).await;
+        }
+        Err(err) => fail(&tx, err).await,
+    }
+}
+
+/// Reads the body line by line into batches of `batch_size` lines, each
+/// read and checked ([`Parsed::read`]) and handed to [`run`]. A line
+/// longer than `limit` is answered with its batch and skipped.
+async fn read(
+    body: Body,
+    caller: Caller,
+    limit: usize,
+    batch_size: usize,
+    batches: mpsc::Sender<Parsed>,
+) {
     let mut stream = body.into_data_stream();
     let mut current: Vec<u8> = Vec::new();
     let mut oversized = false;
     let mut line = 0u64;
     let mut batch: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut refused: Vec<LineResult> = Vec::new();
     let mut ended = false;
     while !ended {
         let chunk = match stream.next().await {
@@ -156,25 +198,25 @@ async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes
             line += 1;
             if oversized {
                 oversized = false;
-                if !send(&tx, &[too_long(line, limit)]).await {
-                    return;
-                }
+                refused.push(too_long(line, limit));
                 continue;
             }
             current.extend_from_slice(part);
             let text = std::mem::take(&mut current);
             if text.len() > limit {
-                if !send(&tx, &[too_long(line, limit)]).await {
-                    return;
-                }
+                refused.push(too_long(line, limit));
                 continue;
             }
             if text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             batch.push((line, text));
-            if batch.len() >= batch_size && !flush(&state, &mut bulk, &mut batch, &tx).await {
-                return;
+            if batch.len() >= batch_size {
+                let lines = std::mem::take(&mut batch);
+                let parsed = Parsed::read(&caller, lines, std::mem::take(&mut refused));
+                if batches.send(parsed).await.is_err() {
+                    return;
+                }
             }
         }
         if !oversized {
@@ -185,32 +227,9 @@ async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes
             }
         }
     }
-    if !flush(&state, &mut bulk, &mut batch, &tx).await {
-        return;
-    }
-    match bulk.finish(&state.app).await {
-        Ok(results) => {
-            send(&tx, &results).await;
-        }
-        Err(err) => fail(&tx, err).await,
-    }
-}
-
-async fn flush(
-    state: &AppState,
-    bulk: &mut Bulk,
-    batch: &mut Vec<(u64, Vec<u8>)>,
-    tx: &mpsc::Sender<Bytes>,
-) -> bool {
-    if batch.is_empty() {
-        return true;
-    }
-    match bulk.batch(&state.app, std::mem::take(batch)).await {
-        Ok(results) => send(tx, &results).await,
-        Err(err) => {
-            fail(tx, err).await;
-            false
-        }
+    let parsed = Parsed::read(&caller, batch, refused);
+    if !parsed.is_empty() {
+        let _ = batches.send(parsed).await;
     }
 }
 

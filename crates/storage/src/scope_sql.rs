@@ -31,7 +31,7 @@ use crate::{Result, StorageError};
 
 #[path = "scope_sql_sets.rs"]
 mod sets;
-use sets::prefix;
+use sets::{ScopeSet, prefix};
 
 /// A statement that reads customer data within one scope.
 pub struct Scoped<'s> {
@@ -88,7 +88,7 @@ impl<'s> Scoped<'s> {
     /// `col` holds the id of a visible contract.
     pub fn contract_id(&mut self, col: &str) -> &mut Self {
         self.predicates += 1;
-        member(self.scope, col, "scope_contracts", &mut self.sql);
+        member(self.scope, col, ScopeSet::Contracts, &mut self.sql);
         self
     }
 
@@ -112,7 +112,7 @@ impl<'s> Scoped<'s> {
     /// `col` holds the id of a visible insured object.
     pub fn object_id(&mut self, col: &str) -> &mut Self {
         self.predicates += 1;
-        member(self.scope, col, "scope_objects", &mut self.sql);
+        member(self.scope, col, ScopeSet::Objects, &mut self.sql);
         self
     }
 
@@ -132,7 +132,7 @@ impl<'s> Scoped<'s> {
     /// `col` holds the id of a visible claim.
     pub fn claim_id(&mut self, col: &str) -> &mut Self {
         self.predicates += 1;
-        member(self.scope, col, "scope_claims", &mut self.sql);
+        member(self.scope, col, ScopeSet::Claims, &mut self.sql);
         self
     }
 
@@ -238,17 +238,14 @@ impl<'s> Scoped<'s> {
     /// statement, which made the staff's object picker take seconds on
     /// PostgreSQL.
     pub fn contract_also_in(&mut self, k: &str, other: &Scope) -> &mut Self {
-        let plain_tenants = matches!(other.customers, CustomerSet::Tenants(_))
-            && !other.narrows_contracts()
-            && other.customer_list().is_none();
-        match &other.customers {
-            CustomerSet::Tenants(tenants) if plain_tenants => {
+        match sets::plain_tenants(other) {
+            Some(tenants) => {
                 self.predicates += 1;
                 self.sql.push(k).push(".tenant_id IN ");
                 self.sql.bind_list(tenants.iter().copied());
                 self
             }
-            _ => self.contract_id_also_in(&format!("{k}.id"), other),
+            None => self.contract_id_also_in(&format!("{k}.id"), other),
         }
     }
 
@@ -312,7 +309,7 @@ fn customer(scope: &Scope, col: &str, sql: &mut Sql) {
     sql.push(")");
 }
 
-fn member(scope: &Scope, col: &str, set: &str, sql: &mut Sql) {
+fn member(scope: &Scope, col: &str, set: ScopeSet, sql: &mut Sql) {
     if scope.is_unrestricted() {
         sql.push("TRUE");
     } else if let Some(tenants) = sets::plain_tenants(scope) {
@@ -320,7 +317,7 @@ fn member(scope: &Scope, col: &str, set: &str, sql: &mut Sql) {
     } else {
         sql.push(col)
             .push(" IN (SELECT id FROM ")
-            .push(set)
+            .push(set.name())
             .push(")");
     }
 }
@@ -357,7 +354,7 @@ fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
     // visible contract, or is a customer-level record of C. The CASE below
     // decides precisely.
     sql.push("((");
-    member(scope, &format!("{x}.contract_id"), "scope_contracts", sql);
+    member(scope, &format!("{x}.contract_id"), ScopeSet::Contracts, sql);
     sql.push(") OR (").push(x).push(".contract_id IS NULL AND ");
     customer(scope, &format!("{x}.customer_id"), sql);
     sql.push(")) AND (CASE");
@@ -365,19 +362,19 @@ fn in_context(scope: &Scope, x: &str, ctx: Context, sql: &mut Sql) {
         sql.push(" WHEN ")
             .push(x)
             .push(".claim_id IS NOT NULL THEN ");
-        member(scope, &format!("{x}.claim_id"), "scope_claims", sql);
+        member(scope, &format!("{x}.claim_id"), ScopeSet::Claims, sql);
     }
     if ctx.object {
         sql.push(" WHEN ")
             .push(x)
             .push(".object_id IS NOT NULL THEN ");
-        member(scope, &format!("{x}.object_id"), "scope_objects", sql);
+        member(scope, &format!("{x}.object_id"), ScopeSet::Objects, sql);
     }
     if ctx.contract {
         sql.push(" WHEN ")
             .push(x)
             .push(".contract_id IS NOT NULL THEN ");
-        member(scope, &format!("{x}.contract_id"), "scope_contracts", sql);
+        member(scope, &format!("{x}.contract_id"), ScopeSet::Contracts, sql);
     }
     sql.push(" ELSE ");
     if scope.sees_customer_level_records() {

@@ -157,18 +157,36 @@ pub(super) fn plain_tenants(scope: &Scope) -> Option<&[TenantId]> {
     }
 }
 
-/// `col` holds the id of a record of `set` (`scope_contracts`,
-/// `scope_objects`, `scope_claims`) whose contract belongs to one of
-/// `tenants`. The aliases are unusual so that they shadow nothing of the
-/// statement around it.
-pub(super) fn tenant_member(tenants: &[TenantId], col: &str, set: &str, sql: &mut Sql) {
+/// One of the sets a scoped statement's `WITH` clause defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ScopeSet {
+    Contracts,
+    Objects,
+    Claims,
+}
+
+impl ScopeSet {
+    /// The name of the set in the `WITH` clause.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            ScopeSet::Contracts => "scope_contracts",
+            ScopeSet::Objects => "scope_objects",
+            ScopeSet::Claims => "scope_claims",
+        }
+    }
+}
+
+/// `col` holds the id of a record of `set` whose contract belongs to one
+/// of `tenants`. The aliases are unusual so that they shadow nothing of
+/// the statement around it.
+pub(super) fn tenant_member(tenants: &[TenantId], col: &str, set: ScopeSet, sql: &mut Sql) {
     let (from, id) = match set {
-        "scope_contracts" => ("contracts scope_k", "scope_k.id"),
-        "scope_objects" => (
+        ScopeSet::Contracts => ("contracts scope_k", "scope_k.id"),
+        ScopeSet::Objects => (
             "insured_objects scope_r JOIN contracts scope_k ON scope_k.id = scope_r.contract_id",
             "scope_r.id",
         ),
-        _ => (
+        ScopeSet::Claims => (
             "claims scope_r JOIN contracts scope_k ON scope_k.id = scope_r.contract_id",
             "scope_r.id",
         ),

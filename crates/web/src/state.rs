@@ -53,7 +53,8 @@ impl Default for WebConfig {
             metrics_allow: Cidr::loopback(),
             theme_dir: None,
             api_body_limit_bytes: 1024 * 1024,
-            api_bulk_batch_size: 500,
+            // 2,000 loaded 200,000 rows 22 % faster than 500 (docs/benchmarks.md).
+            api_bulk_batch_size: 2_000,
             api_document_limit_bytes: 100 * 1024 * 1024,
             api_import_limit_bytes: 1024 * 1024 * 1024,
         }

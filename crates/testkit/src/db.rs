@@ -1,6 +1,7 @@
 //! Fresh, migrated databases: SQLite in a temporary directory always, and
 //! PostgreSQL when `KUNDENPORTAL_TEST_POSTGRES_URL` names a server (each a
-//! new database, dropped by [`TestDb::drop_db`]).
+//! new database, dropped by [`TestDb::drop_db`] or, failing that, when the
+//! `TestDb` is dropped).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -20,16 +21,39 @@ pub struct TestDb {
 
 impl TestDb {
     /// Closes the pools and drops the PostgreSQL database, if any.
-    pub async fn drop_db(self) {
+    pub async fn drop_db(mut self) {
         self.db.close().await;
-        let Some((admin_url, name)) = self.cleanup else {
+        if let Some((admin_url, name)) = self.cleanup.take() {
+            drop_database(&admin_url, &name).await;
+        }
+    }
+}
+
+/// A test that ends without [`TestDb::drop_db`] (an early return, a helper
+/// that keeps its own) still drops its PostgreSQL database, on a thread
+/// of its own: `Drop` cannot wait on the test's runtime.
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.cleanup.take() else {
             return;
         };
-        if let Ok(admin) = Db::connect(&admin_url).await {
-            let drop = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-            let _ = admin.execute(Sql::new(drop)).await;
-            admin.close().await;
-        }
+        let dropped = std::thread::spawn(move || {
+            if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                rt.block_on(drop_database(&admin_url, &name));
+            }
+        });
+        let _ = dropped.join();
+    }
+}
+
+async fn drop_database(admin_url: &str, name: &str) {
+    if let Ok(admin) = Db::connect(admin_url).await {
+        let drop = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        let _ = admin.execute(Sql::new(drop)).await;
+        admin.close().await;
     }
 }
 

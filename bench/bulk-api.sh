@@ -11,6 +11,7 @@
 #   KUNDENPORTAL_BIN=PATH   binary to run (else cargo build --release)
 #   CARGO_TARGET_DIR        honoured for the build
 #   BENCH_PORT=18180        port of the server
+#   BENCH_THREADS=1         also print the CPU time of each server thread
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -61,6 +62,15 @@ curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/bulk" \
 end=$(date +%s.%N)
 API_S=$(awk "BEGIN {print $end - $start}")
 PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
+if [[ -n ${BENCH_THREADS:-} ]]; then
+    # CPU seconds per server thread (user + system), busiest first: shows
+    # whether the runtime and SQLite's thread work side by side or in turns.
+    TICKS=$(getconf CLK_TCK)
+    for stat in /proc/"$SERVER_PID"/task/*/stat; do
+        awk -v t="$TICKS" '{ sub(/^[^(]*\(/, ""); name = $0; sub(/\).*/, "", name);
+            sub(/^[^)]*\) /, ""); printf "%8.2f s  %s\n", ($12 + $13) / t, name }' "$stat"
+    done | sort -rn | head -n 8 >&2
+fi
 CREATED=$(grep -c '"result":"created"' "$WORK/result.ndjson" || true)
 ERRORS=$(grep -c '"result":"error"\|"result":"aborted"' "$WORK/result.ndjson" || true)
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=

@@ -18,6 +18,9 @@ pub enum Arg {
 pub struct Sql {
     pub(crate) text: String,
     pub(crate) args: Vec<Arg>,
+    /// Placeholders are SQLite's anonymous `?` in value order, written so
+    /// by [`Sql::bind`] (see [`Sql::for_bulk`]).
+    pub(crate) anonymous: bool,
 }
 
 impl Sql {
@@ -27,6 +30,18 @@ impl Sql {
         Sql {
             text: text.into(),
             args: Vec::new(),
+            anonymous: false,
+        }
+    }
+
+    /// Starts a statement of many values for `backend`, whose values are
+    /// all added with [`Sql::bind`]: on SQLite the placeholders are
+    /// written as anonymous `?` right away, which spares rewriting the
+    /// text of a bulk insert when it is run (see `placeholders`).
+    pub(crate) fn for_bulk(backend: crate::db::Backend, text: impl Into<String>) -> Sql {
+        Sql {
+            anonymous: backend == crate::db::Backend::Sqlite,
+            ..Sql::new(text)
         }
     }
 
@@ -44,6 +59,10 @@ impl Sql {
     /// Appends a placeholder for `value`.
     pub fn bind(&mut self, value: impl Into<Arg>) -> &mut Sql {
         self.args.push(value.into());
+        if self.anonymous {
+            self.text.push('?');
+            return self;
+        }
         let n = self.args.len();
         self.text.push('$');
         self.text.push_str(&n.to_string());
@@ -155,5 +174,21 @@ mod tests {
             "SELECT 1 WHERE a = $1 AND b IN ($2, $3) AND c IN (NULL)"
         );
         assert_eq!(sql.args().len(), 3);
+    }
+
+    #[test]
+    fn bulk_statements_write_sqlites_placeholders_at_once() {
+        use crate::db::Backend;
+        let build = |backend| {
+            let mut sql = Sql::for_bulk(backend, "INSERT INTO t (a, b) VALUES ");
+            sql.bind_list([1_i64, 2]).push(", ").bind_list([3_i64, 4]);
+            sql
+        };
+        let sqlite = build(Backend::Sqlite);
+        assert_eq!(sqlite.text(), "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)");
+        assert!(sqlite.anonymous);
+        let pg = build(Backend::Postgres);
+        assert_eq!(pg.text(), "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)");
+        assert_eq!(pg.args(), sqlite.args());
     }
 }

@@ -165,8 +165,8 @@ impl Db {
     raw_sql_method! {
     fn fetch_all<T: Row>(&self, sql: Sql) -> Result<Vec<T>> {
         match self {
-            Db::Sqlite { read, .. } => sqlite::fetch_all(read, &sql).await,
-            Db::Postgres(pool) => pg::fetch_all(pool, &sql).await,
+            Db::Sqlite { read, .. } => sqlite::fetch_all(read, sql).await,
+            Db::Postgres(pool) => pg::fetch_all(pool, sql).await,
         }
     }
     }
@@ -174,8 +174,8 @@ impl Db {
     raw_sql_method! {
     fn fetch_optional<T: Row>(&self, sql: Sql) -> Result<Option<T>> {
         match self {
-            Db::Sqlite { read, .. } => sqlite::fetch_optional(read, &sql).await,
-            Db::Postgres(pool) => pg::fetch_optional(pool, &sql).await,
+            Db::Sqlite { read, .. } => sqlite::fetch_optional(read, sql).await,
+            Db::Postgres(pool) => pg::fetch_optional(pool, sql).await,
         }
     }
     }
@@ -192,8 +192,8 @@ impl Db {
     /// Runs a single write statement outside an explicit transaction.
     fn execute(&self, sql: Sql) -> Result<u64> {
         match self {
-            Db::Sqlite { write, .. } => sqlite::execute(write, &sql).await,
-            Db::Postgres(pool) => pg::execute(pool, &sql).await,
+            Db::Sqlite { write, .. } => sqlite::execute(write, sql).await,
+            Db::Postgres(pool) => pg::execute(pool, sql).await,
         }
     }
     }
@@ -216,8 +216,8 @@ impl Tx {
     raw_sql_method! {
     fn fetch_all<T: Row>(&mut self, sql: Sql) -> Result<Vec<T>> {
         match self {
-            Tx::Sqlite(tx) => sqlite::fetch_all(&mut **tx, &sql).await,
-            Tx::Postgres(tx) => pg::fetch_all(&mut **tx, &sql).await,
+            Tx::Sqlite(tx) => sqlite::fetch_all(&mut **tx, sql).await,
+            Tx::Postgres(tx) => pg::fetch_all(&mut **tx, sql).await,
         }
     }
     }
@@ -225,8 +225,8 @@ impl Tx {
     raw_sql_method! {
     fn fetch_optional<T: Row>(&mut self, sql: Sql) -> Result<Option<T>> {
         match self {
-            Tx::Sqlite(tx) => sqlite::fetch_optional(&mut **tx, &sql).await,
-            Tx::Postgres(tx) => pg::fetch_optional(&mut **tx, &sql).await,
+            Tx::Sqlite(tx) => sqlite::fetch_optional(&mut **tx, sql).await,
+            Tx::Postgres(tx) => pg::fetch_optional(&mut **tx, sql).await,
         }
     }
     }
@@ -242,8 +242,8 @@ impl Tx {
     raw_sql_method! {
     fn execute(&mut self, sql: Sql) -> Result<u64> {
         match self {
-            Tx::Sqlite(tx) => sqlite::execute(&mut **tx, &sql).await,
-            Tx::Postgres(tx) => pg::execute(&mut **tx, &sql).await,
+            Tx::Sqlite(tx) => sqlite::execute(&mut **tx, sql).await,
+            Tx::Postgres(tx) => pg::execute(&mut **tx, sql).await,
         }
     }
     }
@@ -304,23 +304,25 @@ macro_rules! backend_module {
         mod $name {
             use super::*;
 
-            pub(super) fn arguments(sql: &Sql) -> Result<(std::borrow::Cow<'_, str>, $args)> {
+            pub(super) fn arguments(sql: Sql) -> Result<(String, $args)> {
                 let (text, values) = $prepare(sql)?;
                 let mut out = <$args>::default();
+                // The values are moved, not copied: a bulk statement
+                // carries tens of thousands.
                 for arg in values {
                     let added = match arg {
-                        Arg::I64(v) => out.add(*v),
-                        Arg::Text(v) => out.add(v.clone()),
-                        Arg::Bool(v) => out.add(*v),
-                        Arg::Date(v) => out.add(*v),
-                        Arg::Time(v) => out.add(*v),
+                        Arg::I64(v) => out.add(v),
+                        Arg::Text(v) => out.add(v),
+                        Arg::Bool(v) => out.add(v),
+                        Arg::Date(v) => out.add(v),
+                        Arg::Time(v) => out.add(v),
                     };
                     added.map_err(|e| StorageError::Corrupt(format!("cannot bind value: {e}")))?;
                 }
                 Ok((text, out))
             }
 
-            pub(super) async fn fetch_all<'e, E, T>(ex: E, sql: &Sql) -> Result<Vec<T>>
+            pub(super) async fn fetch_all<'e, E, T>(ex: E, sql: Sql) -> Result<Vec<T>>
             where
                 E: sqlx::Executor<'e, Database = $db>,
                 T: Row,
@@ -331,7 +333,7 @@ macro_rules! backend_module {
                     .await?)
             }
 
-            pub(super) async fn fetch_optional<'e, E, T>(ex: E, sql: &Sql) -> Result<Option<T>>
+            pub(super) async fn fetch_optional<'e, E, T>(ex: E, sql: Sql) -> Result<Option<T>>
             where
                 E: sqlx::Executor<'e, Database = $db>,
                 T: Row,
@@ -342,7 +344,7 @@ macro_rules! backend_module {
                     .await?)
             }
 
-            pub(super) async fn execute<'e, E>(ex: E, sql: &Sql) -> Result<u64>
+            pub(super) async fn execute<'e, E>(ex: E, sql: Sql) -> Result<u64>
             where
                 E: sqlx::Executor<'e, Database = $db>,
             {
@@ -356,17 +358,18 @@ macro_rules! backend_module {
     };
 }
 
-type Prepared<'a> = (std::borrow::Cow<'a, str>, Vec<&'a Arg>);
+type Prepared = (String, Vec<Arg>);
 
-fn prepare_sqlite(sql: &Sql) -> Result<Prepared<'_>> {
-    crate::placeholders::anonymous(sql).map(|(text, args)| (std::borrow::Cow::Owned(text), args))
+fn prepare_sqlite(sql: Sql) -> Result<Prepared> {
+    if sql.anonymous {
+        return Ok((sql.text, sql.args));
+    }
+    crate::placeholders::anonymous(&sql)
+        .map(|(text, args)| (text, args.into_iter().cloned().collect()))
 }
 
-fn prepare_postgres(sql: &Sql) -> Result<Prepared<'_>> {
-    Ok((
-        std::borrow::Cow::Borrowed(sql.text.as_str()),
-        sql.args.iter().collect(),
-    ))
+fn prepare_postgres(sql: Sql) -> Result<Prepared> {
+    Ok((sql.text, sql.args))
 }
 
 backend_module!(sqlite, Sqlite, SqliteArguments<'static>, prepare_sqlite);

@@ -90,7 +90,7 @@ pub async fn append(
     Ok(id)
 }
 
-/// An event of a bulk batch, for [`append_many`].
+/// An event of a bulk batch, for [`build_many`].
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
     pub event_type: String,
@@ -98,22 +98,25 @@ pub struct NewEvent<'a> {
     pub payload: serde_json::Value,
 }
 
-/// Appends events in the caller's transaction in multi-row inserts (a
-/// bulk batch's new records): the same rows as [`append`] one at a time,
-/// in the given order. Ids are drawn row by row in `VALUES` order and all
-/// rows share the transaction's `xact`, so the feed order is the order
-/// given; the fan-out trigger runs for each row as for a single insert.
-pub async fn append_many(
-    tx: &mut Tx,
+/// The multi-row inserts of a bulk batch's events (its new records), built
+/// ahead of its transaction; run them with [`append_built`]. They are the
+/// same rows as [`append`] one at a time, in the given order: ids are drawn
+/// row by row in `VALUES` order and all rows share the transaction's
+/// `xact`, so the feed order is the order given; the fan-out trigger runs
+/// for each row as for a single insert.
+pub fn build_many(
+    backend: Backend,
     tenant: TenantId,
     new: &[NewEvent<'_>],
     at: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<Vec<Sql>> {
     const PER_ROW: usize = 6;
-    let xact = xact_expr(tx.backend());
-    let per_chunk = crate::write::bulk::max_params(tx.backend()) / PER_ROW;
+    let xact = xact_expr(backend);
+    let per_chunk = crate::write::bulk::max_params(backend) / PER_ROW;
+    let mut statements = Vec::with_capacity(new.len().div_ceil(per_chunk.max(1)));
     for chunk in new.chunks(per_chunk.max(1)) {
-        let mut sql = Sql::new(
+        let mut sql = Sql::for_bulk(
+            backend,
             "INSERT INTO events (tenant_id, event_type, resource_type, resource_link, payload, \
              xact, created_at) VALUES ",
         );
@@ -126,6 +129,14 @@ pub async fn append_many(
             sql.bind(e.resource.link).push(", ").bind(payload);
             sql.push(", ").push(xact).push(", ").bind(at).push(")");
         }
+        statements.push(sql);
+    }
+    Ok(statements)
+}
+
+/// Runs the inserts of [`build_many`] in the caller's transaction.
+pub async fn append_built(tx: &mut Tx, statements: Vec<Sql>) -> Result<()> {
+    for sql in statements {
         tx.execute(sql).await?;
     }
     Ok(())

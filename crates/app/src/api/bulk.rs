@@ -1,12 +1,14 @@
 //! `POST /api/v1/bulk`: NDJSON lines of mixed resources, read and checked
-//! here, applied in batches (`bulk_batch`), each batch in one
-//! transaction. A line whose reference is missing is kept and retried
+//! here, planned a batch ahead (`bulk_prepare`) and applied in batches
+//! (`bulk_batch`), each batch in one transaction. A line whose reference is missing is kept and retried
 //! after each later batch and at the end, so a record may be defined
 //! further down in the same body. Every line gets one result.
 
 use serde::{Deserialize, Serialize};
 
 use super::bulk_apply::in_data;
+use super::bulk_group::MadeIds;
+use super::bulk_prepare::Prepared;
 use super::validate::parse_json;
 use super::{
     ApiError, Caller, Outcome, claims, contracts, customers, finance, objects, organizations,
@@ -141,11 +143,12 @@ impl LineResult {
     }
 }
 
-/// One bulk request in progress.
+/// One bulk request in progress: the writing side.
 pub struct Bulk {
     pub(super) caller: Caller,
     pub(super) deferred: Vec<Item>,
     pub(super) deferred_bytes: usize,
+    pub(super) made: MadeIds,
 }
 
 impl Bulk {
@@ -154,15 +157,25 @@ impl Bulk {
             caller,
             deferred: Vec::new(),
             deferred_bytes: 0,
+            made: MadeIds::default(),
         }
     }
 
-    /// Applies a batch of lines read by [`Parsed::read`] in one
+    /// Applies a batch planned by [`super::bulk_prepare::Planner`] in one
     /// transaction, then retries the lines waiting for a reference.
     /// Results of lines still waiting come later.
-    pub async fn batch(&mut self, app: &App, parsed: Parsed) -> Result<Vec<LineResult>, ApiError> {
-        let Parsed { items, mut results } = parsed;
-        let applied = self.apply(app, items, true).await?;
+    pub async fn batch(
+        &mut self,
+        app: &App,
+        prepared: Prepared,
+    ) -> Result<Vec<LineResult>, ApiError> {
+        let Prepared {
+            steps,
+            mut results,
+            at,
+            ..
+        } = prepared;
+        let applied = self.execute(app, steps, true, at).await?;
         results.extend(applied);
         if !self.deferred.is_empty() {
             let waiting = std::mem::take(&mut self.deferred);
@@ -180,7 +193,8 @@ impl Bulk {
     }
 }
 
-/// A batch of lines read and checked, ready for [`Bulk::batch`]. Reading
+/// A batch of lines read and checked, ready for
+/// [`super::bulk_prepare::Planner::prepare`]. Reading
 /// needs no database, so the next batch is read while one is applied
 /// (issue 11: reading was a sixth of a bulk load's time).
 pub struct Parsed {
@@ -205,6 +219,10 @@ impl Parsed {
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.results.is_empty()
+    }
+
+    pub(super) fn into_parts(self) -> (Vec<Item>, Vec<LineResult>) {
+        (self.items, self.results)
     }
 }
 

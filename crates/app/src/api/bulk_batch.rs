@@ -1,25 +1,25 @@
-//! A bulk batch applied in one transaction. The lines are planned in body
-//! order against one look-up of the external ids they name
-//! (`bulk_plan`): new customers, contracts and objects are gathered and
-//! written together (`bulk_group`: one multi-row insert per table and one
-//! of their events); any other line is applied alone, as a single request
-//! would, after the group before it is written and before the group after
-//! it — so records, answers and the order of events are those of the lines
-//! applied one at a time.
+//! A bulk batch applied in one transaction, from the steps planned for it
+//! (`bulk_prepare`): groups of new customers, contracts and objects
+//! written together (`bulk_group`), any other line applied alone, as a
+//! single request would, between the group before it and the group after
+//! it — so records, answers and the order of events are those of the
+//! lines applied one at a time.
 
 use chrono::{DateTime, Utc};
 use kp_storage::Tx;
 
 use super::bulk::{Bulk, Item, LineResult, MAX_DEFERRED_BYTES};
 use super::bulk_apply::{apply_one, in_data};
-use super::bulk_group::Group;
-use super::bulk_plan::{Known, Plan};
+use super::bulk_group::BuiltGroup;
+use super::bulk_prepare::{Step, prepare};
 use super::{ApiError, Outcome};
 use crate::App;
 
 impl Bulk {
-    /// Applies items in one transaction. With `may_defer`, a line with a
-    /// missing reference waits for a later round instead of failing.
+    /// Plans and applies items in one transaction, with nothing else in
+    /// flight (the retries of waiting lines, the end of the body). With
+    /// `may_defer`, a line with a missing reference waits for a later
+    /// round instead of failing.
     pub(super) async fn apply(
         &mut self,
         app: &App,
@@ -29,74 +29,71 @@ impl Bulk {
         if items.is_empty() {
             return Ok(Vec::new());
         }
-        let now = app.clock.now();
+        let at = app.clock.now();
+        let (steps, _) = prepare(app, self.caller.tenant, items, std::iter::empty(), at).await?;
+        self.execute(app, steps, may_defer, at).await
+    }
+
+    /// Applies planned steps in one transaction.
+    pub(super) async fn execute(
+        &mut self,
+        app: &App,
+        steps: Vec<Step>,
+        may_defer: bool,
+        at: DateTime<Utc>,
+    ) -> Result<Vec<LineResult>, ApiError> {
+        if steps.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.made.next_batch();
         let mut tx = app.db.begin().await?;
-        let mut known = Known::look_up(&mut tx, self.caller.tenant, &items).await?;
-        let mut results = Vec::with_capacity(items.len());
-        let mut group = Group::default();
-        let mut alone: Vec<Item> = Vec::new();
-        for item in items {
-            match known.plan(&item) {
-                Plan::Bulk(planned) => {
-                    if !alone.is_empty() {
-                        let run = std::mem::take(&mut alone);
-                        results.extend(self.apply_run(&mut tx, run, may_defer, now).await?);
-                    }
-                    group.lines.push((item, *planned));
+        let mut results = Vec::new();
+        for step in steps {
+            match step {
+                Step::Group(group) => {
+                    let written = self.write_group(&mut tx, *group, may_defer, at);
+                    results.extend(written.await?);
                 }
-                Plan::Alone => {
-                    if !group.is_empty() {
-                        let g = std::mem::take(&mut group);
-                        let written = self.write_group(&mut tx, g, &mut known, may_defer, now);
-                        results.extend(written.await?);
-                    }
-                    alone.push(item);
+                Step::Alone(items) => {
+                    results.extend(self.apply_run(&mut tx, items, may_defer, at).await?);
                 }
-                Plan::Fail(err) => self.failed(item, err, may_defer, &mut results),
+                Step::Fail(failed) => {
+                    let (item, err) = *failed;
+                    self.failed(item, err, may_defer, &mut results);
+                }
             }
-        }
-        if !group.is_empty() {
-            let written = self.write_group(&mut tx, group, &mut known, may_defer, now);
-            results.extend(written.await?);
-        }
-        if !alone.is_empty() {
-            results.extend(self.apply_run(&mut tx, alone, may_defer, now).await?);
         }
         tx.commit().await?;
         Ok(results)
     }
 
     /// Writes a group under a savepoint. Should the database refuse it (a
-    /// record another request made meanwhile, a constraint), the group is
-    /// undone and its lines are applied one by one, so that only the bad
-    /// line fails.
+    /// record another request made meanwhile, a constraint) or a record it
+    /// names have no id (its own group was refused), the group is undone
+    /// and its lines are applied one by one, so that only the bad line
+    /// fails.
     async fn write_group(
         &mut self,
         tx: &mut Tx,
-        group: Group,
-        known: &mut Known,
+        mut group: BuiltGroup,
         may_defer: bool,
         now: DateTime<Utc>,
     ) -> Result<Vec<LineResult>, ApiError> {
         tx.savepoint("bulk_group").await?;
-        match group.write(tx, self.caller.tenant, known, now).await {
+        match group.write(tx, &mut self.made).await {
             Ok(()) => {
                 tx.release("bulk_group").await?;
                 Ok(group
                     .lines
                     .iter()
-                    .map(|(item, _)| LineResult::done(item, Outcome::Created))
+                    .map(|item| LineResult::done(item, Outcome::Created))
                     .collect())
             }
             Err(err) => {
                 tracing::debug!(error = %err, "bulk group refused; applying its lines one by one");
                 tx.rollback_to("bulk_group").await?;
                 tx.release("bulk_group").await?;
-                let items: Vec<Item> = group.lines.into_iter().map(|(item, _)| item).collect();
-                for item in &items {
-                    known.forget(item);
-                }
-                self.apply_each(tx, items, may_defer, now).await
+                self.apply_each(tx, group.lines, may_defer, now).await
             }
         }
     }

@@ -1,25 +1,114 @@
 //! A run of planned lines of a bulk batch written together: one
 //! multi-row insert per table (customers, then the contracts naming them,
 //! then the objects naming those) and one of their events, in body order.
+//! The statements are built when the batch is planned, before its
+//! transaction, so that building them overlaps writing the batch before;
+//! a reference to a record inserted by this group or a recent one is
+//! filled in just before its insert, from [`MadeIds`].
+
+use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Utc};
 use kp_domain::TenantId;
-use kp_storage::Tx;
-use kp_storage::api::bulk_rows::BulkTable;
+use kp_storage::api::bulk_rows::{BulkTable, RowsInsert};
 use kp_storage::api::contracts::{self as contract_store, ContractValues};
 use kp_storage::api::customers::{self as customer_store, CustomerValues};
 use kp_storage::api::objects::{self as object_store, ObjectValues};
 use kp_storage::events::{self, NewEvent, ResourceLink};
+use kp_storage::{Backend, Sql, Tx};
 
 use super::bulk::Item;
-use super::bulk_plan::{Known, Planned};
+use super::bulk_plan::{Planned, Ref};
 use super::upsert::Resource;
 use super::{ApiError, Outcome, contracts, customers, objects};
 
-/// Planned lines waiting to be written, in body order.
+/// Planned lines waiting to be built, in body order.
 #[derive(Debug, Default)]
 pub(super) struct Group {
     pub(super) lines: Vec<(Item, Planned)>,
+}
+
+/// A group's statements, built and waiting for its batch's transaction.
+#[derive(Debug)]
+pub(super) struct BuiltGroup {
+    pub(super) lines: Vec<Item>,
+    customers: Option<RowsInsert>,
+    contracts: Option<Referring>,
+    objects: Option<Referring>,
+    events: Vec<Sql>,
+}
+
+/// Inserts whose rows name records made by the request itself: per such
+/// row, the external id of the record its reference stands for.
+#[derive(Debug)]
+struct Referring {
+    rows: RowsInsert,
+    made: Vec<(usize, String)>,
+}
+
+/// Ids by table and external id.
+type Ids = HashMap<BulkTable, HashMap<String, i64>>;
+
+/// The ids of the records the request's recent groups inserted, for
+/// references planned before those records had ids. Only the last few
+/// batches are kept: a plan names records of the batches that were not
+/// yet committed when it looked up, at most two before its own.
+#[derive(Debug, Default)]
+pub(super) struct MadeIds {
+    batches: VecDeque<Ids>,
+}
+
+/// Batches whose ids are kept.
+const KEPT: usize = 4;
+
+impl MadeIds {
+    /// Starts the ids of the next batch, forgetting the oldest.
+    pub(super) fn next_batch(&mut self) {
+        if self.batches.len() >= KEPT {
+            self.batches.pop_front();
+        }
+        self.batches.push_back(Ids::new());
+    }
+
+    fn get(&self, table: BulkTable, ext: &str) -> Option<i64> {
+        self.batches
+            .iter()
+            .rev()
+            .find_map(|ids| ids.get(&table)?.get(ext).copied())
+    }
+
+    fn add(&mut self, ids: Ids) {
+        if self.batches.is_empty() {
+            self.batches.push_back(Ids::new());
+        }
+        if let Some(last) = self.batches.back_mut() {
+            for (table, made) in ids {
+                last.entry(table).or_default().extend(made);
+            }
+        }
+    }
+}
+
+impl Referring {
+    /// Fills in the references to records of `named` the request made
+    /// (by this group: `ids`; by an earlier one: `made`), then inserts.
+    async fn run(
+        mut self,
+        tx: &mut Tx,
+        named: BulkTable,
+        ids: &Ids,
+        made: &MadeIds,
+    ) -> Result<HashMap<String, i64>, ApiError> {
+        for (row, ext) in &self.made {
+            let id = ids
+                .get(&named)
+                .and_then(|m| m.get(ext).copied())
+                .or_else(|| made.get(named, ext))
+                .ok_or_else(|| internal("a reference"))?;
+            self.rows.set_reference(*row, id)?;
+        }
+        Ok(self.rows.run(tx).await?)
+    }
 }
 
 fn internal(what: &str) -> ApiError {
@@ -33,15 +122,13 @@ impl Group {
         self.lines.is_empty()
     }
 
-    /// Inserts the group's records and events; `known` learns their ids.
-    /// On an error the caller undoes the group (it runs under a savepoint).
-    pub(super) async fn write(
-        &self,
-        tx: &mut Tx,
+    /// Builds the group's inserts and events.
+    pub(super) fn build(
+        self,
+        backend: Backend,
         tenant: TenantId,
-        known: &mut Known,
         at: DateTime<Utc>,
-    ) -> Result<(), ApiError> {
+    ) -> Result<BuiltGroup, ApiError> {
         let customers: Vec<(&str, CustomerValues<'_>)> = self
             .lines
             .iter()
@@ -50,36 +137,32 @@ impl Group {
                 _ => None,
             })
             .collect();
-        if !customers.is_empty() {
-            let ids = customer_store::insert_many(tx, tenant, &customers, at).await?;
-            known.record_ids(BulkTable::Customers, ids);
-        }
+        let customers = (!customers.is_empty())
+            .then(|| customer_store::build_insert(backend, tenant, &customers, at));
         let mut contracts = Vec::new();
+        let mut contract_refs = Vec::new();
         for (item, p) in &self.lines {
             if let Planned::Contract(d, r) = p {
-                let customer_id = known
-                    .id_of(BulkTable::Customers, r)
-                    .ok_or_else(|| internal("a contract's customer"))?;
+                let customer_id = reference(r, contracts.len(), &mut contract_refs);
                 contracts.push((item.external_id.as_str(), contract_values(d, customer_id)));
             }
         }
-        if !contracts.is_empty() {
-            let ids = contract_store::insert_many(tx, tenant, &contracts, at).await?;
-            known.record_ids(BulkTable::Contracts, ids);
-        }
+        let contracts = (!contracts.is_empty()).then(|| Referring {
+            rows: contract_store::build_insert(backend, tenant, &contracts, at),
+            made: contract_refs,
+        });
         let mut objects = Vec::new();
+        let mut object_refs = Vec::new();
         for (item, p) in &self.lines {
             if let Planned::Object(d, r) = p {
-                let contract_id = known
-                    .id_of(BulkTable::Contracts, r)
-                    .ok_or_else(|| internal("an object's contract"))?;
+                let contract_id = reference(r, objects.len(), &mut object_refs);
                 objects.push((item.external_id.as_str(), object_values(d, contract_id)));
             }
         }
-        if !objects.is_empty() {
-            let ids = object_store::insert_many(tx, tenant, &objects, at).await?;
-            known.record_ids(BulkTable::Objects, ids);
-        }
+        let objects = (!objects.is_empty()).then(|| Referring {
+            rows: object_store::build_insert(backend, tenant, &objects, at),
+            made: object_refs,
+        });
         let links: Vec<(&Resource, String)> = self
             .lines
             .iter()
@@ -104,7 +187,50 @@ impl Group {
                 payload: serde_json::json!({ "external_id": item.external_id }),
             })
             .collect();
-        events::append_many(tx, tenant, &new, at).await?;
+        let events = events::build_many(backend, tenant, &new, at).map_err(ApiError::from)?;
+        drop(new);
+        drop(links);
+        Ok(BuiltGroup {
+            lines: self.lines.into_iter().map(|(item, _)| item).collect(),
+            customers,
+            contracts,
+            objects,
+            events,
+        })
+    }
+}
+
+/// A reference's id when the plan knows it; else it is noted for row
+/// `row` and filled in before the insert.
+fn reference(r: &Ref, row: usize, made: &mut Vec<(usize, String)>) -> i64 {
+    match r {
+        Ref::Stored(id) => *id,
+        Ref::Made(ext) => {
+            made.push((row, ext.clone()));
+            0
+        }
+    }
+}
+
+impl BuiltGroup {
+    /// Inserts the group's records and events; `made` learns their ids.
+    /// On an error the caller undoes the group (it runs under a savepoint)
+    /// and `made` is unchanged.
+    pub(super) async fn write(&mut self, tx: &mut Tx, made: &mut MadeIds) -> Result<(), ApiError> {
+        let mut ids = Ids::new();
+        if let Some(rows) = self.customers.take() {
+            ids.insert(BulkTable::Customers, rows.run(tx).await?);
+        }
+        if let Some(contracts) = self.contracts.take() {
+            let new = contracts.run(tx, BulkTable::Customers, &ids, made).await?;
+            ids.insert(BulkTable::Contracts, new);
+        }
+        if let Some(objects) = self.objects.take() {
+            let new = objects.run(tx, BulkTable::Contracts, &ids, made).await?;
+            ids.insert(BulkTable::Objects, new);
+        }
+        events::append_built(tx, std::mem::take(&mut self.events)).await?;
+        made.add(ids);
         Ok(())
     }
 }

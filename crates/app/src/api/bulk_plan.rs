@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use kp_domain::TenantId;
-use kp_storage::Tx;
+use kp_storage::Db;
 use kp_storage::api::Existing;
 use kp_storage::api::bulk_rows::{BulkTable, existing_many};
 
@@ -53,10 +53,22 @@ pub(super) enum Plan {
 pub(super) struct Known {
     /// The look-up's answer: absent means no record (live or deleted).
     stored: HashMap<Key, Existing>,
-    /// Records planned for a bulk insert; their id once inserted.
-    made: HashMap<Key, Option<i64>>,
+    /// Records planned for a bulk insert, by this batch or by one before
+    /// it that was not yet committed when this one looked up.
+    made: HashSet<Key>,
     /// Records a line applied alone may have written: unknown to the plan.
     touched: HashSet<Key>,
+    /// What this batch's own lines add to `made` and `touched`.
+    own: Carry,
+}
+
+/// The records a batch plans to make or may touch, for the plans of the
+/// batches after it until it is committed (their look-ups cannot see it
+/// before).
+#[derive(Debug, Default)]
+pub(super) struct Carry {
+    made: Vec<Key>,
+    touched: Vec<Key>,
 }
 
 fn table_of(kind: &str) -> Option<BulkTable> {
@@ -71,10 +83,11 @@ fn table_of(kind: &str) -> Option<BulkTable> {
 impl Known {
     /// One look-up per table of every external id the items name, as
     /// records of their own or as references.
-    pub(super) async fn look_up(
-        tx: &mut Tx,
+    pub(super) async fn look_up<'a>(
+        db: &Db,
         tenant: TenantId,
         items: &[Item],
+        in_flight: impl Iterator<Item = &'a Carry>,
     ) -> Result<Known, ApiError> {
         let mut wanted: HashMap<BulkTable, HashSet<&str>> = HashMap::new();
         for item in items {
@@ -101,9 +114,13 @@ impl Known {
         let mut known = Known::default();
         for (table, exts) in wanted {
             let exts: Vec<&str> = exts.into_iter().collect();
-            for (ext, existing) in existing_many(tx, table, tenant, &exts).await? {
+            for (ext, existing) in existing_many(db, table, tenant, &exts).await? {
                 known.stored.insert((table, ext), existing);
             }
+        }
+        for carry in in_flight {
+            known.made.extend(carry.made.iter().cloned());
+            known.touched.extend(carry.touched.iter().cloned());
         }
         Ok(known)
     }
@@ -111,9 +128,7 @@ impl Known {
     /// Whether the record certainly does not exist yet, as far as the lines
     /// before this one are concerned.
     fn is_new(&self, key: &Key) -> bool {
-        !self.touched.contains(key)
-            && !self.made.contains_key(key)
-            && !self.stored.contains_key(key)
+        !self.touched.contains(key) && !self.made.contains(key) && !self.stored.contains_key(key)
     }
 
     /// A reference to a live record: `None` when the plan cannot tell
@@ -122,7 +137,7 @@ impl Known {
         if self.touched.contains(&key) {
             return None;
         }
-        if self.made.contains_key(&key) {
+        if self.made.contains(&key) {
             return Some(Ok(Ref::Made(key.1)));
         }
         Some(match self.stored.get(&key) {
@@ -138,9 +153,11 @@ impl Known {
             let key = (table, item.external_id.clone());
             match &plan {
                 Plan::Bulk(_) => {
-                    self.made.insert(key, None);
+                    self.own.made.push(key.clone());
+                    self.made.insert(key);
                 }
                 Plan::Alone => {
+                    self.own.touched.push(key.clone());
                     self.touched.insert(key);
                 }
                 Plan::Fail(_) => {}
@@ -210,28 +227,8 @@ impl Known {
         }
     }
 
-    /// The id a planned reference stands for, once its group is written.
-    pub(super) fn id_of(&self, table: BulkTable, r: &Ref) -> Option<i64> {
-        match r {
-            Ref::Stored(id) => Some(*id),
-            Ref::Made(ext) => self.made.get(&(table, ext.clone())).copied().flatten(),
-        }
-    }
-
-    /// Records a group's insert gave ids to.
-    pub(super) fn record_ids(&mut self, table: BulkTable, ids: HashMap<String, i64>) {
-        for (ext, id) in ids {
-            self.made.insert((table, ext), Some(id));
-        }
-    }
-
-    /// A line of a group that was undone and applied line by line: its
-    /// record is no longer known.
-    pub(super) fn forget(&mut self, item: &Item) {
-        if let Some(table) = table_of(&item.kind) {
-            let key = (table, item.external_id.clone());
-            self.made.remove(&key);
-            self.touched.insert(key);
-        }
+    /// What this batch's lines planned, for the batches after it.
+    pub(super) fn into_carry(self) -> Carry {
+        self.own
     }
 }

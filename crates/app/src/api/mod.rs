@@ -13,6 +13,7 @@ mod bulk_apply;
 mod bulk_batch;
 mod bulk_group;
 mod bulk_plan;
+pub mod bulk_prepare;
 pub mod claim_checklist;
 pub mod claims;
 pub mod contracts;

@@ -1,15 +1,14 @@
 //! Contracts through the sync API, with their co-insured customers and
 //! responsible staff.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
+use super::bulk_rows::RowsInsert;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
-use crate::db::{Db, Tx};
+use crate::db::{Backend, Db, Tx};
 
 /// A contract as the API shows it: references by external id and e-mail.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -186,16 +185,16 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New contracts of a bulk batch in multi-row inserts; their ids by
-/// external id.
-pub async fn insert_many(
-    tx: &mut Tx,
+/// The inserts of new contracts of a bulk batch, built ahead of its
+/// transaction.
+pub fn build_insert(
+    backend: Backend,
     tenant: TenantId,
     rows: &[(&str, ContractValues<'_>)],
     at: DateTime<Utc>,
-) -> Result<HashMap<String, i64>> {
-    super::bulk_rows::insert_many(
-        tx,
+) -> RowsInsert {
+    super::bulk_rows::build_insert(
+        backend,
         super::bulk_rows::BulkTable::Contracts,
         COLUMNS,
         tenant,
@@ -203,7 +202,6 @@ pub async fn insert_many(
         at,
         bind_values,
     )
-    .await
 }
 
 pub async fn update(tx: &mut Tx, id: i64, v: &ContractValues<'_>, at: DateTime<Utc>) -> Result<()> {

@@ -1,14 +1,13 @@
 //! Customers through the sync API.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use kp_domain::TenantId;
 
+use super::bulk_rows::RowsInsert;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
-use crate::db::{Db, Tx};
+use crate::db::{Backend, Db, Tx};
 
 /// A customer as the API shows it; staff by e-mail.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -150,16 +149,16 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New customers of a bulk batch in multi-row inserts; their ids by
-/// external id.
-pub async fn insert_many(
-    tx: &mut Tx,
+/// The inserts of new customers of a bulk batch, built ahead of its
+/// transaction.
+pub fn build_insert(
+    backend: Backend,
     tenant: TenantId,
     rows: &[(&str, CustomerValues<'_>)],
     at: DateTime<Utc>,
-) -> Result<HashMap<String, i64>> {
-    super::bulk_rows::insert_many(
-        tx,
+) -> RowsInsert {
+    super::bulk_rows::build_insert(
+        backend,
         super::bulk_rows::BulkTable::Customers,
         COLUMNS,
         tenant,
@@ -167,7 +166,6 @@ pub async fn insert_many(
         at,
         bind_values,
     )
-    .await
 }
 
 /// Overwrites the record (and undeletes it).

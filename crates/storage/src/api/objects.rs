@@ -1,14 +1,13 @@
 //! Insured objects through the sync API.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use kp_domain::TenantId;
 
+use super::bulk_rows::RowsInsert;
 use super::{Existing, PageQuery, page};
 use crate::Result;
 use crate::args::Sql;
-use crate::db::{Db, Tx};
+use crate::db::{Backend, Db, Tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ObjectRow {
@@ -133,16 +132,16 @@ pub async fn insert(
     tx.insert_returning_id(sql).await
 }
 
-/// New objects of a bulk batch in multi-row inserts; their ids by
-/// external id.
-pub async fn insert_many(
-    tx: &mut Tx,
+/// The inserts of new objects of a bulk batch, built ahead of its
+/// transaction.
+pub fn build_insert(
+    backend: Backend,
     tenant: TenantId,
     rows: &[(&str, ObjectValues<'_>)],
     at: DateTime<Utc>,
-) -> Result<HashMap<String, i64>> {
-    super::bulk_rows::insert_many(
-        tx,
+) -> RowsInsert {
+    super::bulk_rows::build_insert(
+        backend,
         super::bulk_rows::BulkTable::Objects,
         COLUMNS,
         tenant,
@@ -150,7 +149,6 @@ pub async fn insert_many(
         at,
         bind_values,
     )
-    .await
 }
 
 pub async fn update(tx: &mut Tx, id: i64, v: &ObjectValues<'_>, at: DateTime<Utc>) -> Result<()> {

@@ -11,9 +11,11 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
+use kp_app::api::ApiError;
 use kp_app::api::Caller;
 use kp_app::api::bulk::{Bulk, LineError, LineResult, Parsed};
-use tokio::sync::mpsc;
+use kp_app::api::bulk_prepare::{Planner, Prepared};
+use tokio::sync::{mpsc, watch};
 
 use super::problem::{ApiFailure, Problem};
 use crate::routes::Routes;
@@ -124,8 +126,19 @@ fn too_long(line: u64, limit: usize) -> LineResult {
     }
 }
 
-/// Applies the batches [`read`] hands over, as they come: the next batch
-/// is read and checked on a task of its own while one is applied.
+/// What the planner hands the writer.
+enum Work {
+    Batch(Prepared),
+    /// Planning failed: the writer answers `aborted` after the batches
+    /// before it.
+    Abort(ApiError),
+}
+
+/// Runs a bulk request as three stages, each on a task of its own: [`read`]
+/// reads and checks batches of lines, this task plans each batch (its
+/// look-up and statements) and [`write`] applies them. A batch is planned
+/// while the one before it is written (issue 11: building statements and
+/// executing them had taken turns).
 async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes>) {
     // Two batches ahead at most: memory stays flat when applying is slower.
     let (batches, mut ready) = mpsc::channel::<Parsed>(2);
@@ -136,19 +149,55 @@ async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes
         state.config.api_bulk_batch_size.max(1),
         batches,
     ));
-    let mut bulk = Bulk::new(caller);
+    // One planned batch waits while one is written.
+    let (work, planned) = mpsc::channel::<Work>(1);
+    let (committed, last_committed) = watch::channel(0_u64);
+    let mut planner = Planner::new(&caller);
+    let writer = tokio::spawn(write(state.clone(), caller, planned, committed, tx));
     while let Some(parsed) = ready.recv().await {
-        let done = match bulk.batch(&state.app, parsed).await {
-            Ok(results) => send(&tx, &results).await,
-            Err(err) => {
-                fail(&tx, err).await;
-                false
-            }
+        let seen = *last_committed.borrow();
+        let next = match planner.prepare(&state.app, parsed, seen).await {
+            Ok(prepared) => Work::Batch(prepared),
+            Err(err) => Work::Abort(err),
         };
-        if !done {
-            // Closing `ready` stops the reader at its next batch.
-            reader.abort();
-            return;
+        let aborted = matches!(next, Work::Abort(_));
+        // The writer gone means the client left or a batch failed.
+        if work.send(next).await.is_err() || aborted {
+            break;
+        }
+    }
+    // Closing `ready` stops the reader at its next batch.
+    drop(ready);
+    reader.abort();
+    drop(work);
+    let _ = writer.await;
+}
+
+/// Applies the planned batches in order, streams their results, and
+/// reports each commit to the planner; at the end of the body, the lines
+/// still waiting for a reference.
+async fn write(
+    state: AppState,
+    caller: Caller,
+    mut planned: mpsc::Receiver<Work>,
+    committed: watch::Sender<u64>,
+    tx: mpsc::Sender<Bytes>,
+) {
+    let mut bulk = Bulk::new(caller);
+    while let Some(work) = planned.recv().await {
+        let prepared = match work {
+            Work::Batch(prepared) => prepared,
+            Work::Abort(err) => return fail(&tx, err).await,
+        };
+        let seq = prepared.seq();
+        match bulk.batch(&state.app, prepared).await {
+            Ok(results) => {
+                committed.send_replace(seq);
+                if !send(&tx, &results).await {
+                    return;
+                }
+            }
+            Err(err) => return fail(&tx, err).await,
         }
     }
     match bulk.finish(&state.app).await {
@@ -213,7 +262,9 @@ async fn read(
             batch.push((line, text));
             if batch.len() >= batch_size {
                 let lines = std::mem::take(&mut batch);
-                let parsed = Parsed::read(&caller, lines, std::mem::take(&mut refused));
+                let Some(parsed) = parse(&caller, lines, std::mem::take(&mut refused)).await else {
+                    return;
+                };
                 if batches.send(parsed).await.is_err() {
                     return;
                 }
@@ -227,15 +278,34 @@ async fn read(
             }
         }
     }
-    let parsed = Parsed::read(&caller, batch, refused);
-    if !parsed.is_empty() {
+    if let Some(parsed) = parse(&caller, batch, refused).await
+        && !parsed.is_empty()
+    {
         let _ = batches.send(parsed).await;
+    }
+}
+
+/// [`Parsed::read`] on a blocking thread: reading a batch is pure
+/// computation of some milliseconds, which would otherwise keep the
+/// runtime's threads from the task writing the batch before.
+async fn parse(
+    caller: &Caller,
+    lines: Vec<(u64, Vec<u8>)>,
+    refused: Vec<LineResult>,
+) -> Option<Parsed> {
+    let caller = caller.clone();
+    match tokio::task::spawn_blocking(move || Parsed::read(&caller, lines, refused)).await {
+        Ok(parsed) => Some(parsed),
+        Err(err) => {
+            tracing::error!(error = %err, "reading a bulk batch failed");
+            None
+        }
     }
 }
 
 /// The database failed a whole batch: one last line says so, and the
 /// lines of that batch and after it were not applied.
-async fn fail(tx: &mpsc::Sender<Bytes>, err: kp_app::api::ApiError) {
+async fn fail(tx: &mpsc::Sender<Bytes>, err: ApiError) {
     let problem = super::problem::problem(err);
     let mut out = serde_json::to_vec(&serde_json::json!({ "result": "aborted", "error": problem }))
         .unwrap_or_default();

@@ -116,7 +116,7 @@ async fn bulk_resolves_a_batchs_lines_against_each_other() {
 
 /// Makes the database refuse a customer named "Boom Test", as a
 /// constraint would, so that a batch's multi-row insert fails as a whole.
-async fn refuse_boom(app: &TestApp) {
+pub(crate) async fn refuse_boom(app: &TestApp) {
     let statements: &[&str] = match app.db.backend() {
         Backend::Sqlite => &["CREATE TRIGGER refuse_boom BEFORE INSERT ON customers \
              WHEN NEW.display_name = 'Boom Test' BEGIN SELECT RAISE(ABORT, 'boom'); END"],

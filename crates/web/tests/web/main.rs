@@ -11,6 +11,7 @@ mod after_report_support;
 mod api_auth;
 mod api_bulk;
 mod api_bulk_batches;
+mod api_bulk_pipeline;
 mod api_bulk_plan;
 mod api_document_meta;
 mod api_documents;

@@ -11,7 +11,7 @@
 #   KUNDENPORTAL_BIN=PATH   binary to run (else cargo build --release)
 #   CARGO_TARGET_DIR        honoured for the build
 #   BENCH_PORT=18180        port of the server
-#   BENCH_THREADS=1         also print the CPU time of each server thread
+#   BENCH_THREAD_CPU=1      also print the CPU time of each server thread
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -62,7 +62,7 @@ curl -fsS -X POST "http://127.0.0.1:$PORT/api/v1/bulk" \
 end=$(date +%s.%N)
 API_S=$(awk "BEGIN {print $end - $start}")
 PEAK_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status")
-if [[ -n ${BENCH_THREADS:-} ]]; then
+if [[ -n ${BENCH_THREAD_CPU:-} ]]; then
     # CPU seconds per server thread (user + system), busiest first: shows
     # whether the runtime and SQLite's thread work side by side or in turns.
     TICKS=$(getconf CLK_TCK)

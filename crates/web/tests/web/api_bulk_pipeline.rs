@@ -6,20 +6,13 @@
 //! time.
 
 use kp_storage::Sql;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::api_bulk::{bulk, line};
-use crate::api_bulk_plan::refuse_boom;
+use crate::api_bulk_plan::{refuse_boom, result_of};
 use crate::api_support::*;
 use crate::harness::{TestApp, spawn_app_on_postgres_with_settings, spawn_app_with_settings};
 use crate::webhook_support::count;
-
-fn result_of(results: &[Value], n: u64) -> &Value {
-    results
-        .iter()
-        .find(|r| r["line"] == n)
-        .unwrap_or_else(|| panic!("no result for line {n}: {results:?}"))
-}
 
 async fn events_of(app: &TestApp, ext: &str) -> Vec<String> {
     let rows: Vec<(String,)> = app

@@ -11,7 +11,7 @@ use crate::api_support::*;
 use crate::harness::{TestApp, spawn_app_on_postgres_with_settings, spawn_app_with_settings};
 use crate::webhook_support::{Receiver, count, create_endpoint, signed_in};
 
-fn result_of(results: &[Value], n: u64) -> &Value {
+pub(crate) fn result_of(results: &[Value], n: u64) -> &Value {
     results
         .iter()
         .find(|r| r["line"] == n)

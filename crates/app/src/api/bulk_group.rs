@@ -51,15 +51,18 @@ type Ids = HashMap<BulkTable, HashMap<String, i64>>;
 
 /// The ids of the records the request's recent groups inserted, for
 /// references planned before those records had ids. Only the last few
-/// batches are kept: a plan names records of the batches that were not
-/// yet committed when it looked up, at most two before its own.
+/// transactions are kept: a plan names records of the batches that were
+/// not yet committed when it looked up, at most two before its own, each
+/// with the retry of its waiting lines (a transaction of its own).
 #[derive(Debug, Default)]
 pub(super) struct MadeIds {
     batches: VecDeque<Ids>,
 }
 
-/// Batches whose ids are kept.
-const KEPT: usize = 4;
+/// Transactions whose ids are kept: twice the two batches a plan may
+/// name, with room to spare (an id not found costs speed, not
+/// correctness: its group is applied line by line).
+const KEPT: usize = 8;
 
 impl MadeIds {
     /// Starts the ids of the next batch, forgetting the oldest.

@@ -82,6 +82,15 @@ function tableComplete(stdout) {
 
 export class DemoServer {
   /**
+   * The demo's two-factor login, read from the output when asked: its
+   * lines follow the login table, and may reach us after the table's
+   * blank line that ends the wait for start-up (seen on a slow machine).
+   */
+  get totpLogin() {
+    return parseTotpLogin(this.stdout);
+  }
+
+  /**
    * `publicHost`: serve under `http://<publicHost>:<port>` (a config file
    * sets `public_url`; passkeys need a host name, browsers refuse
    * `127.0.0.1` as a relying party). `pidFile: false` for a second server
@@ -163,7 +172,6 @@ export class DemoServer {
     }
     this.baseURL = BANNER.exec(this.stdout.replace(ANSI, ''))[1].replace(/\/+$/, '');
     this.logins = parseLogins(this.stdout);
-    this.totpLogin = parseTotpLogin(this.stdout);
     if (this.logins.length === 0) throw new Error(`could not parse any demo login from stdout:\n${this.stdout}`);
 
     // 2. Readiness: /readyz answers 200 (polled, never a fixed sleep). The

@@ -96,7 +96,11 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory")
-            .pragma("cache_size", "-32000");
+            .pragma("cache_size", "-32000")
+            // Rows a statement may hand over before its thread waits for
+            // the caller (sqlx's default: 50): a bulk insert's `RETURNING`
+            // gives a thousand at once.
+            .row_buffer_size(1024);
         let open_error = |e: sqlx::Error| {
             StorageError::Config(format!(
                 "cannot open SQLite database {}: {e}",

@@ -83,6 +83,14 @@ pub async fn bulk(
         ))
         .into_response();
     }
+    // The body's first bytes before the answer's head: a client that sent
+    // `Expect: 100-continue` (curl above 1 MiB, .NET's HttpClient) gets its
+    // `100 Continue` only from that read. Once the head of the answer has
+    // gone out, it would instead wait its own time-out (curl: one second)
+    // before it sends the body.
+    let mut data = body.into_data_stream();
+    let first = data.next().await;
+    let body = futures_util::stream::iter(first).chain(data);
     // A small buffer: the reader waits for a slow client instead of
     // piling up results.
     let (tx, rx) = mpsc::channel::<Bytes>(8);
@@ -126,6 +134,12 @@ fn too_long(line: u64, limit: usize) -> LineResult {
     }
 }
 
+/// The request's body, its first frame already read ([`bulk`]).
+type BodyStream = futures_util::stream::Chain<
+    futures_util::stream::Iter<std::option::IntoIter<Result<Bytes, axum::Error>>>,
+    axum::body::BodyDataStream,
+>;
+
 /// What the planner hands the writer.
 enum Work {
     Batch(Prepared),
@@ -139,7 +153,7 @@ enum Work {
 /// look-up and statements) and [`write`] applies them. A batch is planned
 /// while the one before it is written (issue 11: building statements and
 /// executing them had taken turns).
-async fn run(state: AppState, caller: Caller, body: Body, tx: mpsc::Sender<Bytes>) {
+async fn run(state: AppState, caller: Caller, body: BodyStream, tx: mpsc::Sender<Bytes>) {
     // Two batches ahead at most: memory stays flat when applying is slower.
     let (batches, mut ready) = mpsc::channel::<Parsed>(2);
     let reader = tokio::spawn(read(
@@ -212,13 +226,12 @@ async fn write(
 /// read and checked ([`Parsed::read`]) and handed to [`run`]. A line
 /// longer than `limit` is answered with its batch and skipped.
 async fn read(
-    body: Body,
+    mut stream: BodyStream,
     caller: Caller,
     limit: usize,
     batch_size: usize,
     batches: mpsc::Sender<Parsed>,
 ) {
-    let mut stream = body.into_data_stream();
     let mut current: Vec<u8> = Vec::new();
     let mut oversized = false;
     let mut line = 0u64;

@@ -219,3 +219,59 @@ async fn idempotency(app: TestApp) {
 async fn idempotency_keys_replay_refuse_other_bodies_and_concurrent_duplicates() {
     on_both(idempotency).await;
 }
+
+/// A client that asks `Expect: 100-continue` (curl for bodies over 1 MiB,
+/// .NET's HttpClient) gets `100 Continue` before the answer's head: else it
+/// waits its own time-out before sending the body.
+#[tokio::test]
+async fn bulk_answers_100_continue_before_its_results() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let app = crate::harness::spawn_app().await;
+    let t = token(&app, "hamburg", ALL).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let server = tokio::spawn(kp_web::serve(
+        listener,
+        app.router.clone(),
+        std::future::pending(),
+    ));
+    let body = format!("{}\n", line("customer", "B-100", customer("Continue")));
+    let head = format!(
+        "POST /api/v1/bulk HTTP/1.1\r\nHost: portal\r\nAuthorization: Bearer {t}\r\n\
+         Content-Type: application/x-ndjson\r\nExpect: 100-continue\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    // Nothing of the body is sent until the server asks for it; a server
+    // that never does fails here after the deadline.
+    let mut first = [0u8; 64];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut first))
+        .await
+        .expect("the server answers before the body is sent")
+        .unwrap();
+    let first = String::from_utf8_lossy(&first[..n]);
+    assert!(
+        first.starts_with("HTTP/1.1 100 Continue"),
+        "first bytes: {first:?}"
+    );
+    stream.write_all(body.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&answer).contains("\"result\":\"created\"") {
+        let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut buf))
+            .await
+            .expect("the results arrive")
+            .unwrap();
+        assert!(
+            n > 0,
+            "connection closed early: {}",
+            String::from_utf8_lossy(&answer)
+        );
+        answer.extend_from_slice(&buf[..n]);
+    }
+    assert!(String::from_utf8_lossy(&answer).contains("200 OK"));
+    server.abort();
+}

@@ -229,13 +229,7 @@ async fn bulk_answers_100_continue_before_its_results() {
 
     let app = crate::harness::spawn_app().await;
     let t = token(&app, "hamburg", ALL).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(kp_web::serve(
-        listener,
-        app.router.clone(),
-        std::future::pending(),
-    ));
+    let (addr, server) = app.listen().await;
     let body = format!("{}\n", line("customer", "B-100", customer("Continue")));
     let head = format!(
         "POST /api/v1/bulk HTTP/1.1\r\nHost: portal\r\nAuthorization: Bearer {t}\r\n\

@@ -24,6 +24,22 @@ pub struct TestApp {
     pub _dir: tempfile::TempDir,
 }
 
+impl TestApp {
+    /// Serves the router on a real socket (for what only a connection
+    /// shows: `100 Continue`, a client going away); abort the handle at
+    /// the end.
+    pub async fn listen(&self) -> (SocketAddr, tokio::task::JoinHandle<std::io::Result<()>>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(kp_web::serve(
+            listener,
+            self.router.clone(),
+            std::future::pending(),
+        ));
+        (addr, server)
+    }
+}
+
 /// The demo data is loaded once per process into a template database and
 /// copied for each test: argon2 hashing of the demo logins dominates.
 async fn template_db() -> std::path::PathBuf {

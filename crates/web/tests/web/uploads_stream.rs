@@ -22,13 +22,7 @@ async fn a_dropped_client_leaves_nothing(app: &TestApp) {
         .hidden("_csrf");
     let before = footprint(app).await;
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let server = tokio::spawn(kp_web::serve(
-        listener,
-        app.router.clone(),
-        std::future::pending(),
-    ));
+    let (addr, server) = app.listen().await;
     let body = form(&csrf, Some("other"), &[("gross.pdf", &pdf(8 * MIB))]);
     let head = format!(
         "POST /contracts/{contract}/documents HTTP/1.1\r\nHost: portal\r\n\

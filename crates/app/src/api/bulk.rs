@@ -1,8 +1,9 @@
 //! `POST /api/v1/bulk`: NDJSON lines of mixed resources, read and checked
 //! here, planned a batch ahead (`bulk_prepare`) and applied in batches
-//! (`bulk_batch`), each batch in one transaction. A line whose reference is missing is kept and retried
-//! after each later batch and at the end, so a record may be defined
-//! further down in the same body. Every line gets one result.
+//! (`bulk_batch`), each batch in one transaction. A line whose reference
+//! is missing is kept and retried after each later batch and at the end,
+//! so a record may be defined further down in the same body. Every line
+//! gets one result.
 
 use serde::{Deserialize, Serialize};
 

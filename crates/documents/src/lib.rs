@@ -8,7 +8,7 @@ mod error;
 pub mod pdf;
 
 pub use blob::{
-    BlobKey, BlobReader, BlobStore, BlobUpload, LocalStore, UploadOutcome, fresh_key,
+    BlobKey, BlobReader, BlobStore, BlobUpload, LocalStore, StreamDigest, UploadOutcome, fresh_key,
     key_for_sha256, sha256_hex, validate_key,
 };
 pub use error::DocumentError;

@@ -23,7 +23,6 @@ use std::io::{Seek, SeekFrom};
 
 use kp_domain::{StaffUserId, TenantId};
 use kp_storage::gdv_import::imports::{self, NewImport};
-use sha2::{Digest, Sha256};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
 pub use group::Progress;
@@ -179,7 +178,7 @@ async fn spool<R: AsyncRead + Unpin>(
     let io = |e: std::io::Error| AppError::Internal(format!("cannot spool the file: {e}"));
     let file = tempfile::tempfile().map_err(io)?;
     let mut out = tokio::fs::File::from_std(file.try_clone().map_err(io)?);
-    let mut hash = Sha256::new();
+    let mut hash = kp_documents::StreamDigest::new();
     let mut size = 0u64;
     let mut buf = vec![0u8; 128 * 1024];
     loop {
@@ -194,7 +193,7 @@ async fn spool<R: AsyncRead + Unpin>(
         size += n as u64;
     }
     out.flush().await.map_err(io)?;
-    Ok((file, hex::encode(hash.finalize()), size))
+    Ok((file, hash.finish_hex(), size))
 }
 
 fn reopen(file: &std::fs::File) -> Result<std::fs::File, AppError> {

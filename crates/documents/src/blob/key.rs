@@ -54,6 +54,39 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// The SHA-256 of a file as it streams by, for files of any size. It is
+/// ring's, which runs OpenSSL's assembler code: the SHA extensions where
+/// the processor has them, else AVX2, twice as fast as `sha2`'s portable
+/// code on such a processor (docs/benchmarks.md, 2026-12-01 03:30).
+pub struct StreamDigest(ring::digest::Context);
+
+impl StreamDigest {
+    pub fn new() -> StreamDigest {
+        StreamDigest(ring::digest::Context::new(&ring::digest::SHA256))
+    }
+
+    pub fn update(&mut self, piece: &[u8]) {
+        self.0.update(piece);
+    }
+
+    /// The digest in lower-case hex.
+    pub fn finish_hex(self) -> String {
+        hex::encode(self.0.finish())
+    }
+}
+
+impl Default for StreamDigest {
+    fn default() -> StreamDigest {
+        StreamDigest::new()
+    }
+}
+
+impl std::fmt::Debug for StreamDigest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("StreamDigest(SHA-256)")
+    }
+}
+
 /// A new random key `ab/cd/<32 hex digits>`: 128 random bits, so names
 /// never collide and say nothing about the content.
 pub fn fresh_key() -> String {
@@ -124,5 +157,23 @@ mod tests {
         assert_eq!(key.ok(), Some(format!("ba/78/{digest}")));
         assert!(key_for_sha256("abc").is_err());
         assert!(key_for_sha256(&"g".repeat(64)).is_err());
+    }
+
+    #[test]
+    fn a_streamed_digest_is_the_digest_of_the_whole() {
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 + i / 251) as u8).collect();
+        let mut streamed = StreamDigest::new();
+        for piece in bytes.chunks(12_345) {
+            streamed.update(piece);
+        }
+        // Two implementations agree (ring here, `sha2` in `sha256_hex`).
+        assert_eq!(streamed.finish_hex(), sha256_hex(&bytes));
+        let mut abc = StreamDigest::default();
+        abc.update(b"a");
+        abc.update(b"bc");
+        assert_eq!(
+            abc.finish_hex(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

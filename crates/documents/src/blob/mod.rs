@@ -17,7 +17,7 @@ use std::pin::Pin;
 use tokio::io::AsyncRead;
 
 pub use crypt::BlobKey;
-pub use key::{fresh_key, key_for_sha256, sha256_hex, validate_key};
+pub use key::{StreamDigest, fresh_key, key_for_sha256, sha256_hex, validate_key};
 pub use local::LocalStore;
 pub use upload::{BlobUpload, UploadOutcome};
 

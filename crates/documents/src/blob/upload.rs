@@ -38,7 +38,7 @@ pub struct BlobUpload {
     pieces: Option<mpsc::Sender<Piece>>,
     writer: Option<JoinHandle<Result<(), WriteError>>>,
     to_hasher: Option<mpsc::Sender<hasher::Batch>>,
-    hasher: Option<JoinHandle<[u8; 32]>>,
+    hasher: Option<JoinHandle<String>>,
     /// Frames not yet sent, and their length.
     batch: Vec<Bytes>,
     batched: usize,
@@ -189,11 +189,10 @@ impl BlobUpload {
         drop(pieces);
         // The writer sealed, wrote and synced the file.
         self.join().await?;
-        let digest = match self.hasher.take() {
+        let sha256 = match self.hasher.take() {
             Some(hasher) => hasher.await.map_err(|_| broken())?,
             None => return Err(broken()),
         };
-        let sha256 = hex::encode(digest);
         if expected.is_some_and(|e| !e.eq_ignore_ascii_case(&sha256)) {
             return Ok(UploadOutcome::Mismatch { sha256 });
         }

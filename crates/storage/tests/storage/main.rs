@@ -6,6 +6,7 @@
 
 use kp_testkit::db as backends;
 mod access;
+mod bulk_rows;
 mod login_attempts;
 mod migrations;
 mod outbox;

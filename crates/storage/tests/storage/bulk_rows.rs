@@ -1,0 +1,139 @@
+//! A bulk batch's multi-row inserts (records and their events) read back
+//! exactly as rows written one by one: the time, quotes in values, and the
+//! events in the order given.
+
+use chrono::{DateTime, Duration, Utc};
+use kp_domain::TenantId;
+use kp_storage::Sql;
+use kp_storage::api::PageQuery;
+use kp_storage::api::customers::{self, CustomerValues};
+use kp_storage::events::{self, NewEvent, Position, ResourceLink};
+
+use crate::backends;
+use crate::world::now;
+
+fn values(name: &str) -> CustomerValues<'_> {
+    CustomerValues {
+        kind: "person",
+        salutation: "",
+        first_name: name,
+        last_name: "O'Neill",
+        company_name: "",
+        display_name: name,
+        birth_date: None,
+        street: "",
+        postal_code: "",
+        city: "",
+        country: "DE",
+        email: "",
+        phone: "",
+        iban: "",
+        bic: "",
+        account_holder: "",
+        account_manager_id: None,
+        clerk_id: None,
+    }
+}
+
+#[tokio::test]
+async fn bulk_rows_read_back_with_their_time_and_events_in_order() {
+    for t in backends::all().await {
+        // A tenant alone: records with explicit ids would hold the first
+        // ids of PostgreSQL's identity columns.
+        t.db.execute(
+            Sql::new(
+                "INSERT INTO tenants (id, name, created_at, updated_at) VALUES (1, 'T', $1, $1)",
+            )
+            .arg(now()),
+        )
+        .await
+        .unwrap();
+        let tenant = TenantId(1);
+        // Nanoseconds: SQLite keeps them, PostgreSQL keeps microseconds.
+        let at: DateTime<Utc> = "2026-12-01T06:30:00.123456789Z".parse().unwrap();
+        let rows = [("B-1", values("Ann")), ("B-2", values("Bo"))];
+        let mut tx = t.db.begin().await.unwrap();
+        let ids = customers::build_insert(t.db.backend(), tenant, &rows, at)
+            .run(&mut tx)
+            .await
+            .unwrap();
+        assert_eq!(ids.len(), 2);
+        let new = ["B-1", "B-2"]
+            .map(|ext| NewEvent {
+                event_type: "customer.created".to_owned(),
+                resource: ResourceLink {
+                    kind: "customer",
+                    link: if ext == "B-1" {
+                        "/api/v1/customers/B-1"
+                    } else {
+                        "/api/v1/customers/B-2"
+                    },
+                },
+                payload: serde_json::json!({ "external_id": ext }),
+            })
+            .into_iter()
+            .chain([NewEvent {
+                event_type: "it's.other".to_owned(),
+                resource: ResourceLink {
+                    kind: "o'ther",
+                    link: "/x",
+                },
+                payload: serde_json::json!({}),
+            }])
+            .collect::<Vec<_>>();
+        let statements = events::build_many(t.db.backend(), tenant, &new, at).unwrap();
+        events::append_built(&mut tx, statements).await.unwrap();
+        tx.commit().await.unwrap();
+
+        let row = customers::get(&t.db, tenant, "B-1").await.unwrap().unwrap();
+        let stored = at - Duration::nanoseconds(i64::from(at.timestamp_subsec_nanos() % 1_000));
+        assert!(row.updated_at == at || row.updated_at == stored, "{row:?}");
+        assert_eq!(row.created_at, row.updated_at);
+        assert_eq!(row.last_name, "O'Neill");
+        let since = |updated_since| PageQuery {
+            after_id: 0,
+            updated_since: Some(updated_since),
+            limit: 10,
+        };
+        // The stored time compares with a bound one as the same instant.
+        let listed = customers::list(&t.db, tenant, &since(row.updated_at))
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 2, "{listed:?}");
+        let later = row.updated_at + Duration::microseconds(1);
+        assert!(
+            customers::list(&t.db, tenant, &since(later))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        let feed = events::after(&t.db, tenant, Position::default(), 10)
+            .await
+            .unwrap();
+        let got: Vec<_> = feed
+            .iter()
+            .map(|e| {
+                (
+                    e.event_type.as_str(),
+                    e.resource_type.as_str(),
+                    e.resource_link.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("customer.created", "customer", "/api/v1/customers/B-1"),
+                ("customer.created", "customer", "/api/v1/customers/B-2"),
+                ("it's.other", "o'ther", "/x"),
+            ]
+        );
+        assert_eq!(feed[1].payload, "{\"external_id\":\"B-2\"}");
+        assert!(
+            feed.iter().all(|e| e.created_at == row.updated_at),
+            "{feed:?}"
+        );
+        t.drop_db().await;
+    }
+}

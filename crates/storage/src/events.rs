@@ -56,9 +56,8 @@ pub struct ResourceLink<'a> {
 
 /// Appends an event in the caller's transaction, so it exists exactly
 /// when the change does, together with its webhook deliveries (one per
-/// active endpoint of the tenant taking its type, made by the database's
-/// trigger `events_webhook_fan_out`). Use cases of the portal
-/// (claims, uploads, consent) call this too.
+/// active endpoint of the tenant taking its type; see [`fan_out`]). Use
+/// cases of the portal (claims, uploads, consent) call this too.
 pub async fn append(
     tx: &mut Tx,
     tenant: TenantId,
@@ -84,10 +83,39 @@ pub async fn append(
             .arg(at),
         )
         .await?;
-    // Its webhook deliveries are made by the trigger
-    // `events_webhook_fan_out` (migration 0018) in this same statement: an
-    // event that commits is never without them (docs/api.md, "Webhooks").
+    fan_out(tx, id - 1).await?;
     Ok(id)
+}
+
+/// The webhook deliveries of the events of this transaction after event
+/// `after`: one pending delivery per active endpoint of the event's tenant
+/// taking its type, due at once, in the transaction of the events, so an
+/// event that commits is never without them (docs/api.md, "Webhooks").
+/// On PostgreSQL the trigger `events_webhook_fan_out` (migration 0018)
+/// makes them in the events' own statement, since concurrent writers
+/// interleave ids there. On SQLite (migration 0030) this statement does,
+/// once per batch of events instead of a trigger's sub-program per row:
+/// its one writer connection makes every event after `after` one of this
+/// transaction's.
+async fn fan_out(tx: &mut Tx, after: i64) -> Result<()> {
+    if tx.backend() == Backend::Postgres {
+        return Ok(());
+    }
+    tx.execute(
+        Sql::new(
+            "INSERT INTO webhook_deliveries (endpoint_id, event_id, status, attempts, \
+             next_attempt_at, created_at, updated_at) \
+             SELECT w.id, e.id, 'pending', 0, e.created_at, e.created_at, e.created_at \
+             FROM events e JOIN webhook_endpoints w ON w.tenant_id = e.tenant_id \
+             WHERE e.id > $1 AND w.active = TRUE \
+             AND (w.all_events = TRUE OR EXISTS (SELECT 1 FROM webhook_endpoint_events t \
+                  WHERE t.endpoint_id = w.id AND t.event_type = e.event_type)) \
+             ORDER BY e.id, w.id",
+        )
+        .arg(after),
+    )
+    .await?;
+    Ok(())
 }
 
 /// An event of a bulk batch, for [`build_many`].
@@ -102,8 +130,8 @@ pub struct NewEvent<'a> {
 /// ahead of its transaction; run them with [`append_built`]. They are the
 /// same rows as [`append`] one at a time, in the given order: ids are drawn
 /// row by row in `VALUES` order and all rows share the transaction's
-/// `xact`, so the feed order is the order given; the fan-out trigger runs
-/// for each row as for a single insert.
+/// `xact`, so the feed order is the order given; their webhook deliveries
+/// are made as for single events ([`fan_out`]).
 pub fn build_many(
     backend: Backend,
     tenant: TenantId,
@@ -136,8 +164,18 @@ pub fn build_many(
 
 /// Runs the inserts of [`build_many`] in the caller's transaction.
 pub async fn append_built(tx: &mut Tx, statements: Vec<Sql>) -> Result<()> {
+    let last: Option<(i64,)> = match tx.backend() {
+        Backend::Sqlite => Some(
+            tx.fetch_one(Sql::new("SELECT COALESCE(MAX(id), 0) FROM events"))
+                .await?,
+        ),
+        Backend::Postgres => None,
+    };
     for sql in statements {
         tx.execute(sql).await?;
+    }
+    if let Some((last,)) = last {
+        fan_out(tx, last).await?;
     }
     Ok(())
 }

@@ -199,6 +199,14 @@ pub const MIGRATIONS: &[Migration] = &[
         sqlite: "",
         postgres: "",
     },
+    Migration {
+        version: 30,
+        name: "event_fan_out_sqlite",
+        script: "",
+        sqlite: include_str!("../migrations/0030_event_fan_out_sqlite.sql"),
+        // PostgreSQL keeps the trigger of migration 18.
+        postgres: "",
+    },
 ];
 
 impl Migration {

@@ -1,6 +1,6 @@
-//! Webhook deliveries: one row per (endpoint, event) to send, written by
-//! the trigger `events_webhook_fan_out` (migration 0018) in the statement
-//! that inserts the event (see [`crate::events::append`]), claimed by the delivery worker with a
+//! Webhook deliveries: one row per (endpoint, event) to send, written in
+//! the transaction that inserts the event (see [`crate::events::append`]
+//! and its `fan_out`), claimed by the delivery worker with a
 //! lease, and shown to administrators as the endpoint's delivery log.
 
 use chrono::{DateTime, Duration, Utc};

@@ -1,6 +1,6 @@
 //! A bulk batch's multi-row inserts (records and their events) read back
-//! exactly as rows written one by one: the time, quotes in values, and the
-//! events in the order given.
+//! exactly as rows written one by one: the time, quotes in values, the
+//! events in the order given, and each event's webhook deliveries.
 
 use chrono::{DateTime, Duration, Utc};
 use kp_domain::TenantId;
@@ -36,7 +36,7 @@ fn values(name: &str) -> CustomerValues<'_> {
 }
 
 #[tokio::test]
-async fn bulk_rows_read_back_with_their_time_and_events_in_order() {
+async fn bulk_rows_read_back_with_their_time_events_and_deliveries() {
     for t in backends::all().await {
         // A tenant alone: records with explicit ids would hold the first
         // ids of PostgreSQL's identity columns.
@@ -49,6 +49,26 @@ async fn bulk_rows_read_back_with_their_time_and_events_in_order() {
         .await
         .unwrap();
         let tenant = TenantId(1);
+        // Endpoints: every type; one type only; off.
+        for (id, all, active) in [(1_i64, true, true), (2, false, true), (3, true, false)] {
+            t.db.execute(
+                Sql::new(
+                    "INSERT INTO webhook_endpoints (id, tenant_id, url, all_events, active, \
+                     created_at, updated_at) VALUES ($1, 1, 'https://example.org/', $2, $3, $4, $4)",
+                )
+                .arg(id)
+                .arg(all)
+                .arg(active)
+                .arg(now()),
+            )
+            .await
+            .unwrap();
+        }
+        t.db.execute(Sql::new(
+            "INSERT INTO webhook_endpoint_events (endpoint_id, event_type) VALUES (2, 'it''s.other')",
+        ))
+        .await
+        .unwrap();
         // Nanoseconds: SQLite keeps them, PostgreSQL keeps microseconds.
         let at: DateTime<Utc> = "2026-12-01T06:30:00.123456789Z".parse().unwrap();
         let rows = [("B-1", values("Ann")), ("B-2", values("Bo"))];
@@ -108,9 +128,18 @@ async fn bulk_rows_read_back_with_their_time_and_events_in_order() {
                 .is_empty()
         );
 
-        let feed = events::after(&t.db, tenant, Position::default(), 10)
-            .await
-            .unwrap();
+        // PostgreSQL hands out events only below the oldest running
+        // transaction, which another test's may hold back for a moment.
+        let mut feed = Vec::new();
+        for _ in 0..100 {
+            feed = events::after(&t.db, tenant, Position::default(), 10)
+                .await
+                .unwrap();
+            if feed.len() >= 3 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
         let got: Vec<_> = feed
             .iter()
             .map(|e| {
@@ -133,6 +162,44 @@ async fn bulk_rows_read_back_with_their_time_and_events_in_order() {
         assert!(
             feed.iter().all(|e| e.created_at == row.updated_at),
             "{feed:?}"
+        );
+
+        // One more event on its own, in a transaction of its own.
+        let mut tx = t.db.begin().await.unwrap();
+        let single = events::append(
+            &mut tx,
+            tenant,
+            "it's.other",
+            ResourceLink {
+                kind: "o'ther",
+                link: "/y",
+            },
+            &serde_json::json!({}),
+            at,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let deliveries: Vec<(i64, i64, String)> =
+            t.db.fetch_all(Sql::new(
+                "SELECT endpoint_id, event_id, status FROM webhook_deliveries \
+                 ORDER BY event_id, endpoint_id",
+            ))
+            .await
+            .unwrap();
+        let pending = |endpoint, event| (endpoint, event, "pending".to_owned());
+        assert_eq!(
+            deliveries,
+            [
+                pending(1, feed[0].id),
+                pending(1, feed[1].id),
+                pending(1, feed[2].id),
+                pending(2, feed[2].id),
+                pending(1, single),
+                pending(2, single),
+            ],
+            "one delivery per active endpoint taking the type ({})",
+            t.label
         );
         t.drop_db().await;
     }

@@ -237,7 +237,7 @@ async fn feed(app: TestApp) {
     ];
     let got = feed_links(&app, &t, &prefixes, expected.len()).await;
     assert_eq!(got, expected, "each event once, in the order applied");
-    // The fan-out trigger made one delivery per event of the bulk.
+    // The fan-out made one delivery per event of the bulk.
     let deliveries = count(
         &app,
         Sql::new(

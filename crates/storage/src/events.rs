@@ -97,6 +97,12 @@ pub async fn append(
 /// once per batch of events instead of a trigger's sub-program per row:
 /// its one writer connection makes every event after `after` one of this
 /// transaction's.
+///
+/// The endpoints are the outer loop (SQLite keeps a `CROSS JOIN`'s
+/// order): a tenant has a few of them or none, and with none the
+/// statement reads no event at all. Per endpoint it reads the new events
+/// by id (the unary `+` keeps SQLite from reading all of the tenant's
+/// events through the feed's index instead).
 async fn fan_out(tx: &mut Tx, after: i64) -> Result<()> {
     if tx.backend() == Backend::Postgres {
         return Ok(());
@@ -106,8 +112,8 @@ async fn fan_out(tx: &mut Tx, after: i64) -> Result<()> {
             "INSERT INTO webhook_deliveries (endpoint_id, event_id, status, attempts, \
              next_attempt_at, created_at, updated_at) \
              SELECT w.id, e.id, 'pending', 0, e.created_at, e.created_at, e.created_at \
-             FROM events e JOIN webhook_endpoints w ON w.tenant_id = e.tenant_id \
-             WHERE e.id > $1 AND w.active = TRUE \
+             FROM webhook_endpoints w CROSS JOIN events e \
+             WHERE e.id > $1 AND +e.tenant_id = w.tenant_id AND w.active = TRUE \
              AND (w.all_events = TRUE OR EXISTS (SELECT 1 FROM webhook_endpoint_events t \
                   WHERE t.endpoint_id = w.id AND t.event_type = e.event_type)) \
              ORDER BY e.id, w.id",

@@ -170,6 +170,9 @@ pub fn build_many(
 
 /// Runs the inserts of [`build_many`] in the caller's transaction.
 pub async fn append_built(tx: &mut Tx, statements: Vec<Sql>) -> Result<()> {
+    if statements.is_empty() {
+        return Ok(());
+    }
     let last: Option<(i64,)> = match tx.backend() {
         Backend::Sqlite => Some(
             tx.fetch_one(Sql::new("SELECT COALESCE(MAX(id), 0) FROM events"))

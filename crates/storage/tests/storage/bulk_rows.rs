@@ -78,29 +78,26 @@ async fn bulk_rows_read_back_with_their_time_events_and_deliveries() {
             .await
             .unwrap();
         assert_eq!(ids.len(), 2);
-        let new = ["B-1", "B-2"]
-            .map(|ext| NewEvent {
-                event_type: "customer.created".to_owned(),
-                resource: ResourceLink {
-                    kind: "customer",
-                    link: if ext == "B-1" {
-                        "/api/v1/customers/B-1"
-                    } else {
-                        "/api/v1/customers/B-2"
-                    },
-                },
-                payload: serde_json::json!({ "external_id": ext }),
-            })
-            .into_iter()
-            .chain([NewEvent {
+        let created = |ext, link| NewEvent {
+            event_type: "customer.created".to_owned(),
+            resource: ResourceLink {
+                kind: "customer",
+                link,
+            },
+            payload: serde_json::json!({ "external_id": ext }),
+        };
+        let new = [
+            created("B-1", "/api/v1/customers/B-1"),
+            created("B-2", "/api/v1/customers/B-2"),
+            NewEvent {
                 event_type: "it's.other".to_owned(),
                 resource: ResourceLink {
                     kind: "o'ther",
                     link: "/x",
                 },
                 payload: serde_json::json!({}),
-            }])
-            .collect::<Vec<_>>();
+            },
+        ];
         let statements = events::build_many(t.db.backend(), tenant, &new, at).unwrap();
         events::append_built(&mut tx, statements).await.unwrap();
         tx.commit().await.unwrap();
